@@ -1,0 +1,113 @@
+import { startCartModule } from "../../support/cart-module-fixture"
+import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import type { CartModuleService } from "../../../src/service/cart-module-service"
+
+let fixture: CartModuleFixture
+let service: CartModuleService
+
+beforeAll(async () => {
+  fixture = await startCartModule()
+  service = fixture.module.service
+})
+afterAll(() => fixture.close())
+
+describe("createCarts", () => {
+  it("creates one cart with nested items and addresses and returns it as an object", async () => {
+    const cart = await service.createCarts({
+      currency_code: "USD",
+      email: "a@example.com",
+      shipping_address: { first_name: "Ada", country_code: "us" },
+      billing_address: { first_name: "Bob", city: "Paris" },
+      items: [
+        { title: "Tee", quantity: 2, unit_price: 20 },
+        { title: "Mug", quantity: 1, unit_price: "9.99" },
+      ],
+    })
+    expect(cart.id).toMatch(/^cart_[0-9A-HJKMNP-TV-Z]{26}$/)
+    expect(cart.currency_code).toBe("usd")
+    expect(cart.shipping_address?.id).toMatch(/^caaddr_/)
+    expect(cart.shipping_address?.first_name).toBe("Ada")
+    expect(cart.billing_address?.city).toBe("Paris")
+    expect(cart.items?.map((item) => item.title)).toEqual(["Tee", "Mug"])
+    expect(cart.items?.[1]?.raw_unit_price).toEqual({ value: "9.99", precision: 20 })
+  })
+
+  it("creates many carts and returns an array in input order", async () => {
+    const carts = await service.createCarts([{ currency_code: "eur" }, { currency_code: "jpy" }])
+    expect(carts.map((cart) => cart.currency_code)).toEqual(["eur", "jpy"])
+  })
+
+  it("rejects a cart without a currency code with a typed error and writes nothing", async () => {
+    const before = await service.listAndCountCarts()
+    await expect(service.createCarts([{ currency_code: "usd" }, { currency_code: "dollars" }])).rejects.toMatchObject({
+      type: "invalid_data",
+      issues: [expect.objectContaining({ path: [1, "currency_code"] })],
+    })
+    const after = await service.listAndCountCarts()
+    expect(after[1]).toBe(before[1])
+  })
+})
+
+describe("retrieveCart", () => {
+  it("returns relations in creation order with select on nested fields", async () => {
+    const created = await service.createCarts({
+      currency_code: "usd",
+      items: [1, 2, 3].map((n) => ({ title: `Item ${n}`, quantity: n, unit_price: 10 })),
+    })
+    const cart = await service.retrieveCart(created.id, { select: ["id", "email", "items.title"], relations: ["items"] })
+    expect(cart.items?.map((item) => item.title)).toEqual(["Item 1", "Item 2", "Item 3"])
+    expect(cart.items?.[0]).toEqual({ id: expect.any(String), title: "Item 1" })
+    expect(cart).not.toHaveProperty("currency_code")
+    expect(cart).not.toHaveProperty("total")
+  })
+
+  it("computes totals when no select is given, without returning the relations it needed", async () => {
+    const created = await service.createCarts({
+      currency_code: "usd",
+      items: [{ title: "A", quantity: 3, unit_price: "0.1" }],
+    })
+    const cart = await service.retrieveCart(created.id)
+    expect(cart.total?.toJSON()).toBe(0.3)
+    expect(cart.raw_total?.value).toBe("0.3")
+    expect(cart).not.toHaveProperty("items")
+  })
+
+  it("fails with not_found naming the id", async () => {
+    await expect(service.retrieveCart("cart_missing")).rejects.toMatchObject({
+      type: "not_found",
+      message: 'Cart with id "cart_missing" not found',
+    })
+  })
+
+  it("refuses an unknown relation or select field with invalid_data", async () => {
+    const cart = await service.createCarts({ currency_code: "usd" })
+    await expect(service.retrieveCart(cart.id, { relations: ["nope"] })).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(service.retrieveCart(cart.id, { select: ["id; drop table cart"] })).rejects.toMatchObject({ type: "invalid_data" })
+  })
+})
+
+describe("listCarts", () => {
+  it("filters by equality, arrays, null and operators, and pages", async () => {
+    const customer = `cus_${Date.now()}`
+    await service.createCarts([
+      { currency_code: "usd", customer_id: customer, email: "x@a.com" },
+      { currency_code: "eur", customer_id: customer },
+      { currency_code: "gbp", customer_id: customer, email: "y@b.com" },
+    ])
+    const noEmail = await service.listCarts({ customer_id: customer, email: null }, { select: ["id", "currency_code"] })
+    expect(noEmail.map((cart) => cart.currency_code)).toEqual(["eur"])
+    const inList = await service.listCarts({ customer_id: [customer], currency_code: { $in: ["usd", "gbp"] } }, { select: ["currency_code"] })
+    expect(inList.map((cart) => cart.currency_code)).toEqual(["usd", "gbp"])
+    const like = await service.listCarts({ customer_id: customer, email: { $ilike: "%@B.COM" } }, { select: ["id"] })
+    expect(like).toHaveLength(1)
+    const [page, count] = await service.listAndCountCarts({ customer_id: customer }, { take: 1, skip: 1, select: ["currency_code"] })
+    expect(count).toBe(3)
+    expect(page.map((cart) => cart.currency_code)).toEqual(["eur"])
+    const or = await service.listCarts({ customer_id: customer, $or: [{ currency_code: "usd" }, { currency_code: "gbp" }] }, { select: ["id"] })
+    expect(or).toHaveLength(2)
+  })
+
+  it("refuses an unknown filter field with invalid_data", async () => {
+    await expect(service.listCarts({ nope: 1 })).rejects.toMatchObject({ type: "invalid_data" })
+  })
+})

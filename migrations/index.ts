@@ -1,0 +1,7 @@
+import type { MigrationObject } from "@mikro-orm/core"
+import { Migration20261122000000CreateCartTables } from "./20261122000000-create-cart-tables"
+
+/** Every migration, oldest first. Append only: never edit or reorder a released one. */
+export const MIGRATIONS: readonly MigrationObject[] = [
+  { name: "Migration20261122000000CreateCartTables", class: Migration20261122000000CreateCartTables },
+]

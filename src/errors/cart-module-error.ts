@@ -1,0 +1,40 @@
+/** Medusa's error types; hosts map them to HTTP statuses (404, 400/422, 409...). */
+export const CartErrorType = {
+  NOT_FOUND: "not_found",
+  INVALID_DATA: "invalid_data",
+  NOT_ALLOWED: "not_allowed",
+  CONFLICT: "conflict",
+  UNEXPECTED_STATE: "unexpected_state",
+  DUPLICATE_ERROR: "duplicate_error",
+  DB_ERROR: "database_error",
+} as const
+
+/** One of {@link CartErrorType}'s values. */
+export type CartErrorType = (typeof CartErrorType)[keyof typeof CartErrorType]
+
+/** One problem found in an input: where (path into the input) and what. */
+export interface ValidationIssue {
+  readonly path: readonly (string | number)[]
+  readonly message: string
+}
+
+/** The base of every error the module throws on purpose; `type` says which kind it is. */
+export class CartModuleError extends Error {
+  override readonly name: string = "CartModuleError"
+  /** Marker so hosts can recognise the error across package copies (instanceof fails across duplicates). */
+  readonly __isCartModuleError = true
+
+  constructor(
+    readonly type: CartErrorType,
+    message: string,
+    readonly issues: readonly ValidationIssue[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+
+  /** True for any CartModuleError, even one from another copy of the package. */
+  static is(error: unknown): error is CartModuleError {
+    return typeof error === "object" && error !== null && (error as { __isCartModuleError?: unknown }).__isCartModuleError === true
+  }
+}

@@ -1,0 +1,78 @@
+// The public API: an explicit list of named exports.
+export { createCartModule } from "./module/create-cart-module"
+export type { CartModule } from "./module/create-cart-module"
+export { validateOptions } from "./module/options"
+export type { CartDatabaseOptions, CartModuleOptions } from "./module/options"
+export { registerCartModule } from "./container/register-cart-module"
+export type { RegisterCartModuleOptions } from "./container/register-cart-module"
+export { CartModuleService } from "./service/cart-module-service"
+export type { LinkableKeys } from "./service/cart-module-core"
+export type { CartContext } from "./persistence/unit-of-work"
+export type { FindConfig, OrderBy, OrderDirection } from "./persistence/find-config"
+export type { Filters } from "./persistence/filters"
+export { CartErrorType, CartModuleError } from "./errors/cart-module-error"
+export type { ValidationIssue } from "./errors/cart-module-error"
+export {
+  ConflictError,
+  DuplicateError,
+  InvalidDataError,
+  NotAllowedError,
+  NotFoundError,
+  UnexpectedStateError,
+} from "./errors/errors"
+export { cartEvent, EventEntity } from "./events/cart-events"
+export type { CartEvent, CartEventName, EventAction } from "./events/cart-events"
+export { InMemoryEventBus, noopEventBus } from "./ports/event-bus"
+export type { EventBusPort } from "./ports/event-bus"
+export { consoleLogger } from "./ports/logger"
+export type { LoggerPort } from "./ports/logger"
+export { BigNumber, CURRENCY_MINOR_UNITS, minorUnitOf } from "./money"
+export type { BigNumberRawValue } from "./money"
+export { computeCartTotals, toTotalsFields } from "./totals"
+export type { CartTotals, CartTotalsResult, LineTotals, RoundingMode, TotalsOptions, TotalsRounding } from "./totals"
+export { MODELS, ENTITY_SCHEMAS } from "../models"
+export { MIGRATIONS } from "../migrations"
+export type {
+  BigNumberInput,
+  BaseDTO,
+  MetadataDTO,
+  LineTotalsDTO,
+  CartAddressDTO,
+  TaxLineDTO,
+  AdjustmentDTO,
+  LineItemTaxLineDTO,
+  LineItemAdjustmentDTO,
+  ShippingMethodTaxLineDTO,
+  ShippingMethodAdjustmentDTO,
+  CartLineItemDTO,
+  CartShippingMethodDTO,
+  CartCreditLineDTO,
+  CartDTO,
+  CartOnlyTotalsDTO,
+} from "./types/dtos"
+export type {
+  CreateAddressDTO,
+  UpdateAddressDTO,
+  CreateLineItemDTO,
+  CreateLineItemForCartDTO,
+  UpdateLineItemDTO,
+  UpdateLineItemWithIdDTO,
+  CreateShippingMethodDTO,
+  CreateShippingMethodForSingleCartDTO,
+  UpdateShippingMethodDTO,
+  CreateAdjustmentDTO,
+  CreateLineItemAdjustmentDTO,
+  CreateShippingMethodAdjustmentDTO,
+  UpsertLineItemAdjustmentDTO,
+  UpsertShippingMethodAdjustmentDTO,
+  CreateTaxLineDTO,
+  CreateLineItemTaxLineDTO,
+  CreateShippingMethodTaxLineDTO,
+  UpsertLineItemTaxLineDTO,
+  UpsertShippingMethodTaxLineDTO,
+  CreateCreditLineDTO,
+  UpdateCreditLineDTO,
+  CreateCartDTO,
+  UpdateCartDataDTO,
+  UpdateCartDTO,
+} from "./types/inputs"

@@ -1,0 +1,113 @@
+import { MikroORM } from "@mikro-orm/postgresql"
+import type { Options } from "@mikro-orm/postgresql"
+import { Migrator } from "@mikro-orm/migrations"
+import { ENTITY_SCHEMAS } from "../../models"
+import { MIGRATIONS } from "../../migrations"
+import { resolveDatabaseUrl } from "../database/resolve-database"
+import { UnexpectedStateError } from "../errors/errors"
+import { noopEventBus } from "../ports/event-bus"
+import { consoleLogger } from "../ports/logger"
+import { UnitOfWork } from "../persistence/unit-of-work"
+import { CartModuleService } from "../service/cart-module-service"
+import { Validator } from "../validation/validator"
+import { validateOptions } from "./options"
+import type { CartDatabaseOptions, CartModuleOptions } from "./options"
+
+/** A running cart module: its service plus lifecycle. */
+export interface CartModule {
+  /** The `ICartModuleService` implementation. */
+  readonly service: CartModuleService
+  /** The MikroORM instance (for hosts that want to share its EntityManager transactions). */
+  readonly orm: MikroORM
+  /** Applies pending migrations; safe to call any number of times. */
+  migrate(): Promise<string[]>
+  /** Rolls back the last migration (or all, with `{ all: true }`). */
+  migrateDown(options?: { all?: boolean }): Promise<string[]>
+  /** Lists applied and pending migrations. */
+  migrationStatus(): Promise<{ executed: string[]; pending: string[] }>
+  /** Closes every connection (and stops an embedded server this module started). */
+  close(): Promise<void>
+}
+
+async function connectionOptions(db: CartDatabaseOptions | undefined): Promise<{ options: Partial<Options>; stop: () => Promise<void> }> {
+  if (db?.clientUrl || db?.host || db?.database) {
+    const options: Partial<Options> = db.clientUrl
+      ? { clientUrl: db.clientUrl }
+      : { host: db.host ?? "127.0.0.1", port: db.port ?? 5432, user: db.user ?? "postgres", password: db.password, dbName: db.database ?? "postgres" }
+    return { options, stop: async () => {} }
+  }
+  const resolved = await resolveDatabaseUrl()
+  return { options: { clientUrl: resolved.url }, stop: () => resolved.stop() }
+}
+
+/** Explains an unreachable database in one line instead of a driver stack. */
+function connectionError(error: unknown, where: string): Error {
+  const message = (error as Error)?.message ?? String(error)
+  return UnexpectedStateError.because(`cartwright could not connect to PostgreSQL at ${where}: ${message}`, error)
+}
+
+function redact(url: string | undefined): string {
+  return (url ?? "(host options)").replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
+}
+
+/**
+ * Starts the cart module: validates options, connects (DATABASE_URL or an embedded server when none
+ * is configured), and builds the service. Call `migrate()` once before first use.
+ *
+ * @example
+ * const cart = await createCartModule({ database: { clientUrl: process.env.DATABASE_URL } })
+ * await cart.migrate()
+ * await cart.service.createCarts({ currency_code: "usd" })
+ * @throws InvalidDataError for bad options; UnexpectedStateError when the database is unreachable.
+ */
+export async function createCartModule(rawOptions: CartModuleOptions = {}): Promise<CartModule> {
+  const options = validateOptions(rawOptions)
+  const { options: connection, stop } = await connectionOptions(options.database)
+  const schema = options.database?.schema
+  let orm: MikroORM
+  try {
+    orm = await MikroORM.init({
+      ...connection,
+      entities: ENTITY_SCHEMAS,
+      extensions: [Migrator],
+      discovery: { warnWhenNoEntities: false },
+      allowGlobalContext: true,
+      pool: { min: options.database?.pool?.min ?? 0, max: options.database?.pool?.max ?? 10 },
+      ...(schema ? { schema, driverOptions: { connection: { options: `-c search_path=${schema}` } } } : {}),
+      migrations: { migrationsList: [...MIGRATIONS], transactional: true, allOrNothing: true, snapshot: false, tableName: "cartwright_migrations", silent: true },
+    })
+    await orm.em.getConnection().execute("select 1")
+  } catch (error) {
+    await stop()
+    throw connectionError(error, redact(connection.clientUrl ?? `${connection.host}:${connection.port}`))
+  }
+  const knex = orm.em.getKnex()
+  const logger = options.logger ?? consoleLogger
+  const unitOfWork = new UnitOfWork(knex, options.eventBus ?? noopEventBus, logger, options.maxRetries ?? 5)
+  const service = new CartModuleService({
+    unitOfWork,
+    totals: { rounding: options.totals?.rounding ?? "none" },
+    validator: new Validator(options.limits ?? {}),
+  })
+  const migrator = orm.getMigrator()
+  return {
+    service,
+    orm,
+    async migrate() {
+      if (schema) await knex.raw(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
+      return (await migrator.up()).map((migration) => migration.name)
+    },
+    async migrateDown(opts) {
+      return (await migrator.down(opts?.all ? { to: 0 } : undefined)).map((migration) => migration.name)
+    },
+    async migrationStatus() {
+      const executed = (await migrator.getExecutedMigrations()).map((migration) => migration.name)
+      const pending = (await migrator.getPendingMigrations()).map((migration) => migration.name)
+      return { executed, pending }
+    },
+    async close() {
+      await orm.close(true)
+      await stop()
+    },
+  }
+}

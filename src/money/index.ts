@@ -1,0 +1,7 @@
+export { BigNumber } from "./big-number"
+export type { BigNumberInput, BigNumberOptions, BigNumberRawInput, BigNumberRawValue } from "./big-number"
+export { CURRENCY_MINOR_UNITS, minorUnitOf } from "./currencies"
+export type { KnownCurrencyCode } from "./currencies"
+export { MoneyDecimal, toDecimal } from "./decimal"
+export type { Decimal } from "./decimal"
+export { divideToPlaces } from "./divide"

@@ -1,0 +1,68 @@
+import type { Model } from "../../models"
+import { ConflictError, NotAllowedError, NotFoundError } from "../errors/errors"
+import { ident, placeholders, query } from "./db"
+import type { Tx } from "./unit-of-work"
+
+/** What a lock returns per parent row: the cart it belongs to and that cart's new version. */
+export interface LockedParent {
+  readonly cart_id: string
+  readonly version: number
+}
+
+interface LockRow {
+  parent_id: string
+  cart_id: string
+  version: number | null
+  completed_at: string | null
+  cart_deleted: boolean | null
+}
+
+/**
+ * Locks the carts that own the given rows, in ONE statement: resolves each row's cart, then
+ * `UPDATE cart … RETURNING` takes the row lock, bumps `version` and `updated_at`. Held until commit,
+ * so every writer of a cart is serialised. Checks existence, completion and the expected version.
+ *
+ * `where` selects the parent rows of `parent` (alias p); pass the cart model to lock carts by id.
+ */
+export async function lockCartsOf(
+  tx: Tx,
+  parent: Model,
+  where: { sql: string; bindings: readonly unknown[] },
+  includeDeleted = false,
+): Promise<Map<string, LockedParent>> {
+  const cartColumn = parent.table === "cart" ? "id" : "cart_id"
+  const sql =
+    `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(parent.table)} p ` +
+    `WHERE ${includeDeleted ? "" : "p.deleted_at IS NULL AND "}(${where.sql})), ` +
+    `c AS (UPDATE cart SET version = version + 1, updated_at = now() ` +
+    `WHERE id IN (SELECT cart_id FROM p) AND deleted_at IS NULL RETURNING id, version, completed_at) ` +
+    `SELECT p.id AS parent_id, p.cart_id, c.version, c.completed_at FROM p LEFT JOIN c ON c.id = p.cart_id`
+  const rows = await query<LockRow>(tx.db, sql, where.bindings)
+  const locked = new Map<string, LockedParent>()
+  for (const row of rows) {
+    if (row.version === null) throw NotFoundError.forId("Cart", row.cart_id)
+    if (row.completed_at !== null && !tx.ctx.allowCompletedCartWrites) throw NotAllowedError.cartCompleted(row.cart_id)
+    locked.set(row.parent_id, { cart_id: row.cart_id, version: row.version })
+  }
+  checkExpectedVersion(tx, locked)
+  return locked
+}
+
+/** Locks by parent ids and fails with not-found naming every missing id. */
+export async function lockCartsByIds(tx: Tx, parent: Model, ids: readonly string[]): Promise<Map<string, LockedParent>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const locked = await lockCartsOf(tx, parent, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique })
+  const missing = unique.filter((id) => !locked.has(id))
+  if (missing.length) throw NotFoundError.forIds(parent.name, missing)
+  return locked
+}
+
+function checkExpectedVersion(tx: Tx, locked: Map<string, LockedParent>): void {
+  const expected = tx.ctx.expectedVersion
+  if (expected === undefined) return
+  for (const { cart_id, version } of locked.values()) {
+    // The lock already bumped the version: the caller expected the one before.
+    if (version - 1 !== expected) throw ConflictError.versionMismatch(cart_id, expected, version - 1)
+  }
+}

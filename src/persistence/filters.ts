@@ -1,0 +1,127 @@
+import type { Model } from "../../models"
+import { InvalidDataError } from "../errors/errors"
+import { ident, placeholders } from "./db"
+import { modelNamed } from "./read-plan"
+
+/** A filter value: a scalar, a list (IN), null (IS NULL) or an operator object. */
+export type FilterValue = unknown
+
+/** Medusa-style filters: field equality, arrays, null, operators, `$and`/`$or`, and nested relation filters. */
+export type Filters = { readonly [field: string]: FilterValue }
+
+const COMPARISONS: Readonly<Record<string, string>> = {
+  $eq: "=",
+  $ne: "<>",
+  $gt: ">",
+  $gte: ">=",
+  $lt: "<",
+  $lte: "<=",
+  $like: "LIKE",
+  $ilike: "ILIKE",
+}
+
+/** Collects SQL bindings in placeholder order. */
+export interface FilterSql {
+  readonly bindings: unknown[]
+  aliasCount: number
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
+}
+
+function bindValue(model: Model, column: string, value: unknown): unknown {
+  const kind = model.columns[column]!.kind
+  if (kind === "json" && value !== null && typeof value === "object" && !(value instanceof Date)) return JSON.stringify(value)
+  // Exact numbers travel as strings so PostgreSQL compares them as numeric, never as floats.
+  if ((kind === "money" || kind === "decimal") && typeof value === "number") return String(value)
+  if (kind === "money" && isPlainObject(value) && "value" in value) return String(value.value)
+  return value
+}
+
+function inList(model: Model, target: string, column: string, values: readonly unknown[], negate: boolean, out: FilterSql): string {
+  if (values.length === 0) return negate ? "TRUE" : "FALSE"
+  const nonNull = values.filter((value) => value !== null)
+  for (const value of nonNull) out.bindings.push(bindValue(model, column, value))
+  const list = nonNull.length ? `${target} ${negate ? "NOT IN" : "IN"} (${placeholders(nonNull.length)})` : ""
+  if (nonNull.length === values.length) return list
+  const nullPart = `${target} IS ${negate ? "NOT " : ""}NULL`
+  if (!list) return nullPart
+  return negate ? `(${list} AND ${nullPart})` : `(${list} OR ${nullPart})`
+}
+
+function operatorCondition(model: Model, alias: string, column: string, ops: Record<string, unknown>, out: FilterSql): string {
+  const target = `${alias}.${ident(column)}`
+  const parts: string[] = []
+  for (const [op, value] of Object.entries(ops)) {
+    if (op === "$in" || op === "$nin") {
+      if (!Array.isArray(value)) throw InvalidDataError.because(`${op} on "${column}" needs an array`, [column, op])
+      parts.push(inList(model, target, column, value, op === "$nin", out))
+      continue
+    }
+    const sqlOp = COMPARISONS[op]
+    if (!sqlOp) throw InvalidDataError.because(`Unknown filter operator "${op}" on "${column}"`, [column, op])
+    if (value === null && (op === "$eq" || op === "$ne")) {
+      parts.push(`${target} IS ${op === "$ne" ? "NOT " : ""}NULL`)
+      continue
+    }
+    out.bindings.push(bindValue(model, column, value))
+    parts.push(`${target} ${sqlOp} ?`)
+  }
+  return parts.length ? parts.join(" AND ") : "TRUE"
+}
+
+function columnCondition(model: Model, alias: string, column: string, value: unknown, out: FilterSql): string {
+  const target = `${alias}.${ident(column)}`
+  if (value === null) return `${target} IS NULL`
+  if (Array.isArray(value)) return inList(model, target, column, value, false, out)
+  if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith("$"))) {
+    return operatorCondition(model, alias, column, value, out)
+  }
+  out.bindings.push(bindValue(model, column, value))
+  return `${target} = ?`
+}
+
+function relationCondition(model: Model, alias: string, relation: string, value: unknown, out: FilterSql): string {
+  const spec = model.relations[relation]!
+  const child = modelNamed(spec.model)
+  const childAlias = `f${++out.aliasCount}`
+  if (!isPlainObject(value)) throw InvalidDataError.because(`Filter on relation "${relation}" must be an object`, [relation])
+  const link =
+    spec.kind === "many"
+      ? `${childAlias}.${ident(spec.column)} = ${alias}.id`
+      : `${childAlias}.id = ${alias}.${ident(spec.column)}`
+  const inner = compileFilters(child, value, childAlias, out)
+  return `EXISTS (SELECT 1 FROM ${ident(child.table)} ${childAlias} WHERE ${link} AND ${childAlias}.deleted_at IS NULL AND ${inner})`
+}
+
+/**
+ * Compiles filters on `model` (table alias `alias`) into a SQL condition with `?` placeholders.
+ * Field names are checked against the model, so no caller text ever reaches the SQL.
+ */
+export function compileFilters(model: Model, filters: Filters, alias: string, out: FilterSql): string {
+  const parts: string[] = []
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined) continue
+    if (key === "$and" || key === "$or") {
+      if (!Array.isArray(value)) throw InvalidDataError.because(`${key} needs an array of filters`, [key])
+      const joined = value.map((sub: Filters) => `(${compileFilters(model, sub, alias, out)})`)
+      parts.push(joined.length ? `(${joined.join(key === "$and" ? " AND " : " OR ")})` : key === "$and" ? "TRUE" : "FALSE")
+    } else if (model.columns[key]) {
+      parts.push(columnCondition(model, alias, key, value, out))
+    } else if (model.relations[key]) {
+      parts.push(relationCondition(model, alias, key, value, out))
+    } else {
+      throw InvalidDataError.because(`Unknown filter field "${key}" on ${model.name}`, ["filters", key])
+    }
+  }
+  return parts.length ? parts.join(" AND ") : "TRUE"
+}
+
+/** True when the filters constrain `deleted_at` themselves (then soft-deleted rows are not hidden). */
+export function mentionsDeletedAt(filters: Filters): boolean {
+  return Object.entries(filters).some(
+    ([key, value]) =>
+      key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
+  )
+}

@@ -1,0 +1,93 @@
+import type { Model } from "../../models"
+import { InvalidDataError } from "../errors/errors"
+import { ident } from "./db"
+import type { OrderBy } from "./find-config"
+import type { ReadPlan } from "./read-plan"
+
+/** PostgreSQL caps a function call at 100 arguments: 50 key/value pairs per jsonb_build_object. */
+const PAIRS_PER_CALL = 40
+
+/** Per-relation sort orders, keyed by the child plan. */
+export type ChildOrders = Map<ReadPlan, string>
+
+interface SqlContext {
+  aliasCount: number
+  readonly withDeleted: boolean
+  readonly childOrders: ChildOrders
+}
+
+function columnExpression(model: Model, alias: string, column: string): string {
+  const kind = model.columns[column]?.kind
+  // Cast exact numbers to text so JSON parsing in Node never turns them into floats.
+  if (kind === "money" || kind === "decimal") return `${alias}.${ident(column)}::text`
+  return `${alias}.${ident(column)}`
+}
+
+function relationExpression(parent: ReadPlan, parentAlias: string, name: string, child: ReadPlan, ctx: SqlContext): string {
+  const spec = parent.model.relations[name]!
+  const alias = `t${++ctx.aliasCount}`
+  const table = `${ident(child.model.table)} ${alias}`
+  const notDeleted = ctx.withDeleted ? "" : ` AND ${alias}.deleted_at IS NULL`
+  const object = objectExpression(child, alias, ctx)
+  if (spec.kind === "one") {
+    return `(SELECT ${object} FROM ${table} WHERE ${alias}.id = ${parentAlias}.${ident(spec.column)}${notDeleted})`
+  }
+  // ULIDs sort by creation time, so ordering by id returns related rows in creation order.
+  const order = ctx.childOrders.get(child) ?? `${alias}.id`
+  const orderSql = order.replace(/\$alias/g, alias)
+  return (
+    `(SELECT coalesce(jsonb_agg(${object} ORDER BY ${orderSql}), '[]'::jsonb) FROM ${table}` +
+    ` WHERE ${alias}.${ident(spec.column)} = ${parentAlias}.id${notDeleted})`
+  )
+}
+
+/** A jsonb expression building one row of `plan` (with its nested relations) from table alias `alias`. */
+export function objectExpression(plan: ReadPlan, alias: string, ctx: SqlContext): string {
+  const pairs: string[] = []
+  for (const column of plan.columns) pairs.push(`'${column}', ${columnExpression(plan.model, alias, column)}`)
+  for (const [name, child] of plan.relations) {
+    pairs.push(`'${name}', ${relationExpression(plan, alias, name, child, ctx)}`)
+  }
+  const calls: string[] = []
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_CALL) {
+    calls.push(`jsonb_build_object(${pairs.slice(i, i + PAIRS_PER_CALL).join(", ")})`)
+  }
+  return calls.length === 1 ? calls[0]! : `(${calls.join(" || ")})`
+}
+
+function direction(value: string): "ASC" | "DESC" {
+  const upper = value.toUpperCase()
+  if (upper !== "ASC" && upper !== "DESC") {
+    throw InvalidDataError.because(`Invalid order direction "${value}": use ASC or DESC`, ["order"])
+  }
+  return upper
+}
+
+/**
+ * Turns `order` into SQL for the root (returned) and per-relation orders (stored in `childOrders`).
+ * Unknown fields are refused: only model columns ever reach the SQL text.
+ */
+export function compileOrder(plan: ReadPlan, order: OrderBy | undefined, alias: string, childOrders: ChildOrders): string {
+  const parts: string[] = []
+  for (const [field, value] of Object.entries(order ?? {})) {
+    if (typeof value === "string") {
+      if (!plan.model.columns[field]) {
+        throw InvalidDataError.because(`Unknown order field "${field}" on ${plan.model.name}`, ["order", field])
+      }
+      parts.push(`${alias}.${ident(field)} ${direction(value)}`)
+      continue
+    }
+    const child = plan.relations.get(field)
+    if (!child || plan.model.relations[field]?.kind !== "many") {
+      throw InvalidDataError.because(`Unknown order relation "${field}" on ${plan.model.name}`, ["order", field])
+    }
+    const childSql = compileOrder(child, value, "$alias", childOrders)
+    if (childSql) childOrders.set(child, `${childSql}, $alias.id`)
+  }
+  return parts.join(", ")
+}
+
+/** Everything needed to run a read: the SELECT list expression and its context. */
+export function newSqlContext(withDeleted: boolean, childOrders: ChildOrders): SqlContext {
+  return { aliasCount: 0, withDeleted, childOrders }
+}

@@ -1,0 +1,67 @@
+import type { Model } from "../../models"
+import { query } from "./db"
+import type { Db } from "./db"
+import type { FindConfig } from "./find-config"
+import { compileFilters, mentionsDeletedAt } from "./filters"
+import type { Filters } from "./filters"
+import type { ReadPlan } from "./read-plan"
+import { compileOrder, newSqlContext, objectExpression } from "./read-sql"
+import type { ChildOrders } from "./read-sql"
+
+/** Rows read in one statement, each a JSON object with its relations nested, plus the total count when asked. */
+export interface ReadResult {
+  readonly rows: Record<string, unknown>[]
+  readonly count?: number
+}
+
+function pagination(config: FindConfig, bindings: unknown[]): string {
+  let sql = ""
+  if (config.take !== undefined && config.take !== null) {
+    bindings.push(config.take)
+    sql += " LIMIT ?"
+  }
+  if (config.skip) {
+    bindings.push(config.skip)
+    sql += " OFFSET ?"
+  }
+  return sql
+}
+
+/**
+ * Reads `plan` for every row of `model` matching `filters`, relations included, in ONE statement:
+ * children are aggregated as JSON in correlated subqueries, so the cost in round trips never grows
+ * with the number of relations or rows. With `withCount`, a window count rides along.
+ */
+export async function readRows(
+  db: Db,
+  model: Model,
+  plan: ReadPlan,
+  filters: Filters,
+  config: FindConfig,
+  withCount = false,
+): Promise<ReadResult> {
+  const withDeleted = config.withDeleted === true
+  const childOrders: ChildOrders = new Map()
+  const rootOrder = compileOrder(plan, config.order, "t0", childOrders)
+  const filterSql = { bindings: [] as unknown[], aliasCount: 0 }
+  let where = compileFilters(model, filters, "t0", filterSql)
+  if (!withDeleted && !mentionsDeletedAt(filters)) where = `t0.deleted_at IS NULL AND (${where})`
+  const object = objectExpression(plan, "t0", newSqlContext(withDeleted, childOrders))
+  const bindings = [...filterSql.bindings]
+  const count = withCount ? ", count(*) OVER () AS __count" : ""
+  const order = rootOrder ? `${rootOrder}, t0.id` : "t0.id"
+  const sql =
+    `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}` +
+    pagination(config, bindings)
+  const result = await query<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)
+  if (!withCount) return { rows: result.map((row) => row.r) }
+  if (result.length > 0 || !config.skip) {
+    return { rows: result.map((row) => row.r), count: result.length ? Number(result[0]!.__count) : 0 }
+  }
+  // Paged past the end: the window count has no row to ride on, so count separately.
+  const countSql = { bindings: [] as unknown[], aliasCount: 0 }
+  let countWhere = compileFilters(model, filters, "t0", countSql)
+  if (!withDeleted && !mentionsDeletedAt(filters)) countWhere = `t0.deleted_at IS NULL AND (${countWhere})`
+  const counted = await query<{ n: string }>(db, `SELECT count(*) AS n FROM "${model.table}" t0 WHERE ${countWhere}`, countSql.bindings)
+  return { rows: [], count: Number(counted[0]!.n) }
+}

@@ -1,0 +1,215 @@
+import type { Model } from "../../models"
+import { MODELS } from "../../models"
+import { InvalidDataError, NotFoundError } from "../errors/errors"
+import type { Db } from "../persistence/db"
+import type { FindConfig } from "../persistence/find-config"
+import type { Filters } from "../persistence/filters"
+import type { Dto } from "../persistence/row-mapper"
+import type { CartContext, Tx, UnitOfWork } from "../persistence/unit-of-work"
+import type { TotalsOptions } from "../totals"
+import type { Validator } from "../validation/validator"
+import { createAddresses, deleteAddresses, updateAddresses } from "./address-writes"
+import { createCarts, deleteCarts, updateCartsWhere } from "./cart-writes"
+import { CHILD_SPECS } from "./child-specs"
+import type { ChildName } from "./child-specs"
+import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
+import { sameShape, toArray } from "./one-or-many"
+import { listRows, retrieveRow } from "./reads"
+import { setChildren, upsertChildren } from "./set-children"
+import { setDeleted } from "./soft-delete"
+
+/** What the service needs; built by `createCartModule`. */
+export interface CartServiceDeps {
+  readonly unitOfWork: UnitOfWork
+  readonly totals: TotalsOptions
+  readonly validator: Validator
+}
+
+/** Medusa's linkable-key map returned by soft delete and restore, e.g. `{ cart_id: ["cart_1"] }`. */
+export type LinkableKeys = Record<string, string[]>
+
+type Input = Record<string, unknown>
+
+const LINKABLE_KEY: Record<string, string> = {
+  cart: "cart_id",
+  cart_address: "address_id",
+  cart_line_item: "line_item_id",
+  cart_line_item_adjustment: "line_item_adjustment_id",
+  cart_line_item_tax_line: "line_item_tax_line_id",
+  cart_shipping_method: "shipping_method_id",
+  cart_shipping_method_adjustment: "shipping_method_adjustment_id",
+  cart_shipping_method_tax_line: "shipping_method_tax_line_id",
+  credit_line: "credit_line_id",
+}
+
+function linkable(affected: Map<Model, string[]>): LinkableKeys {
+  const out: LinkableKeys = {}
+  for (const [model, ids] of affected) if (ids.length) out[LINKABLE_KEY[model.table]!] = ids
+  return out
+}
+
+function isSelectorUpdate(value: unknown): value is { selector: Filters; data: Input } {
+  return typeof value === "object" && value !== null && "selector" in value && "data" in value
+}
+
+/**
+ * The engine behind every public method: generic reads and writes per model, validation first,
+ * one unit of work per call. The public facade adds Medusa's overloads on top.
+ */
+export class CartModuleCore {
+  constructor(protected readonly deps: CartServiceDeps) {}
+
+  /** Runs several calls in one transaction: pass the given context to each; all commit or none. */
+  transaction<T>(work: (sharedContext: CartContext) => Promise<T>): Promise<T> {
+    return this.deps.unitOfWork.transaction(work)
+  }
+
+  protected read<T>(ctx: CartContext | undefined, work: (db: Db) => Promise<T>): Promise<T> {
+    return this.deps.unitOfWork.read(ctx, work)
+  }
+
+  protected write<T>(ctx: CartContext | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.deps.unitOfWork.write(ctx, work)
+  }
+
+  protected async list_(model: Model, filters: Filters | undefined, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto[]> {
+    this.deps.validator.findConfig(config)
+    return this.read(ctx, async (db) => (await listRows(db, model, filters, config, this.deps.totals)).rows)
+  }
+
+  protected async listAndCount_(
+    model: Model,
+    filters: Filters | undefined,
+    config: FindConfig | undefined,
+    ctx?: CartContext,
+  ): Promise<[Dto[], number]> {
+    this.deps.validator.findConfig(config)
+    return this.read(ctx, async (db) => {
+      const result = await listRows(db, model, filters, config, this.deps.totals, true)
+      return [result.rows, result.count]
+    })
+  }
+
+  protected retrieve_(model: Model, id: string, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto> {
+    this.deps.validator.findConfig(config)
+    return this.read(ctx, (db) => retrieveRow(db, model, id, config, this.deps.totals))
+  }
+
+  protected createCarts_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
+    const inputs = toArray(data) as Input[]
+    this.deps.validator.check("createCart", inputs)
+    return this.write(ctx, (tx) => createCarts(tx, inputs))
+  }
+
+  protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
+    if (Array.isArray(target)) {
+      const updates = target as Input[]
+      this.deps.validator.check("updateCartWithId", updates)
+      return this.write(ctx, async (tx) => {
+        const results: Dto[] = []
+        for (const { id, ...rest } of updates) results.push(...(await this.updateCartIds(tx, [id as string], rest)))
+        return results
+      })
+    }
+    this.deps.validator.check("updateCart", [data])
+    if (typeof target === "string") return this.write(ctx, (tx) => this.updateCartIds(tx, [target], data as Input))
+    return this.write(ctx, (tx) => updateCartsWhere(tx, (target ?? {}) as Filters, data as Input))
+  }
+
+  private async updateCartIds(tx: Tx, ids: string[], data: Input): Promise<Dto[]> {
+    const rows = await updateCartsWhere(tx, { id: ids }, data)
+    if (rows.length !== ids.length) throw NotFoundError.forIds("Cart", ids.filter((id) => !rows.some((row) => row.id === id)))
+    return rows
+  }
+
+  protected async deleteCarts_(ids: string | string[], ctx?: CartContext): Promise<void> {
+    await this.write(ctx, (tx) => deleteCarts(tx, toArray(ids)))
+  }
+
+  protected setCartsDeleted_(ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
+    return this.write(ctx, async (tx) => linkable(await setDeleted(tx.db, MODELS.Cart, toArray(ids), deleted)))
+  }
+
+  protected createAddresses_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
+    const inputs = toArray(data) as Input[]
+    this.deps.validator.check("createAddress", inputs)
+    return this.write(ctx, (tx) => createAddresses(tx, inputs))
+  }
+
+  protected updateAddresses_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
+    const inputs = toArray(data) as Input[]
+    this.deps.validator.check("updateAddress", inputs)
+    return this.write(ctx, (tx) => updateAddresses(tx, inputs.map((input) => ({ id: input.id as string, data: input }))))
+  }
+
+  protected async deleteAddresses_(ids: string | string[], ctx?: CartContext): Promise<void> {
+    await this.write(ctx, (tx) => deleteAddresses(tx, toArray(ids)))
+  }
+
+  protected setAddressesDeleted_(ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
+    return this.write(ctx, async (tx) => linkable(await setDeleted(tx.db, MODELS.Address, toArray(ids), deleted)))
+  }
+
+  /** Creates children of any kind: `(list)` with parent ids inside, or `(cartId, list)`. */
+  protected createChildren_(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
+    const cartId = typeof first === "string" ? first : undefined
+    const inputs = (cartId !== undefined ? toArray(second ?? []) : toArray(first)) as Input[]
+    const ownsCart = CHILD_SPECS[name].parentColumn === "cart_id"
+    const withCart = cartId !== undefined && ownsCart ? inputs.map((input) => ({ ...input, cart_id: cartId })) : inputs
+    this.deps.validator.check(`create${name}`, withCart)
+    return this.write(ctx, (tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId))
+  }
+
+  /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. */
+  protected updateChildren_(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
+    const spec = CHILD_SPECS[name]
+    if (typeof first === "string") {
+      this.deps.validator.check(`update${name}`, [second])
+      return this.write(ctx, (tx) => updateChildrenById(tx, spec, [{ id: first, data: second as Input }]))
+    }
+    if (Array.isArray(first)) {
+      const byId: { id: string; data: Input }[] = []
+      const bySelector: { selector: Filters; data: Input }[] = []
+      for (const entry of first as unknown[]) {
+        if (isSelectorUpdate(entry)) {
+          bySelector.push(entry)
+          continue
+        }
+        const { id, ...data } = entry as Input
+        if (typeof id !== "string") throw InvalidDataError.because(`${spec.model.name} update needs an "id"`, ["id"])
+        byId.push({ id, data })
+      }
+      this.deps.validator.check(`update${name}`, [...byId, ...bySelector].map((entry) => entry.data))
+      return this.write(ctx, async (tx) => {
+        const results: Dto[] = []
+        for (const entry of bySelector) results.push(...(await updateChildrenWhere(tx, spec, entry.selector, entry.data)))
+        results.push(...(await updateChildrenById(tx, spec, byId)))
+        return results
+      })
+    }
+    this.deps.validator.check(`update${name}`, [second])
+    return this.write(ctx, (tx) => updateChildrenWhere(tx, spec, (first ?? {}) as Filters, second as Input))
+  }
+
+  protected async deleteChildren_(name: ChildName, ids: string | string[], ctx?: CartContext): Promise<void> {
+    await this.write(ctx, (tx) => deleteChildren(tx, CHILD_SPECS[name], toArray(ids)))
+  }
+
+  protected setChildrenDeleted_(name: ChildName, ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
+    return this.write(ctx, async (tx) => linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], toArray(ids), deleted)))
+  }
+
+  protected setChildren_(name: ChildName, cartId: string, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
+    const list = toArray(entries ?? []) as Input[]
+    this.deps.validator.check(`upsert${name}`, list)
+    return this.write(ctx, (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list))
+  }
+
+  protected upsertChildren_(name: ChildName, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
+    const list = toArray(entries) as Input[]
+    this.deps.validator.check(`upsert${name}`, list)
+    return this.write(ctx, (tx) => upsertChildren(tx, CHILD_SPECS[name], list))
+  }
+}
+
+export { sameShape }

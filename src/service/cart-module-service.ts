@@ -1,0 +1,581 @@
+import { MODELS } from "../../models"
+import type { FindConfig } from "../persistence/find-config"
+import type { Filters } from "../persistence/filters"
+import type { CartContext } from "../persistence/unit-of-work"
+import type {
+  CartAddressDTO,
+  CartCreditLineDTO,
+  CartDTO,
+  CartLineItemDTO,
+  CartShippingMethodDTO,
+  LineItemAdjustmentDTO,
+  LineItemTaxLineDTO,
+  ShippingMethodAdjustmentDTO,
+  ShippingMethodTaxLineDTO,
+} from "../types/dtos"
+import type {
+  CreateAddressDTO,
+  CreateCartDTO,
+  CreateCreditLineDTO,
+  CreateLineItemAdjustmentDTO,
+  CreateLineItemForCartDTO,
+  CreateLineItemTaxLineDTO,
+  CreateShippingMethodAdjustmentDTO,
+  CreateShippingMethodDTO,
+  CreateShippingMethodTaxLineDTO,
+  UpdateAddressDTO,
+  UpdateCartDataDTO,
+  UpdateCartDTO,
+  UpdateCreditLineDTO,
+  UpdateLineItemWithIdDTO,
+  UpdateShippingMethodDTO,
+  UpsertLineItemAdjustmentDTO,
+  UpsertLineItemTaxLineDTO,
+  UpsertShippingMethodAdjustmentDTO,
+  UpsertShippingMethodTaxLineDTO,
+} from "../types/inputs"
+import { CartModuleCore, sameShape } from "./cart-module-core"
+import type { LinkableKeys } from "./cart-module-core"
+
+/** A context object (as opposed to update data) is recognised by Medusa's context keys. */
+function isContext(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false
+  return ["transactionManager", "manager", "expectedVersion", "eventGroupId", "allowCompletedCartWrites"].some((key) => key in value)
+}
+
+/**
+ * The cart module service: Medusa v2's `ICartModuleService` contract over PostgreSQL.
+ * Every call is atomic; pass `sharedContext.transactionManager` to join a host transaction.
+ *
+ * @example
+ * const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "Tee", quantity: 1, unit_price: 20 }] })
+ * const withTotals = await service.retrieveCart(cart.id, { relations: ["items"] })
+ */
+export class CartModuleService extends CartModuleCore {
+  // ---- carts ----
+
+  /** Retrieves a cart; totals are computed when `select` names one, `*`, or is absent. @throws NotFoundError */
+  async retrieveCart(id: string, config?: FindConfig<CartDTO>, sharedContext?: CartContext): Promise<CartDTO> {
+    return (await this.retrieve_(MODELS.Cart, id, config, sharedContext)) as unknown as CartDTO
+  }
+
+  /** Lists carts matching `filters` (equality, arrays, null, `$`-operators, `$and`/`$or`). */
+  async listCarts(filters?: Filters, config?: FindConfig<CartDTO>, sharedContext?: CartContext): Promise<CartDTO[]> {
+    return (await this.list_(MODELS.Cart, filters, config, sharedContext)) as unknown as CartDTO[]
+  }
+
+  /** Lists carts and counts every match, in one statement. */
+  async listAndCountCarts(filters?: Filters, config?: FindConfig<CartDTO>, sharedContext?: CartContext): Promise<[CartDTO[], number]> {
+    return (await this.listAndCount_(MODELS.Cart, filters, config, sharedContext)) as unknown as [CartDTO[], number]
+  }
+
+  /** Creates one cart or many, with nested `items`, `shipping_address` and `billing_address`. @throws InvalidDataError */
+  createCarts(data: CreateCartDTO, sharedContext?: CartContext): Promise<CartDTO>
+  createCarts(data: CreateCartDTO[], sharedContext?: CartContext): Promise<CartDTO[]>
+  async createCarts(data: CreateCartDTO | CreateCartDTO[], sharedContext?: CartContext): Promise<CartDTO | CartDTO[]> {
+    const rows = await this.createCarts_(data, sharedContext)
+    return sameShape(data, rows) as unknown as CartDTO | CartDTO[]
+  }
+
+  /** Updates carts: `[{ id, ... }]`, `(id, data)` or `(selector, data)` (every matching cart). @throws NotFoundError, ConflictError */
+  updateCarts(data: UpdateCartDTO[], sharedContext?: CartContext): Promise<CartDTO[]>
+  updateCarts(cartId: string, data: UpdateCartDataDTO, sharedContext?: CartContext): Promise<CartDTO>
+  updateCarts(selector: Filters, data: UpdateCartDataDTO, sharedContext?: CartContext): Promise<CartDTO[]>
+  async updateCarts(first: string | Filters | UpdateCartDTO[], second?: unknown, third?: CartContext): Promise<CartDTO | CartDTO[]> {
+    const ctx = Array.isArray(first) ? (second as CartContext | undefined) : third
+    const rows = await this.updateCarts_(first, Array.isArray(first) ? undefined : second, ctx)
+    return (typeof first === "string" ? rows[0] : rows) as unknown as CartDTO | CartDTO[]
+  }
+
+  /** Hard-deletes carts and everything in them. */
+  async deleteCarts(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteCarts_(ids, sharedContext)
+  }
+
+  /** Soft-deletes carts with all their children; `restoreCarts` brings them back. */
+  async softDeleteCarts(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setCartsDeleted_(ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted carts and the children deleted with them. */
+  async restoreCarts(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setCartsDeleted_(ids, false, sharedContext)
+  }
+
+  // ---- addresses ----
+
+  /** Retrieves one address. @throws NotFoundError */
+  async retrieveAddress(id: string, config?: FindConfig<CartAddressDTO>, sharedContext?: CartContext): Promise<CartAddressDTO> {
+    return (await this.retrieve_(MODELS.Address, id, config, sharedContext)) as unknown as CartAddressDTO
+  }
+
+  /** Lists addresses. */
+  async listAddresses(filters?: Filters, config?: FindConfig<CartAddressDTO>, sharedContext?: CartContext): Promise<CartAddressDTO[]> {
+    return (await this.list_(MODELS.Address, filters, config, sharedContext)) as unknown as CartAddressDTO[]
+  }
+
+  /** Lists and counts addresses. */
+  async listAndCountAddresses(filters?: Filters, config?: FindConfig<CartAddressDTO>, sharedContext?: CartContext): Promise<[CartAddressDTO[], number]> {
+    return (await this.listAndCount_(MODELS.Address, filters, config, sharedContext)) as unknown as [CartAddressDTO[], number]
+  }
+
+  /** Creates standalone addresses. */
+  createAddresses(data: CreateAddressDTO, sharedContext?: CartContext): Promise<CartAddressDTO>
+  createAddresses(data: CreateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO[]>
+  async createAddresses(data: CreateAddressDTO | CreateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO | CartAddressDTO[]> {
+    return sameShape(data, await this.createAddresses_(data, sharedContext)) as unknown as CartAddressDTO | CartAddressDTO[]
+  }
+
+  /** Updates addresses by id. @throws NotFoundError */
+  updateAddresses(data: UpdateAddressDTO, sharedContext?: CartContext): Promise<CartAddressDTO>
+  updateAddresses(data: UpdateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO[]>
+  async updateAddresses(data: UpdateAddressDTO | UpdateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO | CartAddressDTO[]> {
+    return sameShape(data, await this.updateAddresses_(data, sharedContext)) as unknown as CartAddressDTO | CartAddressDTO[]
+  }
+
+  /** Hard-deletes addresses. */
+  async deleteAddresses(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteAddresses_(ids, sharedContext)
+  }
+
+  /** Soft-deletes addresses. */
+  async softDeleteAddresses(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setAddressesDeleted_(ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted addresses. */
+  async restoreAddresses(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setAddressesDeleted_(ids, false, sharedContext)
+  }
+
+  // ---- line items ----
+  /** Retrieves one line item by id. @throws NotFoundError when it does not exist. */
+  async retrieveLineItem(id: string, config?: FindConfig<CartLineItemDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO> {
+    return (await this.retrieve_(MODELS.LineItem, id, config, sharedContext)) as unknown as CartLineItemDTO
+  }
+
+  /** Lists line items matching `filters`. */
+  async listLineItems(filters?: Filters, config?: FindConfig<CartLineItemDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO[]> {
+    return (await this.list_(MODELS.LineItem, filters, config, sharedContext)) as unknown as CartLineItemDTO[]
+  }
+
+  /** Lists line items matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
+  async listAndCountLineItems(filters?: Filters, config?: FindConfig<CartLineItemDTO>, sharedContext?: CartContext): Promise<[CartLineItemDTO[], number]> {
+    return (await this.listAndCount_(MODELS.LineItem, filters, config, sharedContext)) as unknown as [CartLineItemDTO[], number]
+  }
+
+  /** Adds line items: one, many (each naming its cart), or `(cartId, list)`. Locks each cart. */
+  addLineItems(data: CreateLineItemForCartDTO): Promise<CartLineItemDTO[]>
+  addLineItems(data: CreateLineItemForCartDTO[]): Promise<CartLineItemDTO[]>
+  addLineItems(cartId: string, data: Omit<CreateLineItemForCartDTO, "cart_id">[]): Promise<CartLineItemDTO[]>
+  async addLineItems(first: string | CreateLineItemForCartDTO | CreateLineItemForCartDTO[], second?: unknown[], sharedContext?: CartContext): Promise<CartLineItemDTO[]> {
+    return (await this.createChildren_("LineItem", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as CartLineItemDTO[]
+  }
+
+  /** Creates line items (the generic create; each names its parent). */
+  createLineItems(data: CreateLineItemForCartDTO, sharedContext?: CartContext): Promise<CartLineItemDTO>
+  createLineItems(data: CreateLineItemForCartDTO[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
+  async createLineItems(data: CreateLineItemForCartDTO | CreateLineItemForCartDTO[], sharedContext?: CartContext): Promise<CartLineItemDTO | CartLineItemDTO[]> {
+    const rows = await this.createChildren_("LineItem", data, undefined, sharedContext)
+    return sameShape(data, rows) as unknown as CartLineItemDTO | CartLineItemDTO[]
+  }
+
+  /** Updates line items: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
+  updateLineItems(id: string, data: Partial<UpdateLineItemWithIdDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO>
+  updateLineItems(selector: Filters, data: Partial<UpdateLineItemWithIdDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO[]>
+  updateLineItems(data: (Partial<UpdateLineItemWithIdDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateLineItemWithIdDTO> }[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
+  async updateLineItems(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<CartLineItemDTO | CartLineItemDTO[]> {
+    const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
+    const rows = await this.updateChildren_("LineItem", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    return (typeof first === "string" ? rows[0] : rows) as unknown as CartLineItemDTO | CartLineItemDTO[]
+  }
+
+  /** Hard-deletes line items by id (missing ids are ignored). */
+  async deleteLineItems(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteChildren_("LineItem", ids, sharedContext)
+  }
+
+  /** Soft-deletes line items (and their children); returns the affected ids by linkable key. */
+  async softDeleteLineItems(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("LineItem", ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted line items and the children deleted with them. */
+  async restoreLineItems(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("LineItem", ids, false, sharedContext)
+  }
+
+  // ---- shipping methods ----
+  /** Retrieves one shipping method by id. @throws NotFoundError when it does not exist. */
+  async retrieveShippingMethod(id: string, config?: FindConfig<CartShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO> {
+    return (await this.retrieve_(MODELS.ShippingMethod, id, config, sharedContext)) as unknown as CartShippingMethodDTO
+  }
+
+  /** Lists shipping methods matching `filters`. */
+  async listShippingMethods(filters?: Filters, config?: FindConfig<CartShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]> {
+    return (await this.list_(MODELS.ShippingMethod, filters, config, sharedContext)) as unknown as CartShippingMethodDTO[]
+  }
+
+  /** Lists shipping methods matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
+  async listAndCountShippingMethods(filters?: Filters, config?: FindConfig<CartShippingMethodDTO>, sharedContext?: CartContext): Promise<[CartShippingMethodDTO[], number]> {
+    return (await this.listAndCount_(MODELS.ShippingMethod, filters, config, sharedContext)) as unknown as [CartShippingMethodDTO[], number]
+  }
+
+  /** Adds shipping methods: one, many (each naming its cart), or `(cartId, list)`. Locks each cart. */
+  addShippingMethods(data: CreateShippingMethodDTO): Promise<CartShippingMethodDTO[]>
+  addShippingMethods(data: CreateShippingMethodDTO[]): Promise<CartShippingMethodDTO[]>
+  addShippingMethods(cartId: string, data: Omit<CreateShippingMethodDTO, "cart_id">[]): Promise<CartShippingMethodDTO[]>
+  async addShippingMethods(first: string | CreateShippingMethodDTO | CreateShippingMethodDTO[], second?: unknown[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]> {
+    return (await this.createChildren_("ShippingMethod", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as CartShippingMethodDTO[]
+  }
+
+  /** Creates shipping methods (the generic create; each names its parent). */
+  createShippingMethods(data: CreateShippingMethodDTO, sharedContext?: CartContext): Promise<CartShippingMethodDTO>
+  createShippingMethods(data: CreateShippingMethodDTO[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
+  async createShippingMethods(data: CreateShippingMethodDTO | CreateShippingMethodDTO[], sharedContext?: CartContext): Promise<CartShippingMethodDTO | CartShippingMethodDTO[]> {
+    const rows = await this.createChildren_("ShippingMethod", data, undefined, sharedContext)
+    return sameShape(data, rows) as unknown as CartShippingMethodDTO | CartShippingMethodDTO[]
+  }
+
+  /** Updates shipping methods: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
+  updateShippingMethods(id: string, data: Partial<UpdateShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO>
+  updateShippingMethods(selector: Filters, data: Partial<UpdateShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
+  updateShippingMethods(data: (Partial<UpdateShippingMethodDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateShippingMethodDTO> }[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
+  async updateShippingMethods(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<CartShippingMethodDTO | CartShippingMethodDTO[]> {
+    const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
+    const rows = await this.updateChildren_("ShippingMethod", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    return (typeof first === "string" ? rows[0] : rows) as unknown as CartShippingMethodDTO | CartShippingMethodDTO[]
+  }
+
+  /** Hard-deletes shipping methods by id (missing ids are ignored). */
+  async deleteShippingMethods(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteChildren_("ShippingMethod", ids, sharedContext)
+  }
+
+  /** Soft-deletes shipping methods (and their children); returns the affected ids by linkable key. */
+  async softDeleteShippingMethods(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("ShippingMethod", ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted shipping methods and the children deleted with them. */
+  async restoreShippingMethods(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("ShippingMethod", ids, false, sharedContext)
+  }
+
+  // ---- line item adjustments ----
+  /** Retrieves one line item adjustment by id. @throws NotFoundError when it does not exist. */
+  async retrieveLineItemAdjustment(id: string, config?: FindConfig<LineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO> {
+    return (await this.retrieve_(MODELS.LineItemAdjustment, id, config, sharedContext)) as unknown as LineItemAdjustmentDTO
+  }
+
+  /** Lists line item adjustments matching `filters`. */
+  async listLineItemAdjustments(filters?: Filters, config?: FindConfig<LineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
+    return (await this.list_(MODELS.LineItemAdjustment, filters, config, sharedContext)) as unknown as LineItemAdjustmentDTO[]
+  }
+
+  /** Lists line item adjustments matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
+  async listAndCountLineItemAdjustments(filters?: Filters, config?: FindConfig<LineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<[LineItemAdjustmentDTO[], number]> {
+    return (await this.listAndCount_(MODELS.LineItemAdjustment, filters, config, sharedContext)) as unknown as [LineItemAdjustmentDTO[], number]
+  }
+
+  /** Adds line item adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
+  addLineItemAdjustments(data: CreateLineItemAdjustmentDTO[]): Promise<LineItemAdjustmentDTO[]>
+  addLineItemAdjustments(data: CreateLineItemAdjustmentDTO): Promise<LineItemAdjustmentDTO[]>
+  addLineItemAdjustments(cartId: string, data: CreateLineItemAdjustmentDTO[]): Promise<LineItemAdjustmentDTO[]>
+  async addLineItemAdjustments(first: string | CreateLineItemAdjustmentDTO | CreateLineItemAdjustmentDTO[], second?: unknown, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
+    return (await this.createChildren_("LineItemAdjustment", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as LineItemAdjustmentDTO[]
+  }
+
+  /** Replaces a cart's line item adjustments: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
+  async setLineItemAdjustments(cartId: string, data: UpsertLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
+    return (await this.setChildren_("LineItemAdjustment", cartId, data, sharedContext)) as unknown as LineItemAdjustmentDTO[]
+  }
+
+  /** Updates entries that have an `id` and creates the others. */
+  async upsertLineItemAdjustments(data: UpsertLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
+    return (await this.upsertChildren_("LineItemAdjustment", data, sharedContext)) as unknown as LineItemAdjustmentDTO[]
+  }
+
+  /** Creates line item adjustments (the generic create; each names its parent). */
+  createLineItemAdjustments(data: CreateLineItemAdjustmentDTO, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO>
+  createLineItemAdjustments(data: CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
+  async createLineItemAdjustments(data: CreateLineItemAdjustmentDTO | CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO | LineItemAdjustmentDTO[]> {
+    const rows = await this.createChildren_("LineItemAdjustment", data, undefined, sharedContext)
+    return sameShape(data, rows) as unknown as LineItemAdjustmentDTO | LineItemAdjustmentDTO[]
+  }
+
+  /** Updates line item adjustments: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
+  updateLineItemAdjustments(id: string, data: Partial<UpsertLineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO>
+  updateLineItemAdjustments(selector: Filters, data: Partial<UpsertLineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
+  updateLineItemAdjustments(data: (Partial<UpsertLineItemAdjustmentDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertLineItemAdjustmentDTO> }[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
+  async updateLineItemAdjustments(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<LineItemAdjustmentDTO | LineItemAdjustmentDTO[]> {
+    const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
+    const rows = await this.updateChildren_("LineItemAdjustment", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    return (typeof first === "string" ? rows[0] : rows) as unknown as LineItemAdjustmentDTO | LineItemAdjustmentDTO[]
+  }
+
+  /** Hard-deletes line item adjustments by id (missing ids are ignored). */
+  async deleteLineItemAdjustments(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteChildren_("LineItemAdjustment", ids, sharedContext)
+  }
+
+  /** Soft-deletes line item adjustments (and their children); returns the affected ids by linkable key. */
+  async softDeleteLineItemAdjustments(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("LineItemAdjustment", ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted line item adjustments and the children deleted with them. */
+  async restoreLineItemAdjustments(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("LineItemAdjustment", ids, false, sharedContext)
+  }
+
+  // ---- line item tax lines ----
+  /** Retrieves one line item tax line by id. @throws NotFoundError when it does not exist. */
+  async retrieveLineItemTaxLine(id: string, config?: FindConfig<LineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO> {
+    return (await this.retrieve_(MODELS.LineItemTaxLine, id, config, sharedContext)) as unknown as LineItemTaxLineDTO
+  }
+
+  /** Lists line item tax lines matching `filters`. */
+  async listLineItemTaxLines(filters?: Filters, config?: FindConfig<LineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
+    return (await this.list_(MODELS.LineItemTaxLine, filters, config, sharedContext)) as unknown as LineItemTaxLineDTO[]
+  }
+
+  /** Lists line item tax lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
+  async listAndCountLineItemTaxLines(filters?: Filters, config?: FindConfig<LineItemTaxLineDTO>, sharedContext?: CartContext): Promise<[LineItemTaxLineDTO[], number]> {
+    return (await this.listAndCount_(MODELS.LineItemTaxLine, filters, config, sharedContext)) as unknown as [LineItemTaxLineDTO[], number]
+  }
+
+  /** Adds line item tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
+  addLineItemTaxLines(data: CreateLineItemTaxLineDTO[]): Promise<LineItemTaxLineDTO[]>
+  addLineItemTaxLines(data: CreateLineItemTaxLineDTO): Promise<LineItemTaxLineDTO[]>
+  addLineItemTaxLines(cartId: string, data: CreateLineItemTaxLineDTO[]): Promise<LineItemTaxLineDTO[]>
+  async addLineItemTaxLines(first: string | CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
+    return (await this.createChildren_("LineItemTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as LineItemTaxLineDTO[]
+  }
+
+  /** Replaces a cart's line item tax lines: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
+  async setLineItemTaxLines(cartId: string, data: UpsertLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
+    return (await this.setChildren_("LineItemTaxLine", cartId, data, sharedContext)) as unknown as LineItemTaxLineDTO[]
+  }
+
+  /** Updates entries that have an `id` and creates the others. */
+  async upsertLineItemTaxLines(data: UpsertLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
+    return (await this.upsertChildren_("LineItemTaxLine", data, sharedContext)) as unknown as LineItemTaxLineDTO[]
+  }
+
+  /** Creates line item tax lines (the generic create; each names its parent). */
+  createLineItemTaxLines(data: CreateLineItemTaxLineDTO, sharedContext?: CartContext): Promise<LineItemTaxLineDTO>
+  createLineItemTaxLines(data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
+  async createLineItemTaxLines(data: CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
+    const rows = await this.createChildren_("LineItemTaxLine", data, undefined, sharedContext)
+    return sameShape(data, rows) as unknown as LineItemTaxLineDTO | LineItemTaxLineDTO[]
+  }
+
+  /** Updates line item tax lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
+  updateLineItemTaxLines(id: string, data: Partial<UpsertLineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO>
+  updateLineItemTaxLines(selector: Filters, data: Partial<UpsertLineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
+  updateLineItemTaxLines(data: (Partial<UpsertLineItemTaxLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertLineItemTaxLineDTO> }[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
+  async updateLineItemTaxLines(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
+    const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
+    const rows = await this.updateChildren_("LineItemTaxLine", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    return (typeof first === "string" ? rows[0] : rows) as unknown as LineItemTaxLineDTO | LineItemTaxLineDTO[]
+  }
+
+  /** Hard-deletes line item tax lines by id (missing ids are ignored). */
+  async deleteLineItemTaxLines(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteChildren_("LineItemTaxLine", ids, sharedContext)
+  }
+
+  /** Soft-deletes line item tax lines (and their children); returns the affected ids by linkable key. */
+  async softDeleteLineItemTaxLines(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("LineItemTaxLine", ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted line item tax lines and the children deleted with them. */
+  async restoreLineItemTaxLines(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("LineItemTaxLine", ids, false, sharedContext)
+  }
+
+  // ---- shipping method adjustments ----
+  /** Retrieves one shipping method adjustment by id. @throws NotFoundError when it does not exist. */
+  async retrieveShippingMethodAdjustment(id: string, config?: FindConfig<ShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO> {
+    return (await this.retrieve_(MODELS.ShippingMethodAdjustment, id, config, sharedContext)) as unknown as ShippingMethodAdjustmentDTO
+  }
+
+  /** Lists shipping method adjustments matching `filters`. */
+  async listShippingMethodAdjustments(filters?: Filters, config?: FindConfig<ShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
+    return (await this.list_(MODELS.ShippingMethodAdjustment, filters, config, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
+  }
+
+  /** Lists shipping method adjustments matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
+  async listAndCountShippingMethodAdjustments(filters?: Filters, config?: FindConfig<ShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<[ShippingMethodAdjustmentDTO[], number]> {
+    return (await this.listAndCount_(MODELS.ShippingMethodAdjustment, filters, config, sharedContext)) as unknown as [ShippingMethodAdjustmentDTO[], number]
+  }
+
+  /** Adds shipping method adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
+  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO[]): Promise<ShippingMethodAdjustmentDTO[]>
+  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO): Promise<ShippingMethodAdjustmentDTO[]>
+  addShippingMethodAdjustments(cartId: string, data: CreateShippingMethodAdjustmentDTO[]): Promise<ShippingMethodAdjustmentDTO[]>
+  async addShippingMethodAdjustments(first: string | CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[], second?: unknown, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
+    return (await this.createChildren_("ShippingMethodAdjustment", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as ShippingMethodAdjustmentDTO[]
+  }
+
+  /** Replaces a cart's shipping method adjustments: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
+  async setShippingMethodAdjustments(cartId: string, data: UpsertShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
+    return (await this.setChildren_("ShippingMethodAdjustment", cartId, data, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
+  }
+
+  /** Updates entries that have an `id` and creates the others. */
+  async upsertShippingMethodAdjustments(data: UpsertShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
+    return (await this.upsertChildren_("ShippingMethodAdjustment", data, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
+  }
+
+  /** Creates shipping method adjustments (the generic create; each names its parent). */
+  createShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO>
+  createShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
+  async createShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
+    const rows = await this.createChildren_("ShippingMethodAdjustment", data, undefined, sharedContext)
+    return sameShape(data, rows) as unknown as ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]
+  }
+
+  /** Updates shipping method adjustments: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
+  updateShippingMethodAdjustments(id: string, data: Partial<UpsertShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO>
+  updateShippingMethodAdjustments(selector: Filters, data: Partial<UpsertShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
+  updateShippingMethodAdjustments(data: (Partial<UpsertShippingMethodAdjustmentDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertShippingMethodAdjustmentDTO> }[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
+  async updateShippingMethodAdjustments(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
+    const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
+    const rows = await this.updateChildren_("ShippingMethodAdjustment", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    return (typeof first === "string" ? rows[0] : rows) as unknown as ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]
+  }
+
+  /** Hard-deletes shipping method adjustments by id (missing ids are ignored). */
+  async deleteShippingMethodAdjustments(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteChildren_("ShippingMethodAdjustment", ids, sharedContext)
+  }
+
+  /** Soft-deletes shipping method adjustments (and their children); returns the affected ids by linkable key. */
+  async softDeleteShippingMethodAdjustments(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("ShippingMethodAdjustment", ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted shipping method adjustments and the children deleted with them. */
+  async restoreShippingMethodAdjustments(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("ShippingMethodAdjustment", ids, false, sharedContext)
+  }
+
+  // ---- shipping method tax lines ----
+  /** Retrieves one shipping method tax line by id. @throws NotFoundError when it does not exist. */
+  async retrieveShippingMethodTaxLine(id: string, config?: FindConfig<ShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO> {
+    return (await this.retrieve_(MODELS.ShippingMethodTaxLine, id, config, sharedContext)) as unknown as ShippingMethodTaxLineDTO
+  }
+
+  /** Lists shipping method tax lines matching `filters`. */
+  async listShippingMethodTaxLines(filters?: Filters, config?: FindConfig<ShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
+    return (await this.list_(MODELS.ShippingMethodTaxLine, filters, config, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
+  }
+
+  /** Lists shipping method tax lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
+  async listAndCountShippingMethodTaxLines(filters?: Filters, config?: FindConfig<ShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<[ShippingMethodTaxLineDTO[], number]> {
+    return (await this.listAndCount_(MODELS.ShippingMethodTaxLine, filters, config, sharedContext)) as unknown as [ShippingMethodTaxLineDTO[], number]
+  }
+
+  /** Adds shipping method tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
+  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[]): Promise<ShippingMethodTaxLineDTO[]>
+  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO): Promise<ShippingMethodTaxLineDTO[]>
+  addShippingMethodTaxLines(cartId: string, data: CreateShippingMethodTaxLineDTO[]): Promise<ShippingMethodTaxLineDTO[]>
+  async addShippingMethodTaxLines(first: string | CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
+    return (await this.createChildren_("ShippingMethodTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as ShippingMethodTaxLineDTO[]
+  }
+
+  /** Replaces a cart's shipping method tax lines: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
+  async setShippingMethodTaxLines(cartId: string, data: UpsertShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
+    return (await this.setChildren_("ShippingMethodTaxLine", cartId, data, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
+  }
+
+  /** Updates entries that have an `id` and creates the others. */
+  async upsertShippingMethodTaxLines(data: UpsertShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
+    return (await this.upsertChildren_("ShippingMethodTaxLine", data, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
+  }
+
+  /** Creates shipping method tax lines (the generic create; each names its parent). */
+  createShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO>
+  createShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
+  async createShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
+    const rows = await this.createChildren_("ShippingMethodTaxLine", data, undefined, sharedContext)
+    return sameShape(data, rows) as unknown as ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]
+  }
+
+  /** Updates shipping method tax lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
+  updateShippingMethodTaxLines(id: string, data: Partial<UpsertShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO>
+  updateShippingMethodTaxLines(selector: Filters, data: Partial<UpsertShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
+  updateShippingMethodTaxLines(data: (Partial<UpsertShippingMethodTaxLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertShippingMethodTaxLineDTO> }[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
+  async updateShippingMethodTaxLines(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
+    const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
+    const rows = await this.updateChildren_("ShippingMethodTaxLine", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    return (typeof first === "string" ? rows[0] : rows) as unknown as ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]
+  }
+
+  /** Hard-deletes shipping method tax lines by id (missing ids are ignored). */
+  async deleteShippingMethodTaxLines(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteChildren_("ShippingMethodTaxLine", ids, sharedContext)
+  }
+
+  /** Soft-deletes shipping method tax lines (and their children); returns the affected ids by linkable key. */
+  async softDeleteShippingMethodTaxLines(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("ShippingMethodTaxLine", ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted shipping method tax lines and the children deleted with them. */
+  async restoreShippingMethodTaxLines(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("ShippingMethodTaxLine", ids, false, sharedContext)
+  }
+
+  // ---- credit lines ----
+  /** Retrieves one credit line by id. @throws NotFoundError when it does not exist. */
+  async retrieveCreditLine(id: string, config?: FindConfig<CartCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO> {
+    return (await this.retrieve_(MODELS.CreditLine, id, config, sharedContext)) as unknown as CartCreditLineDTO
+  }
+
+  /** Lists credit lines matching `filters`. */
+  async listCreditLines(filters?: Filters, config?: FindConfig<CartCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO[]> {
+    return (await this.list_(MODELS.CreditLine, filters, config, sharedContext)) as unknown as CartCreditLineDTO[]
+  }
+
+  /** Lists credit lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
+  async listAndCountCreditLines(filters?: Filters, config?: FindConfig<CartCreditLineDTO>, sharedContext?: CartContext): Promise<[CartCreditLineDTO[], number]> {
+    return (await this.listAndCount_(MODELS.CreditLine, filters, config, sharedContext)) as unknown as [CartCreditLineDTO[], number]
+  }
+
+  /** Creates credit lines (the generic create; each names its parent). */
+  createCreditLines(data: CreateCreditLineDTO, sharedContext?: CartContext): Promise<CartCreditLineDTO>
+  createCreditLines(data: CreateCreditLineDTO[], sharedContext?: CartContext): Promise<CartCreditLineDTO[]>
+  async createCreditLines(data: CreateCreditLineDTO | CreateCreditLineDTO[], sharedContext?: CartContext): Promise<CartCreditLineDTO | CartCreditLineDTO[]> {
+    const rows = await this.createChildren_("CreditLine", data, undefined, sharedContext)
+    return sameShape(data, rows) as unknown as CartCreditLineDTO | CartCreditLineDTO[]
+  }
+
+  /** Updates credit lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
+  updateCreditLines(id: string, data: Partial<UpdateCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO>
+  updateCreditLines(selector: Filters, data: Partial<UpdateCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO[]>
+  updateCreditLines(data: (Partial<UpdateCreditLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateCreditLineDTO> }[], sharedContext?: CartContext): Promise<CartCreditLineDTO[]>
+  async updateCreditLines(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<CartCreditLineDTO | CartCreditLineDTO[]> {
+    const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
+    const rows = await this.updateChildren_("CreditLine", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    return (typeof first === "string" ? rows[0] : rows) as unknown as CartCreditLineDTO | CartCreditLineDTO[]
+  }
+
+  /** Hard-deletes credit lines by id (missing ids are ignored). */
+  async deleteCreditLines(ids: string | string[], sharedContext?: CartContext): Promise<void> {
+    await this.deleteChildren_("CreditLine", ids, sharedContext)
+  }
+
+  /** Soft-deletes credit lines (and their children); returns the affected ids by linkable key. */
+  async softDeleteCreditLines(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("CreditLine", ids, true, sharedContext)
+  }
+
+  /** Restores soft-deleted credit lines and the children deleted with them. */
+  async restoreCreditLines(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
+    return this.setChildrenDeleted_("CreditLine", ids, false, sharedContext)
+  }
+}

@@ -1,0 +1,109 @@
+import type { Model } from "../../models"
+import { MODELS } from "../../models"
+import type { ReadPlan } from "../persistence/read-plan"
+import { fullPlan } from "../persistence/read-plan"
+import type { Dto } from "../persistence/row-mapper"
+import { computeCartTotals, toTotalsFields } from "../totals"
+import type { TotalsOptions } from "../totals"
+
+const LINE_FIELDS = [
+  "total",
+  "subtotal",
+  "tax_total",
+  "discount_total",
+  "discount_subtotal",
+  "discount_tax_total",
+  "original_total",
+  "original_subtotal",
+  "original_tax_total",
+] as const
+
+const CART_ONLY_FIELDS = ["item", "shipping"].flatMap((prefix) => [
+  ...LINE_FIELDS.filter((field) => !field.startsWith("original_")).map((field) => `${prefix}_${field}`),
+  ...["total", "subtotal", "tax_total"].map((field) => `original_${prefix}_${field}`),
+])
+
+/** Every computed total a cart can return; naming one in `select` turns totals on. */
+export const CART_TOTAL_FIELDS: ReadonlySet<string> = new Set([
+  ...LINE_FIELDS,
+  ...CART_ONLY_FIELDS,
+  "credit_line_total",
+  "credit_line_subtotal",
+  "credit_line_tax_total",
+  ...LINE_FIELDS.map((field) => `raw_${field}`),
+])
+
+/** Whether a cart read must compute totals: no select, `*`, or any total field asked for. */
+export function wantsTotals(select: readonly string[] | undefined): boolean {
+  if (!select || select.length === 0) return true
+  return select.some((field) => field === "*" || CART_TOTAL_FIELDS.has(field))
+}
+
+function ensure(plan: ReadPlan, relation: string, model: Model): ReadPlan {
+  let child = plan.relations.get(relation)
+  if (!child) {
+    child = fullPlan(model, true)
+    plan.relations.set(relation, child)
+  }
+  return child
+}
+
+function ensureColumns(plan: ReadPlan, columns: readonly string[]): void {
+  for (const column of columns) plan.columns.add(column)
+}
+
+/** Adds (hidden) every relation and column totals need to a cart read plan. */
+export function addTotalsRelations(cart: ReadPlan): void {
+  ensureColumns(cart, ["currency_code"])
+  for (const [relation, model, adjustments, taxLines] of [
+    ["items", MODELS.LineItem, MODELS.LineItemAdjustment, MODELS.LineItemTaxLine],
+    ["shipping_methods", MODELS.ShippingMethod, MODELS.ShippingMethodAdjustment, MODELS.ShippingMethodTaxLine],
+  ] as const) {
+    const line = ensure(cart, relation, model)
+    ensureColumns(line, relation === "items" ? ["unit_price", "raw_unit_price", "quantity", "is_tax_inclusive"] : ["amount", "raw_amount", "is_tax_inclusive"])
+    ensureColumns(ensure(line, "adjustments", adjustments), ["amount", "raw_amount", "is_tax_inclusive"])
+    ensureColumns(ensure(line, "tax_lines", taxLines), ["rate"])
+  }
+  ensureColumns(ensure(cart, "credit_lines", MODELS.CreditLine), ["amount", "raw_amount"])
+}
+
+type Row = Record<string, unknown>
+
+function exact(row: Row, field: string): string {
+  const raw = row[`raw_${field}`] as { value?: unknown } | null | undefined
+  return raw?.value !== undefined ? String(raw.value) : String(row[field] ?? 0)
+}
+
+function lineInput(row: Row, amountField: "unit_price" | "amount") {
+  return {
+    id: String(row.id),
+    unit_price: exact(row, amountField),
+    amount: exact(row, amountField),
+    quantity: String(row.quantity ?? 1),
+    is_tax_inclusive: Boolean(row.is_tax_inclusive),
+    tax_lines: ((row.tax_lines as Row[] | undefined) ?? []).map((line) => ({ rate: String(line.rate) })),
+    adjustments: ((row.adjustments as Row[] | undefined) ?? []).map((adjustment) => ({
+      amount: exact(adjustment, "amount"),
+      is_tax_inclusive: Boolean(adjustment.is_tax_inclusive),
+    })),
+  }
+}
+
+/** Computes totals for a mapped cart (relations still present) and writes them onto the cart, its items and shipping methods. */
+export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
+  const items = (cart.items as Row[] | undefined) ?? []
+  const methods = (cart.shipping_methods as Row[] | undefined) ?? []
+  const credits = (cart.credit_lines as Row[] | undefined) ?? []
+  const totals = computeCartTotals(
+    {
+      currency_code: String(cart.currency_code),
+      items: items.map((item) => lineInput(item, "unit_price")),
+      shipping_methods: methods.map((method) => lineInput(method, "amount")),
+      credit_lines: credits.map((credit) => ({ amount: exact(credit, "amount") })),
+    },
+    options,
+  )
+  Object.assign(cart, toTotalsFields(totals.cart))
+  items.forEach((item, index) => Object.assign(item, toTotalsFields(totals.items[index]!)))
+  methods.forEach((method, index) => Object.assign(method, toTotalsFields(totals.shipping_methods[index]!)))
+}

@@ -1,0 +1,144 @@
+import { MODELS } from "../../models"
+import { cartEvent } from "../events/cart-events"
+import { ConflictError, NotFoundError } from "../errors/errors"
+import { ident, placeholders, query } from "../persistence/db"
+import { compileFilters } from "../persistence/filters"
+import type { Filters } from "../persistence/filters"
+import { generateId } from "../persistence/ids"
+import type { Dto } from "../persistence/row-mapper"
+import type { Tx } from "../persistence/unit-of-work"
+import { insertRows, toColumns, updateWhere } from "../persistence/writer"
+
+type Input = Readonly<Record<string, unknown>>
+
+const ADDRESS_FIELDS = ["shipping_address", "billing_address"] as const
+
+function normaliseCart(input: Input): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...input }
+  if (typeof data.currency_code === "string") data.currency_code = data.currency_code.toLowerCase()
+  return data
+}
+
+/**
+ * Creates carts with their nested addresses and items: three INSERT statements whatever the count
+ * (carts, then addresses, then items). The cart→address keys are checked at commit, which is what
+ * lets the cart go in before the addresses that carry its id.
+ */
+export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto[]> {
+  const cartRows: Record<string, unknown>[] = []
+  const addressRows: Record<string, unknown>[] = []
+  const itemRows: Record<string, unknown>[] = []
+  for (const raw of inputs) {
+    const input = normaliseCart(raw)
+    const id = generateId(MODELS.Cart.idPrefix)
+    const row: Record<string, unknown> = { ...toColumns(MODELS.Cart, input), id }
+    delete row.version
+    for (const field of ADDRESS_FIELDS) {
+      const address = input[field] as Input | null | undefined
+      if (!address) continue
+      const addressId = generateId(MODELS.Address.idPrefix)
+      addressRows.push({ ...toColumns(MODELS.Address, address), id: addressId, cart_id: id })
+      row[`${field}_id`] = addressId
+    }
+    for (const item of (input.items as Input[] | undefined) ?? []) {
+      itemRows.push({ ...toColumns(MODELS.LineItem, item), id: generateId(MODELS.LineItem.idPrefix), cart_id: id })
+    }
+    cartRows.push(row)
+  }
+  const carts = await insertRows(tx.db, MODELS.Cart, cartRows)
+  const addresses = await insertRows(tx.db, MODELS.Address, addressRows)
+  const items = await insertRows(tx.db, MODELS.LineItem, itemRows)
+  const addressById = new Map(addresses.map((address) => [address.id as string, address]))
+  for (const cart of carts) {
+    cart.shipping_address = cart.shipping_address_id ? (addressById.get(cart.shipping_address_id as string) ?? null) : null
+    cart.billing_address = cart.billing_address_id ? (addressById.get(cart.billing_address_id as string) ?? null) : null
+    cart.items = items.filter((item) => item.cart_id === cart.id)
+  }
+  tx.emit(
+    ...carts.map((cart) => cartEvent("Cart", "created", { id: cart.id as string, cart_id: cart.id as string }, tx.ctx.eventGroupId)),
+    ...items.map((item) => cartEvent("LineItem", "created", { id: item.id as string, cart_id: item.cart_id as string }, tx.ctx.eventGroupId)),
+  )
+  return carts
+}
+
+async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input): Promise<Record<string, unknown>> {
+  const patch: Record<string, unknown> = {}
+  for (const field of ADDRESS_FIELDS) {
+    if (!(field in data)) continue
+    const address = data[field] as Input | null | undefined
+    if (address === undefined) continue
+    patch[`${field}_id`] = null
+    if (address === null) continue
+    if (typeof address.id === "string" && carts.length === 1) {
+      // An address with an id is updated in place, as Medusa does.
+      const [updated] = await updateWhere(tx.db, MODELS.Address, { ...address, id: undefined }, { sql: "id = ? AND deleted_at IS NULL", bindings: [address.id] })
+      if (!updated) throw NotFoundError.forId("Address", address.id)
+      patch[`${field}_id`] = address.id
+      continue
+    }
+    // A new address replaces the old one per cart; one INSERT for all carts.
+    const rows = carts.map((cart) => ({ ...toColumns(MODELS.Address, address), id: generateId(MODELS.Address.idPrefix), cart_id: cart.id }))
+    const created = await insertRows(tx.db, MODELS.Address, rows)
+    patch[`${field}_id`] = created.map((row) => row.id)
+  }
+  return patch
+}
+
+/** Updates the carts matching `where` (carts lock themselves: the UPDATE takes the row lock and bumps `version`). */
+export async function updateCartsWhere(tx: Tx, where: Filters, data: Input): Promise<Dto[]> {
+  const compiled = { bindings: [] as unknown[], aliasCount: 0 }
+  const condition = compileFilters(MODELS.Cart, where, "t0", compiled)
+  const targets = await query<{ id: string; version: number }>(
+    tx.db,
+    `SELECT id, version FROM cart t0 WHERE t0.deleted_at IS NULL AND (${condition}) ORDER BY id FOR UPDATE`,
+    compiled.bindings,
+  )
+  if (targets.length === 0) return []
+  const expected = tx.ctx.expectedVersion
+  if (expected !== undefined) {
+    for (const target of targets) if (target.version !== expected) throw ConflictError.versionMismatch(target.id, expected, target.version)
+  }
+  return updateCartsByIds(tx, targets.map((target) => target.id), data)
+}
+
+/** Updates carts by id with the same data; fails if any id is missing. */
+export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Input): Promise<Dto[]> {
+  const normalised = normaliseCart(data)
+  const shells = ids.map((id) => ({ id }))
+  const addressPatch = await replaceAddresses(tx, shells, normalised)
+  const results: Dto[] = []
+  const perCart = Object.values(addressPatch).some(Array.isArray)
+  const groups = perCart ? ids.map((id, index) => ({ ids: [id], index })) : [{ ids, index: 0 }]
+  for (const group of groups) {
+    const patch: Record<string, unknown> = { ...normalised }
+    for (const [key, value] of Object.entries(addressPatch)) patch[key] = Array.isArray(value) ? value[group.index] : value
+    for (const field of [...ADDRESS_FIELDS, "id", "items", "version"]) delete patch[field]
+    const rows = await updateCartRows(tx, group.ids, patch)
+    results.push(...rows)
+  }
+  const changed = Object.keys(data)
+  tx.emit(...results.map((cart) => cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId)))
+  return results
+}
+
+async function updateCartRows(tx: Tx, ids: readonly string[], patch: Record<string, unknown>): Promise<Dto[]> {
+  const rows = await updateWhere(
+    tx.db,
+    MODELS.Cart,
+    { ...patch, version: undefined },
+    { sql: `id IN (${placeholders(ids.length)}) AND deleted_at IS NULL`, bindings: ids },
+    ["version = version + 1"],
+  )
+  if (rows.length !== ids.length) {
+    const found = new Set(rows.map((row) => row.id))
+    throw NotFoundError.forIds("Cart", ids.filter((id) => !found.has(id)))
+  }
+  return rows
+}
+
+/** Hard-deletes carts; every child goes with them by foreign-key cascade. */
+export async function deleteCarts(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return
+  const deleted = await query<{ id: string }>(tx.db, `DELETE FROM ${ident("cart")} WHERE id IN (${placeholders(ids.length)}) RETURNING id`, ids)
+  tx.emit(...deleted.map((row) => cartEvent("Cart", "deleted", { id: row.id, cart_id: row.id }, tx.ctx.eventGroupId)))
+}

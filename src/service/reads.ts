@@ -1,0 +1,49 @@
+import type { Model } from "../../models"
+import { MODELS } from "../../models"
+import { NotFoundError } from "../errors/errors"
+import type { Db } from "../persistence/db"
+import type { FindConfig } from "../persistence/find-config"
+import type { Filters } from "../persistence/filters"
+import { buildReadPlan } from "../persistence/read-plan"
+import { readRows } from "../persistence/reader"
+import { mapPlanned, stripHidden } from "../persistence/row-mapper"
+import type { Dto } from "../persistence/row-mapper"
+import type { TotalsOptions } from "../totals"
+import { addTotalsRelations, CART_TOTAL_FIELDS, decorateCartTotals, wantsTotals } from "./cart-totals"
+
+/** Reads a list of `model` rows with their relations (and cart totals when asked) in one statement. */
+export async function listRows(
+  db: Db,
+  model: Model,
+  filters: Filters | undefined,
+  config: FindConfig | undefined,
+  totals: TotalsOptions,
+  withCount = false,
+): Promise<{ rows: Dto[]; count: number }> {
+  const cfg = config ?? {}
+  const isCart = model === MODELS.Cart
+  const plan = buildReadPlan(model, cfg.select, cfg.relations, isCart ? CART_TOTAL_FIELDS : undefined)
+  const computeTotals = isCart && wantsTotals(cfg.select)
+  if (computeTotals) addTotalsRelations(plan)
+  const result = await readRows(db, model, plan, filters ?? {}, cfg, withCount)
+  const rows = result.rows.map((row) => {
+    const dto = mapPlanned(plan, row)
+    if (computeTotals) decorateCartTotals(dto, totals)
+    return stripHidden(plan, dto)
+  })
+  return { rows, count: result.count ?? rows.length }
+}
+
+/** Reads one row by id or fails with `<Model> with id "…" not found`. */
+export async function retrieveRow(
+  db: Db,
+  model: Model,
+  id: string,
+  config: FindConfig | undefined,
+  totals: TotalsOptions,
+): Promise<Dto> {
+  if (typeof id !== "string" || id.length === 0) throw NotFoundError.forId(model.name, String(id))
+  const { rows } = await listRows(db, model, { id }, { ...config, take: undefined, skip: undefined }, totals)
+  if (!rows[0]) throw NotFoundError.forId(model.name, id)
+  return rows[0]
+}

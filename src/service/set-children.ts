@@ -1,0 +1,84 @@
+import { MODELS } from "../../models"
+import { cartEvent } from "../events/cart-events"
+import { InvalidDataError, NotFoundError } from "../errors/errors"
+import { lockCartsByIds } from "../persistence/cart-lock"
+import { ident, placeholders, query } from "../persistence/db"
+import { generateId } from "../persistence/ids"
+import type { Dto } from "../persistence/row-mapper"
+import type { Tx } from "../persistence/unit-of-work"
+import { insertRows, toColumns, updateWhere } from "../persistence/writer"
+import type { ChildSpec } from "./child-specs"
+
+type Input = Readonly<Record<string, unknown>>
+
+async function lockAndCheckParents(tx: Tx, spec: ChildSpec, cartId: string | undefined, entries: readonly Input[]): Promise<Map<string, string>> {
+  const parentIds = entries.map((entry) => entry[spec.parentColumn]).filter((id): id is string => typeof id === "string")
+  const owners = new Map<string, string>()
+  if (parentIds.length === 0) {
+    if (cartId !== undefined) await lockCartsByIds(tx, MODELS.Cart, [cartId])
+    return owners
+  }
+  const locked = await lockCartsByIds(tx, spec.parent, parentIds)
+  for (const [parentId, owner] of locked) {
+    if (cartId !== undefined && owner.cart_id !== cartId) {
+      throw InvalidDataError.because(
+        `${spec.parent.name} with id "${parentId}" belongs to cart "${owner.cart_id}", not to cart "${cartId}"`,
+        [spec.parentColumn],
+      )
+    }
+    owners.set(parentId, owner.cart_id)
+  }
+  if (cartId !== undefined && !owners.size) await lockCartsByIds(tx, MODELS.Cart, [cartId])
+  return owners
+}
+
+async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], owners: Map<string, string>, cartId?: string): Promise<Dto[]> {
+  const results: Dto[] = []
+  const creates: Record<string, unknown>[] = []
+  const order: (number | Record<string, unknown>)[] = []
+  for (const entry of entries) {
+    if (typeof entry.id === "string") {
+      const { id, cart_id: _cart, ...data } = entry
+      const scope = cartId !== undefined ? " AND cart_id = ?" : ""
+      const [row] = await updateWhere(tx.db, spec.model, data, {
+        sql: `id = ? AND deleted_at IS NULL${scope}`,
+        bindings: cartId !== undefined ? [id, cartId] : [id],
+      })
+      if (!row) throw NotFoundError.forId(spec.model.name, id)
+      order.push(results.push(row) - 1)
+      continue
+    }
+    const parentId = entry[spec.parentColumn]
+    if (typeof parentId !== "string") throw InvalidDataError.because(`${spec.model.name} needs "${spec.parentColumn}"`, [spec.parentColumn])
+    const row = { ...toColumns(spec.model, entry), id: generateId(spec.model.idPrefix), cart_id: owners.get(parentId)! }
+    creates.push(row)
+    order.push(row)
+  }
+  const created = await insertRows(tx.db, spec.model, creates)
+  tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId)))
+  const createdById = new Map(created.map((row) => [row.id, row]))
+  // Return rows in input order, whether they were updated or created.
+  return order.map((slot) => (typeof slot === "number" ? results[slot]! : createdById.get(slot.id)!))
+}
+
+/**
+ * Replaces a cart's adjustments or tax lines with `entries`: those with an `id` are updated,
+ * those without are created, every other one of that cart is deleted. `[]` clears them.
+ */
+export async function setChildren(tx: Tx, spec: ChildSpec, cartId: string, entries: readonly Input[]): Promise<Dto[]> {
+  const owners = await lockAndCheckParents(tx, spec, cartId, entries)
+  const keep = entries.map((entry) => entry.id).filter((id): id is string => typeof id === "string")
+  const bindings: unknown[] = [cartId, ...keep]
+  const notKept = keep.length ? ` AND id NOT IN (${placeholders(keep.length)})` : ""
+  const removed = await query<{ id: string }>(tx.db, `DELETE FROM ${ident(spec.model.table)} WHERE cart_id = ?${notKept} RETURNING id`, bindings)
+  tx.emit(...removed.map((row) => cartEvent(spec.event, "deleted", { id: row.id, cart_id: cartId }, tx.ctx.eventGroupId)))
+  return writeEntries(tx, spec, entries, owners, cartId)
+}
+
+/** Updates entries that carry an `id`, creates the others; removes nothing. */
+export async function upsertChildren(tx: Tx, spec: ChildSpec, entries: readonly Input[]): Promise<Dto[]> {
+  const owners = await lockAndCheckParents(tx, spec, undefined, entries)
+  const updateIds = entries.map((entry) => entry.id).filter((id): id is string => typeof id === "string")
+  if (updateIds.length) await lockCartsByIds(tx, spec.model, updateIds)
+  return writeEntries(tx, spec, entries, owners)
+}

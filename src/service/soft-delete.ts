@@ -1,0 +1,56 @@
+import type { Model } from "../../models"
+import { MODELS } from "../../models"
+import { ident, placeholders, query } from "../persistence/db"
+import type { Db } from "../persistence/db"
+
+/** The rows hidden with a model's row when it is soft-deleted, by the column that links them. */
+function cascadeTargets(model: Model): { model: Model; column: string }[] {
+  if (model === MODELS.Cart) {
+    // Every child row carries cart_id, so one pass per table reaches grandchildren too.
+    return Object.values(MODELS)
+      .filter((m) => m !== MODELS.Cart)
+      .map((m) => ({ model: m, column: "cart_id" }))
+  }
+  return Object.values(model.relations)
+    .filter((relation) => relation.kind === "many")
+    .map((relation) => ({ model: MODELS[relation.model as keyof typeof MODELS], column: relation.column }))
+}
+
+/**
+ * Soft-deletes (or restores) rows and cascades to their children in ONE statement of chained CTEs.
+ * All rows share the transaction's `now()`, so restore brings back exactly the children that went
+ * with the parent, not ones deleted on their own earlier. Returns the affected ids per table.
+ */
+export async function setDeleted(
+  db: Db,
+  model: Model,
+  ids: readonly string[],
+  deleted: boolean,
+): Promise<Map<Model, string[]>> {
+  if (ids.length === 0) return new Map([[model, []]])
+  const targets = cascadeTargets(model)
+  const set = deleted ? "deleted_at = now()" : "deleted_at = NULL"
+  const rootCondition = deleted ? "deleted_at IS NULL" : "deleted_at IS NOT NULL"
+  const ctes = [
+    `r AS (UPDATE ${ident(model.table)} SET ${set} WHERE id IN (${placeholders(ids.length)}) AND ${rootCondition} RETURNING id)`,
+  ]
+  targets.forEach((target, index) => {
+    const child = `${ident(target.model.table)}.${ident(target.column)}`
+    // Every CTE sees the snapshot from before the statement, so the parent's old deleted_at is still readable.
+    const match = deleted
+      ? `${child} IN (SELECT id FROM r) AND deleted_at IS NULL`
+      : `${child} IN (SELECT id FROM r) AND deleted_at = (SELECT o.deleted_at FROM ${ident(model.table)} o WHERE o.id = ${child})`
+    ctes.push(`c${index} AS (UPDATE ${ident(target.model.table)} SET ${set} WHERE ${match} RETURNING id)`)
+  })
+  const selects = [`SELECT 'r' AS t, id FROM r`, ...targets.map((_, index) => `SELECT 'c${index}', id FROM c${index}`)]
+  const bindings = [...ids]
+  const sql = `WITH ${ctes.join(", ")} ${selects.join(" UNION ALL ")}`
+  const rows = await query<{ t: string; id: string }>(db, sql, bindings)
+  const affected = new Map<Model, string[]>([[model, []]])
+  for (const target of targets) affected.set(target.model, [])
+  for (const row of rows) {
+    const owner = row.t === "r" ? model : targets[Number(row.t.slice(1))]!.model
+    affected.get(owner)!.push(row.id)
+  }
+  return affected
+}

@@ -1,0 +1,10 @@
+/** How a tie is broken when rounding to the currency's minor unit. */
+export type RoundingMode = "half_even" | "half_up"
+
+/** `"none"` keeps Medusa's exact values; a mode rounds every part to the currency's ISO 4217 minor unit. */
+export type TotalsRounding = "none" | { readonly mode: RoundingMode }
+
+/** Options for `computeCartTotals`; `rounding` defaults to `"none"` (Medusa-identical). */
+export interface TotalsOptions {
+  readonly rounding?: TotalsRounding
+}

