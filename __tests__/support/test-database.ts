@@ -19,8 +19,7 @@ export interface PgClient {
   on(event: "error", listener: (err: Error) => void): unknown
 }
 
-// Node's own require, not Jest's: each test file gets a fresh module registry, and
-// re-evaluating pg in every file would cost more than the database itself.
+// Loaded untyped because @types/pg is not a dependency; PgClient above is the typed slice.
 const { Client } = createRequire(__filename)("pg") as {
   Client: new (config: { connectionString: string }) => PgClient
 }
