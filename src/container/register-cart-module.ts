@@ -24,12 +24,18 @@ export interface RegisterCartModuleOptions extends CartModuleOptions {
 export async function registerCartModule(container: AwilixContainer, options: RegisterCartModuleOptions = {}): Promise<CartModule> {
   const { key = "cart", migrate = false, ...moduleOptions } = options
   const module = await createCartModule(moduleOptions)
-  if (migrate) await module.migrate()
+  if (migrate) await module.migrate().catch(async (error: unknown) => {
+    await module.close()
+    throw error
+  })
   container.register({
     [`${key}Module`]: asValue(module),
     [key]: asFunction(() => module.service)
       .singleton()
       .disposer(() => module.close()),
   })
+  // awilix only disposes singletons it has cached: resolve once so dispose() closes the
+  // connections even when the host never resolved the service itself.
+  container.resolve(key)
   return module
 }

@@ -58,7 +58,11 @@ const optionsSchema = z.object({
     .optional(),
   totals: z
     .object({
-      rounding: z.union([z.literal("none"), z.object({ mode: z.enum(["half_even", "half_up"]) })]).optional(),
+      rounding: z
+        .union([z.literal("none"), z.object({ mode: z.enum(["half_even", "half_up"]) }).strict()], {
+          error: 'must be "none" or { mode: "half_even" | "half_up" }',
+        })
+        .optional(),
     })
     .strict()
     .optional(),
@@ -70,8 +74,13 @@ const optionsSchema = z.object({
 export function validateOptions(options: unknown): CartModuleOptions {
   const result = optionsSchema.strict().safeParse(options ?? {})
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: issue.message }))
+    // An unknown key is reported at its own path (not its parent's), so a typo points at itself.
+    const issues = result.error.issues.flatMap((issue) => {
+      const path = issue.path as (string | number)[]
+      if (issue.code !== "unrecognized_keys") return [{ path, message: issue.message }]
+      return issue.keys.map((key) => ({ path: [...path, key], message: `unknown option "${key}"` }))
+    })
     throw InvalidDataError.fromIssues(issues, "cartwright options")
   }
-  return options as CartModuleOptions
+  return (options ?? {}) as CartModuleOptions
 }

@@ -17,6 +17,9 @@ interface LockRow {
   cart_deleted: boolean | null
 }
 
+/** Carts each unit of work (one `Tx` per call and attempt) has locked so far, with the version it set. */
+const heldByCall = new WeakMap<Tx, Map<string, number>>()
+
 /**
  * Locks the carts that own the given rows, in ONE statement: resolves each row's cart, then
  * `UPDATE cart … RETURNING` takes the row lock, bumps `version` and `updated_at`. Held until commit,
@@ -31,20 +34,29 @@ export async function lockCartsOf(
   includeDeleted = false,
 ): Promise<Map<string, LockedParent>> {
   const cartColumn = parent.table === "cart" ? "id" : "cart_id"
+  // A call that locks twice (parents, then rows to update) must bump each cart once, and check its
+  // expected version against the state before the call, so carts it already holds are not re-bumped.
+  const held = heldByCall.get(tx) ?? new Map<string, number>()
+  heldByCall.set(tx, held)
+  const skipHeld = held.size ? " AND NOT (id = ANY(?::text[]))" : ""
   const sql =
     `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(parent.table)} p ` +
     `WHERE ${includeDeleted ? "" : "p.deleted_at IS NULL AND "}(${where.sql})), ` +
     `c AS (UPDATE cart SET version = version + 1, updated_at = now() ` +
-    `WHERE id IN (SELECT cart_id FROM p) AND deleted_at IS NULL RETURNING id, version, completed_at) ` +
+    `WHERE id IN (SELECT cart_id FROM p) AND deleted_at IS NULL${skipHeld} RETURNING id, version, completed_at) ` +
     `SELECT p.id AS parent_id, p.cart_id, c.version, c.completed_at FROM p LEFT JOIN c ON c.id = p.cart_id`
-  const rows = await query<LockRow>(tx.db, sql, where.bindings)
+  const rows = await query<LockRow>(tx.db, sql, held.size ? [...where.bindings, [...held.keys()]] : where.bindings)
   const locked = new Map<string, LockedParent>()
+  const fresh = new Map<string, LockedParent>()
   for (const row of rows) {
-    if (row.version === null) throw NotFoundError.forId("Cart", row.cart_id)
+    const version = row.version ?? held.get(row.cart_id)
+    if (version === undefined) throw NotFoundError.forId("Cart", row.cart_id)
     if (row.completed_at !== null && !tx.ctx.allowCompletedCartWrites) throw NotAllowedError.cartCompleted(row.cart_id)
-    locked.set(row.parent_id, { cart_id: row.cart_id, version: row.version })
+    locked.set(row.parent_id, { cart_id: row.cart_id, version })
+    if (row.version !== null) fresh.set(row.parent_id, { cart_id: row.cart_id, version })
   }
-  checkExpectedVersion(tx, locked)
+  checkExpectedVersion(tx, fresh)
+  for (const { cart_id, version } of fresh.values()) held.set(cart_id, version)
   return locked
 }
 

@@ -50,9 +50,13 @@ export async function readRows(
   const bindings = [...filterSql.bindings]
   const count = withCount ? ", count(*) OVER () AS __count" : ""
   const order = rootOrder ? `${rootOrder}, t0.id` : "t0.id"
-  const sql =
-    `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}` +
-    pagination(config, bindings)
+  const page = pagination(config, bindings)
+  // With a page, pick its rows first and build JSON only for them: PostgreSQL projects the rows
+  // that OFFSET skips too, so `skip: 100` would otherwise build 100 carts' relations for nothing.
+  const sql = page
+    ? `SELECT ${object} AS r${withCount ? ", t0.__count" : ""} FROM (SELECT t0.*${count} FROM "${model.table}" t0` +
+      ` WHERE ${where} ORDER BY ${order}${page}) t0 ORDER BY ${order}`
+    : `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
   const result = await query<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)
   if (!withCount) return { rows: result.map((row) => row.r) }
   if (result.length > 0 || !config.skip) {

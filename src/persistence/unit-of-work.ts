@@ -4,6 +4,8 @@ import type { EventBusPort } from "../ports/event-bus"
 import type { LoggerPort } from "../ports/logger"
 import type { Db } from "./db"
 import { isRetryable, mapDriverError } from "./driver-errors"
+import { HostEventBuffers, outermost } from "./host-event-buffers"
+import type { KnexTransactor } from "./host-event-buffers"
 
 /**
  * Medusa's `Context` as the module reads it, plus cartwright's own options.
@@ -30,12 +32,6 @@ export interface Tx {
   emit(...events: CartEvent[]): void
 }
 
-interface KnexTransactor {
-  isTransaction?: boolean
-  executionPromise?: Promise<unknown>
-  parentTransaction?: KnexTransactor
-}
-
 function hostTransaction(ctx: CartContext | undefined): Knex.Transaction | undefined {
   const candidate = (ctx?.transactionManager ?? undefined) as
     | (KnexTransactor & { getTransactionContext?: () => unknown })
@@ -49,15 +45,11 @@ function hostTransaction(ctx: CartContext | undefined): Knex.Transaction | undef
   return candidate.isTransaction ? (candidate as unknown as Knex.Transaction) : undefined
 }
 
-function outermost(trx: KnexTransactor): KnexTransactor {
-  let current = trx
-  while (current.parentTransaction) current = current.parentTransaction
-  return current
-}
-
 /** Runs each public call as one atomic unit: joins or opens a transaction, retries, publishes events after commit. */
 export class UnitOfWork {
-  private readonly pending = new WeakMap<object, CartEvent[]>()
+  private readonly hostEvents = new HostEventBuffers((events) => this.publish(events))
+  /** Per host transaction, the tail of the joined calls queued on its one connection. */
+  private readonly hostQueues = new WeakMap<object, Promise<unknown>>()
 
   constructor(
     private readonly knex: Knex,
@@ -102,20 +94,18 @@ export class UnitOfWork {
   }
 
   private async inHostTransaction<T>(host: Knex.Transaction, ctx: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const root = outermost(host as unknown as KnexTransactor)
-    let events = this.pending.get(root)
-    if (!events) {
-      const buffer: CartEvent[] = []
-      events = buffer
-      this.pending.set(root, buffer)
-      // Events wait for the host's outermost commit; a rollback rejects the promise and drops them.
-      root.executionPromise?.then(
-        () => this.publish(buffer),
-        () => undefined,
+    // A savepoint per joined call keeps the call atomic: a host that catches its error and commits
+    // does not commit its half-done writes (nor, via the event buffers, its events).
+    const run = () =>
+      host.transaction((savepoint) =>
+        work({ db: savepoint, ctx, emit: this.hostEvents.emitterFor(savepoint as unknown as KnexTransactor) }),
       )
-    }
+    // Joined calls share one connection; concurrent savepoints on it would release each other, so queue them.
+    const root = outermost(host as unknown as KnexTransactor)
+    const queued = (this.hostQueues.get(root) ?? Promise.resolve()).then(run, run)
+    this.hostQueues.set(root, queued.catch(() => undefined))
     try {
-      return await work(this.tx(host, ctx, events))
+      return await queued
     } catch (error) {
       throw mapDriverError(error)
     }

@@ -95,7 +95,9 @@ export async function updateWhere(
   const clauses = setClauses(model, data, bindings)
   clauses.push("updated_at = now()", ...extraClauses)
   const sql = `UPDATE ${ident(model.table)} SET ${clauses.join(", ")} WHERE ${where.sql} RETURNING *`
-  const rows = await query(db, sql, [...bindings, ...where.bindings])
+  const rows = await query<{ id: string }>(db, sql, [...bindings, ...where.bindings])
+  // RETURNING follows the scan, not creation: sort by id (a ULID) so results come back in creation order.
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return rows.map((row) => mapRow(model, row))
 }
 

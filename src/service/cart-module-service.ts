@@ -165,10 +165,10 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Adds line items: one, many (each naming its cart), or `(cartId, list)`. Locks each cart. */
-  addLineItems(data: CreateLineItemForCartDTO): Promise<CartLineItemDTO[]>
-  addLineItems(data: CreateLineItemForCartDTO[]): Promise<CartLineItemDTO[]>
-  addLineItems(cartId: string, data: Omit<CreateLineItemForCartDTO, "cart_id">[]): Promise<CartLineItemDTO[]>
-  async addLineItems(first: string | CreateLineItemForCartDTO | CreateLineItemForCartDTO[], second?: unknown[], sharedContext?: CartContext): Promise<CartLineItemDTO[]> {
+  addLineItems(data: CreateLineItemForCartDTO, sharedContext?: CartContext): Promise<CartLineItemDTO[]>
+  addLineItems(data: CreateLineItemForCartDTO[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
+  addLineItems(cartId: string, data: Omit<CreateLineItemForCartDTO, "cart_id">[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
+  async addLineItems(first: string | CreateLineItemForCartDTO | CreateLineItemForCartDTO[], second?: unknown, sharedContext?: CartContext): Promise<CartLineItemDTO[]> {
     return (await this.createChildren_("LineItem", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as CartLineItemDTO[]
   }
 
@@ -222,10 +222,10 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Adds shipping methods: one, many (each naming its cart), or `(cartId, list)`. Locks each cart. */
-  addShippingMethods(data: CreateShippingMethodDTO): Promise<CartShippingMethodDTO[]>
-  addShippingMethods(data: CreateShippingMethodDTO[]): Promise<CartShippingMethodDTO[]>
-  addShippingMethods(cartId: string, data: Omit<CreateShippingMethodDTO, "cart_id">[]): Promise<CartShippingMethodDTO[]>
-  async addShippingMethods(first: string | CreateShippingMethodDTO | CreateShippingMethodDTO[], second?: unknown[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]> {
+  addShippingMethods(data: CreateShippingMethodDTO, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
+  addShippingMethods(data: CreateShippingMethodDTO[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
+  addShippingMethods(cartId: string, data: Omit<CreateShippingMethodDTO, "cart_id">[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
+  async addShippingMethods(first: string | CreateShippingMethodDTO | CreateShippingMethodDTO[], second?: unknown, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]> {
     return (await this.createChildren_("ShippingMethod", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as CartShippingMethodDTO[]
   }
 
@@ -279,9 +279,9 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Adds line item adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
-  addLineItemAdjustments(data: CreateLineItemAdjustmentDTO[]): Promise<LineItemAdjustmentDTO[]>
-  addLineItemAdjustments(data: CreateLineItemAdjustmentDTO): Promise<LineItemAdjustmentDTO[]>
-  addLineItemAdjustments(cartId: string, data: CreateLineItemAdjustmentDTO[]): Promise<LineItemAdjustmentDTO[]>
+  addLineItemAdjustments(data: CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
+  addLineItemAdjustments(data: CreateLineItemAdjustmentDTO, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
+  addLineItemAdjustments(cartId: string, data: CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
   async addLineItemAdjustments(first: string | CreateLineItemAdjustmentDTO | CreateLineItemAdjustmentDTO[], second?: unknown, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
     return (await this.createChildren_("LineItemAdjustment", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as LineItemAdjustmentDTO[]
   }
@@ -346,9 +346,9 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Adds line item tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
-  addLineItemTaxLines(data: CreateLineItemTaxLineDTO[]): Promise<LineItemTaxLineDTO[]>
-  addLineItemTaxLines(data: CreateLineItemTaxLineDTO): Promise<LineItemTaxLineDTO[]>
-  addLineItemTaxLines(cartId: string, data: CreateLineItemTaxLineDTO[]): Promise<LineItemTaxLineDTO[]>
+  addLineItemTaxLines(data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
+  addLineItemTaxLines(data: CreateLineItemTaxLineDTO, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
+  addLineItemTaxLines(cartId: string, data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
   async addLineItemTaxLines(first: string | CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
     return (await this.createChildren_("LineItemTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as LineItemTaxLineDTO[]
   }
@@ -413,9 +413,9 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Adds shipping method adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
-  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO[]): Promise<ShippingMethodAdjustmentDTO[]>
-  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO): Promise<ShippingMethodAdjustmentDTO[]>
-  addShippingMethodAdjustments(cartId: string, data: CreateShippingMethodAdjustmentDTO[]): Promise<ShippingMethodAdjustmentDTO[]>
+  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
+  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
+  addShippingMethodAdjustments(cartId: string, data: CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
   async addShippingMethodAdjustments(first: string | CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[], second?: unknown, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
     return (await this.createChildren_("ShippingMethodAdjustment", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as ShippingMethodAdjustmentDTO[]
   }
@@ -480,9 +480,9 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Adds shipping method tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
-  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[]): Promise<ShippingMethodTaxLineDTO[]>
-  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO): Promise<ShippingMethodTaxLineDTO[]>
-  addShippingMethodTaxLines(cartId: string, data: CreateShippingMethodTaxLineDTO[]): Promise<ShippingMethodTaxLineDTO[]>
+  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
+  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
+  addShippingMethodTaxLines(cartId: string, data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
   async addShippingMethodTaxLines(first: string | CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
     return (await this.createChildren_("ShippingMethodTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as ShippingMethodTaxLineDTO[]
   }

@@ -70,8 +70,12 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input): Pro
     patch[`${field}_id`] = null
     if (address === null) continue
     if (typeof address.id === "string" && carts.length === 1) {
-      // An address with an id is updated in place, as Medusa does.
-      const [updated] = await updateWhere(tx.db, MODELS.Address, { ...address, id: undefined }, { sql: "id = ? AND deleted_at IS NULL", bindings: [address.id] })
+      // An address with an id is updated in place, as Medusa does; a standalone one is attached to the
+      // cart, and one belonging to another cart is out of reach (not found) rather than shared.
+      const [updated] = await updateWhere(tx.db, MODELS.Address, { ...address, id: undefined, cart_id: carts[0]!.id }, {
+        sql: "id = ? AND deleted_at IS NULL AND (cart_id IS NULL OR cart_id = ?)",
+        bindings: [address.id, carts[0]!.id],
+      })
       if (!updated) throw NotFoundError.forId("Address", address.id)
       patch[`${field}_id`] = address.id
       continue
@@ -116,9 +120,21 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
     const rows = await updateCartRows(tx, group.ids, patch)
     results.push(...rows)
   }
+  if (Object.keys(addressPatch).length) await deleteReplacedAddresses(tx, ids)
   const changed = Object.keys(data)
   tx.emit(...results.map((cart) => cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId)))
   return results
+}
+
+/** Deletes the carts' own addresses that no longer hang off them: "replaces" leaves no orphan behind. */
+async function deleteReplacedAddresses(tx: Tx, cartIds: readonly string[]): Promise<void> {
+  const removed = await query<{ id: string; cart_id: string }>(
+    tx.db,
+    `DELETE FROM cart_address a WHERE a.cart_id IN (${placeholders(cartIds.length)}) AND NOT EXISTS ` +
+      `(SELECT 1 FROM cart c WHERE c.id = a.cart_id AND a.id IN (c.shipping_address_id, c.billing_address_id)) RETURNING a.id, a.cart_id`,
+    cartIds,
+  )
+  tx.emit(...removed.map((row) => cartEvent("Address", "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
 }
 
 async function updateCartRows(tx: Tx, ids: readonly string[], patch: Record<string, unknown>): Promise<Dto[]> {

@@ -40,7 +40,10 @@ async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], 
     if (typeof entry.id === "string") {
       const { id, cart_id: _cart, ...data } = entry
       const scope = cartId !== undefined ? " AND cart_id = ?" : ""
-      const [row] = await updateWhere(tx.db, spec.model, data, {
+      // A new parent may sit in another cart: cart_id follows it, or that cart's set* would miss the row.
+      const newParent = data[spec.parentColumn]
+      const moved = typeof newParent === "string" ? { ...data, cart_id: owners.get(newParent) } : data
+      const [row] = await updateWhere(tx.db, spec.model, moved, {
         sql: `id = ? AND deleted_at IS NULL${scope}`,
         bindings: cartId !== undefined ? [id, cartId] : [id],
       })

@@ -18,7 +18,7 @@ function cascadeTargets(model: Model): { model: Model; column: string }[] {
 
 /**
  * Soft-deletes (or restores) rows and cascades to their children in ONE statement of chained CTEs.
- * All rows share the transaction's `now()`, so restore brings back exactly the children that went
+ * All rows share one per-statement timestamp, so restore brings back exactly the children that went
  * with the parent, not ones deleted on their own earlier. Returns the affected ids per table.
  */
 export async function setDeleted(
@@ -29,9 +29,13 @@ export async function setDeleted(
 ): Promise<Map<Model, string[]>> {
   if (ids.length === 0) return new Map([[model, []]])
   const targets = cascadeTargets(model)
-  const set = deleted ? "deleted_at = now()" : "deleted_at = NULL"
+  // One timestamp per statement, not now() (fixed for the whole transaction): a child soft-deleted on
+  // its own earlier in the same transaction must not share its parent's stamp, or restore would revive it.
+  const set = deleted ? "deleted_at = (SELECT at FROM ts)" : "deleted_at = NULL"
   const rootCondition = deleted ? "deleted_at IS NULL" : "deleted_at IS NOT NULL"
   const ctes = [
+    // clock_timestamp() is volatile, so this CTE is evaluated once and shared by every UPDATE below.
+    `ts AS (SELECT clock_timestamp() AS at)`,
     `r AS (UPDATE ${ident(model.table)} SET ${set} WHERE id IN (${placeholders(ids.length)}) AND ${rootCondition} RETURNING id)`,
   ]
   targets.forEach((target, index) => {

@@ -62,24 +62,21 @@ export function breakdownShippingMethod(method: TotalsShippingMethodInput, reade
   )
 }
 
+// Plain loops rather than map() with closures: measurably faster on the 200-line hot path.
 function breakdownLine(parts: LineParts, reader: MoneyReader): LineBreakdown {
-  const fractions = parts.taxLines.length === 0 ? NONE : parts.taxLines.map((line) => reader.rateFraction(line.rate))
-  // 1 + R is only needed to take tax out of a tax-inclusive amount, which most lines never do.
-  let onePlusRate: Decimal | undefined
-  let subtotal = parts.gross
-  if (parts.inclusive) {
-    onePlusRate = add(ONE, sumOf(fractions))
-    subtotal = divideToPlaces(parts.gross, onePlusRate)
-  }
-  const adjustmentSubtotals = parts.adjustments.length === 0 ? NONE : parts.adjustments.map((adjustment) => {
+  const fractions = rateFractionsOf(parts.taxLines, reader)
+  // 1 + R is only needed to take tax out of a tax-inclusive amount, which most lines never have.
+  const onePlusRate = needsRate(parts) ? add(ONE, sumOf(fractions)) : ONE
+  const subtotal = parts.inclusive ? divideToPlaces(parts.gross, onePlusRate) : parts.gross
+  const adjustmentSubtotals: Decimal[] = []
+  for (const adjustment of parts.adjustments) {
     const amount = reader.read(adjustment.amount)
-    if (!parts.adjustmentsMayIncludeTax || adjustment.is_tax_inclusive !== true) return amount
-    onePlusRate ??= add(ONE, sumOf(fractions))
-    return divideToPlaces(amount, onePlusRate)
-  })
+    const inclusive = parts.adjustmentsMayIncludeTax && adjustment.is_tax_inclusive === true
+    adjustmentSubtotals.push(inclusive ? divideToPlaces(amount, onePlusRate) : amount)
+  }
   const discountSubtotal = sumOf(adjustmentSubtotals)
   const taxable = subtract(subtotal, discountSubtotal)
-  const taxLineSubtotals = fractions.map((fraction) => times(subtotal, fraction))
+  const taxLineSubtotals = timesEach(subtotal, fractions)
   return {
     inclusive: parts.inclusive,
     gross: parts.gross,
@@ -87,13 +84,29 @@ function breakdownLine(parts: LineParts, reader: MoneyReader): LineBreakdown {
     adjustmentSubtotals,
     discountSubtotal,
     taxable,
-    taxLineTotals: taxable === subtotal ? taxLineSubtotals : fractions.map((fraction) => times(taxable, fraction)),
+    taxLineTotals: taxable === subtotal ? taxLineSubtotals : timesEach(taxable, fractions),
     taxLineSubtotals,
   }
 }
 
-// Shared empty list: most lines have no adjustments, and an empty map() would allocate one each time.
-const NONE: readonly Decimal[] = Object.freeze([])
+function needsRate(parts: LineParts): boolean {
+  if (parts.inclusive) return true
+  if (!parts.adjustmentsMayIncludeTax) return false
+  for (const adjustment of parts.adjustments) if (adjustment.is_tax_inclusive === true) return true
+  return false
+}
+
+function rateFractionsOf(taxLines: readonly TotalsTaxLineInput[], reader: MoneyReader): Decimal[] {
+  const fractions: Decimal[] = []
+  for (const line of taxLines) fractions.push(reader.rateFraction(line.rate))
+  return fractions
+}
+
+function timesEach(base: Decimal, fractions: readonly Decimal[]): Decimal[] {
+  const products: Decimal[] = []
+  for (const fraction of fractions) products.push(times(base, fraction))
+  return products
+}
 
 function times(a: Decimal, b: Decimal): Decimal {
   return a.isZero() || b.isZero() ? ZERO : a.times(b)

@@ -11,7 +11,8 @@ export function lineTotalsOf(parts: LineBreakdown): LineTotals {
   const originalTotal = parts.inclusive ? parts.gross : add(parts.subtotal, originalTaxTotal)
   return {
     // Without discounts a tax-exclusive line's total is its original total; reuse it rather than add again.
-    total: !parts.inclusive && parts.taxable === parts.subtotal ? originalTotal : add(parts.taxable, taxTotal),
+    // (Decided on the tax lines, not on taxable: a discount that rounds to 0 can still change the tax.)
+    total: !parts.inclusive && undiscounted ? originalTotal : add(parts.taxable, taxTotal),
     subtotal: parts.subtotal,
     tax_total: taxTotal,
     discount_total: add(parts.discountSubtotal, discountTaxTotal),

@@ -23,8 +23,16 @@ function decimalOf(value: unknown): Decimal {
   return new Decimal(String(value))
 }
 
-/** Any finite decimal amount (number, string, BigNumber or raw object). */
-export const amount = z.custom<unknown>(isFiniteDecimal, { message: "must be a finite decimal number" })
+/** PostgreSQL `numeric` holds up to 131072 digits before the point and 16383 after; beyond that the INSERT fails. */
+function fitsNumericColumn(value: unknown): boolean {
+  const decimal = decimalOf(value)
+  return decimal.isFinite() && decimal.e < 131072 && decimal.decimalPlaces() <= 16383
+}
+
+/** Any finite decimal amount (number, string, BigNumber or raw object) that a numeric column can store. */
+export const amount = z.custom<unknown>((value) => isFiniteDecimal(value) && fitsNumericColumn(value), {
+  message: "must be a finite decimal number",
+})
 
 /** A finite decimal ≥ 0. */
 export const nonNegativeAmount = amount.refine((value) => decimalOf(value).gte(0), { message: "must be greater than or equal to 0" })

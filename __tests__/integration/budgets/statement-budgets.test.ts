@@ -1,0 +1,170 @@
+import { startCartModule } from "../../support/cart-module-fixture"
+import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { countStatements, isSamePgAsKnex } from "../../support/statement-counter"
+import type { CountedStatements } from "../../support/statement-counter"
+import type { CartModuleService } from "../../../src/service/cart-module-service"
+
+// Budgets from SPEC §9: statements are counted at the driver, so they are deterministic where
+// timings are not. A failing budget means a regression in the SQL the module sends.
+const MAX_ANY = 6
+
+let fixture: CartModuleFixture
+let service: CartModuleService
+
+beforeAll(async () => {
+  fixture = await startCartModule()
+  service = fixture.module.service
+  // The first connection runs knex's one-off `select version()`; keep it out of the measurements.
+  await service.listCarts({}, { select: ["id"], take: 1 })
+})
+afterAll(() => fixture.close())
+
+/** Counts `block`'s statements and fails with the SQL listed when over budget. */
+async function withinBudget<T>(budget: number, block: () => Promise<T>): Promise<CountedStatements<T>> {
+  const counted = await countStatements(block)
+  if (counted.count > budget) {
+    throw new Error(`expected ≤ ${budget} statements, got ${counted.count}:\n${counted.statements.map((s) => `  ${s.replace(/\s+/g, " ").slice(0, 200)}`).join("\n")}`)
+  }
+  expect(counted.count).toBeGreaterThan(0)
+  expect(counted.count).toBeLessThanOrEqual(Math.min(budget, MAX_ANY))
+  return counted
+}
+
+function items(count: number) {
+  return Array.from({ length: count }, (_, i) => ({ title: `Item ${i}`, quantity: 1 + (i % 3), unit_price: `${10 + i}.99` }))
+}
+
+/** A cart with `size` items, each with a tax line and an adjustment, plus a taxed shipping method. */
+async function aFullCart(size: number): Promise<string> {
+  const cart = await service.createCarts({ currency_code: "usd", shipping_address: { country_code: "us" }, items: items(size) })
+  const lines = await service.listLineItems({ cart_id: cart.id }, { select: ["id"] })
+  await service.setLineItemTaxLines(cart.id, lines.map((line) => ({ item_id: line.id, code: "VAT", rate: 20 })))
+  await service.setLineItemAdjustments(cart.id, lines.map((line) => ({ item_id: line.id, code: "SALE", amount: 1 })))
+  const [method] = await service.addShippingMethods(cart.id, [{ name: "Post", amount: 5 }])
+  await service.setShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, code: "VAT", rate: 20 }])
+  return cart.id
+}
+
+describe("the statement counter", () => {
+  it("patches the same pg driver that the module's knex uses", () => {
+    expect(isSamePgAsKnex()).toBe(true)
+  })
+
+  it("counts BEGIN and COMMIT of a write", async () => {
+    const { statements } = await countStatements(() => service.createCarts({ currency_code: "usd" }))
+    expect(statements[0]).toMatch(/^BEGIN/i)
+    expect(statements[statements.length - 1]).toMatch(/^COMMIT/i)
+  })
+})
+
+describe("reads", () => {
+  it("retrieves a one-item cart with totals in at most 2 statements", async () => {
+    const id = await aFullCart(1)
+    const { result } = await withinBudget(2, () => service.retrieveCart(id))
+    expect(result.total).toBeDefined()
+  })
+
+  it("retrieves a 200-item cart with totals in at most 2 statements", async () => {
+    const id = await aFullCart(200)
+    const plain = await withinBudget(2, () => service.retrieveCart(id))
+    expect(plain.result.total).toBeDefined()
+    const { result } = await withinBudget(2, () =>
+      service.retrieveCart(id, { relations: ["items", "items.tax_lines", "items.adjustments", "shipping_methods"] }),
+    )
+    expect(result.items).toHaveLength(200)
+    expect(result.total).toBeDefined()
+  })
+
+  it("lists and counts carts with totals in one statement", async () => {
+    await aFullCart(3)
+    const { result } = await withinBudget(1, () => service.listAndCountCarts({}, { take: 20 }))
+    expect(result[1]).toBeGreaterThan(0)
+    expect(result[0][0]?.total).toBeDefined()
+  })
+})
+
+describe("writes", () => {
+  let cartId: string
+
+  beforeEach(async () => {
+    cartId = await aFullCart(3)
+  })
+
+  it("creates a cart with items and an address in at most 6 statements", async () => {
+    await withinBudget(6, () =>
+      service.createCarts({ currency_code: "usd", email: "a@example.com", shipping_address: { country_code: "us", city: "Austin" }, items: items(3) }),
+    )
+  })
+
+  it("adds line items in at most 4 statements", async () => {
+    await withinBudget(4, () => service.addLineItems(cartId, items(2)))
+  })
+
+  it("updates a quantity in at most 4 statements", async () => {
+    const [line] = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const { result } = await withinBudget(4, () => service.updateLineItems(line!.id, { quantity: 7 }))
+    expect(Number(result.quantity)).toBe(7)
+  })
+
+  it("adds a shipping method in at most 4 statements", async () => {
+    await withinBudget(4, () => service.addShippingMethods(cartId, [{ name: "Express", amount: 12 }]))
+  })
+
+  it("sets line item tax lines in at most 6 statements", async () => {
+    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    await withinBudget(6, () =>
+      service.setLineItemTaxLines(cartId, lines.flatMap((line) => [{ item_id: line.id, code: "STATE", rate: 6 }, { item_id: line.id, code: "CITY", rate: 2 }])),
+    )
+  })
+
+  it("sets line item adjustments in at most 6 statements", async () => {
+    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    await withinBudget(6, () => service.setLineItemAdjustments(cartId, lines.map((line) => ({ item_id: line.id, code: "TEN", amount: 10 }))))
+  })
+
+  it("sets shipping method tax lines in at most 6 statements", async () => {
+    const [method] = await service.listShippingMethods({ cart_id: cartId }, { select: ["id"] })
+    await withinBudget(6, () => service.setShippingMethodTaxLines(cartId, [{ shipping_method_id: method!.id, code: "VAT", rate: 19 }]))
+  })
+
+  it("deletes a line item in at most 4 statements", async () => {
+    const [line] = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    await withinBudget(4, () => service.deleteLineItems(line!.id))
+    expect(await service.listLineItems({ cart_id: cartId }, { select: ["id"] })).toHaveLength(2)
+  })
+})
+
+describe("every other write", () => {
+  let cartId: string
+  let itemIds: string[]
+  let methodId: string
+
+  beforeEach(async () => {
+    cartId = await aFullCart(3)
+    itemIds = (await service.listLineItems({ cart_id: cartId }, { select: ["id"] })).map((line) => line.id)
+    methodId = (await service.listShippingMethods({ cart_id: cartId }, { select: ["id"] }))[0]!.id
+  })
+
+  const operations: [string, () => Promise<unknown>][] = [
+    ["updateCarts with a new shipping address", () => service.updateCarts(cartId, { email: "b@example.com", shipping_address: { country_code: "fr" } })],
+    ["updateLineItems by selector", () => service.updateLineItems({ cart_id: cartId }, { quantity: 4 })],
+    ["updateShippingMethods", () => service.updateShippingMethods([{ id: methodId, amount: 9 }])],
+    ["addLineItemTaxLines", () => service.addLineItemTaxLines(cartId, itemIds.map((id) => ({ item_id: id, code: "X", rate: 1 })))],
+    ["addLineItemAdjustments", () => service.addLineItemAdjustments(cartId, itemIds.map((id) => ({ item_id: id, code: "X", amount: 1 })))],
+    ["setShippingMethodAdjustments", () => service.setShippingMethodAdjustments(cartId, [{ shipping_method_id: methodId, code: "FREE", amount: 5 }])],
+    ["softDeleteLineItems", () => service.softDeleteLineItems(itemIds[0]!)],
+    ["deleteShippingMethods", () => service.deleteShippingMethods(methodId)],
+    ["softDeleteCarts", () => service.softDeleteCarts(cartId)],
+    ["deleteCarts", () => service.deleteCarts(cartId)],
+  ]
+
+  it.each(operations)("%s stays within 6 statements", async (_name, operation) => {
+    await withinBudget(MAX_ANY, operation)
+  })
+
+  it("updates a quantity with an expected version in at most 4 statements", async () => {
+    const { version } = await service.retrieveCart(cartId, { select: ["version"] })
+    const { result } = await withinBudget(4, () => service.updateLineItems(itemIds[0]!, { quantity: 2 }, { expectedVersion: version }))
+    expect(Number(result.quantity)).toBe(2)
+  })
+})

@@ -1,0 +1,139 @@
+import type { EntityManager } from "@mikro-orm/postgresql"
+import { startCartModule } from "../../support/cart-module-fixture"
+import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { countRows } from "./database-snapshot"
+
+let fixture: CartModuleFixture
+let service: CartModuleService
+
+beforeAll(async () => {
+  fixture = await startCartModule()
+  service = fixture.module.service
+})
+afterAll(() => fixture.close())
+beforeEach(() => fixture.events.clear())
+
+const names = () => fixture.events.events.map((event) => event.name)
+
+class Abort extends Error {}
+
+describe("events", () => {
+  it("createCarts emits cart.created and cart.line-item.created with their ids after commit", async () => {
+    const cart = await service.createCarts({
+      currency_code: "usd",
+      items: [
+        { title: "A", quantity: 1, unit_price: 1 },
+        { title: "B", quantity: 1, unit_price: 2 },
+      ],
+    })
+    expect(fixture.events.events).toEqual([
+      expect.objectContaining({ name: "cart.created", data: expect.objectContaining({ id: cart.id }) }),
+      expect.objectContaining({ name: "cart.line-item.created", data: expect.objectContaining({ id: cart.items![0]!.id, cart_id: cart.id }) }),
+      expect.objectContaining({ name: "cart.line-item.created", data: expect.objectContaining({ id: cart.items![1]!.id, cart_id: cart.id }) }),
+    ])
+  })
+
+  it("carries the caller's eventGroupId on every event", async () => {
+    await service.createCarts({ currency_code: "usd" }, { eventGroupId: "grp_1" })
+    expect(fixture.events.events[0]?.metadata.eventGroupId).toBe("grp_1")
+  })
+
+  it("emits nothing for a call that fails in the database after its inserts ran", async () => {
+    // The dangling address key is checked at COMMIT, so both carts were inserted before the failure.
+    await expect(
+      service.createCarts([{ currency_code: "usd" }, { currency_code: "eur", shipping_address_id: "caaddr_missing" }]),
+    ).rejects.toMatchObject({ type: "not_found" })
+    expect(fixture.events.events).toEqual([])
+  })
+
+  it("emits nothing for a call that fails half-way through a batch", async () => {
+    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 1 }] })
+    fixture.events.clear()
+    await expect(
+      service.addLineItemTaxLines([
+        { item_id: cart.items![0]!.id, code: "A", rate: 1 },
+        { item_id: "cali_missing", code: "B", rate: 1 },
+      ]),
+    ).rejects.toMatchObject({ type: "not_found" })
+    expect(fixture.events.events).toEqual([])
+  })
+
+  describe("inside service.transaction", () => {
+    it("waits for the outer commit", async () => {
+      let seenInside: string[] = []
+      const cart = await service.transaction(async (ctx) => {
+        const created = await service.createCarts({ currency_code: "usd" }, ctx)
+        await service.addLineItems(created.id, [{ title: "A", quantity: 1, unit_price: 1 }], ctx)
+        seenInside = names()
+        return created
+      })
+      expect(seenInside).toEqual([])
+      await flush()
+      expect(names()).toEqual(["cart.created", "cart.line-item.created"])
+      expect(fixture.events.events[0]?.data.id).toBe(cart.id)
+    })
+
+    it("emits nothing when the work throws after a successful call", async () => {
+      let cartId = ""
+      await expect(
+        service.transaction(async (ctx) => {
+          cartId = (await service.createCarts({ currency_code: "usd" }, ctx)).id
+          throw new Abort("host changed its mind")
+        }),
+      ).rejects.toBeInstanceOf(Abort)
+      await flush()
+      expect(fixture.events.events).toEqual([])
+      expect(await countRows(fixture.module, "cart", "id = ?", [cartId])).toBe(0)
+    })
+  })
+
+  describe("inside a MikroORM em.transactional", () => {
+    it("joins it and emits after its commit", async () => {
+      let seenInside: string[] = []
+      const cart = await fixture.module.orm.em.transactional(async (em: EntityManager) => {
+        const created = await service.createCarts({ currency_code: "usd" }, { transactionManager: em })
+        seenInside = names()
+        return created
+      })
+      expect(seenInside).toEqual([])
+      await flush()
+      expect(names()).toEqual(["cart.created"])
+      expect(await countRows(fixture.module, "cart", "id = ?", [cart.id])).toBe(1)
+    })
+
+    it("rolls back together with it and emits nothing", async () => {
+      let cartId = ""
+      await expect(
+        fixture.module.orm.em.transactional(async (em: EntityManager) => {
+          cartId = (await service.createCarts({ currency_code: "usd" }, { transactionManager: em })).id
+          throw new Abort("rollback")
+        }),
+      ).rejects.toBeInstanceOf(Abort)
+      await flush()
+      expect(fixture.events.events).toEqual([])
+      expect(await countRows(fixture.module, "cart", "id = ?", [cartId])).toBe(0)
+    })
+
+    it("drops the events of a nested transaction rolled back to its savepoint, keeps the outer ones", async () => {
+      const outer = await fixture.module.orm.em.transactional(async (em: EntityManager) => {
+        const kept = await service.createCarts({ currency_code: "usd" }, { transactionManager: em })
+        await expect(
+          em.transactional(async (inner: EntityManager) => {
+            await service.addLineItems(kept.id, [{ title: "Lost", quantity: 1, unit_price: 1 }], { transactionManager: inner })
+            throw new Abort("inner rollback")
+          }),
+        ).rejects.toBeInstanceOf(Abort)
+        return kept
+      })
+      await flush()
+      expect(names()).toEqual(["cart.created"])
+      expect(await countRows(fixture.module, "cart_line_item", "cart_id = ?", [outer.id])).toBe(0)
+    })
+  })
+})
+
+/** Lets promise callbacks queued on the commit run. */
+function flush(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}

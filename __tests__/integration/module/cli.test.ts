@@ -1,0 +1,114 @@
+import { MIGRATIONS } from "../../../migrations"
+import { runCli } from "../../../src/cli/run-cli"
+import { createTestDatabase } from "../../support/test-database"
+import type { TestDatabase } from "../../support/test-database"
+
+const MIGRATION = MIGRATIONS[0]!.name
+
+interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI in-process with its own environment, capturing both streams. */
+async function cli(argv: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  let stdout = ""
+  let stderr = ""
+  const code = await runCli(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+  })
+  return { code, stdout, stderr }
+}
+
+describe("cartwright migrate", () => {
+  let database: TestDatabase
+  let env: Record<string, string>
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    env = { DATABASE_URL: database.url }
+  })
+  afterAll(() => database.drop())
+
+  // One database walked through its life cycle: the steps are the spec, in order.
+  it("status on a fresh database lists the migration as pending", async () => {
+    const run = await cli(["migrate", "status"], env)
+    expect(run).toMatchObject({ code: 0, stderr: "" })
+    expect(run.stdout).toMatch(new RegExp(`pending\\s+${MIGRATION}`))
+    expect(run.stdout).toContain("0 applied, 1 pending")
+  })
+
+  it("up applies it and says so", async () => {
+    const run = await cli(["migrate", "up"], env)
+    expect(run).toEqual({ code: 0, stdout: `Applied: ${MIGRATION}\n`, stderr: "" })
+  })
+
+  it("up again has nothing to apply", async () => {
+    const run = await cli(["migrate", "up"], env)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^Nothing to apply/)
+  })
+
+  it("status then lists it as applied", async () => {
+    const run = await cli(["migrate", "status"], env)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(new RegExp(`applied\\s+${MIGRATION}`))
+    expect(run.stdout).toContain("1 applied, 0 pending")
+  })
+
+  it("down reverts it, and a second down has nothing to revert", async () => {
+    expect(await cli(["migrate", "down"], env)).toEqual({ code: 0, stdout: `Reverted: ${MIGRATION}\n`, stderr: "" })
+    const again = await cli(["migrate", "down", "--all"], env)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/^Nothing to revert/)
+  })
+})
+
+describe("cartwright migrate failures", () => {
+  it("requires DATABASE_URL from the env it is given (never process.env, never an embedded server)", async () => {
+    const run = await cli(["migrate", "up"], {})
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toContain("DATABASE_URL is required")
+  })
+
+  it("reports an unreachable server in one line naming its address", async () => {
+    const run = await cli(["migrate", "status"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/x" })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain("127.0.0.1:1")
+    expect(run.stderr.trim().split("\n")).toHaveLength(1)
+  })
+
+  it("reports a DATABASE_URL that is not a postgres URL", async () => {
+    const run = await cli(["migrate", "up"], { DATABASE_URL: "mysql://root@localhost/shop" })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain("DATABASE_URL")
+  })
+})
+
+describe("cartwright usage", () => {
+  it.each([
+    [[]],
+    [["frobnicate"]],
+    [["migrate"]],
+    [["migrate", "sideways"]],
+    [["migrate", "up", "--all"]],
+    [["migrate", "status", "extra"]],
+    [["demo", "--fast"]],
+  ])("exits 2 with the usage on stderr for %j", async (argv) => {
+    const run = await cli(argv, { DATABASE_URL: "postgres://postgres@127.0.0.1:1/x" })
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toMatch(/^cartwright: .+\n\nUsage: cartwright/)
+  })
+
+  it.each([[["--help"]], [["-h"]], [["help"]], [["migrate", "--help"]]])("prints the help and exits 0 for %j", async (argv) => {
+    const run = await cli(argv)
+    expect(run).toMatchObject({ code: 0, stderr: "" })
+    expect(run.stdout).toContain("migrate up")
+    expect(run.stdout).toMatch(/^Usage: cartwright/)
+  })
+})

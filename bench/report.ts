@@ -1,0 +1,74 @@
+import type { PhaseResult } from "./stats"
+import type { ConcurrencyCheck } from "./workload"
+
+/** The JSON a bench run writes (bench/results/latest.json). */
+export interface BenchReport {
+  readonly meta: {
+    readonly date: string
+    readonly node: string
+    readonly postgres: string
+    readonly database: "env" | "embedded"
+    readonly cpus: number
+    readonly scale: number
+    readonly seed: number
+    readonly wallSeconds: number
+  }
+  readonly phases: readonly PhaseResult[]
+  readonly concurrency: ConcurrencyCheck
+}
+
+function pad(text: string, width: number, right = false): string {
+  return right ? text.padStart(width) : text.padEnd(width)
+}
+
+function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)))
+  const line = (cells: readonly string[]) => cells.map((cell, c) => pad(cell, widths[c] ?? 0, c > 0)).join("  ")
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n")
+}
+
+const num = (value: number, digits: number) => value.toFixed(digits)
+
+/** The human-readable table of one run. */
+export function formatReport(report: BenchReport): string {
+  const rows = report.phases.map((p) => [p.name, String(p.ops), num(p.opsPerSec, 0), num(p.p50Ms, 2), num(p.p95Ms, 2), num(p.statementsPerOp, 2), num(p.cpuMsPerOp, 3), p.notes ?? ""])
+  const m = report.meta
+  const c = report.concurrency
+  return [
+    `cartwright bench — ${m.date}, node ${m.node}, PostgreSQL ${m.postgres} (${m.database}), ${m.cpus} CPUs, scale ${m.scale}, seed ${m.seed}`,
+    "",
+    renderTable(["phase", "ops", "ops/s", "p50 ms", "p95 ms", "stmts/op", "cpu ms/op", "notes"], rows),
+    "",
+    `concurrency: ${c.writers} writers × ${c.increments / c.writers} increments, ${c.conflicts} conflicts retried, quantity ${c.finalQuantity}/${c.expectedQuantity}, lost ${c.lost}`,
+    `wall time ${num(m.wallSeconds, 1)} s`,
+  ].join("\n")
+}
+
+function delta(before: number, after: number): string {
+  if (before === 0) return after === 0 ? "=" : "new"
+  const pct = ((after - before) / before) * 100
+  return `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%`
+}
+
+/** Per-phase differences between two runs (phases matched by name). */
+export function formatComparison(a: BenchReport, b: BenchReport): string {
+  const names = [...new Set([...a.phases.map((p) => p.name), ...b.phases.map((p) => p.name)])]
+  const rows = names.map((name) => {
+    const x = a.phases.find((p) => p.name === name)
+    const y = b.phases.find((p) => p.name === name)
+    if (!x || !y) return [name, x ? "only in A" : "only in B", "", "", "", ""]
+    return [
+      name,
+      `${num(x.opsPerSec, 0)} → ${num(y.opsPerSec, 0)} (${delta(x.opsPerSec, y.opsPerSec)})`,
+      `${num(x.p50Ms, 2)} → ${num(y.p50Ms, 2)} (${delta(x.p50Ms, y.p50Ms)})`,
+      `${num(x.p95Ms, 2)} → ${num(y.p95Ms, 2)} (${delta(x.p95Ms, y.p95Ms)})`,
+      `${num(x.statementsPerOp, 2)} → ${num(y.statementsPerOp, 2)}`,
+      `${num(x.cpuMsPerOp, 3)} → ${num(y.cpuMsPerOp, 3)} (${delta(x.cpuMsPerOp, y.cpuMsPerOp)})`,
+    ]
+  })
+  return [
+    `A: ${a.meta.date} (scale ${a.meta.scale})   B: ${b.meta.date} (scale ${b.meta.scale})`,
+    "",
+    renderTable(["phase", "ops/s", "p50 ms", "p95 ms", "stmts/op", "cpu ms/op"], rows),
+  ].join("\n")
+}

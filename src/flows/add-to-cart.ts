@@ -1,0 +1,79 @@
+import { ConflictError } from "../errors/errors"
+import type { CartDTO } from "../types/dtos"
+import type { MetadataDTO } from "../types/dtos"
+import { assertCartOpen, retrieveFullCart, withCartLock } from "./cart-state"
+import type { FlowDeps } from "./flow-deps"
+import { asFlow } from "./flow-step"
+import type { FlowStep } from "./flow-step"
+import { lineItemsForVariants } from "./price-variants"
+
+/** Input of {@link addToCart}. */
+export interface AddToCartInput {
+  readonly cart_id: string
+  readonly variant_id: string
+  readonly quantity: number
+  readonly metadata?: MetadataDTO
+}
+
+/** What undoing an add needs: the line touched and its quantity before (null: the line was created). */
+export interface AddToCartCompensation {
+  readonly cart_id: string
+  readonly line_id: string
+  readonly previous_quantity: number | null
+}
+
+type Deps = Pick<FlowDeps, "cart" | "catalog" | "pricing">
+
+/** Metadata equality for merging: key order does not matter, and null, absent and `{}` are the same. */
+export function sameMetadata(a: MetadataDTO | undefined, b: MetadataDTO | undefined): boolean {
+  return canonical(a ?? {}) === canonical(b ?? {})
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`
+  }
+  return JSON.stringify(value) ?? "null"
+}
+
+/**
+ * Adds a variant to a cart. A line of the same variant with the same metadata absorbs the quantity
+ * instead of a second line appearing; the read-and-merge runs under the cart's row lock, so parallel
+ * adds of one variant end as one line with the summed quantity.
+ * Undo: restore the previous quantity, or delete the line it created.
+ */
+export const addToCartStep: FlowStep<Deps, AddToCartInput, CartDTO, AddToCartCompensation> = {
+  name: "add-to-cart",
+  async invoke(deps, input) {
+    const scopeFields = ["id", "currency_code", "region_id", "sales_channel_id", "completed_at"]
+    const cart = await deps.cart.retrieveCart(input.cart_id, { select: scopeFields })
+    assertCartOpen(cart)
+    // Catalogue and pricing calls happen before the lock, so a slow host module never holds the cart row.
+    const [line] = await lineItemsForVariants(deps, cart, [{ variant_id: input.variant_id, quantity: input.quantity, metadata: input.metadata ?? null }])
+    const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
+      const locked = await deps.cart.retrieveCart(input.cart_id, { select: scopeFields }, ctx)
+      assertCartOpen(locked)
+      if (locked.currency_code !== cart.currency_code || locked.region_id !== cart.region_id) {
+        throw new ConflictError(`Cart with id "${input.cart_id}" changed region while the item was being priced; retry`, input.cart_id)
+      }
+      const lines = await deps.cart.listLineItems({ cart_id: input.cart_id, variant_id: input.variant_id }, { select: ["id", "quantity", "metadata"] }, ctx)
+      const existing = lines.find((candidate) => sameMetadata(candidate.metadata, input.metadata))
+      if (existing) {
+        await deps.cart.updateLineItems(existing.id, { quantity: Number(existing.quantity) + input.quantity }, ctx)
+        return { cart_id: input.cart_id, line_id: existing.id, previous_quantity: Number(existing.quantity) }
+      }
+      const created = await deps.cart.createLineItems({ ...line!, cart_id: input.cart_id }, ctx)
+      return { cart_id: input.cart_id, line_id: created.id, previous_quantity: null }
+    })
+    return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
+  },
+  async compensate(deps, compensation) {
+    if (compensation.previous_quantity === null) await deps.cart.deleteLineItems(compensation.line_id)
+    else await deps.cart.updateLineItems(compensation.line_id, { quantity: compensation.previous_quantity })
+  },
+}
+
+/** Adds a variant to a cart (plain-function form of {@link addToCartStep}). */
+export const addToCart = asFlow(addToCartStep)

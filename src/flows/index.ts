@@ -1,0 +1,48 @@
+// The flows layer: each flow as a plain async function and as a step with compensation.
+export { asFlow } from "./flow-step"
+export type { Flow, FlowStep, StepResult } from "./flow-step"
+export type { FlowDeps } from "./flow-deps"
+export { FULL_CART_RELATIONS, retrieveFullCart, withCartLock } from "./cart-state"
+export { createCart, createCartStep } from "./create-cart"
+export type { CreateCartInput } from "./create-cart"
+export { addToCart, addToCartStep, sameMetadata } from "./add-to-cart"
+export type { AddToCartCompensation, AddToCartInput } from "./add-to-cart"
+export { removeLineItem, removeLineItemStep, updateLineItemQuantity, updateLineItemQuantityStep } from "./update-line-item"
+export type { LineChangeCompensation, RemoveLineItemInput, UpdateLineItemInput } from "./update-line-item"
+export {
+  updateBillingAddress,
+  updateBillingAddressStep,
+  updateEmail,
+  updateEmailStep,
+  updateShippingAddress,
+  updateShippingAddressStep,
+} from "./update-cart-details"
+export type { CartFieldsCompensation, UpdateAddressInput, UpdateEmailInput } from "./update-cart-details"
+export { updateRegion, updateRegionStep } from "./update-region"
+export type { UpdateRegionCompensation, UpdateRegionInput } from "./update-region"
+export { addShippingMethod, addShippingMethodStep, listShippingOptions, listShippingOptionsStep } from "./shipping"
+export type { AddShippingMethodCompensation, AddShippingMethodInput, ListShippingOptionsInput } from "./shipping"
+export { refreshTaxes, refreshTaxesStep } from "./refresh-taxes"
+export type { RefreshTaxesCompensation, RefreshTaxesInput } from "./refresh-taxes"
+export { applyPromotionCodes, applyPromotionCodesStep, promotionCodesOf, removePromotionCodes, removePromotionCodesStep } from "./promotions"
+export type { PromotionCodesInput, PromotionCompensation } from "./promotions"
+export {
+  authorizePaymentSession,
+  authorizePaymentSessionStep,
+  deletePaymentSession,
+  deletePaymentSessionStep,
+  initializePaymentSessions,
+  initializePaymentSessionsStep,
+  paymentSessionsOf,
+  refreshPaymentSession,
+  refreshPaymentSessionStep,
+  refreshPaymentSessions,
+  refreshPaymentSessionsStep,
+  selectPaymentSession,
+  selectPaymentSessionStep,
+  selectedSessionOf,
+} from "./payment-sessions"
+export type { CartPaymentSession, PaymentSessionCompensation, PaymentSessionFlowInput } from "./payment-sessions"
+export { completeCart, completeCartStep } from "./complete-cart"
+export type { CompleteCartCompensation, CompleteCartInput, CompleteCartResult } from "./complete-cart"
+export { refreshCart } from "./refresh-cart"

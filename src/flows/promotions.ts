@@ -1,0 +1,100 @@
+import { InvalidDataError } from "../errors/errors"
+import type { CartContext } from "../persistence/unit-of-work"
+import type { PromotionCart } from "../ports/promotion"
+import type { CartDTO } from "../types/dtos"
+import type { UpsertLineItemAdjustmentDTO, UpsertShippingMethodAdjustmentDTO } from "../types/inputs"
+import { assertCartOpen, metadataOf, retrieveFullCart, withCartLock } from "./cart-state"
+import type { FlowDeps } from "./flow-deps"
+import { asFlow } from "./flow-step"
+import type { FlowStep } from "./flow-step"
+
+/** Input of {@link applyPromotionCodes} and {@link removePromotionCodes}. */
+export interface PromotionCodesInput {
+  readonly cart_id: string
+  readonly codes: readonly string[]
+}
+
+/** The adjustments and codes as they were, for undo. */
+export interface PromotionCompensation {
+  readonly cart_id: string
+  readonly codes: readonly string[]
+  readonly item_adjustments: readonly UpsertLineItemAdjustmentDTO[]
+  readonly shipping_adjustments: readonly UpsertShippingMethodAdjustmentDTO[]
+}
+
+type Deps = Pick<FlowDeps, "cart" | "promotions">
+
+/** The promotion codes applied to a cart (kept in `metadata.promotion_codes`). */
+export function promotionCodesOf(cart: Pick<CartDTO, "metadata">): string[] {
+  const codes = metadataOf(cart).promotion_codes
+  return Array.isArray(codes) ? codes.filter((code): code is string => typeof code === "string") : []
+}
+
+function promotionCartOf(cart: CartDTO): PromotionCart {
+  return {
+    id: cart.id,
+    currency_code: cart.currency_code,
+    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, unit_price: Number(item.unit_price), quantity: Number(item.quantity), is_discountable: item.is_discountable })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, amount: Number(method.amount) })),
+  }
+}
+
+type AdjustmentLike = { amount: number | string; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null }
+
+function adjustmentFields(adjustment: AdjustmentLike) {
+  return { amount: adjustment.amount, code: adjustment.code ?? null, description: adjustment.description ?? null, promotion_id: adjustment.promotion_id ?? null, provider_id: adjustment.provider_id ?? null }
+}
+
+async function writeAdjustments(deps: Deps, cart: CartDTO, codes: readonly string[], ctx: CartContext, strict: readonly string[]): Promise<void> {
+  const result = codes.length ? await deps.promotions.computeAdjustments(promotionCartOf(cart), codes) : { item_adjustments: [], shipping_adjustments: [], unknown_codes: [] }
+  const rejected = result.unknown_codes.filter((code) => strict.includes(code))
+  if (rejected.length) throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
+  const kept = codes.filter((code) => !result.unknown_codes.includes(code))
+  await deps.cart.setLineItemAdjustments(cart.id, result.item_adjustments.map((adj) => ({ ...adjustmentFields(adj), item_id: adj.item_id })), ctx)
+  await deps.cart.setShippingMethodAdjustments(cart.id, result.shipping_adjustments.map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: adj.shipping_method_id })), ctx)
+  await deps.cart.updateCarts(cart.id, { metadata: { promotion_codes: kept } }, ctx)
+}
+
+function codesStep(name: string, next: (current: readonly string[], input: readonly string[]) => { codes: string[]; strict: readonly string[] }): FlowStep<Deps, PromotionCodesInput, CartDTO, PromotionCompensation> {
+  return {
+    name,
+    async invoke(deps, input) {
+      const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
+        const cart = await retrieveFullCart(deps.cart, input.cart_id, ctx)
+        assertCartOpen(cart)
+        const current = promotionCodesOf(cart)
+        const { codes, strict } = next(current, input.codes)
+        await writeAdjustments(deps, cart, codes, ctx, strict)
+        return {
+          cart_id: cart.id,
+          codes: current,
+          item_adjustments: (cart.items ?? []).flatMap((item) => (item.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), item_id: item.id }))),
+          shipping_adjustments: (cart.shipping_methods ?? []).flatMap((method) => (method.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: method.id }))),
+        }
+      })
+      return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
+    },
+    async compensate(deps, compensation) {
+      await deps.cart.transaction(async (ctx) => {
+        await deps.cart.setLineItemAdjustments(compensation.cart_id, [...compensation.item_adjustments], ctx)
+        await deps.cart.setShippingMethodAdjustments(compensation.cart_id, [...compensation.shipping_adjustments], ctx)
+        await deps.cart.updateCarts(compensation.cart_id, { metadata: { promotion_codes: [...compensation.codes] } }, ctx)
+      })
+    },
+  }
+}
+
+/** Adds codes to the cart and recomputes its adjustments; an unknown new code is invalid_data. Undo: previous codes and adjustments. */
+export const applyPromotionCodesStep = codesStep("apply-promotion-codes", (current, added) => ({ codes: [...new Set([...current, ...added])], strict: added }))
+
+/** Removes codes from the cart and recomputes its adjustments. Undo: previous codes and adjustments. */
+export const removePromotionCodesStep = codesStep("remove-promotion-codes", (current, removed) => ({ codes: current.filter((code) => !removed.includes(code)), strict: [] }))
+
+/** Re-applies the cart's current codes after its contents changed (no code is new, so unknown ones just drop). */
+export const refreshPromotionsStep = codesStep("refresh-promotions", (current) => ({ codes: [...current], strict: [] }))
+
+/** Applies codes (plain-function form of {@link applyPromotionCodesStep}). */
+export const applyPromotionCodes = asFlow(applyPromotionCodesStep)
+
+/** Removes codes (plain-function form of {@link removePromotionCodesStep}). */
+export const removePromotionCodes = asFlow(removePromotionCodesStep)

@@ -1,0 +1,65 @@
+/** The cart as the promotion port sees it. */
+export interface PromotionCart {
+  readonly id: string
+  readonly currency_code: string
+  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly unit_price: number; readonly quantity: number; readonly is_discountable: boolean }[]
+  readonly shipping_methods: readonly { readonly id: string; readonly amount: number }[]
+}
+
+/** One computed discount (a positive amount) on an item or a shipping method. */
+export interface ComputedAdjustment {
+  readonly code: string
+  readonly amount: number | string
+  readonly description?: string | null
+  readonly promotion_id?: string | null
+  readonly provider_id?: string | null
+}
+
+/** The port's answer: adjustments per item and shipping method, and the codes it does not know. */
+export interface PromotionResult {
+  readonly item_adjustments: readonly (ComputedAdjustment & { readonly item_id: string })[]
+  readonly shipping_adjustments: readonly (ComputedAdjustment & { readonly shipping_method_id: string })[]
+  readonly unknown_codes: readonly string[]
+}
+
+/** Where discounts come from. Called when codes are applied or removed and when the cart's contents change. */
+export interface PromotionPort {
+  /** The adjustments that `codes` give `cart`; every adjustment replaces the cart's previous ones. */
+  computeAdjustments(cart: PromotionCart, codes: readonly string[]): Promise<PromotionResult>
+}
+
+/** A promotion of {@link InMemoryPromotions}: a percentage off every discountable item, or a fixed amount off shipping. */
+export interface PromotionEntry {
+  readonly id: string
+  readonly code: string
+  readonly type: "percentage_items" | "fixed_shipping"
+  /** Percent (0–100) for `percentage_items`; major units for `fixed_shipping`. */
+  readonly value: number
+}
+
+/** Promotions held in memory; codes compare case-insensitively. */
+export class InMemoryPromotions implements PromotionPort {
+  constructor(private readonly promotions: readonly PromotionEntry[]) {}
+
+  /** Applies every known code. */
+  async computeAdjustments(cart: PromotionCart, codes: readonly string[]): Promise<PromotionResult> {
+    const known = codes.flatMap((code) => this.promotions.filter((p) => p.code.toLowerCase() === code.toLowerCase()))
+    const unknown = codes.filter((code) => !this.promotions.some((p) => p.code.toLowerCase() === code.toLowerCase()))
+    const itemAdjustments = known
+      .filter((p) => p.type === "percentage_items")
+      .flatMap((p) =>
+        cart.items
+          .filter((item) => item.is_discountable)
+          // Rounded to cents so the example's totals stay readable; a real engine follows the currency.
+          .map((item) => ({ item_id: item.id, code: p.code, promotion_id: p.id, amount: round2((item.unit_price * item.quantity * p.value) / 100), description: `${p.value}% off` })),
+      )
+    const shippingAdjustments = known
+      .filter((p) => p.type === "fixed_shipping")
+      .flatMap((p) => cart.shipping_methods.map((method) => ({ shipping_method_id: method.id, code: p.code, promotion_id: p.id, amount: Math.min(p.value, method.amount), description: `${p.value} off shipping` })))
+    return { item_adjustments: itemAdjustments, shipping_adjustments: shippingAdjustments, unknown_codes: unknown }
+  }
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100
+}
