@@ -76,3 +76,104 @@ export type {
   UpdateCartDataDTO,
   UpdateCartDTO,
 } from "./types/inputs"
+
+// Flows: the seeds' shopping journeys over host ports.
+export {
+  FULL_CART_RELATIONS,
+  addShippingMethod,
+  addShippingMethodStep,
+  addToCart,
+  addToCartStep,
+  applyPromotionCodes,
+  applyPromotionCodesStep,
+  asFlow,
+  authorizePaymentSession,
+  authorizePaymentSessionStep,
+  completeCart,
+  completeCartStep,
+  createCart,
+  createCartStep,
+  deletePaymentSession,
+  deletePaymentSessionStep,
+  initializePaymentSessions,
+  initializePaymentSessionsStep,
+  listShippingOptions,
+  listShippingOptionsStep,
+  paymentSessionsOf,
+  promotionCodesOf,
+  refreshCart,
+  refreshPaymentSession,
+  refreshPaymentSessionStep,
+  refreshPaymentSessions,
+  refreshPaymentSessionsStep,
+  refreshTaxes,
+  refreshTaxesStep,
+  removeLineItem,
+  removeLineItemStep,
+  removePromotionCodes,
+  removePromotionCodesStep,
+  retrieveFullCart,
+  sameMetadata,
+  selectPaymentSession,
+  selectPaymentSessionStep,
+  selectedSessionOf,
+  updateBillingAddress,
+  updateBillingAddressStep,
+  updateEmail,
+  updateEmailStep,
+  updateLineItemQuantity,
+  updateLineItemQuantityStep,
+  updateRegion,
+  updateRegionStep,
+  updateShippingAddress,
+  updateShippingAddressStep,
+  withCartLock,
+} from "./flows"
+export type {
+  AddShippingMethodCompensation,
+  AddShippingMethodInput,
+  AddToCartCompensation,
+  AddToCartInput,
+  CartFieldsCompensation,
+  CartPaymentSession,
+  CompleteCartCompensation,
+  CompleteCartInput,
+  CompleteCartResult,
+  CreateCartInput,
+  Flow,
+  FlowDeps,
+  FlowStep,
+  LineChangeCompensation,
+  ListShippingOptionsInput,
+  PaymentSessionCompensation,
+  PaymentSessionFlowInput,
+  PromotionCodesInput,
+  PromotionCompensation,
+  RefreshTaxesCompensation,
+  RefreshTaxesInput,
+  RemoveLineItemInput,
+  StepResult,
+  UpdateAddressInput,
+  UpdateEmailInput,
+  UpdateLineItemInput,
+  UpdateRegionCompensation,
+  UpdateRegionInput,
+} from "./flows"
+
+// Host ports, each with an in-memory default.
+export { InMemoryFulfillment } from "./ports/fulfillment"
+export type { FulfillmentCart, ShippingOption, FulfillmentPort, ShippingOptionEntry } from "./ports/fulfillment"
+export { InMemoryOrders } from "./ports/order"
+export type { OrderSummary, CreateOrderInput, OrderPort } from "./ports/order"
+export { InMemoryPayment } from "./ports/payment"
+export type { PaymentSessionStatus, ProviderSession, PaymentSessionInput, PaymentPort } from "./ports/payment"
+export { InMemoryPricing } from "./ports/pricing"
+export type { PriceQuery, CalculatedPrice, PricingPort, PriceEntry } from "./ports/pricing"
+export { InMemoryProductCatalog } from "./ports/product-catalog"
+export type { CatalogVariant, ProductCatalogPort } from "./ports/product-catalog"
+export { InMemoryPromotions } from "./ports/promotion"
+export type { PromotionCart, ComputedAdjustment, PromotionResult, PromotionPort, PromotionEntry } from "./ports/promotion"
+export { InMemoryRegions } from "./ports/region"
+export type { Region, RegionPort } from "./ports/region"
+export { InMemoryTax } from "./ports/tax"
+export type { TaxAddress, TaxQuery, ComputedTaxLine, TaxLines, TaxPort, TaxRateEntry } from "./ports/tax"

