@@ -35,6 +35,11 @@ export class InvalidDataError extends CartModuleError {
   static because(message: string, path: readonly (string | number)[] = []): InvalidDataError {
     return new InvalidDataError(CartErrorType.INVALID_DATA, message, [{ path, message }])
   }
+
+  /** `limits.maxLinesPerCart` would be exceeded: `Cart "cart_1" would have 101 lines; the limit is 100`. */
+  static tooManyLines(cartId: string, lines: number, max: number): InvalidDataError {
+    return InvalidDataError.because(`Cart "${cartId}" would have ${lines} lines; the limit is ${max}`, ["items"])
+  }
 }
 
 /** The operation is not allowed in the entity's current state, e.g. writing to a completed cart. */

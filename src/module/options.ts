@@ -16,8 +16,6 @@ export interface CartDatabaseOptions {
   schema?: string
   /** Connection pool size (default min 0, max 10). */
   pool?: { min?: number; max?: number }
-  /** Read replicas (URLs); list reads may be routed to them. */
-  replicas?: string[]
 }
 
 /** Options of `createCartModule` / `registerCartModule`. */
@@ -48,7 +46,6 @@ const optionsSchema = z.object({
       database: z.string().min(1).optional(),
       schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier").optional(),
       pool: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(1).optional() }).optional(),
-      replicas: z.array(z.string()).optional(),
     })
     .strict()
     .optional(),

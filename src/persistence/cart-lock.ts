@@ -11,7 +11,7 @@ export interface LockedParent {
 
 interface LockRow {
   parent_id: string
-  cart_id: string
+  cart_id: string | null
   version: number | null
   completed_at: string | null
   cart_deleted: boolean | null
@@ -26,12 +26,15 @@ const heldByCall = new WeakMap<Tx, Map<string, number>>()
  * so every writer of a cart is serialised. Checks existence, completion and the expected version.
  *
  * `where` selects the parent rows of `parent` (alias p); pass the cart model to lock carts by id.
+ * Rows without a cart (standalone addresses) need no lock and are left out of the result.
+ * `allowCompleted` skips the completion check for rows a completed cart may still change (addresses).
  */
 export async function lockCartsOf(
   tx: Tx,
   parent: Model,
   where: { sql: string; bindings: readonly unknown[] },
   includeDeleted = false,
+  allowCompleted = false,
 ): Promise<Map<string, LockedParent>> {
   const cartColumn = parent.table === "cart" ? "id" : "cart_id"
   // A call that locks twice (parents, then rows to update) must bump each cart once, and check its
@@ -49,9 +52,10 @@ export async function lockCartsOf(
   const locked = new Map<string, LockedParent>()
   const fresh = new Map<string, LockedParent>()
   for (const row of rows) {
+    if (row.cart_id === null) continue
     const version = row.version ?? held.get(row.cart_id)
     if (version === undefined) throw NotFoundError.forId("Cart", row.cart_id)
-    if (row.completed_at !== null && !tx.ctx.allowCompletedCartWrites) throw NotAllowedError.cartCompleted(row.cart_id)
+    if (row.completed_at !== null && !allowCompleted && !tx.ctx.allowCompletedCartWrites) throw NotAllowedError.cartCompleted(row.cart_id)
     locked.set(row.parent_id, { cart_id: row.cart_id, version })
     if (row.version !== null) fresh.set(row.parent_id, { cart_id: row.cart_id, version })
   }

@@ -6,8 +6,12 @@ import { modelNamed } from "./read-plan"
 /** A filter value: a scalar, a list (IN), null (IS NULL) or an operator object. */
 export type FilterValue = unknown
 
-/** Medusa-style filters: field equality, arrays, null, operators, `$and`/`$or`, and nested relation filters. */
-export type Filters = { readonly [field: string]: FilterValue }
+/**
+ * Medusa-style filters: field equality, arrays, null, operators, `$and`/`$or`, and nested relation filters.
+ * Any object, so Medusa's `Filterable*Props` interfaces (which declare no index signature) are accepted;
+ * field names are checked against the model when the filters are compiled.
+ */
+export type Filters = object
 
 const COMPARISONS: Readonly<Record<string, string>> = {
   $eq: "=",
@@ -101,7 +105,7 @@ function relationCondition(model: Model, alias: string, relation: string, value:
  */
 export function compileFilters(model: Model, filters: Filters, alias: string, out: FilterSql): string {
   const parts: string[] = []
-  for (const [key, value] of Object.entries(filters)) {
+  for (const [key, value] of Object.entries(filters) as [string, unknown][]) {
     if (value === undefined) continue
     if (key === "$and" || key === "$or") {
       if (!Array.isArray(value)) throw InvalidDataError.because(`${key} needs an array of filters`, [key])
@@ -120,7 +124,7 @@ export function compileFilters(model: Model, filters: Filters, alias: string, ou
 
 /** True when the filters constrain `deleted_at` themselves (then soft-deleted rows are not hidden). */
 export function mentionsDeletedAt(filters: Filters): boolean {
-  return Object.entries(filters).some(
+  return (Object.entries(filters) as [string, unknown][]).some(
     ([key, value]) =>
       key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
   )

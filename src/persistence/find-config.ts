@@ -1,8 +1,11 @@
 /** Sort direction accepted in `order`. */
 export type OrderDirection = "ASC" | "DESC" | "asc" | "desc"
 
-/** How to sort: a field, or a relation with its own fields (`{ items: { created_at: "DESC" } }` sorts the items). */
-export type OrderBy = { readonly [field: string]: OrderDirection | OrderBy }
+/**
+ * How to sort: a field, or a relation with its own fields (`{ items: { created_at: "DESC" } }` sorts the items).
+ * Any string is accepted as a direction (Medusa's `FindConfigOrder` does the same); reads refuse all but ASC/DESC.
+ */
+export type OrderBy = { readonly [field: string]: OrderDirection | (string & {}) | OrderBy }
 
 /** Medusa's `FindConfig`: which fields and relations to return, paging, ordering. */
 export interface FindConfig<_Entity = unknown> {

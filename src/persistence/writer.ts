@@ -43,8 +43,11 @@ export function toColumns(model: Model, data: Readonly<Record<string, unknown>>)
   return out
 }
 
-/** Inserts rows (already column-shaped, ids set) in ONE statement and returns them as DTOs, in input order. */
-export async function insertRows(db: Db, model: Model, rows: readonly Record<string, unknown>[]): Promise<Dto[]> {
+/**
+ * Inserts rows (already column-shaped, ids set) in ONE statement and returns them as DTOs, in input order.
+ * `returning` may add computed columns (trusted SQL, never input) that come back as extra DTO keys.
+ */
+export async function insertRows(db: Db, model: Model, rows: readonly Record<string, unknown>[], returning = "*"): Promise<Dto[]> {
   if (rows.length === 0) return []
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
   const bindings: unknown[] = []
@@ -56,7 +59,7 @@ export async function insertRows(db: Db, model: Model, rows: readonly Record<str
     })
     return `(${cells.join(", ")})`
   })
-  const sql = `INSERT INTO ${ident(model.table)} (${columns.map(ident).join(", ")}) VALUES ${values.join(", ")} RETURNING *`
+  const sql = `INSERT INTO ${ident(model.table)} (${columns.map(ident).join(", ")}) VALUES ${values.join(", ")} RETURNING ${returning}`
   const inserted = await query(db, sql, bindings)
   return inserted.map((row) => mapRow(model, row))
 }

@@ -1,24 +1,45 @@
+import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { NotFoundError } from "../errors/errors"
+import { lockCartsOf } from "../persistence/cart-lock"
 import { placeholders, query } from "../persistence/db"
 import { generateId } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { byIds, insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
 
-/** Creates standalone addresses (no cart yet: `cart_id` stays null until one is attached). */
+/** Creates addresses: standalone (`cart_id` null until one is attached) or under a cart, which is then locked. */
 export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise<Dto[]> {
+  // One given with a cart_id is a write to that cart's children: lock it like the others.
+  const cartIds = [...new Set(inputs.map((input) => input.cart_id).filter((id): id is string => typeof id === "string"))]
+  if (cartIds.length) {
+    const locked = await lockCartsOf(tx, MODELS.Cart, { sql: `p.id IN (${placeholders(cartIds.length)})`, bindings: cartIds }, false, true)
+    const missing = cartIds.filter((id) => !locked.has(id))
+    if (missing.length) throw NotFoundError.forIds("Cart", missing)
+  }
   const rows = inputs.map((input) => ({ ...toColumns(MODELS.Address, input), id: generateId(MODELS.Address.idPrefix) }))
   const created = await insertRows(tx.db, MODELS.Address, rows)
   tx.emit(...created.map((row) => cartEvent("Address", "created", { id: row.id as string, cart_id: (row.cart_id as string) ?? null }, tx.ctx.eventGroupId)))
   return created
 }
 
+/**
+ * Locks and bumps the carts that own these addresses, as every child write does; standalone ones
+ * (`cart_id` null) need no lock. A completed cart is not refused: SPEC §5 does not list addresses.
+ */
+async function lockOwningCarts(tx: Tx, ids: readonly string[], includeDeleted = false): Promise<void> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return
+  await lockCartsOf(tx, MODELS.Address, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique }, includeDeleted, true)
+}
+
 /** Updates addresses by id, each with its own data; fails naming any missing id. */
 export async function updateAddresses(tx: Tx, updates: readonly { id: string; data: Input }[]): Promise<Dto[]> {
+  await lockOwningCarts(tx, updates.map((update) => update.id))
   const results: Dto[] = []
   for (const { id, data } of updates) {
     const { id: _ignored, cart_id: _cart, ...rest } = data
@@ -33,6 +54,14 @@ export async function updateAddresses(tx: Tx, updates: readonly { id: string; da
 /** Hard-deletes addresses; carts pointing at them have the link cleared by the foreign key. */
 export async function deleteAddresses(tx: Tx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
+  // A soft-deleted address may be hard-deleted too, so its cart is found through it as well.
+  await lockOwningCarts(tx, ids, true)
   const rows = await query<{ id: string; cart_id: string | null }>(tx.db, `DELETE FROM cart_address WHERE id IN (${placeholders(ids.length)}) RETURNING id, cart_id`, ids)
   tx.emit(...rows.map((row) => cartEvent("Address", "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
+}
+
+/** Soft-deletes or restores addresses, locking their carts first (restore targets deleted rows, so the lock sees them). */
+export async function setAddressesDeleted(tx: Tx, ids: readonly string[], deleted: boolean): Promise<Map<Model, string[]>> {
+  await lockOwningCarts(tx, ids, true)
+  return setDeleted(tx.db, MODELS.Address, ids, deleted)
 }

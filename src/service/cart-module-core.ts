@@ -8,7 +8,7 @@ import type { Dto } from "../persistence/row-mapper"
 import type { CartContext, Tx, UnitOfWork } from "../persistence/unit-of-work"
 import type { TotalsOptions } from "../totals"
 import type { Validator } from "../validation/validator"
-import { createAddresses, deleteAddresses, updateAddresses } from "./address-writes"
+import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
 import { createCarts, deleteCarts, updateCartsWhere } from "./cart-writes"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
@@ -147,7 +147,7 @@ export class CartModuleCore {
   }
 
   protected setAddressesDeleted_(ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
-    return this.write(ctx, async (tx) => linkable(await setDeleted(tx.db, MODELS.Address, toArray(ids), deleted)))
+    return this.write(ctx, async (tx) => linkable(await setAddressesDeleted(tx, toArray(ids), deleted)))
   }
 
   /** Creates children of any kind: `(list)` with parent ids inside, or `(cartId, list)`. */
@@ -157,7 +157,8 @@ export class CartModuleCore {
     const ownsCart = CHILD_SPECS[name].parentColumn === "cart_id"
     const withCart = cartId !== undefined && ownsCart ? inputs.map((input) => ({ ...input, cart_id: cartId })) : inputs
     this.deps.validator.check(`create${name}`, withCart)
-    return this.write(ctx, (tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId))
+    const maxPerCart = name === "LineItem" ? this.deps.validator.limits.maxLinesPerCart : undefined
+    return this.write(ctx, (tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId, maxPerCart))
   }
 
   /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. */
@@ -196,7 +197,8 @@ export class CartModuleCore {
   }
 
   protected setChildrenDeleted_(name: ChildName, ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
-    return this.write(ctx, async (tx) => linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], toArray(ids), deleted)))
+    const maxPerCart = name === "LineItem" && !deleted ? this.deps.validator.limits.maxLinesPerCart : undefined
+    return this.write(ctx, async (tx) => linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], toArray(ids), deleted, maxPerCart)))
   }
 
   protected setChildren_(name: ChildName, cartId: string, entries: unknown, ctx?: CartContext): Promise<Dto[]> {

@@ -348,7 +348,7 @@ export class CartModuleService extends CartModuleCore {
   /** Adds line item tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
   addLineItemTaxLines(data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
   addLineItemTaxLines(data: CreateLineItemTaxLineDTO, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
-  addLineItemTaxLines(cartId: string, data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
+  addLineItemTaxLines(cartId: string, data: CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
   async addLineItemTaxLines(first: string | CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
     return (await this.createChildren_("LineItemTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as LineItemTaxLineDTO[]
   }
@@ -482,7 +482,7 @@ export class CartModuleService extends CartModuleCore {
   /** Adds shipping method tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
   addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
   addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
-  addShippingMethodTaxLines(cartId: string, data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
+  addShippingMethodTaxLines(cartId: string, data: CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
   async addShippingMethodTaxLines(first: string | CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
     return (await this.createChildren_("ShippingMethodTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as ShippingMethodTaxLineDTO[]
   }

@@ -28,8 +28,10 @@ function emitAll(tx: Tx, spec: ChildSpec, action: "created" | "updated" | "delet
 /**
  * Creates children under their parents: locks the owning carts (one statement), checks that each
  * parent belongs to `cartId` when one is given, and inserts every row in one statement.
+ * `maxPerCart` caps the cart's live rows of this kind (`limits.maxLinesPerCart` for line items).
+ * @throws InvalidDataError when a cart would exceed `maxPerCart`; nothing is written.
  */
-export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly Input[], cartId?: string): Promise<Dto[]> {
+export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly Input[], cartId?: string, maxPerCart?: number): Promise<Dto[]> {
   if (inputs.length === 0) return []
   const parentIds = inputs.map((input, index) => {
     const parentId = input[spec.parentColumn] ?? (spec.parentColumn === "cart_id" ? cartId : undefined)
@@ -49,8 +51,34 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
     }
     return { ...toColumns(spec.model, input), id: generateId(spec.model.idPrefix), cart_id: owner.cart_id, [spec.parentColumn]: parentIds[index] }
   })
-  const created = await insertRows(tx.db, spec.model, rows)
+  const created = maxPerCart === undefined ? await insertRows(tx.db, spec.model, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
+  return created
+}
+
+/** The live rows of the inserted row's cart, counted in the INSERT's own snapshot: before this insert. */
+const countBefore = (table: string) =>
+  `(SELECT count(*) FROM ${ident(table)} n WHERE n.cart_id = ${ident(table)}.cart_id AND n.deleted_at IS NULL)::int AS "__rows_before"`
+
+/**
+ * Inserts and counts in ONE statement. The count runs in the INSERT's snapshot, taken after the cart
+ * lock was granted, so it sees every committed row; counting inside the lock statement would not, as
+ * a lock that waited keeps the snapshot from before the other writer committed. Throwing after the
+ * insert is safe: the call's transaction (or savepoint) rolls back.
+ */
+async function insertWithinLimit(tx: Tx, spec: ChildSpec, rows: readonly Record<string, unknown>[], max: number): Promise<Dto[]> {
+  const created = await insertRows(tx.db, spec.model, rows, `*, ${countBefore(spec.model.table)}`)
+  const perCart = new Map<string, { before: number; added: number }>()
+  for (const row of created) {
+    const cart = String(row.cart_id)
+    const entry = perCart.get(cart) ?? { before: Number(row.__rows_before), added: 0 }
+    entry.added++
+    perCart.set(cart, entry)
+    delete row.__rows_before
+  }
+  for (const [cart, { before, added }] of perCart) {
+    if (before + added > max) throw InvalidDataError.tooManyLines(cart, before + added, max)
+  }
   return created
 }
 
@@ -99,12 +127,17 @@ export async function deleteChildren(tx: Tx, spec: ChildSpec, ids: readonly stri
   emitAll(tx, spec, "deleted", deleted)
 }
 
-/** Soft-deletes or restores children by id, cascading to their own children; returns affected ids per table. */
+/**
+ * Soft-deletes or restores children by id, cascading to their own children; returns affected ids per table.
+ * A restore brings rows back, so it honours `maxPerCart` as a create does.
+ * @throws InvalidDataError when a restore would take a cart above `maxPerCart`; nothing is written.
+ */
 export async function setChildrenDeleted(
   tx: Tx,
   spec: ChildSpec,
   ids: readonly string[],
   deleted: boolean,
+  maxPerCart?: number,
 ): Promise<Map<Model, string[]>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
@@ -113,6 +146,19 @@ export async function setChildrenDeleted(
   if (locked.size === 0) return new Map()
   const affected = await setDeleted(tx.db, spec.model, [...locked.keys()], deleted)
   const rows = (affected.get(spec.model) ?? []).map((id) => ({ id, cart_id: locked.get(id)?.cart_id ?? null }))
+  if (!deleted && maxPerCart !== undefined && rows.length) await checkRowsPerCart(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, deleted ? "deleted" : "restored", rows)
   return affected
+}
+
+/** After a restore (the carts are locked): fails if any of the carts now holds more than `max` live rows. */
+async function checkRowsPerCart(tx: Tx, spec: ChildSpec, rows: readonly { cart_id: string | null }[], max: number): Promise<void> {
+  const carts = [...new Set(rows.map((row) => row.cart_id).filter((id): id is string => id !== null))]
+  const [over] = await query<{ cart_id: string; lines: number }>(
+    tx.db,
+    `SELECT cart_id, count(*)::int AS lines FROM ${ident(spec.model.table)} WHERE cart_id = ANY(?::text[]) AND deleted_at IS NULL ` +
+      `GROUP BY cart_id HAVING count(*) > ? ORDER BY cart_id LIMIT 1`,
+    [carts, max],
+  )
+  if (over) throw InvalidDataError.tooManyLines(over.cart_id, over.lines, max)
 }

@@ -1,7 +1,10 @@
 import type { BigNumber, BigNumberRawValue } from "../money/big-number"
 
-/** A money value as the module accepts it: number, decimal string, BigNumber or a raw `{ value, precision }`. */
-export type BigNumberInput = number | string | BigNumber | BigNumberRawValue
+/**
+ * A money value as the module accepts it: number, decimal string, BigNumber or a raw `{ value }`
+ * (`precision` and other keys are optional, as in Medusa's raw values; only `value` is read).
+ */
+export type BigNumberInput = number | string | BigNumber | BigNumberRawValue | { readonly value: string | number; readonly [key: string]: unknown }
 
 /** Columns every stored row has. */
 export interface BaseDTO {
@@ -151,11 +154,11 @@ export interface CartShippingMethodDTO extends BaseDTO, LineTotalsDTO {
 /** Store credit on a cart. */
 export interface CartCreditLineDTO extends BaseDTO {
   cart_id: string
-  reference?: string | null
-  reference_id?: string | null
+  reference: string | null
+  reference_id: string | null
   amount: number
   raw_amount: BigNumberRawValue
-  metadata?: MetadataDTO
+  metadata: MetadataDTO
 }
 
 /** A cart with whatever relations and totals were asked for. */

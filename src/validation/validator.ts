@@ -40,7 +40,7 @@ function toIssues(error: z.ZodError, prefix: readonly (string | number)[]): Vali
 
 /** Checks every public input at the boundary; a failure is one `invalid_data` error listing all issues. */
 export class Validator {
-  constructor(private readonly limits: { readonly maxQuantity?: number; readonly maxLinesPerCart?: number } = {}) {}
+  constructor(readonly limits: { readonly maxQuantity?: number; readonly maxLinesPerCart?: number } = {}) {}
 
   /** Validates a batch: every element is checked before anything is written. @throws InvalidDataError */
   check(name: string, inputs: readonly unknown[]): void {
@@ -64,6 +64,16 @@ export class Validator {
     if (max !== undefined && typeof input.quantity !== "undefined" && Number(input.quantity) > max) {
       issues.push({ path: [...path, "quantity"], message: `must be at most ${max}` })
     }
+    // A new cart's nested items: the whole cart is in the input, so both limits are checked here.
+    if (!Array.isArray(input.items)) return
+    const items = input.items as unknown[]
+    const maxLines = this.limits.maxLinesPerCart
+    if (maxLines !== undefined && items.length > maxLines) {
+      issues.push({ path: [...path, "items"], message: `would have ${items.length} lines; the limit is ${maxLines}` })
+    }
+    items.forEach((item, index) => {
+      if (typeof item === "object" && item !== null) this.checkLimits(item as Record<string, unknown>, [...path, "items", index], issues)
+    })
   }
 
   /** Validates find options (`select`, `relations`, `take`, `skip`...). @throws InvalidDataError */

@@ -168,3 +168,25 @@ describe("every other write", () => {
     expect(Number(result.quantity)).toBe(2)
   })
 })
+
+describe("with limits.maxLinesPerCart set", () => {
+  let limited: CartModuleFixture
+
+  beforeAll(async () => {
+    limited = await startCartModule({ limits: { maxLinesPerCart: 100, maxQuantity: 1000 } })
+    await limited.module.service.listCarts({}, { select: ["id"], take: 1 })
+  })
+  afterAll(() => limited.close())
+
+  it("adds line items in at most 4 statements: the line count rides on the INSERT", async () => {
+    const cart = await limited.module.service.createCarts({ currency_code: "usd", items: items(2) })
+    await withinBudget(4, () => limited.module.service.addLineItems(cart.id, items(2)))
+  })
+
+  it("restores a line item within 6 statements", async () => {
+    const cart = await limited.module.service.createCarts({ currency_code: "usd", items: items(2) })
+    const line = cart.items![0]!.id
+    await limited.module.service.softDeleteLineItems(line)
+    await withinBudget(MAX_ANY, () => limited.module.service.restoreLineItems(line))
+  })
+})

@@ -40,6 +40,12 @@ describe("validateOptions", () => {
     ])
   })
 
+  it("rejects database.replicas, which no read is routed to", () => {
+    expect(rejectionOf({ database: { clientUrl: "postgres://x", replicas: ["postgres://replica"] } }).issues).toEqual([
+      { path: ["database", "replicas"], message: 'unknown option "replicas"' },
+    ])
+  })
+
   it("rejects a clientUrl that is not a postgres URL", () => {
     const error = rejectionOf({ database: { clientUrl: "mysql://root@localhost/shop" } })
     expect(error.issues).toEqual([{ path: ["database", "clientUrl"], message: expect.stringContaining("postgres://") }])

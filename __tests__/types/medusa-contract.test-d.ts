@@ -1,0 +1,95 @@
+/**
+ * Type test: the facade against Medusa's `ICartModuleService` (@medusajs/types 2.21, a dev dependency).
+ * Type-checked by `npm run typecheck`; nothing here runs.
+ *
+ * Plain `const x: ICartModuleService = service` cannot hold without making our public types untrue:
+ *
+ * 1. Returned DTOs. Medusa types nullable columns as `field?: string` (its module returns `null` for them at runtime
+ *    all the same) and declares totals and back-relations (`total`, `raw_*`, `item.cart`, `tax_line.item`) as always
+ *    present, while they are only there when `select`/`relations` ask for them. Our DTOs say `string | null` and
+ *    optional. So returns are compared against `MedusaReturn<T>`: Medusa's DTO with `null` added to every field and
+ *    the on-demand keys optional. Two more documented widenings: a returned BigNumber's `bigNumber` is a decimal.js
+ *    `Decimal` (Medusa: bignumber.js), and a shipping method's `description` is a JSON column (Medusa's model
+ *    stores json too; its DTO says `string`). Parameters are compared exactly as Medusa declares them.
+ * 2. Omitted members (see `DIFFERS`), each for a reason below; everything else must match.
+ */
+import type { CartShippingMethodDTO, IBigNumber, ICartModuleService } from "@medusajs/types"
+import type { CartModuleService } from "../../src/service/cart-module-service"
+
+/** Splits an overloaded function type (up to four signatures) into a union of its signatures. */
+type Overloads<F> = F extends {
+  (...a: infer A1): infer R1
+  (...a: infer A2): infer R2
+  (...a: infer A3): infer R3
+  (...a: infer A4): infer R4
+}
+  ? ((...a: A1) => R1) | ((...a: A2) => R2) | ((...a: A3) => R3) | ((...a: A4) => R4)
+  : F extends { (...a: infer A1): infer R1; (...a: infer A2): infer R2; (...a: infer A3): infer R3 }
+    ? ((...a: A1) => R1) | ((...a: A2) => R2) | ((...a: A3) => R3)
+    : F extends { (...a: infer A1): infer R1; (...a: infer A2): infer R2 }
+      ? ((...a: A1) => R1) | ((...a: A2) => R2)
+      : F extends (...a: infer A1) => infer R1
+        ? (...a: A1) => R1
+        : never
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
+
+/** Keys present only when asked for: totals, raw twins and back-relations. */
+type OnDemand = "cart" | "item" | "shipping_method" | `${string}total` | `${string}subtotal` | `raw_${string}`
+
+type MedusaObject<T> = { [K in keyof T as K extends OnDemand ? K : never]?: MedusaReturn<T[K]> | null } & {
+  [K in keyof T as K extends OnDemand ? never : K]: MedusaReturn<T[K]> | null
+}
+
+/** Medusa's returned DTO as its runtime really shapes it (see 1. above). */
+type MedusaReturn<T> = T extends Date | string | number | boolean | null | undefined
+  ? T | null
+  : T extends IBigNumber
+    ? Omit<IBigNumber, "bigNumber">
+    : T extends ((...a: never[]) => unknown) | { toJSON(): unknown }
+      ? T
+      : T extends readonly (infer E)[]
+        ? MedusaReturn<E>[]
+        : T extends CartShippingMethodDTO
+          ? MedusaObject<Omit<T, "description">> & { description?: unknown }
+          : T extends object
+            ? MedusaObject<T>
+            : T
+
+type WithMedusaReturn<S> = S extends (...a: infer A) => Promise<infer R> ? (...a: A) => Promise<MedusaReturn<R>> : S
+type Method<F> = UnionToIntersection<WithMedusaReturn<Overloads<F>>>
+
+/**
+ * Members whose parameters deliberately differ from Medusa's:
+ * - Money inputs (`unit_price`, `amount`, `quantity`... in add/set/upsert adjustments, addLineItems,
+ *   addShippingMethods, updateLineItems, updateShippingMethods, createCarts' items): Medusa's `BigNumberInput`
+ *   admits bignumber.js instances and `IBigNumber`; our money reader takes numbers, decimal strings, our BigNumber
+ *   and raw `{ value }` objects, and refuses bignumber.js objects at runtime.
+ * - createCarts: Medusa also lets `shipping_address`/`billing_address` be an address id string; we take an
+ *   address object (or `shipping_address_id`).
+ * - addLineItemTaxLines / addShippingMethodTaxLines: Medusa's create DTOs make `item_id` / `shipping_method_id`
+ *   optional; a tax line without its owner is invalid, so ours require it.
+ */
+type DIFFERS =
+  | "addLineItemAdjustments"
+  | "addShippingMethodAdjustments"
+  | "setLineItemAdjustments"
+  | "setShippingMethodAdjustments"
+  | "upsertLineItemAdjustments"
+  | "upsertShippingMethodAdjustments"
+  | "addLineItems"
+  | "addShippingMethods"
+  | "updateLineItems"
+  | "updateShippingMethods"
+  | "createCarts"
+  | "addLineItemTaxLines"
+  | "addShippingMethodTaxLines"
+
+/** Medusa's contract minus the documented differences, with returns compared as `MedusaReturn`. */
+type MedusaContract = {
+  [K in Exclude<keyof ICartModuleService, DIFFERS | "__joinerConfig" | "__hooks">]: Method<ICartModuleService[K]>
+}
+
+declare const service: CartModuleService
+/** The facade is usable wherever Medusa's cart module is, for every member not listed in `DIFFERS`. */
+export const asMedusa: MedusaContract = service
