@@ -34,6 +34,7 @@ export { MODELS, ENTITY_SCHEMAS } from "../models"
 export { MIGRATIONS } from "../migrations"
 export type {
   BigNumberInput,
+  AddressFieldsDTO,
   BaseDTO,
   MetadataDTO,
   LineTotalsDTO,

@@ -39,9 +39,8 @@ export interface LineTotalsDTO {
   raw_original_tax_total?: BigNumberRawValue
 }
 
-/** A cart address. */
-export interface CartAddressDTO extends BaseDTO {
-  cart_id?: string | null
+/** The editable fields of an address, shared by the stored address and its create/update inputs. */
+export interface AddressFieldsDTO {
   customer_id?: string | null
   company?: string | null
   first_name?: string | null
@@ -54,6 +53,11 @@ export interface CartAddressDTO extends BaseDTO {
   postal_code?: string | null
   phone?: string | null
   metadata?: MetadataDTO
+}
+
+/** A cart address. */
+export interface CartAddressDTO extends BaseDTO, AddressFieldsDTO {
+  cart_id?: string | null
 }
 
 /** A tax line on an item or shipping method; `rate` is a percentage. */

@@ -1,19 +1,9 @@
-import type { BigNumberInput, MetadataDTO } from "./dtos"
+import type { AddressFieldsDTO, BigNumberInput, MetadataDTO } from "./dtos"
 
 /** Fields of a new address. */
-export interface CreateAddressDTO {
-  customer_id?: string | null
-  company?: string | null
-  first_name?: string | null
-  last_name?: string | null
-  address_1?: string | null
-  address_2?: string | null
-  city?: string | null
-  country_code?: string | null
-  province?: string | null
-  postal_code?: string | null
-  phone?: string | null
-  metadata?: MetadataDTO
+export interface CreateAddressDTO extends AddressFieldsDTO {
+  /** Attach the address to this cart (the cart is locked and its version bumped). */
+  cart_id?: string | null
 }
 
 /** An address update: its id plus the fields to change. */
