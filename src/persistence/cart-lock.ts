@@ -14,7 +14,6 @@ interface LockRow {
   cart_id: string | null
   version: number | null
   completed_at: string | null
-  cart_deleted: boolean | null
 }
 
 /** Carts each unit of work (one `Tx` per call and attempt) has locked so far, with the version it set. */

@@ -108,3 +108,99 @@ export async function updateWhere(
 export function byIds(ids: readonly string[]): { sql: string; bindings: readonly unknown[] } {
   return { sql: `id IN (${placeholders(ids.length)}) AND deleted_at IS NULL`, bindings: ids }
 }
+
+const SQL_TYPES: Readonly<Record<string, string>> = {
+  text: "text",
+  boolean: "boolean",
+  integer: "integer",
+  decimal: "numeric",
+  money: "numeric",
+  json: "jsonb",
+  datetime: "timestamptz",
+}
+
+interface BatchRow {
+  readonly id: string
+  readonly values: Record<string, unknown>
+}
+
+function batchValues(model: Model, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const values: Record<string, unknown> = {}
+  for (const [column, value] of Object.entries(toColumns(model, data))) {
+    if (column === "metadata" && value !== null) {
+      const patch = JSON.parse(value as string) as Record<string, unknown>
+      const removed = Object.keys(patch).filter((key) => patch[key] === "")
+      for (const key of removed) delete patch[key]
+      values.__metadata_patch = JSON.stringify(patch)
+      values.__metadata_removed = removed
+      continue
+    }
+    values[column] = value
+  }
+  return values
+}
+
+function assignment(column: string): string {
+  if (column === "__metadata_patch") return `metadata = (coalesce(t.metadata, '{}'::jsonb) || v.__metadata_patch) - v.__metadata_removed`
+  return `${ident(column)} = v.${ident(column)}`
+}
+
+function castOf(model: Model, column: string): string {
+  if (column === "__metadata_patch") return "jsonb"
+  if (column === "__metadata_removed") return "text[]"
+  return SQL_TYPES[model.columns[column]!.kind]!
+}
+
+async function updateGroup(
+  db: Db,
+  model: Model,
+  columns: readonly string[],
+  rows: readonly BatchRow[],
+  scope: { sql: string; bindings: readonly unknown[] },
+): Promise<Dto[]> {
+  const bindings: unknown[] = []
+  const tuples = rows.map((row) => {
+    bindings.push(row.id, ...columns.map((column) => row.values[column]))
+    return `(?::text, ${columns.map((column) => `?::${castOf(model, column)}`).join(", ")})`
+  })
+  const sets = columns.filter((column) => column !== "__metadata_removed").map(assignment)
+  sets.push("updated_at = now()")
+  const sql =
+    `UPDATE ${ident(model.table)} t SET ${sets.join(", ")} ` +
+    `FROM (VALUES ${tuples.join(", ")}) AS v(id, ${columns.map(ident).join(", ")}) ` +
+    `WHERE t.id = v.id AND t.deleted_at IS NULL${scope.sql} RETURNING t.*`
+  const updated = await query(db, sql, [...bindings, ...scope.bindings])
+  return updated.map((row) => mapRow(model, row))
+}
+
+/**
+ * Updates rows by id, each with its own data, in one statement per distinct set of columns
+ * (`UPDATE … FROM (VALUES …)`), never one per row. Metadata merges like {@link setClauses}.
+ * `cartId` confines the update to one cart. Returns the updated rows by id; missing ids are absent.
+ */
+export async function updateRowsById(
+  db: Db,
+  model: Model,
+  updates: readonly { id: string; data: Readonly<Record<string, unknown>> }[],
+  cartId?: string,
+): Promise<Map<string, Dto>> {
+  const groups = new Map<string, BatchRow[]>()
+  for (const { id, data } of updates) {
+    const values = batchValues(model, data)
+    const key = Object.keys(values).sort().join(",")
+    groups.set(key, [...(groups.get(key) ?? []), { id, values }])
+  }
+  const scope = cartId === undefined ? { sql: "", bindings: [] } : { sql: " AND t.cart_id = ?", bindings: [cartId] }
+  const results = new Map<string, Dto>()
+  for (const [key, rows] of groups) {
+    const columns = key ? key.split(",") : []
+    const updated = columns.length
+      ? await updateGroup(db, model, columns, rows, scope)
+      : await updateWhere(db, model, {}, {
+          sql: `id IN (${placeholders(rows.length)}) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
+          bindings: [...rows.map((row) => row.id), ...scope.bindings],
+        })
+    for (const row of updated) results.set(row.id as string, row)
+  }
+  return results
+}

@@ -7,7 +7,7 @@ import { placeholders, query } from "../persistence/db"
 import { generateId } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { byIds, insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
 import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
@@ -40,13 +40,17 @@ async function lockOwningCarts(tx: Tx, ids: readonly string[], includeDeleted = 
 /** Updates addresses by id, each with its own data; fails naming any missing id. */
 export async function updateAddresses(tx: Tx, updates: readonly { id: string; data: Input }[]): Promise<Dto[]> {
   await lockOwningCarts(tx, updates.map((update) => update.id))
-  const results: Dto[] = []
-  for (const { id, data } of updates) {
-    const { id: _ignored, cart_id: _cart, ...rest } = data
-    const [row] = await updateWhere(tx.db, MODELS.Address, rest, byIds([id]))
-    if (!row) throw NotFoundError.forId("Address", id)
-    results.push(row)
-  }
+  const updated = await updateRowsById(
+    tx.db,
+    MODELS.Address,
+    updates.map(({ id, data }) => {
+      const { id: _ignored, cart_id: _cart, ...rest } = data
+      return { id, data: rest }
+    }),
+  )
+  const missing = updates.filter((update) => !updated.has(update.id)).map((update) => update.id)
+  if (missing.length) throw NotFoundError.forIds("Address", missing)
+  const results = updates.map((update) => updated.get(update.id)!)
   tx.emit(...results.map((row) => cartEvent("Address", "updated", { id: row.id as string, cart_id: (row.cart_id as string) ?? null, changed: Object.keys(updates[0]!.data) }, tx.ctx.eventGroupId)))
   return results
 }

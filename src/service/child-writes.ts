@@ -8,7 +8,7 @@ import type { Filters } from "../persistence/filters"
 import { generateId } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { byIds, insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { byIds, insertRows, toColumns, updateRowsById, updateWhere } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
 import { setDeleted } from "./soft-delete"
 
@@ -92,11 +92,8 @@ function mutable(data: Input): Record<string, unknown> {
 export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: readonly { id: string; data: Input }[]): Promise<Dto[]> {
   if (updates.length === 0) return []
   await lockCartsByIds(tx, spec.model, updates.map((update) => update.id))
-  const results: Dto[] = []
-  for (const update of updates) {
-    const [row] = await updateWhere(tx.db, spec.model, mutable(update.data), byIds([update.id]))
-    results.push(row!)
-  }
+  const updated = await updateRowsById(tx.db, spec.model, updates.map((update) => ({ id: update.id, data: mutable(update.data) })))
+  const results = updates.map((update) => updated.get(update.id)).filter((row): row is Dto => row !== undefined)
   emitAll(tx, spec, "updated", results, Object.keys(updates[0]!.data))
   return results
 }

@@ -6,7 +6,7 @@ import { ident, placeholders, query } from "../persistence/db"
 import { generateId } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
 
 type Input = Readonly<Record<string, unknown>>
@@ -33,35 +33,31 @@ async function lockAndCheckParents(tx: Tx, spec: ChildSpec, cartId: string | und
 }
 
 async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], owners: Map<string, string>, cartId?: string): Promise<Dto[]> {
-  const results: Dto[] = []
+  const updates: { id: string; data: Input }[] = []
   const creates: Record<string, unknown>[] = []
-  const order: (number | Record<string, unknown>)[] = []
   for (const entry of entries) {
     if (typeof entry.id === "string") {
       const { id, cart_id: _cart, ...data } = entry
-      const scope = cartId !== undefined ? " AND cart_id = ?" : ""
       // A new parent may sit in another cart: cart_id follows it, or that cart's set* would miss the row.
       const newParent = data[spec.parentColumn]
-      const moved = typeof newParent === "string" ? { ...data, cart_id: owners.get(newParent) } : data
-      const [row] = await updateWhere(tx.db, spec.model, moved, {
-        sql: `id = ? AND deleted_at IS NULL${scope}`,
-        bindings: cartId !== undefined ? [id, cartId] : [id],
-      })
-      if (!row) throw NotFoundError.forId(spec.model.name, id)
-      order.push(results.push(row) - 1)
+      updates.push({ id, data: typeof newParent === "string" ? { ...data, cart_id: owners.get(newParent) } : data })
       continue
     }
     const parentId = entry[spec.parentColumn]
     if (typeof parentId !== "string") throw InvalidDataError.because(`${spec.model.name} needs "${spec.parentColumn}"`, [spec.parentColumn])
-    const row = { ...toColumns(spec.model, entry), id: generateId(spec.model.idPrefix), cart_id: owners.get(parentId)! }
-    creates.push(row)
-    order.push(row)
+    creates.push({ ...toColumns(spec.model, entry), id: generateId(spec.model.idPrefix), cart_id: owners.get(parentId)! })
   }
+  const updated = await updateRowsById(tx.db, spec.model, updates, cartId)
+  const missing = updates.find((update) => !updated.has(update.id))
+  if (missing) throw NotFoundError.forId(spec.model.name, missing.id)
   const created = await insertRows(tx.db, spec.model, creates)
   tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId)))
-  const createdById = new Map(created.map((row) => [row.id, row]))
   // Return rows in input order, whether they were updated or created.
-  return order.map((slot) => (typeof slot === "number" ? results[slot]! : createdById.get(slot.id)!))
+  const createdById = new Map(created.map((row) => [row.id as string, row]))
+  let nextCreate = 0
+  return entries.map((entry) =>
+    typeof entry.id === "string" ? updated.get(entry.id)! : createdById.get(creates[nextCreate++]!.id as string)!,
+  )
 }
 
 /**

@@ -127,6 +127,25 @@ describe("writes", () => {
     await withinBudget(6, () => service.setShippingMethodTaxLines(cartId, [{ shipping_method_id: method!.id, code: "VAT", rate: 19 }]))
   })
 
+  it("updates many line items by id, each with its own data, without a statement per row", async () => {
+    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const { result } = await withinBudget(4, () =>
+      service.updateLineItems(lines.map((line, index) => ({ id: line.id, quantity: 10 + index, metadata: { n: index } }))),
+    )
+    expect(result.map((line) => Number(line.quantity))).toEqual(lines.map((_, index) => 10 + index))
+    expect(result.map((line) => line.metadata)).toEqual(lines.map((_, index) => ({ n: index })))
+  })
+
+  it("re-sets existing tax lines by id in at most 6 statements, whatever their number", async () => {
+    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const current = await service.setLineItemTaxLines(cartId, lines.map((line) => ({ item_id: line.id, code: "STATE", rate: 6 })))
+    const { result } = await withinBudget(6, () =>
+      service.setLineItemTaxLines(cartId, current.map((line) => ({ id: line.id, item_id: line.item_id, code: "STATE", rate: 7 }))),
+    )
+    expect(result.map((line) => line.id)).toEqual(current.map((line) => line.id))
+    expect(result.map((line) => Number(line.rate))).toEqual(current.map(() => 7))
+  })
+
   it("deletes a line item in at most 4 statements", async () => {
     const [line] = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
     await withinBudget(4, () => service.deleteLineItems(line!.id))
