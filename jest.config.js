@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 const transform = { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }] }
-const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts", "js", "json"] }
+// Jest's default 5 s per test is a timing assertion in disguise: on a busy 2-core machine a
+// CREATE DATABASE alone can take seconds. A hang still fails, just later.
+const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts", "js", "json"], testTimeout: 30_000 }
 
 module.exports = {
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
