@@ -77,7 +77,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
       extensions: [Migrator],
       discovery: { warnWhenNoEntities: false },
       // MikroORM creates a missing database by default, so a typo in its name would go unnoticed.
-      ensureDatabase: options.database?.createDatabase === true ? { create: true } : false,
+      ensureDatabase: options.database?.createDatabase === true,
       allowGlobalContext: true,
       pool: { min: options.database?.pool?.min ?? 0, max: options.database?.pool?.max ?? 10 },
       ...(schema ? { schema, driverOptions: { connection: { options: `-c search_path=${schema}` } } } : {}),
