@@ -8,7 +8,7 @@ import { resolveDatabaseUrl } from "../../../src/database/resolve-database"
 import { createTestDatabase, testServerUrl, throwawayDataDir, withPgClient, type TestDatabase } from "../../support/test-database"
 
 // Starting a server runs initdb (~1 s here); leave room for a slow CI machine.
-const SERVER_TIMEOUT = 60_000
+const SERVER_TIMEOUT = 120_000
 
 async function answers(url: string): Promise<boolean> {
   return withPgClient(url, async (c) => (await c.query<{ one: number }>("select 1 as one")).rows[0]?.one === 1).catch(
@@ -28,8 +28,13 @@ describe("embedded PostgreSQL", () => {
         (await readdir(tmpdir())).filter((f) => f.startsWith(`cartwright-pg-${process.pid}-`))
       const before = new Set(await dataDirs())
       const leftovers = async (): Promise<string[]> => (await dataDirs()).filter((f) => !before.has(f))
-      const [a, b] = await Promise.all([resolveDatabaseUrl({}), resolveDatabaseUrl({ DATABASE_URL: "" })])
+      const announced: string[] = []
+      const announce = (line: string): number => announced.push(line)
+      const [a, b] = await Promise.all([resolveDatabaseUrl({}, {}, announce), resolveDatabaseUrl({ DATABASE_URL: "" }, {}, announce)])
       try {
+        expect(announced).toEqual([
+          expect.stringMatching(/^Embedded PostgreSQL 17\.\d+ on 127\.0\.0\.1:\d+ \(throwaway: its data in .+ is deleted on exit; set DATABASE_URL/),
+        ])
         expect(a.source).toBe("embedded")
         expect(b.url).toBe(a.url)
         expect(a.url).toMatch(/^postgres:\/\/postgres:password@127\.0\.0\.1:\d+\/postgres$/)
@@ -81,6 +86,23 @@ describe("embedded PostgreSQL", () => {
         } finally {
           await second.stop()
         }
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
+    },
+    SERVER_TIMEOUT,
+  )
+
+  it(
+    "keeps the data in CARTWRIGHT_PG_DATA when it is set, and says so",
+    async () => {
+      const dataDir = join(tmpdir(), `cartwright-pg-keep-${process.pid}`)
+      const announced: string[] = []
+      try {
+        const server = await resolveDatabaseUrl({ CARTWRIGHT_PG_DATA: dataDir }, {}, (line) => void announced.push(line))
+        await server.stop()
+        expect(announced).toEqual([expect.stringContaining(`data kept in ${dataDir} (CARTWRIGHT_PG_DATA)`)])
+        expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true)
       } finally {
         await rm(dataDir, { recursive: true, force: true })
       }

@@ -8,7 +8,7 @@ import { findPostgresBinaries } from "../../../src/database/postgres-binaries"
 import { ServerLog, runToCompletion } from "../../../src/database/server-process"
 import { withPgClient } from "../../support/test-database"
 
-const SERVER_TIMEOUT = 60_000
+const SERVER_TIMEOUT = 120_000
 
 /** Mode and owner of every folder from `path` up to the root, and of the programs. */
 function permissionsAround(root: string): Record<string, string> {
