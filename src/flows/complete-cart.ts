@@ -3,6 +3,8 @@ import type { OrderSummary } from "../ports/order"
 import type { CartDTO } from "../types/dtos"
 import { cartTotal, planThenApply, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
+import { takeCompletionEffects, undoCompletionEffects } from "./completion-effects"
+import type { CompletionEffects } from "./completion-effects"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { isStaleSession, paymentSessionsOf, repriceSession, selectedSessionOf } from "./payment-sessions"
@@ -28,9 +30,11 @@ export interface CompleteCartResult {
 export interface CompleteCartCompensation {
   readonly cart_id: string
   readonly order_id: string | null
+  /** Stock reservations and gift card redemptions to give back. */
+  readonly effects: CompletionEffects
 }
 
-type Deps = Pick<FlowDeps, "cart" | "orders" | "payment">
+type Deps = Pick<FlowDeps, "cart" | "orders" | "payment" | "inventory" | "giftCards">
 
 /** Replays an earlier completion from the module-owned completion record (never from metadata). */
 async function replay(deps: Deps, cartId: string, key: string | null): Promise<OrderSummary> {
@@ -66,16 +70,20 @@ interface CompletionPlan {
   /** Set when the cart was already completed when planned: replay instead of creating an order. */
   readonly completed: boolean
   readonly order?: OrderSummary
+  readonly effects?: CompletionEffects
 }
+
+const NO_EFFECTS: CompletionEffects = { reservation_ids: [], redemption_ids: [] }
 
 /**
  * Completes a cart. Provider work happens first, outside the cart lock: the payment port's own
  * session decides whether the cart is paid (authorised for the current total and currency), then
+ * stock is reserved through the inventory port, gift cards are redeemed for their applied amounts, and
  * the order port creates the order. Under the lock, the completion is recorded in the module-owned
  * checkout state and `completed_at` is set, but only if the cart did not change meanwhile; otherwise
  * the order is deleted and the completion planned again. Completing a completed cart again (same
  * idempotency key, or none) returns the first order instead of a second.
- * Undo: reopen the cart and delete the order.
+ * Undo: reopen the cart, delete the order, release the stock and revert the gift card redemptions.
  * @throws NotAllowedError without an authorised payment, for an empty cart, or for a new key on a completed cart.
  */
 export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartResult, CompleteCartCompensation> = {
@@ -89,8 +97,14 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
         const cart = await retrieveFullCart(deps.cart, input.cart_id)
         if (cart.completed_at) return { version: cart.version, completed: true }
         const session = assertPayable(cart, await paymentFor(deps, cart, input.authorize_payment ?? false))
-        const order = await deps.orders.createOrder({ cart, payment: { provider_id: session.provider_id, session_id: session.id, amount: session.amount } })
-        return { version: cart.version, completed: false, order }
+        const effects = await takeCompletionEffects(deps, cart)
+        try {
+          const order = await deps.orders.createOrder({ cart, payment: { provider_id: session.provider_id, session_id: session.id, amount: session.amount } })
+          return { version: cart.version, completed: false, order, effects }
+        } catch (error) {
+          await undoCompletionEffects(deps, effects)
+          throw error
+        }
       },
       async (plan, ctx) => {
         if (plan.order) {
@@ -102,11 +116,12 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
       async (plan) => {
         // The cart changed (or another request completed it) after the order was created: that order must not survive.
         if (plan.order) await deps.orders.deleteOrder(plan.order.id)
+        if (plan.effects) await undoCompletionEffects(deps, plan.effects)
       },
     )
     const order = planned.order ?? (await replay(deps, input.cart_id, key))
     const cart = await retrieveFullCart(deps.cart, input.cart_id)
-    return { output: { order, cart, replayed: !planned.order }, compensation: { cart_id: input.cart_id, order_id: planned.order?.id ?? null } }
+    return { output: { order, cart, replayed: !planned.order }, compensation: { cart_id: input.cart_id, order_id: planned.order?.id ?? null, effects: planned.effects ?? NO_EFFECTS } }
   },
   async compensate(deps, compensation) {
     if (!compensation.order_id) return
@@ -115,6 +130,7 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
       await deps.cart.updateCarts(compensation.cart_id, { completed_at: null }, { ...ctx, allowCompletedCartWrites: true })
     })
     await deps.orders.deleteOrder(compensation.order_id)
+    await undoCompletionEffects(deps, compensation.effects)
   },
 }
 

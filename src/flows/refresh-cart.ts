@@ -19,6 +19,11 @@ export interface RefreshCartInput {
   readonly changes: CartChanges
   readonly patch?: CartPatch
   readonly custom_price_policy?: CustomPricePolicy
+  /**
+   * Checks the cart before the change (e.g. that it belongs to nobody else). It sees the version the
+   * change is applied to, since the change is written only if the version did not move.
+   */
+  readonly guard?: (cart: CartDTO) => void
 }
 
 /** The refreshed cart and what the refresh did (lines and shipping methods it removed, lines re-priced). */
@@ -89,6 +94,7 @@ export async function changeAndRefresh(deps: RefreshDeps, input: RefreshCartInpu
     async () => {
       const cart = await retrieveFullCart(deps.cart, input.cart_id)
       assertCartOpen(cart)
+      input.guard?.(cart)
       const codes = await promotionCodesOf(deps, cart.id)
       return { ...(await planRefresh(deps, draftOf(cart, input.patch), codes, input.changes, input.custom_price_policy)), before: cart }
     },
