@@ -1,6 +1,6 @@
 import type { Model } from "../../models"
 import { ConflictError, NotAllowedError, NotFoundError } from "../errors/errors"
-import { ident, placeholders, query } from "./db"
+import { ident, query } from "./db"
 import type { Tx } from "./unit-of-work"
 
 /** What a lock returns per parent row: the cart it belongs to and that cart's new version. */
@@ -67,7 +67,7 @@ export async function lockCartsOf(
 export async function lockCartsByIds(tx: Tx, parent: Model, ids: readonly string[]): Promise<Map<string, LockedParent>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
-  const locked = await lockCartsOf(tx, parent, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique })
+  const locked = await lockCartsOf(tx, parent, { sql: "p.id = ANY(?::text[])", bindings: [unique] })
   const missing = unique.filter((id) => !locked.has(id))
   if (missing.length) throw NotFoundError.forIds(parent.name, missing)
   return locked

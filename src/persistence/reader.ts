@@ -5,7 +5,7 @@ import type { FindConfig } from "./find-config"
 import { compileFilters, mentionsDeletedAt } from "./filters"
 import type { Filters } from "./filters"
 import type { ReadPlan } from "./read-plan"
-import { compileOrder, newSqlContext, objectExpression } from "./read-sql"
+import { compileOrder, CREATION_ORDER, newSqlContext, objectExpression } from "./read-sql"
 import type { ChildOrders } from "./read-sql"
 
 /** Rows read in one statement, each a JSON object with its relations nested, plus the total count when asked. */
@@ -49,7 +49,8 @@ export async function readRows(
   const object = objectExpression(plan, "t0", newSqlContext(withDeleted, childOrders))
   const bindings = [...filterSql.bindings]
   const count = withCount ? ", count(*) OVER () AS __count" : ""
-  const order = rootOrder ? `${rootOrder}, t0.id` : "t0.id"
+  const creation = CREATION_ORDER.replace(/\$alias/g, "t0")
+  const order = rootOrder ? `${rootOrder}, ${creation}` : creation
   const page = pagination(config, bindings)
   // With a page, pick its rows first and build JSON only for them: PostgreSQL projects the rows
   // that OFFSET skips too, so `skip: 100` would otherwise build 100 carts' relations for nothing.

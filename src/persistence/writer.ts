@@ -1,8 +1,9 @@
 import type { Model } from "../../models"
-import { ident, placeholders, query } from "./db"
+import { ident, query } from "./db"
 import type { Db } from "./db"
 import { toStoredMoney } from "./money-input"
 import type { MoneyInput } from "./money-input"
+import { CREATION_ORDER } from "./read-sql"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 
@@ -97,16 +98,17 @@ export async function updateWhere(
   const bindings: unknown[] = []
   const clauses = setClauses(model, data, bindings)
   clauses.push("updated_at = now()", ...extraClauses)
-  const sql = `UPDATE ${ident(model.table)} SET ${clauses.join(", ")} WHERE ${where.sql} RETURNING *`
+  // RETURNING follows the scan, not creation: sort in SQL (created_at has microseconds, a JS Date does not).
+  const sql =
+    `WITH u AS (UPDATE ${ident(model.table)} SET ${clauses.join(", ")} WHERE ${where.sql} RETURNING *) ` +
+    `SELECT * FROM u ORDER BY ${CREATION_ORDER.replace(/\$alias/g, "u")}`
   const rows = await query<{ id: string }>(db, sql, [...bindings, ...where.bindings])
-  // RETURNING follows the scan, not creation: sort by id (a ULID) so results come back in creation order.
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return rows.map((row) => mapRow(model, row))
 }
 
 /** `id IN (?, …)` for an update or delete. */
 export function byIds(ids: readonly string[]): { sql: string; bindings: readonly unknown[] } {
-  return { sql: `id IN (${placeholders(ids.length)}) AND deleted_at IS NULL`, bindings: ids }
+  return { sql: "id = ANY(?::text[]) AND deleted_at IS NULL", bindings: [ids] }
 }
 
 const SQL_TYPES: Readonly<Record<string, string>> = {
@@ -197,8 +199,8 @@ export async function updateRowsById(
     const updated = columns.length
       ? await updateGroup(db, model, columns, rows, scope)
       : await updateWhere(db, model, {}, {
-          sql: `id IN (${placeholders(rows.length)}) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
-          bindings: [...rows.map((row) => row.id), ...scope.bindings],
+          sql: `id = ANY(?::text[]) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
+          bindings: [rows.map((row) => row.id), ...scope.bindings],
         })
     for (const row of updated) results.set(row.id as string, row)
   }

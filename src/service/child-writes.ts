@@ -2,10 +2,10 @@ import { cartEvent } from "../events/cart-events"
 import type { Model } from "../../models"
 import { InvalidDataError } from "../errors/errors"
 import { lockCartsByIds, lockCartsOf } from "../persistence/cart-lock"
-import { placeholders, query, ident } from "../persistence/db"
+import { query, ident } from "../persistence/db"
 import { compileFilters } from "../persistence/filters"
 import type { Filters } from "../persistence/filters"
-import { generateId } from "../persistence/ids"
+import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { byIds, insertRows, toColumns, updateRowsById, updateWhere } from "../persistence/writer"
@@ -41,6 +41,7 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
     return parentId
   })
   const locked = await lockCartsByIds(tx, spec.parent, parentIds)
+  const ids = generateIds(spec.model.idPrefix, inputs.length)
   const rows = inputs.map((input, index) => {
     const owner = locked.get(parentIds[index]!)!
     if (cartId !== undefined && owner.cart_id !== cartId) {
@@ -49,7 +50,7 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
         [index, spec.parentColumn],
       )
     }
-    return { ...toColumns(spec.model, input), id: generateId(spec.model.idPrefix), cart_id: owner.cart_id, [spec.parentColumn]: parentIds[index] }
+    return { ...toColumns(spec.model, input), id: ids[index]!, cart_id: owner.cart_id, [spec.parentColumn]: parentIds[index] }
   })
   const created = maxPerCart === undefined ? await insertRows(tx.db, spec.model, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
@@ -114,12 +115,12 @@ export async function updateChildrenWhere(tx: Tx, spec: ChildSpec, selector: Fil
 export async function deleteChildren(tx: Tx, spec: ChildSpec, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  const locked = await lockCartsOf(tx, spec.model, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique })
+  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] })
   if (locked.size === 0) return
   const deleted = await query<{ id: string; cart_id: string }>(
     tx.db,
-    `DELETE FROM ${ident(spec.model.table)} WHERE id IN (${placeholders(locked.size)}) RETURNING id, cart_id`,
-    [...locked.keys()],
+    `DELETE FROM ${ident(spec.model.table)} WHERE id = ANY(?::text[]) RETURNING id, cart_id`,
+    [[...locked.keys()]],
   )
   emitAll(tx, spec, "deleted", deleted)
 }
@@ -139,7 +140,7 @@ export async function setChildrenDeleted(
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   // Restoring targets deleted rows, so the lock must see them too.
-  const locked = await lockCartsOf(tx, spec.model, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique }, true)
+  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, true)
   if (locked.size === 0) return new Map()
   const affected = await setDeleted(tx.db, spec.model, [...locked.keys()], deleted)
   const rows = (affected.get(spec.model) ?? []).map((id) => ({ id, cart_id: locked.get(id)?.cart_id ?? null }))
