@@ -73,6 +73,28 @@ export async function lockCartsByIds(tx: Tx, parent: Model, ids: readonly string
   return locked
 }
 
+/**
+ * Locks carts that are about to be soft-deleted (`deleted` true: live ones) or restored (deleted
+ * ones), bumping their version, and returns the ids it locked. The cascade that follows must run in
+ * a later statement: its snapshot is then taken after the lock was granted, so it sees every child
+ * a writer added while this call waited (one statement would cascade over a stale snapshot).
+ */
+export async function lockCartsForDeletion(tx: Tx, ids: readonly string[], deleted: boolean): Promise<string[]> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return []
+  const rows = await query<{ id: string; version: number }>(
+    tx.db,
+    `UPDATE cart SET version = version + 1, updated_at = now() WHERE id = ANY(?::text[]) AND deleted_at IS ${deleted ? "" : "NOT "}NULL RETURNING id, version`,
+    [unique],
+  )
+  const locked = new Map(rows.map((row) => [row.id, { cart_id: row.id, version: row.version }]))
+  checkExpectedVersion(tx, locked)
+  const held = heldByCall.get(tx) ?? new Map<string, number>()
+  heldByCall.set(tx, held)
+  for (const row of rows) held.set(row.id, row.version)
+  return rows.map((row) => row.id)
+}
+
 function checkExpectedVersion(tx: Tx, locked: Map<string, LockedParent>): void {
   const expected = tx.ctx.expectedVersion
   if (expected === undefined) return

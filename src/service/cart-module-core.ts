@@ -1,5 +1,4 @@
 import type { Model } from "../../models"
-import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
 import type { Db } from "../persistence/db"
 import type { FindConfig } from "../persistence/find-config"
@@ -10,14 +9,13 @@ import type { TotalsOptions } from "../totals"
 import { optionalFilters, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
 import type { Validator } from "../validation/validator"
 import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
-import { createCarts, deleteCarts, updateCartsWhere } from "./cart-writes"
+import { createCarts, deleteCarts, setCartsDeleted, updateCartsWhere } from "./cart-writes"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
 import { sameShape, toArray } from "./one-or-many"
 import { listRows, retrieveRow } from "./reads"
 import { setChildren, upsertChildren } from "./set-children"
-import { setDeleted } from "./soft-delete"
 
 /** What the service needs; built by `createCartModule`. */
 export interface CartServiceDeps {
@@ -136,7 +134,7 @@ export class CartModuleCore {
 
   protected setCartsDeleted_(ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
     const checked = requireIds(ids)
-    return this.write(ctx, async (tx) => linkable(await setDeleted(tx.db, MODELS.Cart, checked, deleted)))
+    return this.write(ctx, async (tx) => linkable(await setCartsDeleted(tx, checked, deleted)))
   }
 
   protected createAddresses_(data: unknown, ctx?: CartContext): Promise<Dto[]> {

@@ -1,4 +1,6 @@
 import { MODELS } from "../../models"
+import type { Model } from "../../models"
+import { lockCartsForDeletion } from "../persistence/cart-lock"
 import { cartEvent } from "../events/cart-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
 import { ident, query } from "../persistence/db"
@@ -8,6 +10,7 @@ import { generateId, generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
 
@@ -155,6 +158,19 @@ async function updateCartRows(tx: Tx, ids: readonly string[], patch: Record<stri
     throw NotFoundError.forIds("Cart", ids.filter((id) => !found.has(id)))
   }
   return rows
+}
+
+/**
+ * Soft-deletes (or restores) carts with their children. The carts are locked first, then the cascade
+ * runs in its own statement, so children added by a writer this call waited for go with the cart.
+ * Emits `cart.deleted` / `cart.restored` per cart, as Medusa's soft delete and restore do.
+ */
+export async function setCartsDeleted(tx: Tx, ids: readonly string[], deleted: boolean): Promise<Map<Model, string[]>> {
+  const locked = await lockCartsForDeletion(tx, ids, deleted)
+  const affected = await setDeleted(tx.db, MODELS.Cart, locked, deleted)
+  const action = deleted ? "deleted" : "restored"
+  tx.emit(...(affected.get(MODELS.Cart) ?? []).map((id) => cartEvent("Cart", action, { id, cart_id: id }, tx.ctx.eventGroupId)))
+  return affected
 }
 
 /** Hard-deletes carts; every child goes with them by foreign-key cascade. */

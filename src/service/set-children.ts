@@ -6,7 +6,8 @@ import { ident, query } from "../persistence/db"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
+import { toColumns, updateRowsById } from "../persistence/writer"
+import { insertChildRows } from "./child-writes"
 import type { ChildSpec } from "./child-specs"
 
 type Input = Readonly<Record<string, unknown>>
@@ -53,7 +54,7 @@ async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], 
   const updated = await updateRowsById(tx.db, spec.model, updates, cartId)
   const missing = updates.find((update) => !updated.has(update.id))
   if (missing) throw NotFoundError.forId(spec.model.name, missing.id)
-  const created = await insertRows(tx.db, spec.model, creates)
+  const created = await insertChildRows(tx, spec, creates)
   tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId)))
   // Return rows in input order, whether they were updated or created.
   const createdById = new Map(created.map((row) => [row.id as string, row]))
