@@ -60,10 +60,10 @@ export async function readRows(
     : `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
   const result = await query<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)
   if (!withCount) return { rows: result.map((row) => row.r) }
-  if (result.length > 0 || !config.skip) {
+  // An empty page has no row for the window count to ride on: past the end, or `take: 0`.
+  if (result.length > 0 || (!config.skip && config.take !== 0)) {
     return { rows: result.map((row) => row.r), count: result.length ? Number(result[0]!.__count) : 0 }
   }
-  // Paged past the end: the window count has no row to ride on, so count separately.
   const countSql = { bindings: [] as unknown[], aliasCount: 0 }
   let countWhere = compileFilters(model, filters, "t0", countSql)
   if (!withDeleted && !mentionsDeletedAt(filters)) countWhere = `t0.deleted_at IS NULL AND (${countWhere})`

@@ -27,8 +27,9 @@ function storedColumns(model: Model, key: string, value: unknown, target: Record
     target[key] = value === null || value === undefined ? null : JSON.stringify(value)
     return
   }
-  if (kind === "decimal" && typeof value === "number") {
-    target[key] = String(value)
+  if (kind === "decimal") {
+    // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
+    target[key] = value === null ? null : toStoredMoney(value as MoneyInput, [key]).numeric
     return
   }
   target[key] = value

@@ -3,6 +3,7 @@ import type { CartModuleFixture } from "../../support/cart-module-fixture"
 import { waitForLockWaiters } from "../../support/lock-waiters"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import type { CartModuleService } from "../../../src/service/cart-module-service"
+import type { CartContext } from "../../../src/persistence/unit-of-work"
 
 jest.setTimeout(60_000)
 
@@ -17,12 +18,13 @@ afterAll(() => fixture.close())
 
 const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }))
 
-function errorType(outcome: { error?: unknown }): string | undefined {
-  return CartModuleError.is(outcome.error) ? outcome.error.type : undefined
+function errorType(outcome: object): string | undefined {
+  const error = "error" in outcome ? outcome.error : undefined
+  return CartModuleError.is(error) ? error.type : undefined
 }
 
 /** Runs `first` in a transaction, starts `second` once `first` holds the cart lock, and commits `first` only after `second` queued behind it. */
-async function race<T>(first: (ctx: object) => Promise<unknown>, second: () => Promise<T>) {
+async function race<T>(first: (ctx: CartContext) => Promise<unknown>, second: () => Promise<T>) {
   let started: Promise<{ value: T } | { error: unknown }> | undefined
   await service.transaction(async (ctx) => {
     await first(ctx)
