@@ -52,6 +52,32 @@ export function toColumns(model: Model, data: Readonly<Record<string, unknown>>)
 export async function insertRows(db: Db, model: Model, rows: readonly Record<string, unknown>[], returning = "*"): Promise<Dto[]> {
   if (rows.length === 0) return []
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
+  const out: Dto[] = []
+  for (const chunk of chunks(rows, columns.length)) out.push(...(await insertChunk(db, model, chunk, columns, returning)))
+  return out
+}
+
+/**
+ * PostgreSQL takes at most 65,535 parameters per statement, so a large batch is split into
+ * statements of at most this many parameters each (one statement for any ordinary write).
+ */
+const MAX_PARAMETERS = 60_000
+
+/** Splits `rows` so that no statement carries more than {@link MAX_PARAMETERS} parameters. */
+export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, parametersPerRow)))
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
+  return out
+}
+
+async function insertChunk(
+  db: Db,
+  model: Model,
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  returning: string,
+): Promise<Dto[]> {
   const bindings: unknown[] = []
   const values = rows.map((row) => {
     const cells = columns.map((column) => {
@@ -176,6 +202,18 @@ async function updateGroup(
   return updated.map((row) => mapRow(model, row))
 }
 
+async function updateGroupChunked(
+  db: Db,
+  model: Model,
+  columns: readonly string[],
+  rows: readonly BatchRow[],
+  scope: { sql: string; bindings: readonly unknown[] },
+): Promise<Dto[]> {
+  const out: Dto[] = []
+  for (const chunk of chunks(rows, columns.length + 1)) out.push(...(await updateGroup(db, model, columns, chunk, scope)))
+  return out
+}
+
 /**
  * Updates rows by id, each with its own data, in one statement per distinct set of columns
  * (`UPDATE … FROM (VALUES …)`), never one per row. Metadata merges like {@link setClauses}.
@@ -198,7 +236,7 @@ export async function updateRowsById(
   for (const [key, rows] of groups) {
     const columns = key ? key.split(",") : []
     const updated = columns.length
-      ? await updateGroup(db, model, columns, rows, scope)
+      ? await updateGroupChunked(db, model, columns, rows, scope)
       : await updateWhere(db, model, {}, {
           sql: `id = ANY(?::text[]) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
           bindings: [rows.map((row) => row.id), ...scope.bindings],
