@@ -70,6 +70,8 @@ function mapCode(pg: PgError, budgets: TimeoutBudgets): CartModuleError | undefi
       return ConflictError.lockTimeout(budgets.lockMs)
     case "57014":
       return UnexpectedStateError.because(`A database statement took longer than the ${budgets.statementMs} ms statement timeout (option timeouts.statementMs)`)
+    case "42P01":
+      return missingTable(pg)
     default:
       return undefined
   }
@@ -94,4 +96,13 @@ export function mapDriverError(error: unknown, logger?: LoggerPort, budgets: Tim
   // No `cause`: hosts serialise errors, and the driver's message quotes the SQL.
   logger?.error(`${mapped.message} (driver detail follows)`, { code: pg.code, error })
   return mapped
+}
+
+// The commonest first-run mistake: calling the module before its migrations ran.
+function missingTable(error: PgError): CartModuleError {
+  const table = /relation "([^"]+)" does not exist/.exec(error.message ?? "")?.[1]
+  return UnexpectedStateError.because(
+    `${table ? `Table "${table}"` : "A cart module table"} does not exist: run the migrations first ` +
+      "(await module.migrate(), registerCartModule(container, { migrate: true }) or `npx cartwright migrate up`)",
+  )
 }

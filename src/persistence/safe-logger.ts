@@ -6,14 +6,14 @@ import type { LoggerPort } from "../ports/logger"
  */
 export function safeLogger(logger: LoggerPort): LoggerPort {
   const guard =
-    (level: "warn" | "error") =>
+    (level: "warn" | "error" | "info" | "debug") =>
     (message: string, meta?: Record<string, unknown>): void => {
       try {
-        const result: unknown = logger[level](message, meta)
+        const result: unknown = logger[level]?.(message, meta)
         if (result instanceof Promise) result.catch(() => undefined)
       } catch {
         // Nowhere left to report it; the call's outcome stands.
       }
     }
-  return { warn: guard("warn"), error: guard("error") }
+  return { warn: guard("warn"), error: guard("error"), info: guard("info"), debug: guard("debug") }
 }

@@ -229,7 +229,9 @@ export async function updateRowsById(
   for (const { id, data } of updates) {
     const values = batchValues(model, data)
     const key = Object.keys(values).sort().join(",")
-    groups.set(key, [...(groups.get(key) ?? []), { id, values }])
+    const group = groups.get(key)
+    if (group) group.push({ id, values })
+    else groups.set(key, [{ id, values }])
   }
   const scope = cartId === undefined ? { sql: "", bindings: [] } : { sql: " AND t.cart_id = ?", bindings: [cartId] }
   const results = new Map<string, Dto>()

@@ -118,7 +118,7 @@ describe("size and precision", () => {
     await service.softDeleteLineItems(created.map((item) => item.id))
     await service.deleteLineItems(created.map((item) => item.id))
     expect(await service.listLineItems({ cart_id: cart.id }, { withDeleted: true })).toEqual([])
-  })
+  }, 600_000)
 
   it("a tax rate with 20 decimals round-trips exactly and totals use it exactly", async () => {
     const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 100 }] })
