@@ -9,7 +9,7 @@ export class Migration20261201030000CheckoutStateAndActivity extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "cart" add column "last_active_at" timestamptz not null default now()`)
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_cart_last_active_at" ON "cart" ("last_active_at") WHERE deleted_at IS NULL`)
-    this.addSql(`create table "cart_checkout" ("id" text not null, "cart_id" text not null, "selected_payment_provider_id" text null, "promotion_codes" jsonb null, "order_id" text null, "idempotency_key" text null, "completed_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "cart_checkout_pkey" primary key ("id"))`)
+    this.addSql(`create table "cart_checkout" ("id" text not null, "cart_id" text not null, "selected_payment_provider_id" text null, "promotion_codes" jsonb null, "order_id" text null, "idempotency_key" text null, "completed_at" timestamptz null, "created_at" timestamptz not null default clock_timestamp(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "cart_checkout_pkey" primary key ("id"))`)
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_cart_checkout_cart_id" ON "cart_checkout" ("cart_id") WHERE deleted_at IS NULL`)
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_cart_checkout_order_id" ON "cart_checkout" ("order_id") WHERE deleted_at IS NULL`)
     this.addSql(`alter table "cart_checkout" add constraint "cart_checkout_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete cascade`)

@@ -8,9 +8,10 @@ import { UnexpectedStateError } from "../errors/errors"
 import { noopEventBus } from "../ports/event-bus"
 import { consoleLogger } from "../ports/logger"
 import { UnitOfWork } from "../persistence/unit-of-work"
+import type { Timeouts } from "../persistence/unit-of-work"
 import { CartModuleService } from "../service/cart-module-service"
 import { Validator } from "../validation/validator"
-import { validateOptions } from "./options"
+import { DEFAULT_TIMEOUTS, validateOptions } from "./options"
 import type { CartDatabaseOptions, CartModuleOptions } from "./options"
 import type { LoggerPort } from "../ports/logger"
 
@@ -41,6 +42,21 @@ async function connectionOptions(db: CartDatabaseOptions | undefined, logger: Lo
   return { options: { clientUrl: resolved.url }, source: resolved.source === "env" ? "DATABASE_URL" : "embedded server", stop: () => resolved.stop() }
 }
 
+/**
+ * One lock wait per attempt: short, so a caller queued on a busy cart gives its pooled connection
+ * back between attempts (see UnitOfWork), yet long enough that ordinary contention never retries.
+ */
+function lockProbeMs(lockMs: number): number {
+  return Math.min(200, lockMs)
+}
+
+/** PostgreSQL settings for every connection of the pool (libpq `options`). */
+function sessionSettings(schema: string | undefined, timeouts: Timeouts): string {
+  const settings = [`-c lock_timeout=${timeouts.lockProbeMs}`, `-c statement_timeout=${timeouts.statementMs}`]
+  if (schema) settings.push(`-c search_path=${schema}`)
+  return settings.join(" ")
+}
+
 /** Explains an unreachable database in one line instead of a driver stack, with the fix for a missing database. */
 function connectionError(error: unknown, where: string): Error {
   const message = (error as Error)?.message ?? String(error)
@@ -69,6 +85,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
   const { options: connection, source, stop } = await connectionOptions(options.database, logger)
   const where = redact(connection.clientUrl ?? `${connection.host}:${connection.port}`)
   const schema = options.database?.schema
+  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts, lockProbeMs: lockProbeMs(options.timeouts?.lockMs ?? DEFAULT_TIMEOUTS.lockMs) }
   let orm: MikroORM
   try {
     orm = await MikroORM.init({
@@ -80,7 +97,12 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
       ensureDatabase: options.database?.createDatabase === true,
       allowGlobalContext: true,
       pool: { min: options.database?.pool?.min ?? 0, max: options.database?.pool?.max ?? 10 },
-      ...(schema ? { schema, driverOptions: { connection: { options: `-c search_path=${schema}` } } } : {}),
+      ...(schema ? { schema } : {}),
+      driverOptions: {
+        acquireConnectionTimeout: timeouts.acquireMs,
+        // Set once per connection, so bounding waits costs no statement per call.
+        connection: { options: sessionSettings(schema, timeouts) },
+      },
       migrations: { migrationsList: [...MIGRATIONS], transactional: true, allOrNothing: true, snapshot: false, tableName: "cartwright_migrations", silent: true },
     })
     await orm.em.getConnection().execute("select 1")
@@ -92,7 +114,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
   const knex = orm.em.getKnex()
   // Statements with their placeholders, never the bound values: those hold customer data (emails, addresses).
   if (options.logSql) knex.on("query", (query: { sql?: unknown }) => logger.debug?.(`sql: ${String(query.sql)}`))
-  const unitOfWork = new UnitOfWork(knex, options.eventBus ?? noopEventBus, logger, options.maxRetries ?? 5)
+  const unitOfWork = new UnitOfWork(knex, options.eventBus ?? noopEventBus, logger, { maxRetries: options.maxRetries ?? 5, timeouts })
   const service = new CartModuleService({
     unitOfWork,
     totals: { rounding: options.totals?.rounding ?? "none" },
@@ -119,6 +141,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
       return { executed, pending }
     },
     async close() {
+      await unitOfWork.close()
       await orm.close(true)
       await stop()
     },

@@ -39,7 +39,27 @@ export interface CartModuleOptions {
   limits?: { maxQuantity?: number; maxLinesPerCart?: number }
   /** Retries after a deadlock or serialization failure (default 5). */
   maxRetries?: number
+  /** Bounds on every wait, in milliseconds; see {@link CartTimeoutOptions}. */
+  timeouts?: CartTimeoutOptions
 }
+
+/**
+ * How long the module waits before giving up, in milliseconds. Each bound ends in a typed error;
+ * none leaves a call hanging or a connection held.
+ */
+export interface CartTimeoutOptions {
+  /** Total time a call may wait for a cart lock another call holds; then `ConflictError` (default 10000). */
+  lockMs?: number
+  /** PostgreSQL `statement_timeout` for the module's connections; then `UnexpectedStateError` (default 30000). */
+  statementMs?: number
+  /** Time to wait for a free pooled connection; then `UnexpectedStateError` (default 10000). */
+  acquireMs?: number
+  /** Time a committed write waits for the event bus before logging and returning (default 5000). */
+  eventMs?: number
+}
+
+/** The defaults of {@link CartTimeoutOptions}. */
+export const DEFAULT_TIMEOUTS: Required<CartTimeoutOptions> = { lockMs: 10_000, statementMs: 30_000, acquireMs: 10_000, eventMs: 5_000 }
 
 const CONNECTION_FIELDS = ["host", "port", "user", "password", "database"] as const
 
@@ -85,6 +105,15 @@ const optionsSchema = z.object({
     .optional(),
   limits: z.object({ maxQuantity: z.number().int().min(1).optional(), maxLinesPerCart: z.number().int().min(1).optional() }).strict().optional(),
   maxRetries: z.number().int().min(0).max(50).optional(),
+  timeouts: z
+    .object({
+      lockMs: z.number().int().min(1).max(3_600_000).optional(),
+      statementMs: z.number().int().min(1).max(86_400_000).optional(),
+      acquireMs: z.number().int().min(1).max(3_600_000).optional(),
+      eventMs: z.number().int().min(1).max(3_600_000).optional(),
+    })
+    .strict()
+    .optional(),
   logSql: z.boolean().optional(),
 })
 
