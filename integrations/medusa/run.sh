@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs cartwright inside a Medusa 2.21 host: builds and packs the root package, installs this folder's
+# Runs cartwright inside a Medusa 2.21 host: packs the root package (or takes CARTWRIGHT_TARBALL), installs this folder's
 # pinned Medusa/MikroORM/awilix versions, installs the tarball WITHOUT saving it (as a user's `npm install
 # cartwright` would: its peers resolve to this host's single copy), then runs this folder's jest.
 # A `file:../..` link would resolve MikroORM from the root's node_modules and hide version clashes.
@@ -12,14 +12,14 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 # Medusa's CLI packages phone home unless told not to.
 export MEDUSA_DISABLE_TELEMETRY=true
 
-PACKS="$(mktemp -d "${TMPDIR:-/tmp}/cartwright-pack.XXXXXX")"
-trap 'rm -rf "$PACKS"' EXIT
-
-if [ "${CARTWRIGHT_SKIP_BUILD:-}" != "1" ]; then
-  (cd "$ROOT" && npm run build --silent)
+# CARTWRIGHT_TARBALL: a tarball already packed (CI packs once); else pack now (prepack builds).
+TARBALL="${CARTWRIGHT_TARBALL:-}"
+if [ -z "$TARBALL" ]; then
+  PACKS="$(mktemp -d "${TMPDIR:-/tmp}/cartwright-pack.XXXXXX")"
+  trap 'rm -rf "$PACKS"' EXIT
+  TARBALL="$PACKS/$(cd "$ROOT" && npm pack --silent --pack-destination "$PACKS" | tail -n 1)"
 fi
-TARBALL="$PACKS/$(cd "$ROOT" && npm pack --silent --pack-destination "$PACKS" | tail -n 1)"
-echo "packed $TARBALL"
+echo "installing $TARBALL"
 
 cd "$HERE"
 npm ci --no-audit --no-fund --prefer-offline
