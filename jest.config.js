@@ -1,6 +1,12 @@
 /** @type {import('jest').Config} */
 const transform = { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }] }
-const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts", "js", "json"] }
+// integrations/ are hosts with node_modules of their own, run by their own jest (integrations/*/run.sh).
+const common = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["ts", "js", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/integrations/"],
+}
 
 module.exports = {
   // Jest's default 5 s per test is a timing assertion in disguise: on a busy 2-core machine a
