@@ -3,6 +3,8 @@ const transform = { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" }
 const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts", "js", "json"] }
 
 module.exports = {
+  // A generous timeout: a shared machine under load can take seconds to set up a file's database.
+  testTimeout: 30_000,
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/support/global-teardown.ts",
   projects: [

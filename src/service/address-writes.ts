@@ -19,7 +19,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
   if (cartIds.length) {
     const locked = await lockCartsOf(tx, MODELS.Cart, { sql: `p.id IN (${placeholders(cartIds.length)})`, bindings: cartIds }, false, true)
     const missing = cartIds.filter((id) => !locked.has(id))
-    if (missing.length) throw NotFoundError.forIds("Cart", missing)
+    if (missing.length) throw NotFoundError.forRelation("cart_id", missing[0]!)
   }
   const rows = inputs.map((input) => ({ ...toColumns(MODELS.Address, input), id: generateId(MODELS.Address.idPrefix) }))
   const created = await insertRows(tx.db, MODELS.Address, rows)

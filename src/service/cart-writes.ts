@@ -76,7 +76,7 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input): Pro
         sql: "id = ? AND deleted_at IS NULL AND (cart_id IS NULL OR cart_id = ?)",
         bindings: [address.id, carts[0]!.id],
       })
-      if (!updated) throw NotFoundError.forId("Address", address.id)
+      if (!updated) throw NotFoundError.forIds("Address", [address.id])
       patch[`${field}_id`] = address.id
       continue
     }

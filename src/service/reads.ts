@@ -42,7 +42,7 @@ export async function retrieveRow(
   config: FindConfig | undefined,
   totals: TotalsOptions,
 ): Promise<Dto> {
-  if (typeof id !== "string" || id.length === 0) throw NotFoundError.forId(model.name, String(id))
+  if (typeof id !== "string") throw NotFoundError.idRequired(model.name)
   const { rows } = await listRows(db, model, { id }, { ...config, take: undefined, skip: undefined }, totals)
   if (!rows[0]) throw NotFoundError.forId(model.name, id)
   return rows[0]

@@ -75,7 +75,7 @@ describe("retrieveCart", () => {
   it("fails with not_found naming the id", async () => {
     await expect(service.retrieveCart("cart_missing")).rejects.toMatchObject({
       type: "not_found",
-      message: 'Cart with id "cart_missing" not found',
+      message: "Cart with id: cart_missing was not found",
     })
   })
 
