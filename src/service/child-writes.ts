@@ -1,5 +1,6 @@
 import { cartEvent } from "../events/cart-events"
 import type { Model } from "../../models"
+import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
 import { lockCartsOf, lockParents } from "../persistence/cart-lock"
 import { placeholders, query, ident } from "../persistence/db"
@@ -50,6 +51,8 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
   })
   const created = maxPerCart === undefined ? await insertRows(tx.db, spec.model, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
+  // Medusa returns a new item or shipping method with its (empty) adjustments and tax lines.
+  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod) return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
   return created
 }
 

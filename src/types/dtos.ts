@@ -68,6 +68,8 @@ export interface TaxLineDTO extends BaseDTO {
   code: string
   rate: number
   provider_id?: string | null
+  /** What the tax provider returned for this line (Medusa 2.17.3+). */
+  data?: Record<string, unknown> | null
   metadata?: MetadataDTO
 }
 
