@@ -26,7 +26,7 @@ export interface CartModuleOptions {
   /** Warnings and errors the module cannot throw; default: console. */
   logger?: LoggerPort
   /** Totals policy: `rounding: "none"` (default, Medusa-identical) or `{ mode: "half_even" | "half_up" }`. */
-  totals?: { rounding?: TotalsRounding }
+  totals?: { rounding?: TotalsRounding; lean?: boolean }
   /** Guards against abuse: the largest quantity on one line. */
   limits?: { maxQuantity?: number; maxLinesPerCart?: number }
   /** Retries after a deadlock or serialization failure (default 5). */
@@ -60,6 +60,7 @@ const optionsSchema = z.object({
           error: 'must be "none" or { mode: "half_even" | "half_up" }',
         })
         .optional(),
+      lean: z.boolean().optional(),
     })
     .strict()
     .optional(),

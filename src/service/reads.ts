@@ -24,7 +24,7 @@ export async function listRows(
   const isCart = model === MODELS.Cart
   const plan = buildReadPlan(model, cfg.select, cfg.relations, isCart ? CART_TOTAL_FIELDS : undefined)
   const computeTotals = isCart && wantsTotals(cfg.select)
-  if (computeTotals) addTotalsRelations(plan)
+  if (computeTotals) addTotalsRelations(plan, totals.lean === true)
   const result = await readRows(db, model, plan, filters ?? {}, cfg, withCount)
   const rows = result.rows.map((row) => {
     const dto = mapPlanned(plan, row)
