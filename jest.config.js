@@ -1,9 +1,16 @@
 /** @type {import('jest').Config} */
 const transform = { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }] }
-const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts", "js", "json"] }
+// integrations/ are hosts with node_modules of their own, run by their own jest (integrations/*/run.sh).
+const common = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["ts", "js", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/integrations/"],
+}
 
 module.exports = {
-  // A generous timeout: a shared machine under load can take seconds to set up a file's database.
+  // Jest's default 5 s per test is a timing assertion in disguise: on a busy 2-core machine a
+  // CREATE DATABASE alone can take seconds. A hang still fails, just later. (Global: projects ignore it.)
   testTimeout: 30_000,
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/support/global-teardown.ts",

@@ -71,7 +71,9 @@ const PROPERTY_TYPES: Record<ColumnKind, string> = {
 /** Columns every model has: Medusa's id and timestamps. */
 const BASE_COLUMNS: Record<string, ColumnSpec> = {
   id: { kind: "text" },
-  created_at: { kind: "datetime", default: "now()" },
+  // clock_timestamp(), not now() (the transaction's start): rows are returned ordered by
+  // (created_at, id), so two statements of one transaction must not share a creation time.
+  created_at: { kind: "datetime", default: "clock_timestamp()" },
   updated_at: { kind: "datetime", default: "now()" },
   deleted_at: { kind: "datetime", nullable: true },
 }

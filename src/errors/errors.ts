@@ -107,6 +107,11 @@ export class ConflictError extends CartModuleError {
     super(CartErrorType.CONFLICT, message)
   }
 
+  /** The cart lock was not granted within `timeouts.lockMs`: another call holds the cart. */
+  static lockTimeout(lockMs: number): ConflictError {
+    return new ConflictError(`The cart is busy: its lock was not granted within ${lockMs} ms (option timeouts.lockMs); retry later`)
+  }
+
   /** Expected `expected`, found `current`. */
   static versionMismatch(cartId: string, expected: number, current: number): ConflictError {
     return new ConflictError(
@@ -130,6 +135,11 @@ export class DuplicateError extends CartModuleError {
 /** Something that should not happen did: a bug or a broken database. */
 export class UnexpectedStateError extends CartModuleError {
   override readonly name = "UnexpectedStateError"
+
+  /** A call made while or after `close()` ran. */
+  static closed(): UnexpectedStateError {
+    return new UnexpectedStateError(CartErrorType.UNEXPECTED_STATE, "The cart module is closed")
+  }
 
   /** Wraps the underlying cause. */
   static because(message: string, cause?: unknown): UnexpectedStateError {

@@ -1,6 +1,6 @@
 import type { Model } from "../../models"
 import { ConflictError, NotAllowedError, NotFoundError } from "../errors/errors"
-import { ident, placeholders, query } from "./db"
+import { ident, query } from "./db"
 import type { Tx } from "./unit-of-work"
 
 /** What a lock returns per parent row: the cart it belongs to and that cart's new version. */
@@ -67,7 +67,7 @@ export async function lockCartsOf(
 export async function lockParents(tx: Tx, parent: Model, ids: readonly string[]): Promise<{ locked: Map<string, LockedParent>; missing: string[] }> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return { locked: new Map(), missing: [] }
-  const locked = await lockCartsOf(tx, parent, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique })
+  const locked = await lockCartsOf(tx, parent, { sql: "p.id = ANY(?::text[])", bindings: [unique] })
   return { locked, missing: unique.filter((id) => !locked.has(id)) }
 }
 
@@ -76,6 +76,28 @@ export async function lockCartsByIds(tx: Tx, parent: Model, ids: readonly string
   const { locked, missing } = await lockParents(tx, parent, ids)
   if (missing.length) throw NotFoundError.forId(parent.name, missing[0]!)
   return locked
+}
+
+/**
+ * Locks carts that are about to be soft-deleted (`deleted` true: live ones) or restored (deleted
+ * ones), bumping their version, and returns the ids it locked. The cascade that follows must run in
+ * a later statement: its snapshot is then taken after the lock was granted, so it sees every child
+ * a writer added while this call waited (one statement would cascade over a stale snapshot).
+ */
+export async function lockCartsForDeletion(tx: Tx, ids: readonly string[], deleted: boolean): Promise<string[]> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return []
+  const rows = await query<{ id: string; version: number }>(
+    tx.db,
+    `UPDATE cart SET version = version + 1, updated_at = now() WHERE id = ANY(?::text[]) AND deleted_at IS ${deleted ? "" : "NOT "}NULL RETURNING id, version`,
+    [unique],
+  )
+  const locked = new Map(rows.map((row) => [row.id, { cart_id: row.id, version: row.version }]))
+  checkExpectedVersion(tx, locked)
+  const held = heldByCall.get(tx) ?? new Map<string, number>()
+  heldByCall.set(tx, held)
+  for (const row of rows) held.set(row.id, row.version)
+  return rows.map((row) => row.id)
 }
 
 function checkExpectedVersion(tx: Tx, locked: Map<string, LockedParent>): void {

@@ -18,7 +18,10 @@ export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
 }
 
-/** `?, ?, ?` for n values; callers never pass n = 0 (they short-circuit to `false`). */
+/**
+ * `?, ?, ?` for n values; callers never pass n = 0 (they short-circuit to `false`). Keep n small:
+ * PostgreSQL takes at most 65,535 parameters per statement, so id lists travel as one array (`= ANY(?)`).
+ */
 export function placeholders(count: number): string {
   return new Array<string>(count).fill("?").join(", ")
 }

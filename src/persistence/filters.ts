@@ -1,6 +1,7 @@
 import type { Model } from "../../models"
 import { InvalidDataError } from "../errors/errors"
 import { ident, placeholders } from "./db"
+import { hasOwn } from "./own-keys"
 import { modelNamed } from "./read-plan"
 
 /** A filter value: a scalar, a list (IN), null (IS NULL) or an operator object. */
@@ -43,11 +44,23 @@ function bindValue(model: Model, column: string, value: unknown): unknown {
   return value
 }
 
+/** Array element types for `= ANY(?::type[])`: one parameter whatever the list's length (PostgreSQL allows 65,535). */
+const ARRAY_TYPES: Readonly<Record<string, string>> = { text: "text", integer: "bigint", decimal: "numeric", money: "numeric", boolean: "boolean", datetime: "timestamptz" }
+
+function listCondition(model: Model, target: string, column: string, values: readonly unknown[], negate: boolean, out: FilterSql): string {
+  const arrayType = ARRAY_TYPES[model.columns[column]!.kind]
+  if (!arrayType) {
+    for (const value of values) out.bindings.push(bindValue(model, column, value))
+    return `${target} ${negate ? "NOT IN" : "IN"} (${placeholders(values.length)})`
+  }
+  out.bindings.push(values.map((value) => bindValue(model, column, value)))
+  return negate ? `NOT (${target} = ANY(?::${arrayType}[]))` : `${target} = ANY(?::${arrayType}[])`
+}
+
 function inList(model: Model, target: string, column: string, values: readonly unknown[], negate: boolean, out: FilterSql): string {
   if (values.length === 0) return negate ? "TRUE" : "FALSE"
   const nonNull = values.filter((value) => value !== null)
-  for (const value of nonNull) out.bindings.push(bindValue(model, column, value))
-  const list = nonNull.length ? `${target} ${negate ? "NOT IN" : "IN"} (${placeholders(nonNull.length)})` : ""
+  const list = nonNull.length ? listCondition(model, target, column, nonNull, negate, out) : ""
   if (nonNull.length === values.length) return list
   const nullPart = `${target} IS ${negate ? "NOT " : ""}NULL`
   if (!list) return nullPart
@@ -63,7 +76,7 @@ function operatorCondition(model: Model, alias: string, column: string, ops: Rec
       parts.push(inList(model, target, column, value, op === "$nin", out))
       continue
     }
-    const sqlOp = COMPARISONS[op]
+    const sqlOp = hasOwn(COMPARISONS, op) ? COMPARISONS[op] : undefined
     if (!sqlOp) throw InvalidDataError.because(`Unknown filter operator "${op}" on "${column}"`, [column, op])
     if (value === null && (op === "$eq" || op === "$ne")) {
       parts.push(`${target} IS ${op === "$ne" ? "NOT " : ""}NULL`)
@@ -104,6 +117,7 @@ function relationCondition(model: Model, alias: string, relation: string, value:
  * Field names are checked against the model, so no caller text ever reaches the SQL.
  */
 export function compileFilters(model: Model, filters: Filters, alias: string, out: FilterSql): string {
+  if (!isPlainObject(filters)) throw InvalidDataError.because(`Filters on ${model.name} must be an object`, ["filters"])
   const parts: string[] = []
   for (const [key, value] of Object.entries(filters) as [string, unknown][]) {
     if (value === undefined) continue
@@ -111,9 +125,9 @@ export function compileFilters(model: Model, filters: Filters, alias: string, ou
       if (!Array.isArray(value)) throw InvalidDataError.because(`${key} needs an array of filters`, [key])
       const joined = value.map((sub: Filters) => `(${compileFilters(model, sub, alias, out)})`)
       parts.push(joined.length ? `(${joined.join(key === "$and" ? " AND " : " OR ")})` : key === "$and" ? "TRUE" : "FALSE")
-    } else if (model.columns[key]) {
+    } else if (hasOwn(model.columns, key)) {
       parts.push(columnCondition(model, alias, key, value, out))
-    } else if (model.relations[key]) {
+    } else if (hasOwn(model.relations, key)) {
       parts.push(relationCondition(model, alias, key, value, out))
     } else {
       throw InvalidDataError.because(`Unknown filter field "${key}" on ${model.name}`, ["filters", key])

@@ -1,6 +1,7 @@
 import { MODELS } from "../../models"
 import type { Model, ModelName } from "../../models"
 import { InvalidDataError } from "../errors/errors"
+import { hasOwn } from "./own-keys"
 
 /** What to read from one model: its columns and the relations nested under it. */
 export interface ReadPlan {
@@ -26,7 +27,7 @@ export function fullPlan(model: Model, hidden = false): ReadPlan {
 function childPlan(parent: ReadPlan, relation: string, path: string): ReadPlan {
   const existing = parent.relations.get(relation)
   if (existing) return existing
-  const spec = parent.model.relations[relation]
+  const spec = hasOwn(parent.model.relations, relation) ? parent.model.relations[relation] : undefined
   if (!spec) {
     throw InvalidDataError.because(`Unknown relation "${path}" on ${parent.model.name}`, ["relations"])
   }
@@ -60,13 +61,13 @@ function addSelected(root: ReadPlan, field: string, extraFields: ReadonlySet<str
     for (const column of plan.model.columnNames) plan.columns.add(column)
     return
   }
-  if (plan.model.columns[last]) {
+  if (hasOwn(plan.model.columns, last)) {
     restrict(plan)
     plan.columns.add(last)
     if (plan.model.moneyColumns.includes(last)) plan.columns.add(`raw_${last}`)
     return
   }
-  if (plan.model.relations[last]) {
+  if (hasOwn(plan.model.relations, last)) {
     planAt(plan, [last], field)
     return
   }

@@ -1,11 +1,15 @@
 import type { Model } from "../../models"
 import { InvalidDataError } from "../errors/errors"
+import { hasOwn } from "./own-keys"
 import { ident } from "./db"
 import type { OrderBy } from "./find-config"
 import type { ReadPlan } from "./read-plan"
 
 /** PostgreSQL caps a function call at 100 arguments: 50 key/value pairs per jsonb_build_object. */
 const PAIRS_PER_CALL = 40
+
+/** Rows in creation order (with `$alias` for the table alias); ids alone are random, see persistence/ids.ts. */
+export const CREATION_ORDER = "$alias.created_at, $alias.id"
 
 /** Per-relation sort orders, keyed by the child plan. */
 export type ChildOrders = Map<ReadPlan, string>
@@ -32,8 +36,9 @@ function relationExpression(parent: ReadPlan, parentAlias: string, name: string,
   if (spec.kind === "one") {
     return `(SELECT ${object} FROM ${table} WHERE ${alias}.id = ${parentAlias}.${ident(spec.column)}${notDeleted})`
   }
-  // ULIDs sort by creation time, so ordering by id returns related rows in creation order.
-  const order = ctx.childOrders.get(child) ?? `${alias}.id`
+  // Creation order: created_at (the inserting statement's clock), then the id, which is handed out
+  // ascending within one statement (see persistence/ids.ts).
+  const order = ctx.childOrders.get(child) ?? CREATION_ORDER.replace(/\$alias/g, alias)
   const orderSql = order.replace(/\$alias/g, alias)
   return (
     `(SELECT coalesce(json_agg(${object} ORDER BY ${orderSql}), '[]'::json) FROM ${table}` +
@@ -73,18 +78,18 @@ export function compileOrder(plan: ReadPlan, order: OrderBy | undefined, alias: 
   const parts: string[] = []
   for (const [field, value] of Object.entries(order ?? {})) {
     if (typeof value === "string") {
-      if (!plan.model.columns[field]) {
+      if (!hasOwn(plan.model.columns, field)) {
         throw InvalidDataError.because(`Unknown order field "${field}" on ${plan.model.name}`, ["order", field])
       }
       parts.push(`${alias}.${ident(field)} ${direction(value)}`)
       continue
     }
     const child = plan.relations.get(field)
-    if (!child || plan.model.relations[field]?.kind !== "many") {
+    if (!child || !hasOwn(plan.model.relations, field) || plan.model.relations[field]?.kind !== "many") {
       throw InvalidDataError.because(`Unknown order relation "${field}" on ${plan.model.name}`, ["order", field])
     }
     const childSql = compileOrder(child, value, "$alias", childOrders)
-    if (childSql) childOrders.set(child, `${childSql}, $alias.id`)
+    if (childSql) childOrders.set(child, `${childSql}, ${CREATION_ORDER}`)
   }
   return parts.join(", ")
 }

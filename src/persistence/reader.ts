@@ -5,7 +5,7 @@ import type { FindConfig } from "./find-config"
 import { compileFilters, mentionsDeletedAt } from "./filters"
 import type { Filters } from "./filters"
 import type { ReadPlan } from "./read-plan"
-import { compileOrder, newSqlContext, objectExpression } from "./read-sql"
+import { compileOrder, CREATION_ORDER, newSqlContext, objectExpression } from "./read-sql"
 import type { ChildOrders } from "./read-sql"
 
 /** Rows read in one statement, each a JSON object with its relations nested, plus the total count when asked. */
@@ -49,7 +49,8 @@ export async function readRows(
   const object = objectExpression(plan, "t0", newSqlContext(withDeleted, childOrders))
   const bindings = [...filterSql.bindings]
   const count = withCount ? ", count(*) OVER () AS __count" : ""
-  const order = rootOrder ? `${rootOrder}, t0.id` : "t0.id"
+  const creation = CREATION_ORDER.replace(/\$alias/g, "t0")
+  const order = rootOrder ? `${rootOrder}, ${creation}` : creation
   const page = pagination(config, bindings)
   // With a page, pick its rows first and build JSON only for them: PostgreSQL projects the rows
   // that OFFSET skips too, so `skip: 100` would otherwise build 100 carts' relations for nothing.
@@ -59,10 +60,10 @@ export async function readRows(
     : `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
   const result = await query<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)
   if (!withCount) return { rows: result.map((row) => row.r) }
-  if (result.length > 0 || !config.skip) {
+  // An empty page has no row for the window count to ride on: past the end, or `take: 0`.
+  if (result.length > 0 || (!config.skip && config.take !== 0)) {
     return { rows: result.map((row) => row.r), count: result.length ? Number(result[0]!.__count) : 0 }
   }
-  // Paged past the end: the window count has no row to ride on, so count separately.
   const countSql = { bindings: [] as unknown[], aliasCount: 0 }
   let countWhere = compileFilters(model, filters, "t0", countSql)
   if (!withDeleted && !mentionsDeletedAt(filters)) countWhere = `t0.deleted_at IS NULL AND (${countWhere})`

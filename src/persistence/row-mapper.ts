@@ -18,11 +18,22 @@ function mapValue(kind: string | undefined, value: unknown): unknown {
   }
 }
 
+/**
+ * A decimal column (a tax rate) is returned as a number for display plus an exact `raw_` twin, as
+ * money is: the number rounds past 15 significant digits, the twin never does.
+ */
+function addExactTwin(kind: string | undefined, column: string, value: unknown, dto: Dto): void {
+  if (kind !== "decimal") return
+  dto[`raw_${column}`] = value === null || value === undefined ? null : { value: String(value), precision: 20 }
+}
+
 /** Maps one stored row (from JSON aggregation or a RETURNING clause) of `model` to its DTO. */
 export function mapRow(model: Model, row: Record<string, unknown>): Dto {
   const dto: Dto = {}
   for (const [key, value] of Object.entries(row)) {
-    dto[key] = mapValue(model.columns[key]?.kind, value)
+    const kind = model.columns[key]?.kind
+    dto[key] = mapValue(kind, value)
+    addExactTwin(kind, key, value, dto)
   }
   return dto
 }
@@ -30,7 +41,11 @@ export function mapRow(model: Model, row: Record<string, unknown>): Dto {
 /** Maps a row read through a plan, recursing into its relations and dropping hidden ones. */
 export function mapPlanned(plan: ReadPlan, row: Record<string, unknown>): Dto {
   const dto: Dto = {}
-  for (const column of plan.columns) dto[column] = mapValue(plan.model.columns[column]?.kind, row[column])
+  for (const column of plan.columns) {
+    const kind = plan.model.columns[column]?.kind
+    dto[column] = mapValue(kind, row[column])
+    addExactTwin(kind, column, row[column], dto)
+  }
   for (const [name, child] of plan.relations) {
     const value = row[name]
     if (Array.isArray(value)) dto[name] = value.map((entry: Record<string, unknown>) => mapPlanned(child, entry))

@@ -3,8 +3,11 @@ import type { CartEvent } from "../events/cart-events"
 import type { EventBusPort } from "../ports/event-bus"
 import type { LoggerPort } from "../ports/logger"
 import type { Db } from "./db"
-import { isRetryable, mapDriverError } from "./driver-errors"
+import { UnexpectedStateError } from "../errors/errors"
+import { isLockTimeout, isRetryable, mapDriverError } from "./driver-errors"
+import type { TimeoutBudgets } from "./driver-errors"
 import { HostEventBuffers, outermost } from "./host-event-buffers"
+import { safeLogger } from "./safe-logger"
 import type { KnexTransactor } from "./host-event-buffers"
 
 /**
@@ -45,88 +48,171 @@ function hostTransaction(ctx: CartContext | undefined): Knex.Transaction | undef
   return candidate.isTransaction ? (candidate as unknown as Knex.Transaction) : undefined
 }
 
-/** Runs each public call as one atomic unit: joins or opens a transaction, retries, publishes events after commit. */
+/** How long a call may wait, in milliseconds; see `CartModuleOptions.timeouts`. */
+export interface Timeouts extends TimeoutBudgets {
+  /** How long a write waits for the event bus after commit before logging and returning. */
+  readonly eventMs: number
+  /** The `lock_timeout` each attempt runs with: how long one attempt holds a connection while it waits for a lock. */
+  readonly lockProbeMs: number
+}
+
+/** What the unit of work is tuned with. */
+export interface UnitOfWorkOptions {
+  readonly maxRetries: number
+  readonly timeouts: Timeouts
+}
+
+/**
+ * Runs each public call as one atomic unit: joins or opens a transaction, retries, publishes events
+ * after commit, and bounds every wait.
+ *
+ * Lock waits are bounded without starving the pool: each attempt runs with a short `lock_timeout`
+ * (`lockProbeMs`, set on every connection), and when it expires the attempt rolls back, returns
+ * its connection and retries after a pause, until `timeouts.lockMs` is spent. A caller queued on a
+ * busy cart so holds a pooled connection for at most one probe at a time, and callers on other
+ * carts always get one.
+ */
 export class UnitOfWork {
-  private readonly hostEvents = new HostEventBuffers((events) => this.publish(events))
+  private readonly logger: LoggerPort
+  private readonly hostEvents: HostEventBuffers
   /** Per host transaction, the tail of the joined calls queued on its one connection. */
   private readonly hostQueues = new WeakMap<object, Promise<unknown>>()
+  private readonly inFlight = new Set<Promise<unknown>>()
+  private closed = false
 
   constructor(
     private readonly knex: Knex,
     private readonly eventBus: EventBusPort,
-    private readonly logger: LoggerPort,
-    private readonly maxRetries = 5,
-  ) {}
+    logger: LoggerPort,
+    private readonly options: UnitOfWorkOptions,
+  ) {
+    this.logger = safeLogger(logger)
+    this.hostEvents = new HostEventBuffers((events) => this.publish(events))
+  }
 
   /** Runs a read: on the host's transaction when there is one, else straight on the pool (one statement, no BEGIN). */
-  async read<T>(ctx: CartContext | undefined, work: (db: Db) => Promise<T>): Promise<T> {
-    try {
-      return await work(hostTransaction(ctx) ?? this.knex)
-    } catch (error) {
-      throw mapDriverError(error)
-    }
+  read<T>(ctx: CartContext | undefined, work: (db: Db) => Promise<T>): Promise<T> {
+    return this.track(() => this.withLockRetries(() => work(hostTransaction(ctx) ?? this.knex)))
   }
 
   /** Runs a write atomically. */
-  async write<T>(ctx: CartContext | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const context = ctx ?? {}
+  write<T>(ctx: CartContext | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.track(() => this.writeNow(ctx ?? {}, work))
+  }
+
+  /** Opens a transaction a host can pass to several calls as `{ transactionManager }`. */
+  transaction<T>(work: (ctx: CartContext) => Promise<T>): Promise<T> {
+    return this.track(async () => {
+      try {
+        return await this.knex.transaction((trx) => work({ transactionManager: trx }))
+      } catch (error) {
+        throw this.map(error)
+      }
+    })
+  }
+
+  /** Refuses new calls, then waits for the calls in flight to finish (whatever their outcome). */
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.allSettled([...this.inFlight])
+  }
+
+  private track<T>(run: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(UnexpectedStateError.closed())
+    const call = run()
+    this.inFlight.add(call)
+    const forget = () => void this.inFlight.delete(call)
+    call.then(forget, forget)
+    return call
+  }
+
+  private async writeNow<T>(context: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
     const host = hostTransaction(context)
     if (host) return this.inHostTransaction(host, context, work)
-    for (let attempt = 0; ; attempt++) {
-      const events: CartEvent[] = []
-      try {
-        const result = await this.knex.transaction((trx) => work(this.tx(trx, context, events)))
-        await this.publish(events)
-        return result
-      } catch (error) {
-        if (isRetryable(error) && attempt < this.maxRetries) {
-          await backoff(attempt)
-          continue
+    let events: CartEvent[] = []
+    const result = await this.withLockRetries(async () => {
+      for (let attempt = 0; ; attempt++) {
+        events = []
+        try {
+          return await this.knex.transaction((trx) => work(this.tx(trx, context, events)))
+        } catch (error) {
+          if (!isRetryable(error) || attempt >= this.options.maxRetries) throw error
+          await pause(backoff(attempt))
         }
-        throw mapDriverError(error)
+      }
+    })
+    // Committed: from here on nothing may turn the call into a failure.
+    await this.publish(events)
+    return result
+  }
+
+  /** Re-runs `attempt` after a lock probe expired, until `timeouts.lockMs` is spent; maps every failure. */
+  private async withLockRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.options.timeouts.lockMs
+    for (let round = 0; ; round++) {
+      if (this.closed && round > 0) throw UnexpectedStateError.closed()
+      try {
+        return await attempt()
+      } catch (error) {
+        if (!isLockTimeout(error) || Date.now() >= deadline) throw this.map(error)
+        await pause(Math.min(backoff(round), Math.max(0, deadline - Date.now())))
       }
     }
   }
 
-  /** Opens a transaction a host can pass to several calls as `{ transactionManager }`. */
-  async transaction<T>(work: (ctx: CartContext) => Promise<T>): Promise<T> {
-    return this.knex.transaction((trx) => work({ transactionManager: trx }))
+  private map(error: unknown): unknown {
+    return mapDriverError(error, this.logger, this.options.timeouts)
   }
 
   private async inHostTransaction<T>(host: Knex.Transaction, ctx: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
     // A savepoint per joined call keeps the call atomic: a host that catches its error and commits
     // does not commit its half-done writes (nor, via the event buffers, its events).
-    const run = () =>
+    const once = () =>
       host.transaction((savepoint) =>
         work({ db: savepoint, ctx, emit: this.hostEvents.emitterFor(savepoint as unknown as KnexTransactor) }),
       )
+    const run = () => this.withLockRetries(once)
     // Joined calls share one connection; concurrent savepoints on it would release each other, so queue them.
     const root = outermost(host as unknown as KnexTransactor)
     const queued = (this.hostQueues.get(root) ?? Promise.resolve()).then(run, run)
     this.hostQueues.set(root, queued.catch(() => undefined))
-    try {
-      return await queued
-    } catch (error) {
-      throw mapDriverError(error)
-    }
+    return queued
   }
 
   private tx(db: Db, ctx: CartContext, events: CartEvent[]): Tx {
     return { db, ctx, emit: (...added) => void events.push(...added) }
   }
 
+  /** Hands events to the bus, waiting at most `timeouts.eventMs`; a failing or hung bus is logged, never thrown. */
   private async publish(events: readonly CartEvent[]): Promise<void> {
     if (events.length === 0) return
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), this.options.timeouts.eventMs)
+      timer.unref?.()
+    })
     try {
-      await this.eventBus.emit(events)
+      const delivered = Promise.resolve().then(() => this.eventBus.emit(events))
+      delivered.catch(() => undefined)
+      const outcome = await Promise.race([delivered.then(() => "delivered" as const), timedOut])
+      if (outcome === "timeout") {
+        this.logger.error(`event bus did not return within ${this.options.timeouts.eventMs} ms after commit; not waiting for it`, { count: events.length })
+        delivered.catch((error: unknown) => this.logger.error("event bus failed after commit; events lost", { error, count: events.length }))
+      }
     } catch (error) {
       this.logger.error("event bus failed after commit; events lost", { error, count: events.length })
+    } finally {
+      clearTimeout(timer)
     }
   }
 }
 
-function backoff(attempt: number): Promise<void> {
-  // Jittered so retrying writers on one cart do not collide again in lockstep.
-  const ms = Math.random() * 5 * 2 ** attempt
+function backoff(attempt: number): number {
+  // Jittered so retrying writers on one cart do not collide again in lockstep; capped so a waiter
+  // polls a busy cart every few tens of milliseconds at most.
+  return Math.random() * Math.min(50, 5 * 2 ** attempt)
+}
+
+function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }

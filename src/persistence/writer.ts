@@ -1,8 +1,9 @@
 import type { Model } from "../../models"
-import { ident, placeholders, query } from "./db"
+import { ident, query } from "./db"
 import type { Db } from "./db"
 import { toStoredMoney } from "./money-input"
 import type { MoneyInput } from "./money-input"
+import { CREATION_ORDER } from "./read-sql"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 
@@ -26,8 +27,9 @@ function storedColumns(model: Model, key: string, value: unknown, target: Record
     target[key] = value === null || value === undefined ? null : JSON.stringify(value)
     return
   }
-  if (kind === "decimal" && typeof value === "number") {
-    target[key] = String(value)
+  if (kind === "decimal") {
+    // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
+    target[key] = value === null ? null : toStoredMoney(value as MoneyInput, [key]).numeric
     return
   }
   target[key] = value
@@ -50,6 +52,32 @@ export function toColumns(model: Model, data: Readonly<Record<string, unknown>>)
 export async function insertRows(db: Db, model: Model, rows: readonly Record<string, unknown>[], returning = "*"): Promise<Dto[]> {
   if (rows.length === 0) return []
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
+  const out: Dto[] = []
+  for (const chunk of chunks(rows, columns.length)) out.push(...(await insertChunk(db, model, chunk, columns, returning)))
+  return out
+}
+
+/**
+ * PostgreSQL takes at most 65,535 parameters per statement, so a large batch is split into
+ * statements of at most this many parameters each (one statement for any ordinary write).
+ */
+const MAX_PARAMETERS = 60_000
+
+/** Splits `rows` so that no statement carries more than {@link MAX_PARAMETERS} parameters. */
+export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, parametersPerRow)))
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
+  return out
+}
+
+async function insertChunk(
+  db: Db,
+  model: Model,
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  returning: string,
+): Promise<Dto[]> {
   const bindings: unknown[] = []
   const values = rows.map((row) => {
     const cells = columns.map((column) => {
@@ -97,16 +125,17 @@ export async function updateWhere(
   const bindings: unknown[] = []
   const clauses = setClauses(model, data, bindings)
   clauses.push("updated_at = now()", ...extraClauses)
-  const sql = `UPDATE ${ident(model.table)} SET ${clauses.join(", ")} WHERE ${where.sql} RETURNING *`
+  // RETURNING follows the scan, not creation: sort in SQL (created_at has microseconds, a JS Date does not).
+  const sql =
+    `WITH u AS (UPDATE ${ident(model.table)} SET ${clauses.join(", ")} WHERE ${where.sql} RETURNING *) ` +
+    `SELECT * FROM u ORDER BY ${CREATION_ORDER.replace(/\$alias/g, "u")}`
   const rows = await query<{ id: string }>(db, sql, [...bindings, ...where.bindings])
-  // RETURNING follows the scan, not creation: sort by id (a ULID) so results come back in creation order.
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return rows.map((row) => mapRow(model, row))
 }
 
 /** `id IN (?, …)` for an update or delete. */
 export function byIds(ids: readonly string[]): { sql: string; bindings: readonly unknown[] } {
-  return { sql: `id IN (${placeholders(ids.length)}) AND deleted_at IS NULL`, bindings: ids }
+  return { sql: "id = ANY(?::text[]) AND deleted_at IS NULL", bindings: [ids] }
 }
 
 const SQL_TYPES: Readonly<Record<string, string>> = {
@@ -173,6 +202,18 @@ async function updateGroup(
   return updated.map((row) => mapRow(model, row))
 }
 
+async function updateGroupChunked(
+  db: Db,
+  model: Model,
+  columns: readonly string[],
+  rows: readonly BatchRow[],
+  scope: { sql: string; bindings: readonly unknown[] },
+): Promise<Dto[]> {
+  const out: Dto[] = []
+  for (const chunk of chunks(rows, columns.length + 1)) out.push(...(await updateGroup(db, model, columns, chunk, scope)))
+  return out
+}
+
 /**
  * Updates rows by id, each with its own data, in one statement per distinct set of columns
  * (`UPDATE … FROM (VALUES …)`), never one per row. Metadata merges like {@link setClauses}.
@@ -188,17 +229,19 @@ export async function updateRowsById(
   for (const { id, data } of updates) {
     const values = batchValues(model, data)
     const key = Object.keys(values).sort().join(",")
-    groups.set(key, [...(groups.get(key) ?? []), { id, values }])
+    const group = groups.get(key)
+    if (group) group.push({ id, values })
+    else groups.set(key, [{ id, values }])
   }
   const scope = cartId === undefined ? { sql: "", bindings: [] } : { sql: " AND t.cart_id = ?", bindings: [cartId] }
   const results = new Map<string, Dto>()
   for (const [key, rows] of groups) {
     const columns = key ? key.split(",") : []
     const updated = columns.length
-      ? await updateGroup(db, model, columns, rows, scope)
+      ? await updateGroupChunked(db, model, columns, rows, scope)
       : await updateWhere(db, model, {}, {
-          sql: `id IN (${placeholders(rows.length)}) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
-          bindings: [...rows.map((row) => row.id), ...scope.bindings],
+          sql: `id = ANY(?::text[]) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
+          bindings: [rows.map((row) => row.id), ...scope.bindings],
         })
     for (const row of updated) results.set(row.id as string, row)
   }

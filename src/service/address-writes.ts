@@ -3,8 +3,8 @@ import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { NotFoundError } from "../errors/errors"
 import { lockCartsOf } from "../persistence/cart-lock"
-import { placeholders, query } from "../persistence/db"
-import { generateId } from "../persistence/ids"
+import { query } from "../persistence/db"
+import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
@@ -17,11 +17,12 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
   // One given with a cart_id is a write to that cart's children: lock it like the others.
   const cartIds = [...new Set(inputs.map((input) => input.cart_id).filter((id): id is string => typeof id === "string"))]
   if (cartIds.length) {
-    const locked = await lockCartsOf(tx, MODELS.Cart, { sql: `p.id IN (${placeholders(cartIds.length)})`, bindings: cartIds }, false, true)
+    const locked = await lockCartsOf(tx, MODELS.Cart, { sql: "p.id = ANY(?::text[])", bindings: [cartIds] }, false, true)
     const missing = cartIds.filter((id) => !locked.has(id))
     if (missing.length) throw NotFoundError.forRelation("cart_id", missing[0]!)
   }
-  const rows = inputs.map((input) => ({ ...toColumns(MODELS.Address, input), id: generateId(MODELS.Address.idPrefix) }))
+  const ids = generateIds(MODELS.Address.idPrefix, inputs.length)
+  const rows = inputs.map((input, index) => ({ ...toColumns(MODELS.Address, input), id: ids[index]! }))
   const created = await insertRows(tx.db, MODELS.Address, rows)
   tx.emit(...created.map((row) => cartEvent("Address", "created", { id: row.id as string, cart_id: (row.cart_id as string) ?? null }, tx.ctx.eventGroupId)))
   return created
@@ -34,7 +35,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
 async function lockOwningCarts(tx: Tx, ids: readonly string[], includeDeleted = false): Promise<void> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  await lockCartsOf(tx, MODELS.Address, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique }, includeDeleted, true)
+  await lockCartsOf(tx, MODELS.Address, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, includeDeleted, true)
 }
 
 /** Updates addresses by id, each with its own data; fails naming any missing id. */
@@ -60,7 +61,7 @@ export async function deleteAddresses(tx: Tx, ids: readonly string[]): Promise<v
   if (ids.length === 0) return
   // A soft-deleted address may be hard-deleted too, so its cart is found through it as well.
   await lockOwningCarts(tx, ids, true)
-  const rows = await query<{ id: string; cart_id: string | null }>(tx.db, `DELETE FROM cart_address WHERE id IN (${placeholders(ids.length)}) RETURNING id, cart_id`, ids)
+  const rows = await query<{ id: string; cart_id: string | null }>(tx.db, "DELETE FROM cart_address WHERE id = ANY(?::text[]) RETURNING id, cart_id", [ids])
   tx.emit(...rows.map((row) => cartEvent("Address", "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
 }
 

@@ -1,5 +1,4 @@
 import type { Model } from "../../models"
-import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
 import type { Db } from "../persistence/db"
 import type { FindConfig } from "../persistence/find-config"
@@ -7,16 +6,16 @@ import type { Filters } from "../persistence/filters"
 import type { Dto } from "../persistence/row-mapper"
 import type { CartContext, Tx, UnitOfWork } from "../persistence/unit-of-work"
 import type { TotalsOptions } from "../totals"
+import { optionalFilters, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
 import type { Validator } from "../validation/validator"
 import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
-import { createCarts, deleteCarts, updateCartsWhere } from "./cart-writes"
+import { createCarts, deleteCarts, setCartsDeleted, updateCartsWhere } from "./cart-writes"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
 import { sameShape, toArray } from "./one-or-many"
 import { listRows, retrieveRow } from "./reads"
 import { setChildren, upsertChildren } from "./set-children"
-import { setDeleted } from "./soft-delete"
 
 /** What the service needs; built by `createCartModule`. */
 export interface CartServiceDeps {
@@ -74,7 +73,8 @@ export class CartModuleCore {
 
   protected async list_(model: Model, filters: Filters | undefined, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto[]> {
     this.deps.validator.findConfig(config)
-    return this.read(ctx, async (db) => (await listRows(db, model, filters, config, this.deps.totals)).rows)
+    const checked = optionalFilters(filters)
+    return this.read(ctx, async (db) => (await listRows(db, model, checked, config, this.deps.totals)).rows)
   }
 
   protected async listAndCount_(
@@ -84,13 +84,15 @@ export class CartModuleCore {
     ctx?: CartContext,
   ): Promise<[Dto[], number]> {
     this.deps.validator.findConfig(config)
+    const checked = optionalFilters(filters)
     return this.read(ctx, async (db) => {
-      const result = await listRows(db, model, filters, config, this.deps.totals, true)
+      const result = await listRows(db, model, checked, config, this.deps.totals, true)
       return [result.rows, result.count]
     })
   }
 
   protected retrieve_(model: Model, id: string, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto> {
+    requireId(id, "id")
     this.deps.validator.findConfig(config)
     return this.read(ctx, (db) => retrieveRow(db, model, id, config, this.deps.totals))
   }
@@ -104,6 +106,7 @@ export class CartModuleCore {
   protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
     if (Array.isArray(target)) {
       const updates = target as Input[]
+      updates.forEach((update, index) => requireData(update, `data[${index}]`))
       this.deps.validator.check("updateCartWithId", updates)
       return this.write(ctx, async (tx) => {
         const results: Dto[] = []
@@ -118,9 +121,11 @@ export class CartModuleCore {
         return results
       })
     }
+    requireData(data)
     this.deps.validator.check("updateCart", [data])
-    if (typeof target === "string") return this.write(ctx, (tx) => this.updateCartIds(tx, [target], data as Input))
-    return this.write(ctx, (tx) => updateCartsWhere(tx, (target ?? {}) as Filters, data as Input))
+    if (typeof target === "string") return this.write(ctx, (tx) => this.updateCartIds(tx, [requireId(target, "id")], data as Input))
+    const selector = requireSelector(target)
+    return this.write(ctx, (tx) => updateCartsWhere(tx, selector, data as Input))
   }
 
   private async updateCartIds(tx: Tx, ids: string[], data: Input): Promise<Dto[]> {
@@ -130,11 +135,13 @@ export class CartModuleCore {
   }
 
   protected async deleteCarts_(ids: string | string[], ctx?: CartContext): Promise<void> {
-    await this.write(ctx, (tx) => deleteCarts(tx, toArray(ids)))
+    const checked = requireIds(ids)
+    await this.write(ctx, (tx) => deleteCarts(tx, checked))
   }
 
   protected setCartsDeleted_(ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
-    return this.write(ctx, async (tx) => linkable(await setDeleted(tx.db, MODELS.Cart, toArray(ids), deleted)))
+    const checked = requireIds(ids)
+    return this.write(ctx, async (tx) => linkable(await setCartsDeleted(tx, checked, deleted)))
   }
 
   protected createAddresses_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
@@ -146,15 +153,18 @@ export class CartModuleCore {
   protected updateAddresses_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
     const inputs = toArray(data) as Input[]
     this.deps.validator.check("updateAddress", inputs)
+    inputs.forEach((input) => requireId(input.id, "id"))
     return this.write(ctx, (tx) => updateAddresses(tx, inputs.map((input) => ({ id: input.id as string, data: input }))))
   }
 
   protected async deleteAddresses_(ids: string | string[], ctx?: CartContext): Promise<void> {
-    await this.write(ctx, (tx) => deleteAddresses(tx, toArray(ids)))
+    const checked = requireIds(ids)
+    await this.write(ctx, (tx) => deleteAddresses(tx, checked))
   }
 
   protected setAddressesDeleted_(ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
-    return this.write(ctx, async (tx) => linkable(await setAddressesDeleted(tx, toArray(ids), deleted)))
+    const checked = requireIds(ids)
+    return this.write(ctx, async (tx) => linkable(await setAddressesDeleted(tx, checked, deleted)))
   }
 
   /** Creates children of any kind: `(list)` with parent ids inside, or `(cartId, list)`. */
@@ -172,15 +182,17 @@ export class CartModuleCore {
   protected updateChildren_(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
     const spec = CHILD_SPECS[name]
     if (typeof first === "string") {
+      requireData(second)
       this.deps.validator.check(`update${name}`, [second])
       return this.write(ctx, (tx) => updateChildrenById(tx, spec, [{ id: first, data: second as Input }]))
     }
     if (Array.isArray(first)) {
       const byId: { id: string; data: Input }[] = []
       const bySelector: { selector: Filters; data: Input }[] = []
-      for (const entry of first as unknown[]) {
+      for (const [index, entry] of (first as unknown[]).entries()) {
+        requireData(entry, `data[${index}]`)
         if (isSelectorUpdate(entry)) {
-          bySelector.push(entry)
+          bySelector.push({ selector: requireSelector(entry.selector), data: requireData(entry.data, `data[${index}].data`) })
           continue
         }
         const { id, ...data } = entry as Input
@@ -195,20 +207,25 @@ export class CartModuleCore {
         return results
       })
     }
+    const selector = requireSelector(first)
+    requireData(second)
     this.deps.validator.check(`update${name}`, [second])
-    return this.write(ctx, (tx) => updateChildrenWhere(tx, spec, (first ?? {}) as Filters, second as Input))
+    return this.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, second as Input))
   }
 
   protected async deleteChildren_(name: ChildName, ids: string | string[], ctx?: CartContext): Promise<void> {
-    await this.write(ctx, (tx) => deleteChildren(tx, CHILD_SPECS[name], toArray(ids)))
+    const checked = requireIds(ids)
+    await this.write(ctx, (tx) => deleteChildren(tx, CHILD_SPECS[name], checked))
   }
 
   protected setChildrenDeleted_(name: ChildName, ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
     const maxPerCart = name === "LineItem" && !deleted ? this.deps.validator.limits.maxLinesPerCart : undefined
-    return this.write(ctx, async (tx) => linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], toArray(ids), deleted, maxPerCart)))
+    const checked = requireIds(ids)
+    return this.write(ctx, async (tx) => linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], checked, deleted, maxPerCart)))
   }
 
   protected setChildren_(name: ChildName, cartId: string, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
+    requireId(cartId, "cartId")
     const list = toArray(entries ?? []) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
     return this.write(ctx, (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list))

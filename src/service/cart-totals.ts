@@ -86,12 +86,19 @@ function lineInput(row: Row, amountField: "unit_price" | "amount") {
     amount: exact(row, amountField),
     quantity: String(row.quantity ?? 1),
     is_tax_inclusive: Boolean(row.is_tax_inclusive),
-    tax_lines: ((row.tax_lines as Row[] | undefined) ?? []).map((line) => ({ rate: String(line.rate) })),
+    tax_lines: ((row.tax_lines as Row[] | undefined) ?? []).map((line) => ({ rate: exactRate(line) })),
     adjustments: ((row.adjustments as Row[] | undefined) ?? []).map((adjustment) => ({
       amount: exact(adjustment, "amount"),
       is_tax_inclusive: Boolean(adjustment.is_tax_inclusive),
     })),
   }
+}
+
+/** A tax line's rate as its exact stored text (the `raw_rate` twin), never through a JS number. */
+function exactRate(line: Row): string {
+  const raw = line.raw_rate
+  if (typeof raw === "object" && raw !== null && "value" in raw) return String(raw.value)
+  return String(line.rate)
 }
 
 /** Computes totals for a mapped cart (relations still present) and writes them onto the cart, its items and shipping methods. */

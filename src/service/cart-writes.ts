@@ -1,14 +1,17 @@
 import { MODELS } from "../../models"
+import type { Model } from "../../models"
+import { lockCartsForDeletion } from "../persistence/cart-lock"
 import { cartEvent } from "../events/cart-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
-import { ident, placeholders, query } from "../persistence/db"
+import { ident, query } from "../persistence/db"
 import { compileFilters } from "../persistence/filters"
 import type { Filters } from "../persistence/filters"
-import { generateId } from "../persistence/ids"
+import { generateId, generateIds } from "../persistence/ids"
 import { mapRow } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
 
@@ -29,9 +32,13 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
   const cartRows: Record<string, unknown>[] = []
   const addressRows: Record<string, unknown>[] = []
   const itemRows: Record<string, unknown>[] = []
-  for (const raw of inputs) {
+  // Sorted batches: carts and items of one call come back in input order (see ids.ts).
+  const cartIds = generateIds(MODELS.Cart.idPrefix, inputs.length)
+  const itemCount = inputs.reduce((sum, input) => sum + ((input.items as unknown[] | undefined)?.length ?? 0), 0)
+  const itemIds = generateIds(MODELS.LineItem.idPrefix, itemCount)
+  for (const [index, raw] of inputs.entries()) {
     const input = normaliseCart(raw)
-    const id = generateId(MODELS.Cart.idPrefix)
+    const id = cartIds[index]!
     const row: Record<string, unknown> = { ...toColumns(MODELS.Cart, input), id }
     delete row.version
     for (const field of ADDRESS_FIELDS) {
@@ -42,7 +49,7 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
       row[`${field}_id`] = addressId
     }
     for (const item of (input.items as Input[] | undefined) ?? []) {
-      itemRows.push({ ...toColumns(MODELS.LineItem, item), id: generateId(MODELS.LineItem.idPrefix), cart_id: id })
+      itemRows.push({ ...toColumns(MODELS.LineItem, item), id: itemIds[itemRows.length]!, cart_id: id })
     }
     cartRows.push(row)
   }
@@ -106,7 +113,8 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, writ
       continue
     }
     // A new address replaces the old one per cart; one INSERT for all carts.
-    const rows = carts.map((cart) => ({ ...toColumns(MODELS.Address, address), id: generateId(MODELS.Address.idPrefix), cart_id: cart.id }))
+    const addressIds = generateIds(MODELS.Address.idPrefix, carts.length)
+    const rows = carts.map((cart, index) => ({ ...toColumns(MODELS.Address, address), id: addressIds[index]!, cart_id: cart.id }))
     const created = await insertRows(tx.db, MODELS.Address, rows)
     patch[`${field}_id`] = created.map((row) => row.id)
     for (const row of created) written.set(String(row.id), row)
@@ -165,9 +173,9 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
 async function deleteReplacedAddresses(tx: Tx, cartIds: readonly string[]): Promise<void> {
   const removed = await query<{ id: string; cart_id: string }>(
     tx.db,
-    `DELETE FROM cart_address a WHERE a.cart_id IN (${placeholders(cartIds.length)}) AND NOT EXISTS ` +
+    `DELETE FROM cart_address a WHERE a.cart_id = ANY(?::text[]) AND NOT EXISTS ` +
       `(SELECT 1 FROM cart c WHERE c.id = a.cart_id AND a.id IN (c.shipping_address_id, c.billing_address_id)) RETURNING a.id, a.cart_id`,
-    cartIds,
+    [cartIds],
   )
   tx.emit(...removed.map((row) => cartEvent("Address", "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
 }
@@ -177,7 +185,7 @@ async function updateCartRows(tx: Tx, ids: readonly string[], patch: Record<stri
     tx.db,
     MODELS.Cart,
     { ...patch, version: undefined },
-    { sql: `id IN (${placeholders(ids.length)}) AND deleted_at IS NULL`, bindings: ids },
+    { sql: "id = ANY(?::text[]) AND deleted_at IS NULL", bindings: [ids] },
     ["version = version + 1"],
   )
   if (rows.length !== ids.length) {
@@ -187,9 +195,22 @@ async function updateCartRows(tx: Tx, ids: readonly string[], patch: Record<stri
   return rows
 }
 
+/**
+ * Soft-deletes (or restores) carts with their children. The carts are locked first, then the cascade
+ * runs in its own statement, so children added by a writer this call waited for go with the cart.
+ * Emits `cart.deleted` / `cart.restored` per cart, as Medusa's soft delete and restore do.
+ */
+export async function setCartsDeleted(tx: Tx, ids: readonly string[], deleted: boolean): Promise<Map<Model, string[]>> {
+  const locked = await lockCartsForDeletion(tx, ids, deleted)
+  const affected = await setDeleted(tx.db, MODELS.Cart, locked, deleted)
+  const action = deleted ? "deleted" : "restored"
+  tx.emit(...(affected.get(MODELS.Cart) ?? []).map((id) => cartEvent("Cart", action, { id, cart_id: id }, tx.ctx.eventGroupId)))
+  return affected
+}
+
 /** Hard-deletes carts; every child goes with them by foreign-key cascade. */
 export async function deleteCarts(tx: Tx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
-  const deleted = await query<{ id: string }>(tx.db, `DELETE FROM ${ident("cart")} WHERE id IN (${placeholders(ids.length)}) RETURNING id`, ids)
+  const deleted = await query<{ id: string }>(tx.db, `DELETE FROM ${ident("cart")} WHERE id = ANY(?::text[]) RETURNING id`, [ids])
   tx.emit(...deleted.map((row) => cartEvent("Cart", "deleted", { id: row.id, cart_id: row.id }, tx.ctx.eventGroupId)))
 }

@@ -3,10 +3,10 @@ import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
 import { lockCartsOf, lockParents } from "../persistence/cart-lock"
-import { placeholders, query, ident } from "../persistence/db"
+import { query, ident } from "../persistence/db"
 import { compileFilters } from "../persistence/filters"
 import type { Filters } from "../persistence/filters"
-import { generateId } from "../persistence/ids"
+import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { byIds, insertRows, toColumns, updateRowsById, updateWhere } from "../persistence/writer"
@@ -44,15 +44,36 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
   })
   const { locked, missing } = await lockParents(tx, spec.parent, parentIds)
   if (missing.length) throw await missingParentError(tx, spec, missing[0]!, cartId, parentIds.indexOf(missing[0]!))
+  const ids = generateIds(spec.model.idPrefix, inputs.length)
   const rows = inputs.map((input, index) => {
     const owner = locked.get(parentIds[index]!)!
     if (cartId !== undefined && owner.cart_id !== cartId) throw notOnCartError(spec, parentIds[index]!, cartId, index)
-    return { ...toColumns(spec.model, input), id: generateId(spec.model.idPrefix), cart_id: owner.cart_id, [spec.parentColumn]: parentIds[index] }
+    return { ...toColumns(spec.model, input), id: ids[index]!, cart_id: owner.cart_id, [spec.parentColumn]: parentIds[index] }
   })
-  const created = maxPerCart === undefined ? await insertRows(tx.db, spec.model, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
+  const created = maxPerCart === undefined ? await insertChildRows(tx, spec, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
   // Medusa returns a new item or shipping method with its (empty) adjustments and tax lines.
   if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod) return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
+  return created
+}
+
+/**
+ * Inserts children and, for those under a line item or shipping method, checks in the same
+ * statement that the parent is still live. The lock statement read the parents before it waited for
+ * the cart lock; the INSERT's snapshot is taken after, so a parent soft-deleted meanwhile is seen
+ * here and the call fails (rolling the insert back) instead of adding a row under a deleted parent.
+ * @throws NotFoundError naming the parent that is gone
+ */
+export async function insertChildRows(tx: Tx, spec: ChildSpec, rows: readonly Record<string, unknown>[]): Promise<Dto[]> {
+  if (spec.parentColumn === "cart_id") return insertRows(tx.db, spec.model, rows)
+  const table = ident(spec.model.table)
+  const live =
+    `EXISTS (SELECT 1 FROM ${ident(spec.parent.table)} x WHERE x.id = ${table}.${ident(spec.parentColumn)} AND x.deleted_at IS NULL) AS "__parent_live"`
+  const created = await insertRows(tx.db, spec.model, rows, `*, ${live}`)
+  for (const row of created) {
+    if (row.__parent_live !== true) throw NotFoundError.forId(spec.parent.name, String(row[spec.parentColumn]))
+    delete row.__parent_live
+  }
   return created
 }
 
@@ -94,7 +115,11 @@ export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: reado
   const { missing } = await lockParents(tx, spec.model, updates.map((update) => update.id))
   if (missing.length) throw NotFoundError.forIds(spec.model.name, missing)
   const updated = await updateRowsById(tx.db, spec.model, updates.map((update) => ({ id: update.id, data: mutable(update.data) })))
-  const results = updates.map((update) => updated.get(update.id)).filter((row): row is Dto => row !== undefined)
+  // The lock statement found every row, but one soft-deleted while this call waited for the lock is
+  // skipped by the UPDATE (which reads after the wait): that is a write to a deleted row.
+  const missing = updates.filter((update) => !updated.has(update.id)).map((update) => update.id)
+  if (missing.length) throw NotFoundError.forIds(spec.model.name, [...new Set(missing)])
+  const results = updates.map((update) => updated.get(update.id)!)
   emitAll(tx, spec, "updated", results, Object.keys(updates[0]!.data))
   return results
 }
@@ -115,12 +140,12 @@ export async function updateChildrenWhere(tx: Tx, spec: ChildSpec, selector: Fil
 export async function deleteChildren(tx: Tx, spec: ChildSpec, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  const locked = await lockCartsOf(tx, spec.model, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique })
+  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] })
   if (locked.size === 0) return
   const deleted = await query<{ id: string; cart_id: string }>(
     tx.db,
-    `DELETE FROM ${ident(spec.model.table)} WHERE id IN (${placeholders(locked.size)}) RETURNING id, cart_id`,
-    [...locked.keys()],
+    `DELETE FROM ${ident(spec.model.table)} WHERE id = ANY(?::text[]) RETURNING id, cart_id`,
+    [[...locked.keys()]],
   )
   emitAll(tx, spec, "deleted", deleted)
 }
@@ -140,7 +165,7 @@ export async function setChildrenDeleted(
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   // Restoring targets deleted rows, so the lock must see them too.
-  const locked = await lockCartsOf(tx, spec.model, { sql: `p.id IN (${placeholders(unique.length)})`, bindings: unique }, true)
+  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, true)
   if (locked.size === 0) return new Map()
   const affected = await setDeleted(tx.db, spec.model, [...locked.keys()], deleted)
   const rows = (affected.get(spec.model) ?? []).map((id) => ({ id, cart_id: locked.get(id)?.cart_id ?? null }))

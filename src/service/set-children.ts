@@ -2,11 +2,12 @@ import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
 import { lockCartsByIds, lockParents } from "../persistence/cart-lock"
-import { ident, placeholders, query } from "../persistence/db"
-import { generateId } from "../persistence/ids"
+import { ident, query } from "../persistence/db"
+import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
+import { toColumns, updateRowsById } from "../persistence/writer"
+import { insertChildRows } from "./child-writes"
 import type { ChildSpec } from "./child-specs"
 import { missingParentError, notOnCartError } from "./missing-parent"
 
@@ -42,12 +43,15 @@ async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], 
     }
     const parentId = entry[spec.parentColumn]
     if (typeof parentId !== "string") throw InvalidDataError.because(`${spec.model.name} needs "${spec.parentColumn}"`, [spec.parentColumn])
-    creates.push({ ...toColumns(spec.model, entry), id: generateId(spec.model.idPrefix), cart_id: owners.get(parentId)! })
+    creates.push({ ...toColumns(spec.model, entry), id: "", cart_id: owners.get(parentId)! })
   }
+  // Ids are handed out sorted once the batch is known, so created rows keep input order (see ids.ts).
+  const ids = generateIds(spec.model.idPrefix, creates.length)
+  creates.forEach((row, index) => (row.id = ids[index]))
   const updated = await updateRowsById(tx.db, spec.model, updates, cartId)
   const missing = updates.find((update) => !updated.has(update.id))
   if (missing) throw NotFoundError.forIds(spec.model.name, [missing.id])
-  const created = await insertRows(tx.db, spec.model, creates)
+  const created = await insertChildRows(tx, spec, creates)
   tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId)))
   // Return rows in input order, whether they were updated or created.
   const createdById = new Map(created.map((row) => [row.id as string, row]))
@@ -64,8 +68,8 @@ async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], 
 export async function setChildren(tx: Tx, spec: ChildSpec, cartId: string, entries: readonly Input[]): Promise<Dto[]> {
   const owners = await lockAndCheckParents(tx, spec, cartId, entries)
   const keep = entries.map((entry) => entry.id).filter((id): id is string => typeof id === "string")
-  const bindings: unknown[] = [cartId, ...keep]
-  const notKept = keep.length ? ` AND id NOT IN (${placeholders(keep.length)})` : ""
+  const bindings: unknown[] = keep.length ? [cartId, keep] : [cartId]
+  const notKept = keep.length ? " AND NOT (id = ANY(?::text[]))" : ""
   const removed = await query<{ id: string }>(tx.db, `DELETE FROM ${ident(spec.model.table)} WHERE cart_id = ?${notKept} RETURNING id`, bindings)
   tx.emit(...removed.map((row) => cartEvent(spec.event, "deleted", { id: row.id, cart_id: cartId }, tx.ctx.eventGroupId)))
   return writeEntries(tx, spec, entries, owners, cartId)

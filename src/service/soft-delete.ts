@@ -1,6 +1,6 @@
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
-import { ident, placeholders, query } from "../persistence/db"
+import { ident, query } from "../persistence/db"
 import type { Db } from "../persistence/db"
 
 /** The rows hidden with a model's row when it is soft-deleted, by the column that links them. */
@@ -36,7 +36,7 @@ export async function setDeleted(
   const ctes = [
     // clock_timestamp() is volatile, so this CTE is evaluated once and shared by every UPDATE below.
     `ts AS (SELECT clock_timestamp() AS at)`,
-    `r AS (UPDATE ${ident(model.table)} SET ${set} WHERE id IN (${placeholders(ids.length)}) AND ${rootCondition} RETURNING id)`,
+    `r AS (UPDATE ${ident(model.table)} SET ${set} WHERE id = ANY(?::text[]) AND ${rootCondition} RETURNING id)`,
   ]
   targets.forEach((target, index) => {
     const child = `${ident(target.model.table)}.${ident(target.column)}`
@@ -47,7 +47,7 @@ export async function setDeleted(
     ctes.push(`c${index} AS (UPDATE ${ident(target.model.table)} SET ${set} WHERE ${match} RETURNING id)`)
   })
   const selects = [`SELECT 'r' AS t, id FROM r`, ...targets.map((_, index) => `SELECT 'c${index}', id FROM c${index}`)]
-  const bindings = [...ids]
+  const bindings = [ids]
   const sql = `WITH ${ctes.join(", ")} ${selects.join(" UNION ALL ")}`
   const rows = await query<{ t: string; id: string }>(db, sql, bindings)
   const affected = new Map<Model, string[]>([[model, []]])

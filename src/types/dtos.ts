@@ -66,7 +66,10 @@ export interface TaxLineDTO extends BaseDTO {
   description?: string | null
   tax_rate_id?: string | null
   code: string
+  /** The rate as a number, for display; it may round beyond 15 significant digits. */
   rate: number
+  /** The exact rate as stored (up to 20 decimals); totals are computed from it. */
+  raw_rate?: BigNumberRawValue
   provider_id?: string | null
   /** What the tax provider returned for this line (Medusa 2.17.3+). */
   data?: Record<string, unknown> | null

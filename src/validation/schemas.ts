@@ -1,55 +1,83 @@
 import Decimal from "decimal.js"
 import { z } from "zod"
+import { checkJsonBounds, JSON_BOUNDS } from "./json-bounds"
+import { MONEY_BOUNDS, RATE_BOUNDS } from "./money-bounds"
 
+// Strict on purpose: " 10 " is refused rather than trimmed, like any other malformed number, so one
+// spelling of an amount is accepted everywhere (validation, storage, filters).
 const decimalString = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
 
-function isFiniteDecimal(value: unknown): boolean {
-  if (typeof value === "number") return Number.isFinite(value)
-  if (typeof value === "string") return decimalString.test(value.trim())
+/** The exact decimal a money-like input stands for, or undefined when it is not one (never throws). */
+function decimalOf(value: unknown): Decimal | undefined {
+  let source: unknown = value
   if (typeof value === "object" && value !== null) {
-    const inner = "value" in value ? (value as { value: unknown }).value : "raw" in value ? (value as { raw: { value: unknown } }).raw?.value : undefined
-    if (inner !== undefined) return isFiniteDecimal(inner)
-    if (value instanceof Decimal) return value.isFinite()
+    if (value instanceof Decimal) return value.isFinite() ? value : undefined
+    if ("value" in value) source = (value as { value: unknown }).value
+    else if ("raw" in value) source = (value as { raw?: { value?: unknown } }).raw?.value
   }
-  return false
+  if (typeof source === "number") return Number.isFinite(source) ? new Decimal(source) : undefined
+  if (typeof source !== "string" || !decimalString.test(source)) return undefined
+  try {
+    return new Decimal(source)
+  } catch {
+    return undefined
+  }
 }
 
-function decimalOf(value: unknown): Decimal {
-  if (typeof value === "object" && value !== null) {
-    if (value instanceof Decimal) return value
-    if ("value" in value) return new Decimal(String((value as { value: unknown }).value))
-    if ("raw" in value) return new Decimal(String((value as { raw: { value: unknown } }).raw.value))
-  }
-  return new Decimal(String(value))
+/** Digits before the point (0 for |v| < 1) and after it. */
+function digitsOf(value: Decimal): { integer: number; scale: number } {
+  return { integer: value.isZero() ? 0 : Math.max(0, value.e + 1), scale: value.decimalPlaces() }
 }
 
-/** PostgreSQL `numeric` holds up to 131072 digits before the point and 16383 after; beyond that the INSERT fails. */
-function fitsNumericColumn(value: unknown): boolean {
+function withinBounds(value: unknown, bounds: { readonly integerDigits: number; readonly scale: number }): boolean {
   const decimal = decimalOf(value)
-  return decimal.isFinite() && decimal.e < 131072 && decimal.decimalPlaces() <= 16383
+  if (!decimal) return false
+  const { integer, scale } = digitsOf(decimal)
+  return integer <= bounds.integerDigits && scale <= bounds.scale
 }
 
-/** Any finite decimal amount (number, string, BigNumber or raw object) that a numeric column can store. */
-export const amount = z.custom<unknown>((value) => isFiniteDecimal(value) && fitsNumericColumn(value), {
-  message: "must be a finite decimal number",
+/**
+ * Any decimal amount (number, string, BigNumber or raw object) within {@link MONEY_BOUNDS}: finite,
+ * at most 18 digits before the point and 20 after, so it is stored and read back exactly.
+ */
+export const amount = z.custom<unknown>((value) => withinBounds(value, MONEY_BOUNDS), {
+  message: `must be a decimal number with at most ${MONEY_BOUNDS.integerDigits} digits before the point and ${MONEY_BOUNDS.scale} after`,
 })
 
 /** A finite decimal ≥ 0. */
-export const nonNegativeAmount = amount.refine((value) => decimalOf(value).gte(0), { message: "must be greater than or equal to 0" })
+export const nonNegativeAmount = amount.refine((value) => decimalOf(value)?.gte(0) === true, { message: "must be greater than or equal to 0" })
 
-/** A tax rate percentage between 0 and 100. */
-export const rate = amount.refine((value) => decimalOf(value).gte(0) && decimalOf(value).lte(100), { message: "must be between 0 and 100" })
+/** A tax rate percentage between 0 and 100 with at most {@link RATE_BOUNDS}.scale decimals. */
+export const rate = z
+  .custom<unknown>((value) => withinBounds(value, RATE_BOUNDS), {
+    message: `must be a decimal number with at most ${RATE_BOUNDS.scale} decimals`,
+  })
+  .refine((value) => decimalOf(value)?.gte(0) === true && decimalOf(value)?.lte(100) === true, { message: "must be between 0 and 100" })
 
-/** A line quantity: an integer ≥ 1. */
-export const quantity = amount.refine((value) => decimalOf(value).isInteger() && decimalOf(value).gte(1), {
-  message: "must be an integer greater than or equal to 1",
-})
+/** The largest quantity a line can store (PostgreSQL `integer`). */
+export const MAX_QUANTITY = 2_147_483_647
+
+/** A line quantity: an integer between 1 and {@link MAX_QUANTITY}. */
+export const quantity = z.custom<unknown>(
+  (value) => {
+    const decimal = decimalOf(value)
+    return decimal !== undefined && decimal.isInteger() && decimal.gte(1) && decimal.lte(MAX_QUANTITY)
+  },
+  { message: `must be an integer between 1 and ${MAX_QUANTITY}` },
+)
 
 /** A three-letter ISO 4217 code, any case. */
 export const currencyCode = z.string().regex(/^[a-zA-Z]{3}$/, "must be a three-letter ISO 4217 currency code")
 
-/** Free-form metadata: a plain object or null. */
-export const metadata = z.record(z.string(), z.unknown()).nullable()
+/** Free-form metadata: a plain object or null, at most {@link JSON_BOUNDS} deep and large. */
+export const metadata = z
+  .custom<Record<string, unknown> | null>((value) => value === null || (typeof value === "object" && !Array.isArray(value)), {
+    message: "must be an object or null",
+  })
+  .superRefine((value, ctx) => {
+    const problem = checkJsonBounds(value)
+    if (problem) ctx.addIssue({ code: "custom", message: problem })
+  })
 
 const text = z.string().nullable()
 /** A non-empty id. */

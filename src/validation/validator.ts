@@ -2,6 +2,7 @@ import type { z } from "zod"
 import { InvalidDataError } from "../errors/errors"
 import type { ValidationIssue } from "../errors/cart-module-error"
 import { firstMissingRequired } from "./required-fields"
+import { findNul } from "./json-bounds"
 import * as schemas from "./schemas"
 
 type Schema = z.ZodType
@@ -57,6 +58,8 @@ export class Validator {
         issues.push({ path: inputs.length > 1 ? [index] : [], message: "must be an object" })
         return
       }
+      const nul = findNul(input)
+      if (nul) issues.push({ path: [...(inputs.length > 1 ? [index] : []), ...nul], message: "must not contain NUL characters" })
       const result = schema.safeParse(input)
       if (!result.success) issues.push(...toIssues(result.error, inputs.length > 1 ? [index] : []))
       this.checkLimits(input as Record<string, unknown>, inputs.length > 1 ? [index] : [], issues)

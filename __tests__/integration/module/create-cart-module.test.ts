@@ -3,7 +3,7 @@ import { registerCartModule } from "../../../src/container/register-cart-module"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import { createCartModule } from "../../../src/module/create-cart-module"
 import { CartModuleService } from "../../../src/service/cart-module-service"
-import { createTestDatabase } from "../../support/test-database"
+import { createTestDatabase, testServerUrl, withPgClient } from "../../support/test-database"
 import type { TestDatabase } from "../../support/test-database"
 
 /** The error a promise rejects with (failing the test when it resolves). */
@@ -79,3 +79,64 @@ describe("registerCartModule", () => {
     expect(container.hasRegistration("cart")).toBe(false)
   })
 })
+
+describe("createCartModule on a database without its tables, and its logging", () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await createTestDatabase()
+  })
+  afterAll(() => database.drop())
+
+  it("tells the caller to run the migrations when a table is missing", async () => {
+    const module = await createCartModule({ database: { clientUrl: database.url }, logger: silent })
+    try {
+      const error = await rejectionOf(module.service.createCarts({ currency_code: "eur" }))
+      expect(error).toMatchObject({ type: "unexpected_state" })
+      expect((error as Error).message).toMatch(/^Table "cart\w*" does not exist: run the migrations first \(await module\.migrate\(\)/)
+      expect((error as Error).message).toContain("npx cartwright migrate up")
+    } finally {
+      await module.close()
+    }
+  })
+
+  it("logs applied migrations at info, the database in use and (with logSql) statements at debug, never values", async () => {
+    const lines: string[] = []
+    const logger = { ...silent, info: (m: string) => void lines.push(`info ${m}`), debug: (m: string) => void lines.push(`debug ${m}`) }
+    const module = await createCartModule({ database: { clientUrl: database.url }, logger, logSql: true })
+    try {
+      await module.migrate()
+      await module.service.createCarts({ currency_code: "eur", email: "secret@example.com" })
+    } finally {
+      await module.close()
+    }
+    expect(lines).toContainEqual(expect.stringMatching(/^debug using PostgreSQL at postgres:\/\/.* \(from options\.database\)$/))
+    expect(lines).toContainEqual(expect.stringMatching(/^info applied migration Migration\d+/))
+    expect(lines).toContainEqual(expect.stringMatching(/^debug sql: insert into "cart"/i))
+    expect(lines.join("\n")).not.toContain("secret@example.com")
+  })
+
+  it("logs no SQL without logSql", async () => {
+    const lines: string[] = []
+    const module = await createCartModule({ database: { clientUrl: database.url }, logger: { ...silent, debug: (m: string) => void lines.push(m) } })
+    try {
+      await module.migrationStatus()
+    } finally {
+      await module.close()
+    }
+    expect(lines.filter((line) => line.startsWith("sql:"))).toEqual([])
+  })
+})
+
+describe("createCartModule and a database that does not exist", () => {
+  it("refuses to create it unless database.createDatabase is true", async () => {
+    const url = new URL(testServerUrl())
+    url.pathname = `/cw_typo_${process.pid}_${Date.now()}`
+    const error = await rejectionOf(createCartModule({ database: { clientUrl: url.toString() }, logger: silent }))
+    expect((error as Error).message).toMatch(/database "cw_typo_\w+" does not exist \(create it, or pass database\.createDatabase: true/)
+    const name = url.pathname.slice(1)
+    const exists = await withPgClient(testServerUrl(), (c) => c.query("select 1 from pg_database where datname = $1", [name]))
+    expect(exists.rows).toEqual([])
+  })
+})
+
+const silent = { warn: () => undefined, error: () => undefined }

@@ -1,6 +1,6 @@
 import { InvalidDataError } from "../../../src/errors/errors"
 import { createCartModule } from "../../../src/module/create-cart-module"
-import { validateOptions } from "../../../src/module/options"
+import { validateOptions, validateRegisterOptions } from "../../../src/module/options"
 import { InMemoryEventBus } from "../../../src/ports/event-bus"
 
 /** Runs validateOptions and returns the error it throws (failing the test when it does not). */
@@ -75,6 +75,40 @@ describe("validateOptions", () => {
       expect.arrayContaining([["eventBus"], ["maxRetries"], ["database", "port"]]),
     )
     expect(error.issues).toHaveLength(3)
+  })
+})
+
+describe("conflicting and register-only options", () => {
+  it.each([["host", "db.example"], ["port", 5433], ["user", "shop"], ["password", "x"], ["database", "shop"]])(
+    "rejects database.clientUrl together with database.%s, which the URL would silently override",
+    (key, value) => {
+      const error = rejectionOf({ database: { clientUrl: "postgres://a@b/c", [key]: value } })
+      expect(error.issues).toEqual([{ path: ["database", key], message: expect.stringContaining("conflicts with database.clientUrl") }])
+    },
+  )
+
+  it("accepts host fields without a URL, and createDatabase and logSql as booleans", () => {
+    expect(() => validateOptions({ database: { host: "db", port: 5433, database: "shop", createDatabase: true }, logSql: true })).not.toThrow()
+    expect(rejectionOf({ database: { createDatabase: "yes" } }).issues).toEqual([expect.objectContaining({ path: ["database", "createDatabase"] })])
+  })
+
+  it("rejects migrate: \"yes\" and a key that is not an identifier in registerCartModule's options", () => {
+    let error: unknown
+    try {
+      validateRegisterOptions({ migrate: "yes", key: "my cart" })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(InvalidDataError)
+    expect((error as InvalidDataError).issues).toEqual(
+      expect.arrayContaining([{ path: ["migrate"], message: "must be true or false" }, expect.objectContaining({ path: ["key"] })]),
+    )
+    expect((error as InvalidDataError).issues).toHaveLength(2)
+    expect(validateRegisterOptions({ migrate: true, key: "carts", limits: { maxLinesPerCart: 5 } })).toMatchObject({ key: "carts" })
+  })
+
+  it("still rejects key and migrate in createCartModule's own options", () => {
+    expect(rejectionOf({ migrate: true }).issues).toEqual([{ path: ["migrate"], message: 'unknown option "migrate"' }])
   })
 })
 

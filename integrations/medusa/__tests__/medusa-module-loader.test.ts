@@ -1,0 +1,96 @@
+import { MedusaApp, MedusaAppMigrateUp, MedusaModule } from "@medusajs/modules-sdk"
+import { ContainerRegistrationKeys, Modules, createPgConnection } from "@medusajs/utils"
+import { createHostDatabase, query } from "./support/database"
+import type { HostDatabase } from "./support/database"
+
+// (a) of issue #11: Medusa's own module loader (modules-sdk 2.21) resolves "cartwright/medusa" by package
+// path under the cart key, runs its migrations through Medusa's migration entry (MedusaAppMigrateUp, what
+// `medusa db:migrate` calls), builds the service from its cradle, and the service answers.
+
+interface Message {
+  name: string
+  data: { id: string }
+  metadata?: { source?: string }
+}
+
+describe("cartwright/medusa under Medusa's module loader", () => {
+  let db: HostDatabase
+  let pg: ReturnType<typeof createPgConnection>
+  const emitted: Message[] = []
+  const eventBus = {
+    emit: async (messages: Message | Message[]) => {
+      emitted.push(...(Array.isArray(messages) ? messages : [messages]))
+    },
+  }
+  let app: Awaited<ReturnType<typeof MedusaApp>>
+
+  const modulesConfig = () => ({ [Modules.CART]: { resolve: "cartwright/medusa", options: {} } })
+  const injected = () => ({
+    [ContainerRegistrationKeys.PG_CONNECTION]: pg,
+    [Modules.EVENT_BUS]: eventBus,
+    [ContainerRegistrationKeys.LOGGER]: console,
+  })
+
+  beforeAll(async () => {
+    db = await createHostDatabase()
+    pg = createPgConnection({ clientUrl: db.url, schema: "public" })
+    await MedusaAppMigrateUp({
+      modulesConfig: modulesConfig(),
+      sharedResourcesConfig: { database: { clientUrl: db.url } },
+      injectedDependencies: injected(),
+    })
+    app = await MedusaApp({
+      modulesConfig: modulesConfig(),
+      sharedResourcesConfig: { database: { clientUrl: db.url } },
+      injectedDependencies: injected(),
+    })
+    await app.onApplicationStart()
+  })
+
+  afterAll(async () => {
+    await app?.onApplicationShutdown()
+    MedusaModule.clearInstances()
+    await pg?.destroy()
+    await db?.drop()
+  })
+
+  it("applied cartwright's migrations through Medusa's migration entry", async () => {
+    const rows = await query<{ name: string }>(db.url, "SELECT name FROM cartwright_migrations")
+    expect(rows.length).toBeGreaterThan(0)
+  })
+
+  it("serves carts under the cart key, emitting through Medusa's event bus after commit", async () => {
+    const cart = app.modules[Modules.CART] as {
+      createCarts(input: unknown): Promise<{ id: string }>
+      retrieveCart(id: string, config?: unknown): Promise<{ id: string; total: { toJSON(): number } }>
+    }
+    const created = await cart.createCarts({ currency_code: "eur", items: [{ title: "Mug", quantity: 3, unit_price: 12.5 }] })
+    const read = await cart.retrieveCart(created.id, { relations: ["items"] })
+    expect(read.total.toJSON()).toBe(37.5)
+    expect(emitted).toContainEqual(expect.objectContaining({ name: "cart.created", data: expect.objectContaining({ id: created.id }) }))
+    expect(emitted.find((m) => m.name === "cart.created")?.metadata?.source).toBe("cart")
+  })
+
+  it("joins the caller's transaction (Medusa's sharedContext.transactionManager): a rollback leaves nothing", async () => {
+    const cart = app.modules[Modules.CART] as { createCarts(input: unknown, ctx?: unknown): Promise<{ id: string }> }
+    let id = ""
+    await expect(
+      pg.transaction(async (trx) => {
+        id = (await cart.createCarts({ currency_code: "usd" }, { transactionManager: trx })).id
+        throw new Error("abort")
+      }),
+    ).rejects.toThrow("abort")
+    expect(await query(db.url, "SELECT id FROM cart WHERE id = $1", [id])).toEqual([])
+  })
+
+  it("answers Medusa's query graph through its joiner config", async () => {
+    const cart = app.modules[Modules.CART] as { createCarts(input: unknown): Promise<{ id: string }> }
+    const created = await cart.createCarts({ currency_code: "gbp", email: "a@example.com", items: [{ title: "Hat", quantity: 1, unit_price: 5 }] })
+    const { data } = await app.query.graph({
+      entity: "cart",
+      fields: ["id", "email", "items.title"],
+      filters: { id: created.id },
+    })
+    expect(data).toEqual([expect.objectContaining({ id: created.id, email: "a@example.com", items: [expect.objectContaining({ title: "Hat" })] })])
+  })
+})

@@ -1,0 +1,35 @@
+// `cartwright/medusa`: the module a Medusa 2.21 app names in medusa-config in place of @medusajs/cart.
+// A plain object in Medusa's module shape (modules-sdk 2.21 `resolveModuleExports` reads `default ?? module`
+// and takes `service`, `loaders`, `runMigrations`, `revertMigration`): no runtime import of @medusajs/*.
+import { cartLinkable } from "./joiner-config"
+import { MedusaCartModuleService, cartwrightConnectionLoader } from "./medusa-cart-service"
+import { revertMigration, runMigrations } from "./medusa-migrations"
+
+export { MedusaCartModuleService, cartwrightConnectionLoader } from "./medusa-cart-service"
+export type { MedusaCartCradle, MedusaCartModuleOptions } from "./medusa-cart-service"
+export { cartJoinerConfig, cartLinkable, CART_MODULE_KEY } from "./joiner-config"
+export { medusaEventBus } from "./medusa-event-bus"
+export { runMigrations, revertMigration } from "./medusa-migrations"
+export type {
+  MedusaDatabaseOptions,
+  MedusaEventBus,
+  MedusaEventMessage,
+  MedusaJoinerAlias,
+  MedusaJoinerConfig,
+  MedusaLinkable,
+  MedusaLogger,
+  MedusaMigrationArgs,
+} from "./medusa-shapes"
+
+/** The service class Medusa's loader instantiates (`new service(cradle, options, declaration)`). */
+export const service = MedusaCartModuleService
+
+/** Loaders Medusa runs before building the service. */
+export const loaders = [cartwrightConnectionLoader]
+
+/** `CartModule.linkable.cart` etc., for `defineLink`. */
+export const linkable = cartLinkable
+
+/** The module definition: `{ service, loaders, linkable, runMigrations, revertMigration }`. */
+const cartwrightMedusaModule = { service, loaders, linkable, runMigrations, revertMigration }
+export default cartwrightMedusaModule
