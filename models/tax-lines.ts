@@ -10,6 +10,8 @@ const taxLineColumns = (parentColumn: string, parentModel: string): Record<strin
   rate: { kind: "decimal" },
   provider_id: { kind: "text", nullable: true },
   metadata: { kind: "json", nullable: true },
+  // What the tax provider returned for this line (Medusa 2.17.3+); stored and returned as given.
+  data: { kind: "json", nullable: true },
 })
 
 const rateCheck = (table: string) => ({ name: `${table}_rate_check`, expression: "rate >= 0 AND rate <= 100" })

@@ -93,7 +93,7 @@ describe("Create a Cart (POST /store/carts)", () => {
   it("answers 400 for a malformed body, 404 for an unknown region, 422 for a country outside the region", async () => {
     expect(await http("POST", "/store/carts", { items: [{ variant_id: SEED.variants.mug, quantity: "two" }] })).toMatchObject({ status: 400, body: { type: "invalid_request_error" } })
     expect(await http("POST", "/store/carts", "{not json")).toMatchObject({ status: 400, body: { type: "invalid_request_error" } })
-    expect(await http("POST", "/store/carts", { region_id: "reg_nope" })).toMatchObject({ status: 404, body: { type: "not_found", message: 'Region with id "reg_nope" not found' } })
+    expect(await http("POST", "/store/carts", { region_id: "reg_nope" })).toMatchObject({ status: 404, body: { type: "not_found", message: "Region with id: reg_nope was not found" } })
     expect(await http("POST", "/store/carts", { region_id: SEED.regions.eu, country_code: "us" })).toMatchObject({ status: 422, body: { type: "invalid_data" } })
     expect(await http("POST", "/store/carts", { items: [{ variant_id: SEED.variants.poster, quantity: 1 }] })).toMatchObject({ status: 422, body: { type: "invalid_data" } })
   })

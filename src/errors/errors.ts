@@ -1,19 +1,31 @@
 import { CartErrorType, CartModuleError } from "./cart-module-error"
 import type { ValidationIssue } from "./cart-module-error"
 
-/** A row that was asked for by id does not exist (or is soft-deleted). */
+/** A row that was asked for by id does not exist (or is soft-deleted). Messages are `@medusajs/cart` 2.21's, word for word. */
 export class NotFoundError extends CartModuleError {
   override readonly name = "NotFoundError"
 
-  /** `Cart with id "cart_123" not found`. */
+  /** A retrieve by id found nothing, in Medusa's wording: `Cart with id: cart_123 was not found`. */
   static forId(entity: string, id: string): NotFoundError {
-    return new NotFoundError(CartErrorType.NOT_FOUND, `${entity} with id "${id}" not found`)
+    return new NotFoundError(CartErrorType.NOT_FOUND, `${entity} with id: ${id} was not found`)
   }
 
-  /** Several ids at once: `LineItem with id(s) "a", "b" not found`. */
+  /** An update by id found nothing for some ids, in Medusa's wording: `LineItem with id "cali_1, cali_2" not found`. */
   static forIds(entity: string, ids: readonly string[]): NotFoundError {
-    if (ids.length === 1) return NotFoundError.forId(entity, ids[0]!)
-    return new NotFoundError(CartErrorType.NOT_FOUND, `${entity} with id(s) ${ids.map((id) => `"${id}"`).join(", ")} not found`)
+    return new NotFoundError(CartErrorType.NOT_FOUND, `${entity} with id "${ids.join(", ")}" not found`)
+  }
+
+  /** A retrieve without an id at all: `cart - id must be defined`. */
+  static idRequired(entity: string): NotFoundError {
+    return new NotFoundError(CartErrorType.NOT_FOUND, `${entity.charAt(0).toLowerCase()}${entity.slice(1)} - id must be defined`)
+  }
+
+  /**
+   * A row names a parent that does not exist, in the wording Medusa's database error mapper gives the
+   * foreign-key violation: `You tried to set relationship cart_id: cart_1, but such entity does not exist`.
+   */
+  static forRelation(column: string, id: string): NotFoundError {
+    return new NotFoundError(CartErrorType.NOT_FOUND, `You tried to set relationship ${column}: ${id}, but such entity does not exist`)
   }
 }
 
@@ -34,6 +46,29 @@ export class InvalidDataError extends CartModuleError {
   /** A single problem described in words. */
   static because(message: string, path: readonly (string | number)[] = []): InvalidDataError {
     return new InvalidDataError(CartErrorType.INVALID_DATA, message, [{ path, message }])
+  }
+
+  /**
+   * A required field is missing, in the wording of MikroORM's check under `@medusajs/cart` (its first
+   * line; MikroORM appends a dump of the entity, which we leave out): `Value for Cart.currency_code is required, 'undefined' found`.
+   */
+  static required(entity: string, field: string, found: unknown, issues: readonly ValidationIssue[]): InvalidDataError {
+    return new InvalidDataError(CartErrorType.INVALID_DATA, `Value for ${entity}.${field} is required, '${String(found)}' found`, issues)
+  }
+
+  /** An adjustment or tax line names an item or shipping method outside the cart: `Line item with id cali_1 does not exist on cart with id cart_1`. */
+  static notOnCart(parent: "Line item" | "Shipping method", parentId: string, cartId: string, path: readonly (string | number)[]): InvalidDataError {
+    return InvalidDataError.because(`${parent} with id ${parentId} does not exist on cart with id ${cartId}`, path)
+  }
+
+  /**
+   * A unique key is taken, in the wording (and `invalid_data` type) of Medusa's database error mapper:
+   * `Cart line item with id: cali_1, already exists.`
+   */
+  static alreadyExists(table: string, keys: readonly string[], values: readonly string[]): InvalidDataError {
+    const entity = table.split("_").join(" ")
+    const pairs = keys.map((key, index) => `${key}: ${values[index] ?? ""}`).join(", ")
+    return InvalidDataError.because(`${entity.charAt(0).toUpperCase()}${entity.slice(1)} with ${pairs}, already exists.`, [...keys])
   }
 
   /** `limits.maxLinesPerCart` would be exceeded: `Cart "cart_1" would have 101 lines; the limit is 100`. */

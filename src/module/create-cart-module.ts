@@ -117,7 +117,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
   const unitOfWork = new UnitOfWork(knex, options.eventBus ?? noopEventBus, logger, { maxRetries: options.maxRetries ?? 5, timeouts })
   const service = new CartModuleService({
     unitOfWork,
-    totals: { rounding: options.totals?.rounding ?? "none" },
+    totals: { rounding: options.totals?.rounding ?? "none", lean: options.totals?.lean === true },
     validator: new Validator(options.limits ?? {}),
   })
   const migrator = orm.getMigrator()

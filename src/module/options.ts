@@ -34,7 +34,7 @@ export interface CartModuleOptions {
   /** Log every SQL statement (without its parameters) at the logger's `debug` level (default false). */
   logSql?: boolean
   /** Totals policy: `rounding: "none"` (default, Medusa-identical) or `{ mode: "half_even" | "half_up" }`. */
-  totals?: { rounding?: TotalsRounding }
+  totals?: { rounding?: TotalsRounding; lean?: boolean }
   /** Guards against abuse: the largest quantity on one line. */
   limits?: { maxQuantity?: number; maxLinesPerCart?: number }
   /** Retries after a deadlock or serialization failure (default 5). */
@@ -100,6 +100,7 @@ const optionsSchema = z.object({
           error: 'must be "none" or { mode: "half_even" | "half_up" }',
         })
         .optional(),
+      lean: z.boolean().optional(),
     })
     .strict()
     .optional(),

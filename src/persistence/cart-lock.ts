@@ -63,13 +63,18 @@ export async function lockCartsOf(
   return locked
 }
 
-/** Locks by parent ids and fails with not-found naming every missing id. */
-export async function lockCartsByIds(tx: Tx, parent: Model, ids: readonly string[]): Promise<Map<string, LockedParent>> {
+/** Locks by parent ids; returns the locked parents and the ids that do not exist, so the caller words the error. */
+export async function lockParents(tx: Tx, parent: Model, ids: readonly string[]): Promise<{ locked: Map<string, LockedParent>; missing: string[] }> {
   const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
+  if (unique.length === 0) return { locked: new Map(), missing: [] }
   const locked = await lockCartsOf(tx, parent, { sql: "p.id = ANY(?::text[])", bindings: [unique] })
-  const missing = unique.filter((id) => !locked.has(id))
-  if (missing.length) throw NotFoundError.forIds(parent.name, missing)
+  return { locked, missing: unique.filter((id) => !locked.has(id)) }
+}
+
+/** Locks by parent ids and fails with Medusa's retrieve-style not-found for the first missing id. */
+export async function lockCartsByIds(tx: Tx, parent: Model, ids: readonly string[]): Promise<Map<string, LockedParent>> {
+  const { locked, missing } = await lockParents(tx, parent, ids)
+  if (missing.length) throw NotFoundError.forId(parent.name, missing[0]!)
   return locked
 }
 

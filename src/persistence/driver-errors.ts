@@ -9,6 +9,7 @@ interface PgError {
   readonly table?: string
   readonly name?: string
   readonly message?: string
+  readonly detail?: string
 }
 
 /** SQLSTATEs after which the whole transaction may simply be run again. */
@@ -47,16 +48,35 @@ function checkedField(error: PgError): string {
   return field.replace(/_check$/, "") || "value"
 }
 
+/** Keys and values from a detail such as `Key (cart_id)=(cart_1) is not present in table "cart".` */
+function constraintInfo(pg: PgError): { keys: string[]; values: string[] } | undefined {
+  const [keys, values] = pg.detail?.match(/\([^(]*\)/g) ?? []
+  if (!keys || !values) return undefined
+  const split = (group: string) => group.slice(1, -1).split(",").map((part) => part.trim())
+  return { keys: split(keys), values: split(values) }
+}
+
+// PostgreSQL prints booleans in a detail as t/f; Medusa spells them out.
+const booleanWord = (value: string) => (value === "t" ? "true" : value === "f" ? "false" : value)
+
 function mapCode(pg: PgError, budgets: TimeoutBudgets): CartModuleError | undefined {
   switch (pg.code) {
     case "23514": {
       const field = checkedField(pg)
       return InvalidDataError.because(`Invalid value for "${field}": rejected by a database check`, [field])
     }
-    case "23505":
+    case "23505": {
+      // Medusa's db-error-mapper words a taken key from the driver's detail: `Cart with id: cart_1, already exists.`
+      // (key values are data the caller sent, not SQL).
+      const info = constraintInfo(pg)
+      if (info && pg.table) return InvalidDataError.alreadyExists(pg.table, info.keys, info.values.map(booleanWord))
       return new DuplicateError("duplicate_error", "A row with the same key already exists")
-    case "23503":
+    }
+    case "23503": {
+      const info = constraintInfo(pg)
+      if (info) return NotFoundError.forRelation(info.keys[0]!, info.values[0] ?? "")
       return new NotFoundError("not_found", "A referenced row does not exist")
+    }
     case "22P02":
     case "22003":
     case "22007":

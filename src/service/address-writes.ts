@@ -19,7 +19,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
   if (cartIds.length) {
     const locked = await lockCartsOf(tx, MODELS.Cart, { sql: "p.id = ANY(?::text[])", bindings: [cartIds] }, false, true)
     const missing = cartIds.filter((id) => !locked.has(id))
-    if (missing.length) throw NotFoundError.forIds("Cart", missing)
+    if (missing.length) throw NotFoundError.forRelation("cart_id", missing[0]!)
   }
   const ids = generateIds(MODELS.Address.idPrefix, inputs.length)
   const rows = inputs.map((input, index) => ({ ...toColumns(MODELS.Address, input), id: ids[index]! }))

@@ -110,7 +110,14 @@ export class CartModuleCore {
       this.deps.validator.check("updateCartWithId", updates)
       return this.write(ctx, async (tx) => {
         const results: Dto[] = []
-        for (const { id, ...rest } of updates) results.push(...(await this.updateCartIds(tx, [id as string], rest)))
+        const missing: string[] = []
+        for (const { id, ...rest } of updates) {
+          const rows = await updateCartsWhere(tx, { id: [id as string] }, rest)
+          if (rows.length === 0) missing.push(id as string)
+          results.push(...rows)
+        }
+        // Medusa names every missing id at once; throwing rolls back the updates already made.
+        if (missing.length) throw NotFoundError.forIds("Cart", missing)
         return results
       })
     }

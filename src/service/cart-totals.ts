@@ -4,7 +4,7 @@ import type { ReadPlan } from "../persistence/read-plan"
 import { fullPlan } from "../persistence/read-plan"
 import type { Dto } from "../persistence/row-mapper"
 import { computeCartTotals, toTotalsFields } from "../totals"
-import type { TotalsOptions } from "../totals"
+import type { LineRowTotals, TotalsOptions } from "../totals"
 
 const LINE_FIELDS = [
   "total",
@@ -39,10 +39,10 @@ export function wantsTotals(select: readonly string[] | undefined): boolean {
   return select.some((field) => field === "*" || CART_TOTAL_FIELDS.has(field))
 }
 
-function ensure(plan: ReadPlan, relation: string, model: Model): ReadPlan {
+function ensure(plan: ReadPlan, relation: string, model: Model, hidden: boolean): ReadPlan {
   let child = plan.relations.get(relation)
   if (!child) {
-    child = fullPlan(model, true)
+    child = fullPlan(model, hidden)
     plan.relations.set(relation, child)
   }
   return child
@@ -52,19 +52,24 @@ function ensureColumns(plan: ReadPlan, columns: readonly string[]): void {
   for (const column of columns) plan.columns.add(column)
 }
 
-/** Adds (hidden) every relation and column totals need to a cart read plan. */
-export function addTotalsRelations(cart: ReadPlan): void {
+/**
+ * Adds every relation and column totals need to a cart read plan. As in Medusa, the relations are
+ * returned (items and shipping methods with their adjustments and tax lines, credit lines); with
+ * `lean` (the `totals.lean` option) they are loaded for the computation and left out of the result.
+ */
+export function addTotalsRelations(cart: ReadPlan, lean = false): void {
+  const ensure_ = (plan: ReadPlan, relation: string, model: Model) => ensure(plan, relation, model, lean)
   ensureColumns(cart, ["currency_code"])
   for (const [relation, model, adjustments, taxLines] of [
     ["items", MODELS.LineItem, MODELS.LineItemAdjustment, MODELS.LineItemTaxLine],
     ["shipping_methods", MODELS.ShippingMethod, MODELS.ShippingMethodAdjustment, MODELS.ShippingMethodTaxLine],
   ] as const) {
-    const line = ensure(cart, relation, model)
+    const line = ensure_(cart, relation, model)
     ensureColumns(line, relation === "items" ? ["unit_price", "raw_unit_price", "quantity", "is_tax_inclusive"] : ["amount", "raw_amount", "is_tax_inclusive"])
-    ensureColumns(ensure(line, "adjustments", adjustments), ["amount", "raw_amount", "is_tax_inclusive"])
-    ensureColumns(ensure(line, "tax_lines", taxLines), ["rate"])
+    ensureColumns(ensure_(line, "adjustments", adjustments), ["amount", "raw_amount", "is_tax_inclusive"])
+    ensureColumns(ensure_(line, "tax_lines", taxLines), ["rate"])
   }
-  ensureColumns(ensure(cart, "credit_lines", MODELS.CreditLine), ["amount", "raw_amount"])
+  ensureColumns(ensure_(cart, "credit_lines", MODELS.CreditLine), ["amount", "raw_amount"])
 }
 
 type Row = Record<string, unknown>
@@ -110,7 +115,34 @@ export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
     },
     options,
   )
-  Object.assign(cart, toTotalsFields(totals.cart))
-  items.forEach((item, index) => Object.assign(item, toTotalsFields(totals.items[index]!)))
-  methods.forEach((method, index) => Object.assign(method, toTotalsFields(totals.shipping_methods[index]!)))
+  Object.assign(cart, withoutFieldsMedusaOmits(toTotalsFields(totals.cart)))
+  items.forEach((item, index) => {
+    Object.assign(item, toTotalsFields(totals.items[index]!))
+    decorateRows(item, totals.item_rows[index]!)
+  })
+  methods.forEach((method, index) => {
+    Object.assign(method, toTotalsFields(totals.shipping_methods[index]!))
+    decorateRows(method, totals.shipping_method_rows[index]!)
+  })
+  credits.forEach((credit, index) => Object.assign(credit, toTotalsFields(totals.credit_lines[index]!)))
+}
+
+/** Every adjustment and tax line gets its own `subtotal` and `total` (with `raw_` twins), as Medusa's decoration leaves them. */
+function decorateRows(line: Row, rows: LineRowTotals): void {
+  const adjustments = (line.adjustments as Row[] | undefined) ?? []
+  const taxLines = (line.tax_lines as Row[] | undefined) ?? []
+  adjustments.forEach((adjustment, index) => Object.assign(adjustment, toTotalsFields(rows.adjustments[index]!)))
+  taxLines.forEach((taxLine, index) => Object.assign(taxLine, toTotalsFields(rows.tax_lines[index]!)))
+}
+
+// Group totals the engine computes but Medusa's decorateCartTotals does not set on the cart.
+const NOT_ON_MEDUSA_CART = ["item_discount_subtotal", "item_discount_tax_total", "shipping_discount_subtotal", "shipping_discount_tax_total"]
+
+function withoutFieldsMedusaOmits(fields: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...fields }
+  for (const field of NOT_ON_MEDUSA_CART) {
+    delete out[field]
+    delete out[`raw_${field}`]
+  }
+  return out
 }

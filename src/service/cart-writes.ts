@@ -7,6 +7,7 @@ import { ident, query } from "../persistence/db"
 import { compileFilters } from "../persistence/filters"
 import type { Filters } from "../persistence/filters"
 import { generateId, generateIds } from "../persistence/ids"
+import { mapRow } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns, updateWhere } from "../persistence/writer"
@@ -56,10 +57,14 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
   const addresses = await insertRows(tx.db, MODELS.Address, addressRows)
   const items = await insertRows(tx.db, MODELS.LineItem, itemRows)
   const addressById = new Map(addresses.map((address) => [address.id as string, address]))
+  await loadReferencedAddresses(tx, carts, addressById)
   for (const cart of carts) {
     cart.shipping_address = cart.shipping_address_id ? (addressById.get(cart.shipping_address_id as string) ?? null) : null
     cart.billing_address = cart.billing_address_id ? (addressById.get(cart.billing_address_id as string) ?? null) : null
-    cart.items = items.filter((item) => item.cart_id === cart.id)
+    // Medusa's createCarts returns these relations too; a new cart has no shipping method or credit line yet.
+    cart.items = items.filter((item) => item.cart_id === cart.id).map((item) => ({ ...item, adjustments: [], tax_lines: [] }))
+    cart.shipping_methods = []
+    cart.credit_lines = []
   }
   tx.emit(
     ...carts.map((cart) => cartEvent("Cart", "created", { id: cart.id as string, cart_id: cart.id as string }, tx.ctx.eventGroupId)),
@@ -68,7 +73,26 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
   return carts
 }
 
-async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input): Promise<Record<string, unknown>> {
+/**
+ * Existing addresses a new cart points at (`shipping_address_id`, `billing_address_id`), read in one
+ * statement when there are any, so the created cart carries them populated as Medusa's does. A missing
+ * id reads as null here; the deferred foreign key then fails the commit with Medusa's relation message.
+ */
+async function loadReferencedAddresses(tx: Tx, carts: readonly Dto[], known: Map<string, Dto>): Promise<void> {
+  const wanted = new Set<string>()
+  for (const cart of carts) {
+    for (const field of ["shipping_address_id", "billing_address_id"]) {
+      const id = cart[field]
+      if (typeof id === "string" && !known.has(id)) wanted.add(id)
+    }
+  }
+  if (wanted.size === 0) return
+  const ids = [...wanted]
+  const rows = await query(tx.db, `SELECT * FROM cart_address WHERE id IN (${placeholders(ids.length)}) AND deleted_at IS NULL`, ids)
+  for (const row of rows) known.set(String(row.id), mapRow(MODELS.Address, row))
+}
+
+async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, written: Map<string, Dto>): Promise<Record<string, unknown>> {
   const patch: Record<string, unknown> = {}
   for (const field of ADDRESS_FIELDS) {
     if (!(field in data)) continue
@@ -83,8 +107,9 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input): Pro
         sql: "id = ? AND deleted_at IS NULL AND (cart_id IS NULL OR cart_id = ?)",
         bindings: [address.id, carts[0]!.id],
       })
-      if (!updated) throw NotFoundError.forId("Address", address.id)
+      if (!updated) throw NotFoundError.forIds("Address", [address.id])
       patch[`${field}_id`] = address.id
+      written.set(address.id, updated)
       continue
     }
     // A new address replaces the old one per cart; one INSERT for all carts.
@@ -92,6 +117,7 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input): Pro
     const rows = carts.map((cart, index) => ({ ...toColumns(MODELS.Address, address), id: addressIds[index]!, cart_id: cart.id }))
     const created = await insertRows(tx.db, MODELS.Address, rows)
     patch[`${field}_id`] = created.map((row) => row.id)
+    for (const row of created) written.set(String(row.id), row)
   }
   return patch
 }
@@ -117,7 +143,8 @@ export async function updateCartsWhere(tx: Tx, where: Filters, data: Input): Pro
 export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Input): Promise<Dto[]> {
   const normalised = normaliseCart(data)
   const shells = ids.map((id) => ({ id }))
-  const addressPatch = await replaceAddresses(tx, shells, normalised)
+  const written = new Map<string, Dto>()
+  const addressPatch = await replaceAddresses(tx, shells, normalised, written)
   const results: Dto[] = []
   const perCart = Object.values(addressPatch).some(Array.isArray)
   const groups = perCart ? ids.map((id, index) => ({ ids: [id], index })) : [{ ids, index: 0 }]
@@ -129,6 +156,14 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
     results.push(...rows)
   }
   if (Object.keys(addressPatch).length) await deleteReplacedAddresses(tx, ids)
+  // As Medusa's updateCarts: both addresses come back, in full when this call wrote them, else as a
+  // reference `{ id }` (what Medusa's ORM serialises for an unloaded relation), or null.
+  for (const cart of results) {
+    for (const field of ADDRESS_FIELDS) {
+      const id = cart[`${field}_id`]
+      cart[field] = typeof id === "string" ? (written.get(id) ?? { id }) : null
+    }
+  }
   const changed = Object.keys(data)
   tx.emit(...results.map((cart) => cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId)))
   return results

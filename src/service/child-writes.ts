@@ -1,7 +1,8 @@
 import { cartEvent } from "../events/cart-events"
 import type { Model } from "../../models"
+import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
-import { lockCartsByIds, lockCartsOf } from "../persistence/cart-lock"
+import { lockCartsOf, lockParents } from "../persistence/cart-lock"
 import { query, ident } from "../persistence/db"
 import { compileFilters } from "../persistence/filters"
 import type { Filters } from "../persistence/filters"
@@ -10,6 +11,7 @@ import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { byIds, insertRows, toColumns, updateRowsById, updateWhere } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
+import { missingParentError, notOnCartError } from "./missing-parent"
 import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
@@ -40,20 +42,18 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
     }
     return parentId
   })
-  const locked = await lockCartsByIds(tx, spec.parent, parentIds)
+  const { locked, missing } = await lockParents(tx, spec.parent, parentIds)
+  if (missing.length) throw await missingParentError(tx, spec, missing[0]!, cartId, parentIds.indexOf(missing[0]!))
   const ids = generateIds(spec.model.idPrefix, inputs.length)
   const rows = inputs.map((input, index) => {
     const owner = locked.get(parentIds[index]!)!
-    if (cartId !== undefined && owner.cart_id !== cartId) {
-      throw InvalidDataError.because(
-        `${spec.parent.name} with id "${parentIds[index]}" belongs to cart "${owner.cart_id}", not to cart "${cartId}"`,
-        [index, spec.parentColumn],
-      )
-    }
+    if (cartId !== undefined && owner.cart_id !== cartId) throw notOnCartError(spec, parentIds[index]!, cartId, index)
     return { ...toColumns(spec.model, input), id: ids[index]!, cart_id: owner.cart_id, [spec.parentColumn]: parentIds[index] }
   })
   const created = maxPerCart === undefined ? await insertChildRows(tx, spec, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
+  // Medusa returns a new item or shipping method with its (empty) adjustments and tax lines.
+  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod) return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
   return created
 }
 
@@ -112,7 +112,8 @@ function mutable(data: Input): Record<string, unknown> {
 /** Updates children by id, each with its own data (`[{ id, ...data }]`); locks their carts first. */
 export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: readonly { id: string; data: Input }[]): Promise<Dto[]> {
   if (updates.length === 0) return []
-  await lockCartsByIds(tx, spec.model, updates.map((update) => update.id))
+  const { missing } = await lockParents(tx, spec.model, updates.map((update) => update.id))
+  if (missing.length) throw NotFoundError.forIds(spec.model.name, missing)
   const updated = await updateRowsById(tx.db, spec.model, updates.map((update) => ({ id: update.id, data: mutable(update.data) })))
   // The lock statement found every row, but one soft-deleted while this call waited for the lock is
   // skipped by the UPDATE (which reads after the wait): that is a write to a deleted row.

@@ -24,7 +24,7 @@ export async function listRows(
   const isCart = model === MODELS.Cart
   const plan = buildReadPlan(model, cfg.select, cfg.relations, isCart ? CART_TOTAL_FIELDS : undefined)
   const computeTotals = isCart && wantsTotals(cfg.select)
-  if (computeTotals) addTotalsRelations(plan)
+  if (computeTotals) addTotalsRelations(plan, totals.lean === true)
   const result = await readRows(db, model, plan, filters ?? {}, cfg, withCount)
   const rows = result.rows.map((row) => {
     const dto = mapPlanned(plan, row)
@@ -42,7 +42,7 @@ export async function retrieveRow(
   config: FindConfig | undefined,
   totals: TotalsOptions,
 ): Promise<Dto> {
-  if (typeof id !== "string" || id.length === 0) throw NotFoundError.forId(model.name, String(id))
+  if (typeof id !== "string") throw NotFoundError.idRequired(model.name)
   const { rows } = await listRows(db, model, { id }, { ...config, take: undefined, skip: undefined }, totals)
   if (!rows[0]) throw NotFoundError.forId(model.name, id)
   return rows[0]

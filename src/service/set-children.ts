@@ -1,7 +1,7 @@
 import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
-import { lockCartsByIds } from "../persistence/cart-lock"
+import { lockCartsByIds, lockParents } from "../persistence/cart-lock"
 import { ident, query } from "../persistence/db"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
@@ -9,6 +9,7 @@ import type { Tx } from "../persistence/unit-of-work"
 import { toColumns, updateRowsById } from "../persistence/writer"
 import { insertChildRows } from "./child-writes"
 import type { ChildSpec } from "./child-specs"
+import { missingParentError, notOnCartError } from "./missing-parent"
 
 type Input = Readonly<Record<string, unknown>>
 
@@ -19,14 +20,10 @@ async function lockAndCheckParents(tx: Tx, spec: ChildSpec, cartId: string | und
     if (cartId !== undefined) await lockCartsByIds(tx, MODELS.Cart, [cartId])
     return owners
   }
-  const locked = await lockCartsByIds(tx, spec.parent, parentIds)
+  const { locked, missing } = await lockParents(tx, spec.parent, parentIds)
+  if (missing.length) throw await missingParentError(tx, spec, missing[0]!, cartId, parentIds.indexOf(missing[0]!))
   for (const [parentId, owner] of locked) {
-    if (cartId !== undefined && owner.cart_id !== cartId) {
-      throw InvalidDataError.because(
-        `${spec.parent.name} with id "${parentId}" belongs to cart "${owner.cart_id}", not to cart "${cartId}"`,
-        [spec.parentColumn],
-      )
-    }
+    if (cartId !== undefined && owner.cart_id !== cartId) throw notOnCartError(spec, parentId, cartId, parentIds.indexOf(parentId))
     owners.set(parentId, owner.cart_id)
   }
   if (cartId !== undefined && !owners.size) await lockCartsByIds(tx, MODELS.Cart, [cartId])
@@ -53,7 +50,7 @@ async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], 
   creates.forEach((row, index) => (row.id = ids[index]))
   const updated = await updateRowsById(tx.db, spec.model, updates, cartId)
   const missing = updates.find((update) => !updated.has(update.id))
-  if (missing) throw NotFoundError.forId(spec.model.name, missing.id)
+  if (missing) throw NotFoundError.forIds(spec.model.name, [missing.id])
   const created = await insertChildRows(tx, spec, creates)
   tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId)))
   // Return rows in input order, whether they were updated or created.

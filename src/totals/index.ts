@@ -10,4 +10,4 @@ export type {
   TotalsTaxLineInput,
 } from "./totals-input"
 export type { RoundingMode, TotalsOptions, TotalsRounding } from "./totals-options"
-export type { CartTotals, CartTotalsResult, LineTotals } from "./totals-result"
+export type { CartTotals, CartTotalsResult, LineRowTotals, LineTotals, RowTotals } from "./totals-result"

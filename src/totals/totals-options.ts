@@ -7,4 +7,9 @@ export type TotalsRounding = "none" | { readonly mode: RoundingMode }
 /** Options for `computeCartTotals`; `rounding` defaults to `"none"` (Medusa-identical). */
 export interface TotalsOptions {
   readonly rounding?: TotalsRounding
+  /**
+   * Service reads only (ignored by `computeCartTotals`): when true, the relations a cart read loads to
+   * compute totals are not returned unless asked for. Default false: returned, as Medusa does.
+   */
+  readonly lean?: boolean
 }

@@ -38,9 +38,27 @@ export interface CartTotals extends LineTotals {
   readonly credit_line_tax_total: Decimal
 }
 
-/** What `computeCartTotals` returns; `items` and `shipping_methods` follow the input's order. */
+/** The totals Medusa's `decorateCartTotals` sets on each adjustment, tax line and credit line. */
+export interface RowTotals {
+  readonly subtotal: Decimal
+  readonly total: Decimal
+}
+
+/** Per-row totals of one item or shipping method, in the input's order of its adjustments and tax lines. */
+export interface LineRowTotals {
+  /** subtotal: net of tax; total: subtotal plus the line's tax rates on it. */
+  readonly adjustments: readonly RowTotals[]
+  /** subtotal: tax on the line before discounts; total: tax on the discounted amount. */
+  readonly tax_lines: readonly RowTotals[]
+}
+
+/** What `computeCartTotals` returns; every list follows the input's order. */
 export interface CartTotalsResult {
   readonly cart: CartTotals
   readonly items: readonly LineTotals[]
   readonly shipping_methods: readonly LineTotals[]
+  readonly item_rows: readonly LineRowTotals[]
+  readonly shipping_method_rows: readonly LineRowTotals[]
+  /** Each credit line: subtotal = total = its amount (Medusa applies no tax to credit lines). */
+  readonly credit_lines: readonly RowTotals[]
 }

@@ -71,6 +71,8 @@ export interface TaxLineDTO extends BaseDTO {
   /** The exact rate as stored (up to 20 decimals); totals are computed from it. */
   raw_rate?: BigNumberRawValue
   provider_id?: string | null
+  /** What the tax provider returned for this line (Medusa 2.17.3+). */
+  data?: Record<string, unknown> | null
   metadata?: MetadataDTO
 }
 

@@ -113,6 +113,8 @@ export interface CreateTaxLineDTO {
   tax_rate_id?: string | null
   provider_id?: string | null
   metadata?: MetadataDTO
+  /** What the tax provider returned for this line (Medusa 2.17.3+); stored as given. */
+  data?: Record<string, unknown> | null
 }
 
 /** A line item tax line. */

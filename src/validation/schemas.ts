@@ -150,6 +150,7 @@ const taxLineBase = {
   tax_rate_id: text.optional(),
   provider_id: text.optional(),
   metadata: metadata.optional(),
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
 }
 
 /** Line item adjustment fields. */

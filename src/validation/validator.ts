@@ -1,6 +1,7 @@
 import type { z } from "zod"
 import { InvalidDataError } from "../errors/errors"
 import type { ValidationIssue } from "../errors/cart-module-error"
+import { firstMissingRequired } from "./required-fields"
 import { findNul } from "./json-bounds"
 import * as schemas from "./schemas"
 
@@ -39,6 +40,10 @@ function toIssues(error: z.ZodError, prefix: readonly (string | number)[]): Vali
   return error.issues.map((issue) => ({ path: [...prefix, ...(issue.path as (string | number)[])], message: issue.message }))
 }
 
+function sameIssuePath(a: ValidationIssue, b: ValidationIssue): boolean {
+  return a.path.length === b.path.length && a.path.every((part, index) => part === b.path[index])
+}
+
 /** Checks every public input at the boundary; a failure is one `invalid_data` error listing all issues. */
 export class Validator {
   constructor(readonly limits: { readonly maxQuantity?: number; readonly maxLinesPerCart?: number } = {}) {}
@@ -59,6 +64,12 @@ export class Validator {
       if (!result.success) issues.push(...toIssues(result.error, inputs.length > 1 ? [index] : []))
       this.checkLimits(input as Record<string, unknown>, inputs.length > 1 ? [index] : [], issues)
     })
+    // A missing required field is worded as @medusajs/cart words it; every issue stays in `issues`.
+    const missing = firstMissingRequired(name, inputs)
+    if (missing) {
+      const all = issues.some((issue) => sameIssuePath(issue, missing.issue)) ? issues : [missing.issue, ...issues]
+      throw InvalidDataError.required(missing.entity, missing.field, missing.found, all)
+    }
     if (issues.length) throw InvalidDataError.fromIssues(issues, name.replace(/([A-Z])/g, " $1").toLowerCase())
   }
 

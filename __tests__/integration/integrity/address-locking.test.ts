@@ -136,7 +136,7 @@ describe("createAddresses under a cart", () => {
     const before = await snapshotDatabase(fixture.module)
     await expect(service.createAddresses([{ cart_id: "cart_missing", city: "Rome" } as never])).rejects.toMatchObject({
       type: "not_found",
-      message: 'Cart with id "cart_missing" not found',
+      message: "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
     })
     expect(await snapshotDatabase(fixture.module)).toEqual(before)
   })

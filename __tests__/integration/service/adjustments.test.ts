@@ -74,7 +74,7 @@ describe("line item adjustments", () => {
     it("fails with not_found naming an unknown item", async () => {
       await expect(service.addLineItemAdjustments([{ item_id: "cali_missing", amount: 1 }])).rejects.toMatchObject({
         type: "not_found",
-        message: expect.stringContaining('"cali_missing"'),
+        message: "You tried to set relationship item_id: cali_missing, but such entity does not exist",
       })
     })
   })

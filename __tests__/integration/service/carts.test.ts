@@ -61,7 +61,7 @@ describe("retrieveCart", () => {
     expect(cart).not.toHaveProperty("total")
   })
 
-  it("computes totals when no select is given, without returning the relations it needed", async () => {
+  it("computes totals when no select is given and returns the relations it needed, as Medusa does", async () => {
     const created = await service.createCarts({
       currency_code: "usd",
       items: [{ title: "A", quantity: 3, unit_price: "0.1" }],
@@ -69,13 +69,13 @@ describe("retrieveCart", () => {
     const cart = await service.retrieveCart(created.id)
     expect(cart.total?.toJSON()).toBe(0.3)
     expect(cart.raw_total?.value).toBe("0.3")
-    expect(cart).not.toHaveProperty("items")
+    expect(cart.items).toHaveLength(1)
   })
 
   it("fails with not_found naming the id", async () => {
     await expect(service.retrieveCart("cart_missing")).rejects.toMatchObject({
       type: "not_found",
-      message: 'Cart with id "cart_missing" not found',
+      message: "Cart with id: cart_missing was not found",
     })
   })
 

@@ -27,7 +27,7 @@ describe("createCreditLines", () => {
   it("fails with not_found for an unknown cart and invalid_data for a missing cart_id or amount", async () => {
     await expect(service.createCreditLines({ cart_id: "cart_missing", amount: 1 })).rejects.toMatchObject({
       type: "not_found",
-      message: 'Cart with id "cart_missing" not found',
+      message: "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
     })
     await expect(service.createCreditLines({ amount: 1 } as never)).rejects.toMatchObject({ type: "invalid_data" })
     await expect(service.createCreditLines({ cart_id: await newCart(), amount: "lots" })).rejects.toMatchObject({

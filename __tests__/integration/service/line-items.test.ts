@@ -60,7 +60,7 @@ describe("addLineItems", () => {
     const cartId = await newCart()
     await expect(service.addLineItems([{ ...tee, cart_id: cartId }, { ...tee, cart_id: "cart_nope" }])).rejects.toMatchObject({
       type: "not_found",
-      message: 'Cart with id "cart_nope" not found',
+      message: "You tried to set relationship cart_id: cart_nope, but such entity does not exist",
     })
     expect(await service.listLineItems({ cart_id: cartId })).toEqual([])
   })
@@ -96,7 +96,7 @@ describe("reading line items", () => {
   it("fails with not_found naming a missing line item", async () => {
     await expect(service.retrieveLineItem("cali_missing")).rejects.toMatchObject({
       type: "not_found",
-      message: 'LineItem with id "cali_missing" not found',
+      message: "LineItem with id: cali_missing was not found",
     })
   })
 })

@@ -55,7 +55,7 @@ describe("addShippingMethods", () => {
   it("fails with not_found naming an unknown cart", async () => {
     await expect(service.addShippingMethods("cart_nope", [standard])).rejects.toMatchObject({
       type: "not_found",
-      message: 'Cart with id "cart_nope" not found',
+      message: "Cart with id: cart_nope was not found",
     })
   })
 })
@@ -82,7 +82,7 @@ describe("reading shipping methods", () => {
   it("fails with not_found naming a missing shipping method", async () => {
     await expect(service.retrieveShippingMethod("casm_missing")).rejects.toMatchObject({
       type: "not_found",
-      message: 'ShippingMethod with id "casm_missing" not found',
+      message: "ShippingMethod with id: casm_missing was not found",
     })
   })
 })

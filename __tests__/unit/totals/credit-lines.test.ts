@@ -39,14 +39,26 @@ describe("credit lines", () => {
     expect(creditOf("usd", "-0.009")).toMatchObject({ credit_line_total: "0" })
   })
 
-  it("uses the currency's own smallest unit: 0.5 JPY < 1 → 0, 0.0005 KWD < 0.001 → 0, 0.001 KWD kept", () => {
-    expect(creditOf("jpy", "0.5").credit_line_total).toBe("0")
-    expect(creditOf("kwd", "0.0005").credit_line_total).toBe("0")
-    expect(creditOf("kwd", "0.001").credit_line_total).toBe("0.001")
+  it("counts a sum exactly at the epsilon as zero, as Medusa's `<=` does: 0.01 USD → 0, 0.0101 kept", () => {
+    expect(creditOf("usd", "0.01")).toMatchObject({ credit_line_total: "0", credit_line_subtotal: "0", total: "100" })
+    expect(creditOf("usd", "0.0101").credit_line_total).toBe("0.0101")
   })
 
-  it("rejects credit lines in a currency with no known minor unit", () => {
-    expect(() => creditOf("xyz", 1)).toThrow(/Unknown currency code "xyz"/)
+  it("uses the currency's epsilon from Medusa's table: 1 JPY → 0, 1.5 JPY kept, 0.001 KWD → 0, 0.0011 KWD kept", () => {
+    expect(creditOf("jpy", "1").credit_line_total).toBe("0")
+    expect(creditOf("jpy", "1.5").credit_line_total).toBe("1.5")
+    expect(creditOf("kwd", "0.001").credit_line_total).toBe("0")
+    expect(creditOf("kwd", "0.0011").credit_line_total).toBe("0.0011")
+  })
+
+  it("follows Medusa's digits where they differ from ISO 4217: HUF has 0, so 0.9 HUF → 0", () => {
+    expect(creditOf("huf", "0.9").credit_line_total).toBe("0")
+  })
+
+  it("gives an unknown or made-up currency Medusa's default epsilon of 0.01, and never throws", () => {
+    expect(creditOf("xyz", "0.01").credit_line_total).toBe("0")
+    expect(creditOf("xyz", "0.02").credit_line_total).toBe("0.02")
+    expect(creditOf("not-a-currency", 1)).toMatchObject({ credit_line_total: "1", total: "99" })
   })
 
   it("does not need the currency when there are no credit lines and no rounding", () => {

@@ -1,0 +1,85 @@
+import { startCartModule } from "../../support/cart-module-fixture"
+import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import type { CartModuleService } from "../../../src/service/cart-module-service"
+
+/** Field sets recorded from `@medusajs/cart` 2.21.2's own return values for the same calls. */
+let fixture: CartModuleFixture
+let s: CartModuleService
+
+beforeAll(async () => {
+  fixture = await startCartModule()
+  s = fixture.module.service
+})
+afterAll(() => fixture.close())
+
+const ADDRESS_FIELDS = ["id", "customer_id", "company", "first_name", "last_name", "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone", "metadata", "created_at", "updated_at", "deleted_at"]
+
+describe("createCarts returns what Medusa's does", () => {
+  it("populates addresses given by id, and returns items, shipping methods and credit lines", async () => {
+    const billing = await s.createAddresses({ city: "Paris", country_code: "fr" })
+    const cart = await s.createCarts({
+      currency_code: "EUR",
+      billing_address_id: billing.id,
+      shipping_address: { city: "Lyon" },
+      items: [{ title: "t", quantity: 2, unit_price: 10 }],
+    })
+    expect(cart.billing_address).toMatchObject({ id: billing.id, city: "Paris", country_code: "fr" })
+    expect(Object.keys(cart.billing_address!)).toEqual(expect.arrayContaining(ADDRESS_FIELDS))
+    expect(cart.shipping_address).toMatchObject({ city: "Lyon" })
+    expect(cart).toMatchObject({ billing_address_id: billing.id, shipping_methods: [], credit_lines: [] })
+    expect(cart.items).toEqual([expect.objectContaining({ title: "t", adjustments: [], tax_lines: [] })])
+  })
+
+  it("populates a shipping address given by id", async () => {
+    const address = await s.createAddresses({ city: "Rome" })
+    const cart = await s.createCarts({ currency_code: "eur", shipping_address_id: address.id })
+    expect(cart).toMatchObject({ shipping_address_id: address.id, shipping_address: { id: address.id, city: "Rome" }, billing_address: null })
+  })
+})
+
+describe("updateCarts returns what Medusa's does", () => {
+  it("returns both addresses: in full when written by the call, else as a reference", async () => {
+    const billing = await s.createAddresses({ city: "Paris" })
+    const created = await s.createCarts({ currency_code: "eur", billing_address_id: billing.id })
+    const updated = await s.updateCarts(created.id, { email: "a@b.c", shipping_address: { city: "Nice" } })
+    expect(updated.shipping_address).toMatchObject({ city: "Nice", id: updated.shipping_address_id })
+    expect(updated.billing_address).toEqual({ id: billing.id })
+    const [again] = await s.updateCarts([{ id: created.id, email: "x@y.z" }])
+    expect(again).toMatchObject({ shipping_address: { id: updated.shipping_address_id }, billing_address: { id: billing.id } })
+    const bare = await s.createCarts({ currency_code: "eur" })
+    expect(await s.updateCarts(bare.id, { email: "b@c.d" })).toMatchObject({ shipping_address: null, billing_address: null })
+  })
+})
+
+describe("adding items and shipping methods returns what Medusa's does", () => {
+  it("returns new items and shipping methods with empty adjustments and tax lines", async () => {
+    const cart = await s.createCarts({ currency_code: "usd" })
+    expect(await s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: 1 }])).toEqual([expect.objectContaining({ adjustments: [], tax_lines: [] })])
+    expect(await s.addShippingMethods(cart.id, [{ name: "n", amount: 1 }])).toEqual([expect.objectContaining({ adjustments: [], tax_lines: [] })])
+  })
+})
+
+describe("tax lines carry the provider's data (Medusa 2.17.3+)", () => {
+  it("stores and returns data for item and shipping method tax lines, through add, set, update and reads", async () => {
+    const cart = await s.createCarts({ currency_code: "usd" })
+    const [item] = await s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: 10 }])
+    const [method] = await s.addShippingMethods(cart.id, [{ name: "n", amount: 5 }])
+    const [itemLine] = await s.addLineItemTaxLines(cart.id, [{ item_id: item!.id, code: "VAT", rate: 10, data: { provider_ref: "a1" } }])
+    expect(itemLine).toMatchObject({ data: { provider_ref: "a1" } })
+    const [methodLine] = await s.setShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, code: "S", rate: 20, data: { k: [1, 2] } }])
+    expect(methodLine).toMatchObject({ data: { k: [1, 2] } })
+    expect(await s.updateLineItemTaxLines(itemLine!.id, { data: null })).toMatchObject({ data: null })
+    const read = await s.retrieveCart(cart.id, { relations: ["shipping_methods.tax_lines", "items.tax_lines"] })
+    expect(read.shipping_methods?.[0]?.tax_lines?.[0]?.data).toEqual({ k: [1, 2] })
+    expect(read.items?.[0]?.tax_lines?.[0]?.data).toBeNull()
+  })
+
+  it("rejects data that is not an object", async () => {
+    const cart = await s.createCarts({ currency_code: "usd" })
+    const [item] = await s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: 10 }])
+    await expect(s.addLineItemTaxLines(cart.id, [{ item_id: item!.id, code: "VAT", rate: 10, data: "nope" as never }])).rejects.toMatchObject({
+      type: "invalid_data",
+      issues: [expect.objectContaining({ path: ["data"] })],
+    })
+  })
+})

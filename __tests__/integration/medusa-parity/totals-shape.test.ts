@@ -1,0 +1,59 @@
+import { startCartModule } from "../../support/cart-module-fixture"
+import type { CartModuleFixture } from "../../support/cart-module-fixture"
+
+// Field sets recorded from @medusajs/cart 2.21.2's retrieveCart with totals on the same cart.
+const TOTAL_PAIR = ["subtotal", "total", "raw_subtotal", "raw_total"]
+const LINE_TOTALS = ["total", "subtotal", "tax_total", "discount_total", "discount_subtotal", "discount_tax_total", "original_total", "original_subtotal", "original_tax_total"]
+
+let fixture: CartModuleFixture
+let lean: CartModuleFixture
+afterAll(async () => {
+  await fixture?.close()
+  await lean?.close()
+})
+
+async function aFullCart(f: CartModuleFixture): Promise<string> {
+  const s = f.module.service
+  const cart = await s.createCarts({ currency_code: "usd", items: [{ title: "t", quantity: 3, unit_price: 10 }] })
+  const [item] = await s.listLineItems({ cart_id: cart.id })
+  const [method] = await s.addShippingMethods(cart.id, [{ name: "std", amount: 6 }])
+  await s.addLineItemAdjustments(cart.id, [{ item_id: item!.id, amount: 3, code: "P" }])
+  await s.addLineItemTaxLines(cart.id, [{ item_id: item!.id, rate: 10, code: "VAT" }])
+  await s.addShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, rate: 20, code: "S" }])
+  await s.addShippingMethodAdjustments(cart.id, [{ shipping_method_id: method!.id, amount: 1, code: "SA" }])
+  await s.createCreditLines([{ cart_id: cart.id, amount: 2, reference: "r", reference_id: "x" }])
+  return cart.id
+}
+
+describe("a cart read with totals", () => {
+  it("returns the relations totals need, every row decorated with its own totals, as Medusa does", async () => {
+    fixture = await startCartModule()
+    const id = await aFullCart(fixture)
+    const cart = await fixture.module.service.retrieveCart(id, { select: ["id", "total"] })
+    const item = cart.items![0]!
+    const method = cart.shipping_methods![0]!
+    for (const line of [item, method]) {
+      expect(Object.keys(line)).toEqual(expect.arrayContaining([...LINE_TOTALS, ...LINE_TOTALS.map((field) => `raw_${field}`)]))
+    }
+    for (const row of [item.adjustments![0]!, item.tax_lines![0]!, method.adjustments![0]!, method.tax_lines![0]!, cart.credit_lines![0]!]) {
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(TOTAL_PAIR))
+    }
+    // Medusa's values for this cart: adjustment 3 → 3.3; tax 3 before, 2.7 after discount; shipping tax 1.2 / 1.
+    expect(JSON.parse(JSON.stringify(item.adjustments![0]))).toMatchObject({ subtotal: 3, total: 3.3, raw_total: { value: "3.3", precision: 20 } })
+    expect(JSON.parse(JSON.stringify(item.tax_lines![0]))).toMatchObject({ subtotal: 3, total: 2.7 })
+    expect(JSON.parse(JSON.stringify(method.adjustments![0]))).toMatchObject({ subtotal: 1, total: 1.2 })
+    expect(JSON.parse(JSON.stringify(method.tax_lines![0]))).toMatchObject({ subtotal: 1.2, total: 1 })
+    expect(JSON.parse(JSON.stringify(cart.credit_lines![0]))).toMatchObject({ subtotal: 2, total: 2 })
+    expect(JSON.parse(JSON.stringify(cart))).toMatchObject({ total: 33.7, item_total: 29.7, shipping_total: 6, credit_line_total: 2, item_discount_total: 3.3, shipping_discount_total: 1.2 })
+    expect(cart).not.toHaveProperty("item_discount_subtotal")
+  })
+
+  it("leaves the relations out with totals.lean, and still computes the totals", async () => {
+    lean = await startCartModule({ totals: { lean: true } })
+    const id = await aFullCart(lean)
+    const cart = await lean.module.service.retrieveCart(id)
+    expect(cart).not.toHaveProperty("items")
+    expect(cart).not.toHaveProperty("credit_lines")
+    expect(cart.total?.toJSON()).toBe(33.7)
+  })
+})
