@@ -130,8 +130,8 @@ describe("Complete a Cart", () => {
     const cart = await readyCart()
     const headers = { "Idempotency-Key": `key-${cart.id}` }
     const results = await Promise.all([1, 2, 3].map(() => server.client().carts.complete(cart.id, headers)))
-    expect(new Set(results.map((result) => result.data.id)).size).toBe(1)
-    expect(results.map((result) => result.response.headers["idempotency-key"])).toEqual([headers["Idempotency-Key"], headers["Idempotency-Key"], headers["Idempotency-Key"]])
+    expect(new Set(results.map((result: Json) => result.data.id)).size).toBe(1)
+    expect(results.map((result: Json) => result.response.headers["idempotency-key"])).toEqual([headers["Idempotency-Key"], headers["Idempotency-Key"], headers["Idempotency-Key"]])
     expect([...server.storefront.host.orders.orders.values()].filter((order) => order.cart_id === cart.id)).toHaveLength(1)
     const again = await server.client().carts.complete(cart.id, { "Idempotency-Key": "another" })
     expect(again).toMatchObject({ type: "order", data: { id: results[0]!.data.id } })

@@ -17,7 +17,7 @@ import { registerRegionRoutes } from "./routes/region-routes"
 import type { StoreDeps } from "./routes/store-context"
 import { SEED, seedHost } from "./seed"
 import type { SeededHost } from "./seed"
-import { handleV1Error, handleV1NotFound } from "./v1/v1-errors"
+import { handleV1Error, handleV1FrameworkError, handleV1NotFound } from "./v1/v1-errors"
 
 /** Options of {@link buildStorefront}. */
 export interface StorefrontOptions {
@@ -55,7 +55,8 @@ export async function buildStorefront(options: StorefrontOptions = {}): Promise<
   const secret = process.env.STOREFRONT_SECRET ? Buffer.from(process.env.STOREFRONT_SECRET) : undefined
   const deps: StoreDeps = { flows, customers, tokens: new Tokens(secret), regionIds: options.regionIds ?? Object.values(SEED.regions) }
 
-  const app = Fastify({ logger: options.logger ?? false })
+  // frameworkErrors: Fastify's own routing failures (bad URL encoding, a parameter too long) get v1 bodies too.
+  const app = Fastify({ logger: options.logger ?? false, frameworkErrors: handleV1FrameworkError })
   // medusa-js sends `Content-Type: application/json` with no body on POST and DELETE routes that take none.
   app.removeContentTypeParser("application/json")
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {

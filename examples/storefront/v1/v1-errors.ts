@@ -49,8 +49,8 @@ export function toV1Error(error: unknown): { status: number; body: V1ErrorBody }
   if (CartModuleError.is(error)) {
     const status = STATUS_BY_TYPE.get(error.type)
     if (status === 409) return { status, body: { type: "conflict", code: "invalid_state_error", message: CONFLICT_MESSAGE } }
-    if (status === 422) return { status, body: { type: error.type, code: "invalid_request_error", message: error.message } }
-    if (status !== undefined) return { status, body: { type: error.type, message: error.message } }
+    if (status === 422) return { status, body: { type: error.type, code: "invalid_request_error", message: safeMessage(error.type, error.message) } }
+    if (status !== undefined) return { status, body: { type: error.type, message: safeMessage(error.type, error.message) } }
     return unknownError()
   }
   return fastifyError(error) ?? unknownError()
@@ -64,6 +64,15 @@ function fastifyError(error: unknown): { status: number; body: V1ErrorBody } | n
   return { status: statusCode, body: { type: statusCode === 404 ? "not_found" : "invalid_data", message: typeof message === "string" && message ? message : "Invalid request" } }
 }
 
+// A last line of defence: a message that carries SQL (a driver error the library let through) is
+// replaced, so a body never shows a statement, a table or a parameter list.
+const SQL = /\b(?:insert\s+into|update\s+"?\w+"?\s+set|delete\s+from|returning\s+\*)\b|\bselect\s[^.]*\bfrom\s+"?\w+"?|\(\$\d+/i
+
+function safeMessage(type: string, message: string): string {
+  if (!SQL.test(message)) return message
+  return type === "invalid_data" ? "A value in the request is out of range or of the wrong type." : "The request could not be processed."
+}
+
 function unknownError(): { status: number; body: V1ErrorBody } {
   return { status: 500, body: { type: "unknown_error", code: "unknown_error", message: "An unknown error occurred." } }
 }
@@ -73,6 +82,12 @@ export function handleV1Error(error: unknown, request: FastifyRequest, reply: Fa
   const { status, body } = toV1Error(error)
   if (status >= 500) request.log.error({ err: error }, "request failed")
   void reply.status(status).send(body)
+}
+
+/** Fastify `frameworkErrors` handler: a parameter too long (414) or a malformed URL (400), without echoing it. */
+export function handleV1FrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH"
+  void reply.status(tooLong ? 414 : 400).send({ type: "invalid_data", message: tooLong ? "A path parameter is too long" : "The URL is malformed" })
 }
 
 /** Fastify not-found handler: an unknown route is a v1 `not_found`. */

@@ -4,6 +4,8 @@ import { InvalidRequestError } from "./v1-errors"
 // Every v1 body refuses properties it does not declare (class-validator's forbidNonWhitelisted).
 const metadata = z.record(z.string(), z.unknown())
 const id = z.string().min(1)
+// Quantities are PostgreSQL integers; a larger one is invalid data, not a driver error.
+const quantity = z.number().int().max(2_147_483_647)
 
 /** v1's AddressPayload. */
 const address = z
@@ -23,7 +25,7 @@ const address = z
   .strict()
 
 /** The v1 body of a new or updated line item. */
-const item = z.object({ variant_id: id, quantity: z.number().int() }).strict()
+const item = z.object({ variant_id: id, quantity }).strict()
 
 /** POST /store/carts (StorePostCartReq). */
 export const createCartBody = z
@@ -50,7 +52,7 @@ export const updateCartBody = z
 export const addLineItemBody = item.extend({ metadata: metadata.optional() }).strict()
 
 /** POST /store/carts/:id/line-items/:line_id (StorePostCartsCartLineItemsItemReq). */
-export const updateLineItemBody = z.object({ quantity: z.number().int(), metadata: metadata.optional() }).strict()
+export const updateLineItemBody = z.object({ quantity, metadata: metadata.optional() }).strict()
 
 /** POST /store/carts/:id/shipping-methods (StorePostCartsCartShippingMethodReq). */
 export const addShippingMethodBody = z.object({ option_id: id, data: metadata.optional() }).strict()
