@@ -66,7 +66,8 @@ function fastifyError(error: unknown): { status: number; body: V1ErrorBody } | n
 
 // A last line of defence: a message that carries SQL (a driver error the library let through) is
 // replaced, so a body never shows a statement, a table or a parameter list.
-const SQL = /\b(?:insert\s+into|update\s+"?\w+"?\s+set|delete\s+from|returning\s+\*)\b|\bselect\s[^.]*\bfrom\s+"?\w+"?|\(\$\d+/i
+// Drivers quote identifiers ("cart_line_item"), which module messages never put after these keywords.
+const SQL = /\b(?:insert\s+into|update|delete\s+from|from|join)\s+"\w+"|\breturning\s+\*|\(\$\d+/i
 
 function safeMessage(type: string, message: string): string {
   if (!SQL.test(message)) return message
