@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify"
 import { NotAllowedError } from "../../../src/errors/errors"
 import { createCart } from "../../../src/flows/create-cart"
-import { refreshCart } from "../../../src/flows/refresh-cart"
 import { createCartBody, parseBody, updateCartBody } from "../v1/v1-schemas"
 import { customerIdOf } from "../auth/request-customer"
 import { authorizeCart, cartResponse } from "./store-context"
@@ -40,7 +39,6 @@ export function registerCartRoutes(app: FastifyInstance, deps: StoreDeps): void 
       throw NotAllowedError.because("customer_id is taken from the logged-in customer; log in to attach the cart to a customer")
     }
     await updateCartDetails(deps, request.params.id, body, customerId)
-    await refreshCart(deps.flows, request.params.id)
     return cartResponse(deps, request.params.id)
   })
 }

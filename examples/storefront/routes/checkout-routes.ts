@@ -3,7 +3,6 @@ import type { FastifyInstance } from "fastify"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import { completeCart } from "../../../src/flows/complete-cart"
 import type { CompleteCartResult } from "../../../src/flows/complete-cart"
-import { refreshCart } from "../../../src/flows/refresh-cart"
 import { refreshTaxes } from "../../../src/flows/refresh-taxes"
 import { removePromotionCodes } from "../../../src/flows/promotions"
 import { addShippingMethod } from "../../../src/flows/shipping"
@@ -20,21 +19,18 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: StoreDeps): v
     const body = parseBody(addShippingMethodBody, request.body)
     await authorizeCart(deps, request, request.params.id)
     await addShippingMethod(deps.flows, { cart_id: request.params.id, option_id: body.option_id, ...(body.data ? { data: body.data } : {}) })
-    await refreshCart(deps.flows, request.params.id)
     return cartResponse(deps, request.params.id)
   })
 
   app.post<CartParams>("/store/carts/:id/taxes", async (request) => {
     await authorizeCart(deps, request, request.params.id)
     await refreshTaxes(deps.flows, { cart_id: request.params.id })
-    await refreshCart(deps.flows, request.params.id)
     return cartResponse(deps, request.params.id)
   })
 
   app.delete<{ Params: { id: string; code: string } }>("/store/carts/:id/discounts/:code", async (request) => {
     await authorizeCart(deps, request, request.params.id)
     await removePromotionCodes(deps.flows, { cart_id: request.params.id, codes: [request.params.code] })
-    await refreshCart(deps.flows, request.params.id)
     return cartResponse(deps, request.params.id)
   })
 

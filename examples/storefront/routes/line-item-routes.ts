@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify"
 import { addToCart } from "../../../src/flows/add-to-cart"
-import { refreshCart } from "../../../src/flows/refresh-cart"
 import { removeLineItem, updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { addLineItemBody, parseBody, updateLineItemBody } from "../v1/v1-schemas"
 import { authorizeCart, cartResponse } from "./store-context"
@@ -14,7 +13,6 @@ export function registerLineItemRoutes(app: FastifyInstance, deps: StoreDeps): v
     const body = parseBody(addLineItemBody, request.body)
     await authorizeCart(deps, request, request.params.id)
     await addToCart(deps.flows, { cart_id: request.params.id, ...body })
-    await refreshCart(deps.flows, request.params.id)
     return cartResponse(deps, request.params.id)
   })
 
@@ -22,14 +20,12 @@ export function registerLineItemRoutes(app: FastifyInstance, deps: StoreDeps): v
     const body = parseBody(updateLineItemBody, request.body)
     await authorizeCart(deps, request, request.params.id)
     await updateLineItemQuantity(deps.flows, { cart_id: request.params.id, line_id: request.params.line_id, quantity: body.quantity })
-    await refreshCart(deps.flows, request.params.id)
     return cartResponse(deps, request.params.id)
   })
 
   app.delete<LineParams>("/store/carts/:id/line-items/:line_id", async (request) => {
     await authorizeCart(deps, request, request.params.id)
     await removeLineItem(deps.flows, { cart_id: request.params.id, line_id: request.params.line_id })
-    await refreshCart(deps.flows, request.params.id)
     return cartResponse(deps, request.params.id)
   })
 }

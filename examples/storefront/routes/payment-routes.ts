@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify"
-import { deletePaymentSession, initializePaymentSessions, refreshPaymentSession, selectPaymentSession } from "../../../src/flows/payment-sessions"
+import { deletePaymentSession, initializePaymentSessions, refreshPaymentSession, selectPaymentSession, updatePaymentSession } from "../../../src/flows/payment-sessions"
 import { parseBody, selectPaymentSessionBody, updatePaymentSessionBody } from "../v1/v1-schemas"
-import { updatePaymentSessionData } from "./session-data"
 import { authorizeCart, cartResponse } from "./store-context"
 import type { CartParams, StoreDeps } from "./store-context"
 
@@ -31,7 +30,7 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: StoreDeps): vo
   app.post<ProviderParams>("/store/carts/:id/payment-sessions/:provider_id", async (request) => {
     const body = parseBody(updatePaymentSessionBody, request.body)
     await authorizeCart(deps, request, request.params.id)
-    await updatePaymentSessionData(deps.flows, { cart_id: request.params.id, provider_id: request.params.provider_id, data: body.data })
+    await updatePaymentSession(deps.flows, { cart_id: request.params.id, provider_id: request.params.provider_id, data: body.data })
     return cartResponse(deps, request.params.id)
   })
 

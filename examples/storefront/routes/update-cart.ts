@@ -3,6 +3,7 @@ import { NotAllowedError, NotFoundError } from "../../../src/errors/errors"
 import { applyPromotionCodes, promotionCodesOf, removePromotionCodes } from "../../../src/flows/promotions"
 import { updateBillingAddress, updateEmail, updateShippingAddress } from "../../../src/flows/update-cart-details"
 import { updateRegion } from "../../../src/flows/update-region"
+import { updateSalesChannel } from "../../../src/flows/update-sales-channel"
 import type { CartAddressDTO } from "../../../src/types/dtos"
 import type { CreateAddressDTO } from "../../../src/types/inputs"
 import type { updateCartBody } from "../v1/v1-schemas"
@@ -59,15 +60,12 @@ export async function updateCartDetails(deps: StoreDeps, cartId: string, body: U
     const codes = body.discounts.map((discount) => discount.code)
     await applyPromotionCodes(flows, { cart_id: cartId, codes })
     const wanted = new Set(codes.map((code) => code.toLowerCase()))
-    const stale = promotionCodesOf(current).filter((code) => !wanted.has(code.toLowerCase()))
+    const stale = (await promotionCodesOf(flows, cartId)).filter((code) => !wanted.has(code.toLowerCase()))
     if (stale.length) await removePromotionCodes(flows, { cart_id: cartId, codes: stale })
   }
-  const patch = {
-    ...(body.sales_channel_id !== undefined ? { sales_channel_id: body.sales_channel_id } : {}),
-    // v1 merges the new context into the cart's.
-    ...(body.context !== undefined ? { metadata: { context: { ...contextOf(current.metadata), ...body.context } } } : {}),
-  }
-  if (Object.keys(patch).length) await flows.cart.updateCarts(cartId, patch)
+  if (body.sales_channel_id !== undefined) await updateSalesChannel(flows, { cart_id: cartId, sales_channel_id: body.sales_channel_id })
+  // v1 merges the new context into the cart's (kept in metadata.context, where create-cart puts it).
+  if (body.context !== undefined) await flows.cart.updateCarts(cartId, { metadata: { context: { ...contextOf(current.metadata), ...body.context } } })
 }
 
 function contextOf(metadata: Record<string, unknown> | null | undefined): Record<string, unknown> {
