@@ -19,9 +19,9 @@ async function call(base: string, method: string, path: string, body?: Json, hea
 
 function summary(cart: Json): Json {
   const pick = (source: Json, keys: readonly string[]): Json => Object.fromEntries(keys.map((key) => [key, source[key]]))
-  const items = (cart.items as Json[]).map((item) => pick(item, ["title", "variant_title", "quantity", "unit_price", "subtotal", "discount_total", "tax_total", "total"]))
-  const shipping = (cart.shipping_methods as Json[]).map((method) => pick(method, ["name", "amount", "tax_total", "total"]))
-  const totals = pick(cart, ["item_subtotal", "discount_total", "shipping_total", "tax_total", "total"])
+  const items = (cart.items as Json[]).map((item) => pick(item, ["title", "description", "quantity", "unit_price", "subtotal", "discount_total", "tax_total", "total"]))
+  const shipping = (cart.shipping_methods as Json[]).map((method) => ({ name: (method.shipping_option as Json).name, ...pick(method, ["price", "tax_total", "total"]) }))
+  const totals = pick(cart, ["subtotal", "discount_total", "shipping_total", "tax_total", "gift_card_total", "total"])
   return { id: cart.id, email: cart.email, currency_code: cart.currency_code, completed_at: cart.completed_at, items, shipping_methods: shipping, ...totals }
 }
 
@@ -46,18 +46,18 @@ async function main(): Promise<void> {
       email: "ada@example.com",
       shipping_address: { first_name: "Ada", last_name: "Lovelace", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002", country_code: "fr" },
     })
-    const { shipping_options: options } = (await call(base, "GET", `/store/carts/${id}/shipping-options`)) as { shipping_options: Json[] }
+    const { shipping_options: options } = (await call(base, "GET", `/store/shipping-options/${id}`)) as { shipping_options: Json[] }
     const express = options.find((option) => option.name === "Express") ?? options[0]!
     await call(base, "POST", `/store/carts/${id}/shipping-methods`, { option_id: express.id as string })
-    await call(base, "POST", `/store/carts/${id}/promotions`, { promo_codes: [SEED.promotions.tenPercent] })
+    await call(base, "POST", `/store/carts/${id}`, { discounts: [{ code: SEED.promotions.tenPercent }] })
     await call(base, "POST", `/store/carts/${id}/taxes`)
     await call(base, "POST", `/store/carts/${id}/payment-sessions`)
-    await call(base, "POST", `/store/carts/${id}/payment-sessions/manual`)
+    const { cart: ready } = (await call(base, "POST", `/store/carts/${id}/payment-session`, { provider_id: "manual" })) as { cart: Json }
     const completed = await call(base, "POST", `/store/carts/${id}/complete`, undefined, { "Idempotency-Key": `demo-${id}` })
     const replay = await call(base, "POST", `/store/carts/${id}/complete`, undefined, { "Idempotency-Key": `demo-${id}` })
 
-    console.log("\nCart with totals:")
-    console.log(JSON.stringify(summary(completed.cart as Json), null, 2))
+    console.log("\nCart with totals (Medusa v1 shape: integers in the currency's smallest unit):")
+    console.log(JSON.stringify(summary(ready), null, 2))
     console.log("\nOrder:")
     console.log(JSON.stringify(completed.data, null, 2))
     console.log(`\nReplaying the completion with the same Idempotency-Key returned the same order: ${(replay.data as Json).id === (completed.data as Json).id}`)

@@ -1,0 +1,38 @@
+import type { FastifyRequest } from "fastify"
+import { NotFoundError } from "../../../src/errors/errors"
+import type { FlowDeps } from "../../../src/flows/flow-deps"
+import type { InMemoryCustomers } from "../auth/customer-store"
+import { customerIdOf } from "../auth/request-customer"
+import type { Tokens } from "../auth/tokens"
+import { loadCartView } from "../v1/cart-view"
+import { toV1Cart } from "../v1/v1-cart"
+
+/** Everything the Store API routes use: the flows' dependencies, the customers and the token signer. */
+export interface StoreDeps {
+  readonly flows: FlowDeps
+  readonly customers: InMemoryCustomers
+  readonly tokens: Tokens
+  /** The regions `GET /store/regions` lists, in order (the first is the default). */
+  readonly regionIds: readonly string[]
+}
+
+/** The path parameters of the cart routes. */
+export type CartParams = { Params: { id: string } }
+
+/**
+ * Checks that the requester may use the cart: a cart with a customer belongs to that customer
+ * alone; to anyone else it does not exist (404, so ids of others' carts reveal nothing). A cart
+ * without a customer is addressed by its id alone, as in Medusa. Returns the requester's id.
+ * @throws NotFoundError
+ */
+export async function authorizeCart(deps: StoreDeps, request: FastifyRequest, cartId: string): Promise<string | null> {
+  const customerId = customerIdOf(request, deps.tokens)
+  const [cart] = await deps.flows.cart.listCarts({ id: cartId }, { select: ["id", "customer_id"] })
+  if (!cart || (cart.customer_id && cart.customer_id !== customerId)) throw NotFoundError.forId("Cart", cartId)
+  return customerId
+}
+
+/** The `{ cart }` envelope of every cart route, in v1's shape. */
+export async function cartResponse(deps: StoreDeps, cartId: string): Promise<{ cart: Record<string, unknown> }> {
+  return { cart: toV1Cart(await loadCartView(deps.flows, cartId)) }
+}
