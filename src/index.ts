@@ -173,7 +173,7 @@ export type { PriceQuery, CalculatedPrice, PricingPort, PriceEntry } from "./por
 export { InMemoryProductCatalog } from "./ports/product-catalog"
 export type { CatalogVariant, ProductCatalogPort } from "./ports/product-catalog"
 export { InMemoryPromotions } from "./ports/promotion"
-export type { PromotionCart, ComputedAdjustment, PromotionResult, PromotionPort, PromotionEntry } from "./ports/promotion"
+export type { PromotionCart, ComputedAdjustment, PromotionResult, PromotionPort, PromotionEntry, PromotionUsage } from "./ports/promotion"
 export { InMemoryRegions } from "./ports/region"
 export type { Region, RegionPort } from "./ports/region"
 export { InMemoryTax } from "./ports/tax"

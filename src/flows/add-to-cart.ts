@@ -47,7 +47,7 @@ function canonical(value: unknown): string {
 export const addToCartStep: FlowStep<Deps, AddToCartInput, CartDTO, AddToCartCompensation> = {
   name: "add-to-cart",
   async invoke(deps, input) {
-    const scopeFields = ["id", "currency_code", "region_id", "sales_channel_id", "completed_at"]
+    const scopeFields = ["id", "currency_code", "region_id", "sales_channel_id", "customer_id", "completed_at"]
     const cart = await deps.cart.retrieveCart(input.cart_id, { select: scopeFields })
     assertCartOpen(cart)
     // Catalogue and pricing calls happen before the lock, so a slow host module never holds the cart row.

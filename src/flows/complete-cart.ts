@@ -1,5 +1,6 @@
 import { NotAllowedError, UnexpectedStateError } from "../errors/errors"
 import type { OrderSummary } from "../ports/order"
+import type { PromotionUsage } from "../ports/promotion"
 import type { CartContext } from "../persistence/unit-of-work"
 import type { CartDTO } from "../types/dtos"
 import { cartTotal, metadataOf, retrieveFullCart, withCartLock } from "./cart-state"
@@ -7,6 +8,7 @@ import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { paymentSessionsOf, selectedSessionOf } from "./payment-sessions"
+import { registerPromotionUsage, revertPromotionUsage } from "./promotion-usage"
 
 /** Input of {@link completeCart}; the same `idempotency_key` replays the first result. */
 export interface CompleteCartInput {
@@ -28,6 +30,8 @@ export interface CompleteCartResult {
 export interface CompleteCartCompensation {
   readonly cart_id: string
   readonly order_id: string | null
+  /** The promotion usage the completion registered, given back on undo. */
+  readonly promotion_usage?: PromotionUsage | null
 }
 
 /** How a completion is remembered on the cart (`metadata.completion`). */
@@ -36,7 +40,7 @@ interface CompletionRecord {
   readonly idempotency_key: string | null
 }
 
-type Deps = Pick<FlowDeps, "cart" | "orders" | "payment">
+type Deps = Pick<FlowDeps, "cart" | "orders" | "payment"> & Partial<Pick<FlowDeps, "promotions">>
 
 function completionOf(cart: CartDTO): CompletionRecord | undefined {
   const record = metadataOf(cart).completion as CompletionRecord | undefined
@@ -84,7 +88,8 @@ function assertPayable(cart: CartDTO) {
  * Completes a cart: under its lock, checks the selected payment session is authorised for the
  * current total, creates the order through the order port and sets `completed_at`. Completing a
  * completed cart again (same idempotency key, or none) returns the first order instead of a second.
- * Undo: reopen the cart and delete the order.
+ * Registers the promotion usage of the cart's adjustments when the promotion port counts usage.
+ * Undo: reopen the cart, delete the order and give the promotion usage back.
  * @throws NotAllowedError without an authorised payment, for an empty cart, or for a new key on a completed cart.
  */
 export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartResult, CompleteCartCompensation> = {
@@ -92,6 +97,7 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
   async invoke(deps, input) {
     const key = input.idempotency_key ?? null
     let created: OrderSummary | undefined
+    let usage: PromotionUsage | null = null
     try {
       const { order, replayed } = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
         const found = await retrieveFullCart(deps.cart, input.cart_id, ctx)
@@ -99,15 +105,17 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
         const cart = input.authorize_payment ? await authorizeSelected(deps, found, ctx) : found
         const session = assertPayable(cart)
         created = await deps.orders.createOrder({ cart, payment: { provider_id: session.provider_id, session_id: session.id, amount: session.amount } })
+        usage = await registerPromotionUsage(deps.promotions, cart)
         const completion: CompletionRecord = { order_id: created.id, idempotency_key: key }
         await deps.cart.updateCarts(cart.id, { completed_at: new Date(), metadata: { completion } }, ctx)
         return { order: created, replayed: false }
       })
       const cart = await retrieveFullCart(deps.cart, input.cart_id)
-      return { output: { order, cart, replayed }, compensation: { cart_id: input.cart_id, order_id: replayed ? null : order.id } }
+      return { output: { order, cart, replayed }, compensation: { cart_id: input.cart_id, order_id: replayed ? null : order.id, promotion_usage: usage } }
     } catch (error) {
       // The cart stayed open (the transaction rolled back), so the order must not survive either.
       if (created) await deps.orders.deleteOrder(created.id)
+      await revertPromotionUsage(deps.promotions, usage)
       throw error
     }
   },
@@ -115,6 +123,7 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
     if (!compensation.order_id) return
     await deps.cart.updateCarts(compensation.cart_id, { completed_at: null, metadata: { completion: "" } })
     await deps.orders.deleteOrder(compensation.order_id)
+    await revertPromotionUsage(deps.promotions, compensation.promotion_usage)
   },
 }
 

@@ -45,7 +45,7 @@ export const createCartStep: FlowStep<Deps, CreateCartInput, CartDTO, { cart_id:
     // A region with one country fixes the shipping country, as Medusa v1 does.
     const requested = input.country_code ?? input.shipping_address?.country_code ?? (region.countries.length === 1 ? region.countries[0] : undefined)
     const country = requested ? countryOfRegion(region, requested) : undefined
-    const scope = { currency_code: region.currency_code, region_id: region.id, sales_channel_id: input.sales_channel_id ?? null }
+    const scope = { currency_code: region.currency_code, region_id: region.id, sales_channel_id: input.sales_channel_id ?? null, customer_id: input.customer_id ?? null }
     const items = await lineItemsForVariants(deps, scope, mergeRequests(input.items ?? []))
     const metadata = { ...(input.metadata ?? {}), ...(input.context ? { context: { ...input.context } } : {}) }
     const created = await deps.cart.createCarts({

@@ -17,6 +17,7 @@ export interface PricingScope {
   readonly currency_code: string
   readonly region_id?: string | null
   readonly sales_channel_id?: string | null
+  readonly customer_id?: string | null
 }
 
 /** The snapshot fields a line item keeps of its variant and product. */
@@ -67,7 +68,7 @@ export async function lineItemsForVariants(
     }
   }
   const prices = await deps.pricing.calculatePrices(
-    requests.map((request) => ({ variant_id: request.variant_id, currency_code: scope.currency_code, region_id: scope.region_id ?? null, quantity: request.quantity })),
+    requests.map((request) => ({ variant_id: request.variant_id, currency_code: scope.currency_code, region_id: scope.region_id ?? null, quantity: request.quantity, customer_id: scope.customer_id ?? null })),
   )
   return requests.map((request, index) => {
     const price = prices[index]

@@ -34,15 +34,41 @@ function promotionCartOf(cart: CartDTO): PromotionCart {
   return {
     id: cart.id,
     currency_code: cart.currency_code,
-    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, unit_price: Number(item.unit_price), quantity: Number(item.quantity), is_discountable: item.is_discountable })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, amount: Number(method.amount) })),
+    region_id: cart.region_id ?? null,
+    customer_id: cart.customer_id ?? null,
+    email: cart.email ?? null,
+    sales_channel_id: cart.sales_channel_id ?? null,
+    country_code: cart.shipping_address?.country_code ?? null,
+    items: (cart.items ?? []).map((item) => ({
+      id: item.id,
+      variant_id: item.variant_id ?? null,
+      product_id: item.product_id ?? null,
+      product_type_id: item.product_type_id ?? null,
+      unit_price: Number(item.unit_price),
+      quantity: Number(item.quantity),
+      is_discountable: item.is_discountable,
+      ...exactTotals(item),
+    })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: Number(method.amount), ...exactTotals(method) })),
   }
 }
 
-type AdjustmentLike = { amount: number | string; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null }
+/** A line's pre-discount totals as exact strings, for promotion engines that discount them (Medusa's does). */
+function exactTotals(line: { subtotal?: { toString(): string }; original_total?: { toString(): string } }) {
+  return { ...(line.subtotal ? { subtotal: line.subtotal.toString() } : {}), ...(line.original_total ? { original_total: line.original_total.toString() } : {}) }
+}
+
+type AdjustmentLike = { amount: number | string; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null; is_tax_inclusive?: boolean }
 
 function adjustmentFields(adjustment: AdjustmentLike) {
-  return { amount: adjustment.amount, code: adjustment.code ?? null, description: adjustment.description ?? null, promotion_id: adjustment.promotion_id ?? null, provider_id: adjustment.provider_id ?? null }
+  return {
+    amount: adjustment.amount,
+    code: adjustment.code ?? null,
+    description: adjustment.description ?? null,
+    promotion_id: adjustment.promotion_id ?? null,
+    provider_id: adjustment.provider_id ?? null,
+    is_tax_inclusive: adjustment.is_tax_inclusive ?? false,
+  }
 }
 
 async function writeAdjustments(deps: Deps, cart: CartDTO, codes: readonly string[], ctx: CartContext, strict: readonly string[]): Promise<void> {

@@ -37,7 +37,7 @@ export const updateRegionStep: FlowStep<Deps, UpdateRegionInput, CartDTO, Update
       assertCartOpen(cart)
       const items = (cart.items ?? []).filter((item) => item.variant_id && !item.is_custom_price)
       const prices = await deps.pricing.calculatePrices(
-        items.map((item) => ({ variant_id: item.variant_id!, currency_code: region.currency_code, region_id: region.id, quantity: Number(item.quantity) })),
+        items.map((item) => ({ variant_id: item.variant_id!, currency_code: region.currency_code, region_id: region.id, quantity: Number(item.quantity), customer_id: cart.customer_id ?? null })),
       )
       const unpriced = items.filter((_, index) => !prices[index])
       if (unpriced.length) {

@@ -4,6 +4,8 @@ export interface PriceQuery {
   readonly currency_code: string
   readonly region_id?: string | null
   readonly quantity: number
+  /** The cart's customer, when known: hosts with customer-group price lists price by it. */
+  readonly customer_id?: string | null
 }
 
 /** A calculated unit price; `amount` is an exact decimal string or a number in major units. */

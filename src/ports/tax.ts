@@ -11,7 +11,7 @@ export interface TaxQuery {
   readonly region_id?: string | null
   readonly currency_code: string
   readonly address: TaxAddress | null
-  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly unit_price: number; readonly quantity: number }[]
+  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly product_type_id?: string | null; readonly unit_price: number; readonly quantity: number }[]
   readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: number }[]
 }
 
