@@ -1,6 +1,12 @@
 /** @type {import('jest').Config} */
 const transform = { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }] }
-const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts", "js", "json"] }
+// integrations/ are hosts with node_modules of their own, run by their own jest (integrations/*/run.sh).
+const common = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["ts", "js", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/integrations/"],
+}
 
 module.exports = {
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
