@@ -26,7 +26,8 @@ export interface MedusaProductVariant {
   title: string
   sku: string | null
   barcode: string | null
-  requires_shipping: boolean
+  /** Declared by Medusa's DTO, but 2.21's variant model has no such column: absent means the default, true. */
+  requires_shipping?: boolean
   options: { value: string; option?: { title: string } | null }[]
   product?: MedusaProduct | null
 }
@@ -59,7 +60,7 @@ function toCatalogVariant(variant: MedusaProductVariant, product: MedusaProduct,
     sku: variant.sku,
     barcode: variant.barcode,
     option_values: optionValuesOf(variant),
-    requires_shipping: variant.requires_shipping,
+    requires_shipping: variant.requires_shipping ?? true,
     product: {
       id: product.id,
       title: product.title,

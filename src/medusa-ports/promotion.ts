@@ -12,7 +12,7 @@ export type MedusaComputedAction =
 /** The part of Medusa's promotion module (`IPromotionModuleService`) the promotion adapter calls. */
 export interface MedusaPromotionModule {
   computeActions(codes: string[], context: Record<string, unknown> & { currency_code: string }): Promise<MedusaComputedAction[]>
-  listPromotions(filters: { code: string[] }, config: { select: string[]; take: null }): Promise<{ id: string; code?: string | null }[]>
+  listPromotions(filters: { code: string[]; status: ("active" | "draft" | "inactive")[] }, config: { select: string[]; take: null }): Promise<{ id: string; code?: string | null }[]>
   registerUsage(usage: { amount: string | number; code: string }[], context: { customer_id: string | null; customer_email: string | null }): Promise<void>
   revertUsage(usage: { amount: string | number; code: string }[], context: { customer_id: string | null; customer_email: string | null }): Promise<void>
 }
@@ -52,8 +52,8 @@ function actionContextOf(cart: PromotionCart): Record<string, unknown> & { curre
 /**
  * {@link PromotionPort} over Medusa's promotion module (`container.resolve("promotion")`): codes (and
  * Medusa's automatic promotions) become item and shipping adjustments through `computeActions`, with
- * the promotion's id looked up by code as Medusa's cart workflows do. A code Medusa does not know, or
- * whose usage limit or campaign budget is spent, is reported unknown. Usage is counted with
+ * the promotion's id looked up by code as Medusa's cart workflows do. A code Medusa does not know, that
+ * is not active, or whose usage limit or campaign budget is spent, is reported unknown. Usage is counted with
  * `registerUsage` when a cart completes and given back with `revertUsage` when that is undone.
  */
 export class MedusaPromotions implements PromotionPort {
@@ -68,7 +68,8 @@ export class MedusaPromotions implements PromotionPort {
     const actions = await this.promotions().computeActions([...codes], actionContextOf(cart))
     const spent = new Set(actions.flatMap((action) => (action.action === "campaignBudgetExceeded" || action.action === "promotionLimitExceeded" ? [action.code] : [])))
     const allCodes = [...new Set([...codes, ...actions.map((action) => action.code)])]
-    const found = await this.promotions().listPromotions({ code: allCodes }, { select: ["id", "code"], take: null })
+    // Only active promotions count: computeActions ignores drafts and inactive ones, so such a code gives nothing.
+    const found = await this.promotions().listPromotions({ code: allCodes, status: ["active"] }, { select: ["id", "code"], take: null })
     const idOf = new Map(found.flatMap((promotion) => (promotion.code ? [[promotion.code, promotion.id] as const] : [])))
     const adjustment = (code: string, amount: unknown, description: string | undefined): ComputedAdjustment => ({
       code,

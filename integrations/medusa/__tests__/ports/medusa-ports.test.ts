@@ -29,6 +29,9 @@ let seed: SeededCommerce
 let carts: CartModule
 
 beforeAll(async () => {
+  // Until cartwright takes MikroORM as a peer (issue #11), its pinned copy differs from this host's 6.6.14;
+  // the adapters under test do not touch cartwright's ORM, so let the two copies coexist here.
+  process.env.MIKRO_ORM_ALLOW_VERSION_MISMATCH ??= "1"
   medusa = await bootMedusaModules()
   seed = await seedCommerce(medusa)
   // The cart tables live beside Medusa's, in the same database, in a schema of their own.
@@ -211,7 +214,7 @@ describe("the checkout flow on Medusa's modules", () => {
     expect(output.order).toMatchObject({ cart_id: created.id })
     // The code's one use is spent in Medusa's promotion module, so another cart cannot take it.
     expect((await promotionModule.retrievePromotion(seed.promotions.tenOff)).used).toBe(1)
-    const other = await createCart(deps, { region_id: seed.regions.eu, country_code: "de", items: [{ variant_id: seed.variants.mug, quantity: 1 }] })
+    const other = await createCart(deps, { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, country_code: "de", items: [{ variant_id: seed.variants.mug, quantity: 1 }] })
     await expect(applyPromotionCodes(deps, { cart_id: other.id, codes: ["TENOFF"] })).rejects.toMatchObject({ type: "invalid_data" })
 
     // Undoing the completion gives the use back.
@@ -221,12 +224,12 @@ describe("the checkout flow on Medusa's modules", () => {
   })
 
   it("prices a VIP customer's cart from the group's price list", async () => {
-    const cart = await createCart(flowDeps(), { region_id: seed.regions.eu, customer_id: seed.customers.ada, items: [{ variant_id: seed.variants.mug, quantity: 1 }] })
+    const cart = await createCart(flowDeps(), { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, customer_id: seed.customers.ada, items: [{ variant_id: seed.variants.mug, quantity: 1 }] })
     expect(cart.items?.[0]).toMatchObject({ unit_price: 10, compare_at_unit_price: 12.5 })
   })
 
-  it("marks Danish lines tax-inclusive, as the region's price preference says", async () => {
-    const cart = await createCart(flowDeps(), { region_id: seed.regions.dk, items: [{ variant_id: seed.variants.teeM, quantity: 1 }] })
+  it("marks Danish lines tax-inclusive, as the currency's price preference says", async () => {
+    const cart = await createCart(flowDeps(), { region_id: seed.regions.dk, sales_channel_id: seed.channels.web, items: [{ variant_id: seed.variants.teeM, quantity: 1 }] })
     expect(cart.items?.[0]).toMatchObject({ unit_price: 150, is_tax_inclusive: true })
   })
 })

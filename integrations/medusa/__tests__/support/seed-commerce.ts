@@ -15,7 +15,7 @@ export type SeededCommerce = Awaited<ReturnType<typeof seedCommerce>>
 
 /**
  * A small store, written through each Medusa module's own service (and Medusa's links), never with SQL:
- * two regions (EUR with DE/FR; DKK with DK, prices tax-inclusive by a price preference), two sales
+ * two regions (EUR with DE/FR; DKK with DK, DKK prices tax-inclusive by a price preference), two sales
  * channels, a tee (M; L with a 10+ tier), a mug (a VIP customer-group sale price), a book (7 % reduced
  * German rate by product type) and a poster sold only in the shop channel, German and Danish taxes,
  * and promotions.
@@ -83,8 +83,8 @@ export async function seedCommerce({ container, link }: MedusaModules) {
       [variants.poster, posterPrices],
     ].map(([variantId, priceSet]) => ({ [Modules.PRODUCT]: { variant_id: variantId }, [Modules.PRICING]: { price_set_id: typeof priceSet === "string" ? priceSet : priceSet!.id } })),
   )
-  // Danish prices include VAT: Medusa keeps that as a price preference of the region.
-  await pricing.createPricePreferences([{ attribute: "region_id", value: dk!.id, is_tax_inclusive: true }])
+  // Danish prices include VAT: Medusa keeps that as a price preference (by currency, for prices without a region rule).
+  await pricing.createPricePreferences([{ attribute: "currency_code", value: "dkk", is_tax_inclusive: true }])
 
   const [vip] = await customers.createCustomerGroups([{ name: "VIP" }])
   const [ada, bob] = await customers.createCustomers([{ email: "ada@example.com" }, { email: "bob@example.com" }])
@@ -106,12 +106,15 @@ export async function seedCommerce({ container, link }: MedusaModules) {
   ])
   await tax.createTaxRates([{ tax_region_id: de!.id, rate: 7, code: "DE7", name: "MwSt ermäßigt", rules: [{ reference: "product_type", reference_id: books!.id }] }])
 
-  const [tenOff, shipFree] = await promotions.createPromotions([
+  await promotions.createPromotions([
     // Used once in all: the checkout spends it.
     { code: "TENOFF", type: "standard", status: "active", limit: 1, application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 } },
     { code: "SHIPFREE", type: "standard", status: "active", application_method: { type: "percentage", target_type: "shipping_methods", allocation: "across", value: 100 } },
     { code: "DRAFTED", type: "standard", status: "draft", application_method: { type: "fixed", target_type: "items", allocation: "across", value: 5, currency_code: "eur" } },
   ])
+
+  // createPromotions does not promise its input's order; look the ids up by code.
+  const promotionId = new Map((await promotions.listPromotions({ code: ["TENOFF", "SHIPFREE"] })).map((promotion) => [promotion.code, promotion.id]))
 
   return {
     regions: { eu: eu!.id, dk: dk!.id },
@@ -121,6 +124,6 @@ export async function seedCommerce({ container, link }: MedusaModules) {
     variants,
     customers: { ada: ada!.id, bob: bob!.id },
     groups: { vip: vip!.id },
-    promotions: { tenOff: tenOff!.id, shipFree: shipFree!.id },
+    promotions: { tenOff: promotionId.get("TENOFF")!, shipFree: promotionId.get("SHIPFREE")! },
   }
 }
