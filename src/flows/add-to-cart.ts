@@ -1,11 +1,13 @@
 import { ConflictError } from "../errors/errors"
 import type { CartDTO } from "../types/dtos"
 import type { MetadataDTO } from "../types/dtos"
-import { assertCartOpen, retrieveFullCart, withCartLock } from "./cart-state"
-import type { FlowDeps } from "./flow-deps"
+import { assertCartOpen, withCartLock } from "./cart-state"
+import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import { assertInStock, availableQuantity } from "./inventory-check"
 import { lineItemsForVariants } from "./price-variants"
+import { changeAndRefresh } from "./refresh-cart"
 
 /** Input of {@link addToCart}. */
 export interface AddToCartInput {
@@ -22,7 +24,7 @@ export interface AddToCartCompensation {
   readonly previous_quantity: number | null
 }
 
-type Deps = Pick<FlowDeps, "cart" | "catalog" | "pricing">
+type Deps = RefreshDeps & Pick<FlowDeps, "inventory">
 
 /** Metadata equality for merging: key order does not matter, and null, absent and `{}` are the same. */
 export function sameMetadata(a: MetadataDTO | undefined, b: MetadataDTO | undefined): boolean {
@@ -41,8 +43,11 @@ function canonical(value: unknown): string {
 /**
  * Adds a variant to a cart. A line of the same variant with the same metadata absorbs the quantity
  * instead of a second line appearing; the read-and-merge runs under the cart's row lock, so parallel
- * adds of one variant end as one line with the summed quantity.
- * Undo: restore the previous quantity, or delete the line it created.
+ * adds of one variant end as one line with the summed quantity. Catalogue, pricing and inventory are
+ * asked before the lock; the line's total quantity is checked against the available stock under it.
+ * Ends with the shared refresh (the merged quantity may reach a price tier, shipping and taxes follow).
+ * Undo: restore the previous quantity, or delete the line it created, and refresh.
+ * @throws NotAllowedError when the variant lacks stock (naming it and the available quantity).
  */
 export const addToCartStep: FlowStep<Deps, AddToCartInput, CartDTO, AddToCartCompensation> = {
   name: "add-to-cart",
@@ -50,15 +55,17 @@ export const addToCartStep: FlowStep<Deps, AddToCartInput, CartDTO, AddToCartCom
     const scopeFields = ["id", "currency_code", "region_id", "sales_channel_id", "customer_id", "completed_at"]
     const cart = await deps.cart.retrieveCart(input.cart_id, { select: scopeFields })
     assertCartOpen(cart)
-    // Catalogue and pricing calls happen before the lock, so a slow host module never holds the cart row.
     const [line] = await lineItemsForVariants(deps, cart, [{ variant_id: input.variant_id, quantity: input.quantity, metadata: input.metadata ?? null }])
+    const available = await availableQuantity(deps.inventory, input.variant_id, cart.sales_channel_id)
     const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
       const locked = await deps.cart.retrieveCart(input.cart_id, { select: scopeFields }, ctx)
       assertCartOpen(locked)
-      if (locked.currency_code !== cart.currency_code || locked.region_id !== cart.region_id) {
-        throw new ConflictError(`Cart with id "${input.cart_id}" changed region while the item was being priced; retry`, input.cart_id)
+      if (locked.currency_code !== cart.currency_code || locked.region_id !== cart.region_id || locked.sales_channel_id !== cart.sales_channel_id) {
+        throw new ConflictError(`Cart with id "${input.cart_id}" changed region or sales channel while the item was being priced; retry`, input.cart_id)
       }
       const lines = await deps.cart.listLineItems({ cart_id: input.cart_id, variant_id: input.variant_id }, { select: ["id", "quantity", "metadata"] }, ctx)
+      const inCart = lines.reduce((sum, candidate) => sum + Number(candidate.quantity), 0)
+      assertInStock(input.variant_id, inCart + input.quantity, available)
       const existing = lines.find((candidate) => sameMetadata(candidate.metadata, input.metadata))
       if (existing) {
         await deps.cart.updateLineItems(existing.id, { quantity: Number(existing.quantity) + input.quantity }, ctx)
@@ -67,11 +74,13 @@ export const addToCartStep: FlowStep<Deps, AddToCartInput, CartDTO, AddToCartCom
       const created = await deps.cart.createLineItems({ ...line!, cart_id: input.cart_id }, ctx)
       return { cart_id: input.cart_id, line_id: created.id, previous_quantity: null }
     })
-    return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
+    const { cart: output } = await changeAndRefresh(deps, { cart_id: input.cart_id, changes: { lines: [compensation.line_id] } })
+    return { output, compensation }
   },
   async compensate(deps, compensation) {
     if (compensation.previous_quantity === null) await deps.cart.deleteLineItems(compensation.line_id)
     else await deps.cart.updateLineItems(compensation.line_id, { quantity: compensation.previous_quantity })
+    await changeAndRefresh(deps, { cart_id: compensation.cart_id, changes: { lines: [compensation.line_id] } })
   },
 }
 

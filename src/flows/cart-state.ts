@@ -1,6 +1,9 @@
-import { InvalidDataError, NotAllowedError, NotFoundError } from "../errors/errors"
+import { ConflictError, InvalidDataError, NotAllowedError, NotFoundError } from "../errors/errors"
+import type { BigNumberInput } from "../money/big-number"
+import { toDecimal } from "../money/decimal"
 import type { CartContext } from "../persistence/unit-of-work"
 import type { CartModuleService } from "../service/cart-module-service"
+import type { LockedCart } from "../service/checkout-state"
 import type { CartDTO } from "../types/dtos"
 
 /** The relations a storefront shows and the flows reason about. */
@@ -22,14 +25,45 @@ export function retrieveFullCart(service: CartModuleService, cartId: string, ctx
 }
 
 /**
- * Runs `work` in one transaction holding the cart's row lock. An empty update takes the lock
- * (SELECT … FOR UPDATE) and bumps the version, so concurrent flows on one cart run one after another.
+ * Runs `work` in one transaction holding the cart's row lock (SELECT … FOR UPDATE), so concurrent
+ * flows on one cart run one after another. Taking the lock writes nothing: the version moves and
+ * events are emitted only when `work` changes something.
  */
-export function withCartLock<T>(service: CartModuleService, cartId: string, work: (ctx: CartContext) => Promise<T>): Promise<T> {
-  return service.transaction(async (ctx) => {
-    await service.updateCarts(cartId, {}, ctx)
-    return work(ctx)
-  })
+export function withCartLock<T>(service: CartModuleService, cartId: string, work: (ctx: CartContext, locked: LockedCart) => Promise<T>): Promise<T> {
+  return service.transaction(async (ctx) => work(ctx, await service.lockCart(cartId, ctx)))
+}
+
+/** How often a flow re-plans when the cart changed while it was asking providers. */
+const PLAN_ATTEMPTS = 10
+
+function backoff(attempt: number): Promise<void> {
+  // Jittered and growing, so flows that keep overtaking each other on one busy cart spread out.
+  const ms = Math.random() * Math.min(400, 10 * 2 ** attempt)
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/**
+ * Plans outside the lock, applies under it: `plan` reads the cart and calls providers (pricing,
+ * taxes, payment...) without holding the cart row, so a slow provider never blocks other writers;
+ * `apply` then runs under the lock only if the cart's version is still the one `plan` saw. When it
+ * moved, the plan is discarded (`discard` undoes provider-side effects) and planned again.
+ * @throws ConflictError when the cart keeps changing faster than the flow can plan.
+ */
+export async function planThenApply<P extends { readonly version: number }, T>(
+  service: CartModuleService,
+  cartId: string,
+  plan: () => Promise<P>,
+  apply: (planned: P, ctx: CartContext) => Promise<T>,
+  discard: (planned: P) => Promise<void> = async () => undefined,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const planned = await plan()
+    const outcome = await withCartLock(service, cartId, async (ctx, locked) => (locked.version === planned.version ? { done: true as const, value: await apply(planned, ctx) } : { done: false as const }))
+    if (outcome.done) return outcome.value
+    await discard(planned)
+    if (attempt < PLAN_ATTEMPTS) await backoff(attempt)
+    if (attempt >= PLAN_ATTEMPTS) throw new ConflictError(`Cart with id "${cartId}" kept changing while it was being updated; retry`, cartId)
+  }
 }
 
 /** Refuses to change a completed cart. @throws NotAllowedError */
@@ -37,14 +71,19 @@ export function assertCartOpen(cart: Pick<CartDTO, "id" | "completed_at">): void
   if (cart.completed_at) throw NotAllowedError.cartCompleted(cart.id)
 }
 
-/** The cart's metadata as a plain object. */
-export function metadataOf(cart: Pick<CartDTO, "metadata">): Record<string, unknown> {
-  return cart.metadata ?? {}
+/** The cart total as an exact decimal string (major units); "0" when totals were not computed. */
+export function cartTotal(cart: Pick<CartDTO, "total">): string {
+  return cart.total ? cart.total.raw.value : "0"
 }
 
-/** The cart total as a number (major units). */
-export function cartTotal(cart: Pick<CartDTO, "total">): number {
-  return cart.total?.numeric ?? 0
+/** A money field's exact value as a decimal string: its raw twin when there is one (the number may have lost digits). */
+export function exact(value: unknown, raw?: { readonly value: string | number } | null): string {
+  return toDecimal(raw ? raw.value : (value as string | number)).toFixed()
+}
+
+/** Whether two money amounts are the same number (exactly, whatever their notation). */
+export function sameAmount(a: BigNumberInput, b: BigNumberInput): boolean {
+  return toDecimal(a).eq(toDecimal(b))
 }
 
 /** Checks a line quantity: an integer ≥ `min`. @throws InvalidDataError */

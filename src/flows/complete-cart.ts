@@ -1,13 +1,13 @@
 import { NotAllowedError, UnexpectedStateError } from "../errors/errors"
 import type { OrderSummary } from "../ports/order"
 import type { PromotionUsage } from "../ports/promotion"
-import type { CartContext } from "../persistence/unit-of-work"
 import type { CartDTO } from "../types/dtos"
-import { cartTotal, metadataOf, retrieveFullCart, withCartLock } from "./cart-state"
+import { cartTotal, planThenApply, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
-import { paymentSessionsOf, selectedSessionOf } from "./payment-sessions"
+import { isStaleSession, paymentSessionsOf, repriceSession, selectedSessionOf } from "./payment-sessions"
+import type { CartPaymentSession } from "./payment-sessions"
 import { registerPromotionUsage, revertPromotionUsage } from "./promotion-usage"
 
 /** Input of {@link completeCart}; the same `idempotency_key` replays the first result. */
@@ -34,61 +34,53 @@ export interface CompleteCartCompensation {
   readonly promotion_usage?: PromotionUsage | null
 }
 
-/** How a completion is remembered on the cart (`metadata.completion`). */
-interface CompletionRecord {
-  readonly order_id: string
-  readonly idempotency_key: string | null
-}
-
 type Deps = Pick<FlowDeps, "cart" | "orders" | "payment"> & Partial<Pick<FlowDeps, "promotions">>
 
-function completionOf(cart: CartDTO): CompletionRecord | undefined {
-  const record = metadataOf(cart).completion as CompletionRecord | undefined
-  return record && typeof record.order_id === "string" ? record : undefined
-}
-
-async function replay(deps: Deps, cart: CartDTO, key: string | null): Promise<OrderSummary> {
-  const record = completionOf(cart)
+/** Replays an earlier completion from the module-owned completion record (never from metadata). */
+async function replay(deps: Deps, cartId: string, key: string | null): Promise<OrderSummary> {
+  const { completion } = await deps.cart.retrieveCheckoutState(cartId)
   // Another key on a completed cart is a different request, not a retry of the first one.
-  if (!record || (key && record.idempotency_key && record.idempotency_key !== key)) throw NotAllowedError.cartCompleted(cart.id)
-  const order = await deps.orders.retrieveOrder(record.order_id)
-  if (!order) throw UnexpectedStateError.because(`Cart with id "${cart.id}" is completed but its order "${record.order_id}" is missing`)
+  if (!completion || (key && completion.idempotency_key && completion.idempotency_key !== key)) throw NotAllowedError.cartCompleted(cartId)
+  const order = await deps.orders.retrieveOrder(completion.order_id)
+  if (!order) throw UnexpectedStateError.because(`Cart with id "${cartId}" is completed but its order "${completion.order_id}" is missing`)
   return order
 }
 
-/**
- * Authorises the selected session inside the completion's lock, so that concurrent completions
- * (retries of one checkout) authorise once and the losers replay the winner's order.
- */
-async function authorizeSelected(deps: Deps, cart: CartDTO, ctx: CartContext): Promise<CartDTO> {
-  const session = selectedSessionOf(cart)
-  if (!session || session.status === "authorized") return cart
-  const input = { provider_id: session.provider_id, cart_id: cart.id, amount: cartTotal(cart), currency_code: cart.currency_code, email: cart.email ?? null }
-  const current = session.amount === input.amount && session.currency_code === input.currency_code ? session : await deps.payment.updateSession(session, input)
-  const authorized = await deps.payment.authorizeSession(current)
-  const sessions = paymentSessionsOf(cart).map((entry) => (entry.provider_id === session.provider_id ? { ...authorized, is_selected: true } : { ...entry, is_selected: false }))
-  await deps.cart.updateCarts(cart.id, { metadata: { payment_sessions: sessions } }, ctx)
-  return { ...cart, metadata: { ...metadataOf(cart), payment_sessions: sessions } }
+/** The selected session, authorised at the provider first when asked to. */
+async function paymentFor(deps: Deps, cart: CartDTO, authorize: boolean): Promise<CartPaymentSession | undefined> {
+  const selected = selectedSessionOf(await paymentSessionsOf(deps, cart.id))
+  if (!selected || !authorize || (selected.status === "authorized" && !isStaleSession(selected, cart))) return selected
+  const current = await repriceSession(deps, selected, cart)
+  const authorized = current.status === "authorized" ? current : await deps.payment.authorizeSession(current.id)
+  return { ...authorized, is_selected: true }
 }
 
-/** Refuses a cart that cannot be paid for as it stands. @throws NotAllowedError */
-function assertPayable(cart: CartDTO) {
+/** Refuses a cart that cannot be paid for as it stands, judged by the provider's session. @throws NotAllowedError */
+function assertPayable(cart: CartDTO, session: CartPaymentSession | undefined): CartPaymentSession {
   if (!cart.items?.length) throw NotAllowedError.because(`Cart with id "${cart.id}" has no items`)
-  const session = selectedSessionOf(cart)
-  if (!session || session.status !== "authorized") {
-    throw NotAllowedError.because(`Cart with id "${cart.id}" has no authorized payment session`)
-  }
-  if (session.amount !== cartTotal(cart) || session.currency_code !== cart.currency_code) {
+  if (!session || session.status !== "authorized") throw NotAllowedError.because(`Cart with id "${cart.id}" has no authorized payment session`)
+  if (isStaleSession(session, cart)) {
     throw NotAllowedError.because(`Cart with id "${cart.id}" changed after its payment was authorized (${session.amount} ${session.currency_code} authorized, ${cartTotal(cart)} ${cart.currency_code} due); refresh the payment session`)
   }
   return session
 }
 
+interface CompletionPlan {
+  readonly version: number
+  /** Set when the cart was already completed when planned: replay instead of creating an order. */
+  readonly completed: boolean
+  readonly order?: OrderSummary
+}
+
 /**
- * Completes a cart: under its lock, checks the selected payment session is authorised for the
- * current total, creates the order through the order port and sets `completed_at`. Completing a
- * completed cart again (same idempotency key, or none) returns the first order instead of a second.
- * Registers the promotion usage of the cart's adjustments when the promotion port counts usage.
+ * Completes a cart. Provider work happens first, outside the cart lock: the payment port's own
+ * session decides whether the cart is paid (authorised for the current total and currency), then
+ * the order port creates the order. Under the lock, the completion is recorded in the module-owned
+ * checkout state and `completed_at` is set, but only if the cart did not change meanwhile; otherwise
+ * the order is deleted and the completion planned again. Completing a completed cart again (same
+ * idempotency key, or none) returns the first order instead of a second.
+ * Once completed, the usage of the cart's coded adjustments is registered when the promotion port
+ * counts usage; a refusal undoes the completion.
  * Undo: reopen the cart, delete the order and give the promotion usage back.
  * @throws NotAllowedError without an authorised payment, for an empty cart, or for a new key on a completed cart.
  */
@@ -96,32 +88,48 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
   name: "complete-cart",
   async invoke(deps, input) {
     const key = input.idempotency_key ?? null
-    let created: OrderSummary | undefined
+    const planned = await planThenApply<CompletionPlan, CompletionPlan>(
+      deps.cart,
+      input.cart_id,
+      async () => {
+        const cart = await retrieveFullCart(deps.cart, input.cart_id)
+        if (cart.completed_at) return { version: cart.version, completed: true }
+        const session = assertPayable(cart, await paymentFor(deps, cart, input.authorize_payment ?? false))
+        const order = await deps.orders.createOrder({ cart, payment: { provider_id: session.provider_id, session_id: session.id, amount: session.amount } })
+        return { version: cart.version, completed: false, order }
+      },
+      async (plan, ctx) => {
+        if (plan.order) {
+          await deps.cart.updateCheckoutState(input.cart_id, { completion: { order_id: plan.order.id, idempotency_key: key } }, ctx)
+          await deps.cart.updateCarts(input.cart_id, { completed_at: new Date() }, ctx)
+        }
+        return plan
+      },
+      async (plan) => {
+        // The cart changed (or another request completed it) after the order was created: that order must not survive.
+        if (plan.order) await deps.orders.deleteOrder(plan.order.id)
+      },
+    )
+    const order = planned.order ?? (await replay(deps, input.cart_id, key))
+    const cart = await retrieveFullCart(deps.cart, input.cart_id)
     let usage: PromotionUsage | null = null
-    try {
-      const { order, replayed } = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-        const found = await retrieveFullCart(deps.cart, input.cart_id, ctx)
-        if (found.completed_at) return { order: await replay(deps, found, key), replayed: true }
-        const cart = input.authorize_payment ? await authorizeSelected(deps, found, ctx) : found
-        const session = assertPayable(cart)
-        created = await deps.orders.createOrder({ cart, payment: { provider_id: session.provider_id, session_id: session.id, amount: session.amount } })
+    if (planned.order) {
+      try {
         usage = await registerPromotionUsage(deps.promotions, cart)
-        const completion: CompletionRecord = { order_id: created.id, idempotency_key: key }
-        await deps.cart.updateCarts(cart.id, { completed_at: new Date(), metadata: { completion } }, ctx)
-        return { order: created, replayed: false }
-      })
-      const cart = await retrieveFullCart(deps.cart, input.cart_id)
-      return { output: { order, cart, replayed }, compensation: { cart_id: input.cart_id, order_id: replayed ? null : order.id, promotion_usage: usage } }
-    } catch (error) {
-      // The cart stayed open (the transaction rolled back), so the order must not survive either.
-      if (created) await deps.orders.deleteOrder(created.id)
-      await revertPromotionUsage(deps.promotions, usage)
-      throw error
+      } catch (error) {
+        // The promotion module refused the usage (a limit reached meanwhile): the completion must not stand.
+        await completeCartStep.compensate(deps, { cart_id: input.cart_id, order_id: planned.order.id })
+        throw error
+      }
     }
+    return { output: { order, cart, replayed: !planned.order }, compensation: { cart_id: input.cart_id, order_id: planned.order?.id ?? null, promotion_usage: usage } }
   },
   async compensate(deps, compensation) {
     if (!compensation.order_id) return
-    await deps.cart.updateCarts(compensation.cart_id, { completed_at: null, metadata: { completion: "" } })
+    await deps.cart.transaction(async (ctx) => {
+      await deps.cart.updateCheckoutState(compensation.cart_id, { completion: null }, ctx)
+      await deps.cart.updateCarts(compensation.cart_id, { completed_at: null }, { ...ctx, allowCompletedCartWrites: true })
+    })
     await deps.orders.deleteOrder(compensation.order_id)
     await revertPromotionUsage(deps.promotions, compensation.promotion_usage)
   },

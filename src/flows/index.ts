@@ -1,8 +1,8 @@
 // The flows layer: each flow as a plain async function and as a step with compensation.
 export { asFlow } from "./flow-step"
 export type { Flow, FlowStep, StepResult } from "./flow-step"
-export type { FlowDeps } from "./flow-deps"
-export { FULL_CART_RELATIONS, retrieveFullCart, withCartLock } from "./cart-state"
+export type { FlowDeps, RefreshDeps } from "./flow-deps"
+export { FULL_CART_RELATIONS, planThenApply, retrieveFullCart, withCartLock } from "./cart-state"
 export { createCart, createCartStep } from "./create-cart"
 export type { CreateCartInput } from "./create-cart"
 export { addToCart, addToCartStep, sameMetadata } from "./add-to-cart"
@@ -33,6 +33,7 @@ export {
   deletePaymentSessionStep,
   initializePaymentSessions,
   initializePaymentSessionsStep,
+  isStaleSession,
   paymentSessionsOf,
   refreshPaymentSession,
   refreshPaymentSessionStep,
@@ -41,8 +42,16 @@ export {
   selectPaymentSession,
   selectPaymentSessionStep,
   selectedSessionOf,
+  updatePaymentSession,
+  updatePaymentSessionStep,
 } from "./payment-sessions"
 export type { CartPaymentSession, PaymentSessionCompensation, PaymentSessionFlowInput } from "./payment-sessions"
 export { completeCart, completeCartStep } from "./complete-cart"
 export type { CompleteCartCompensation, CompleteCartInput, CompleteCartResult } from "./complete-cart"
-export { refreshCart } from "./refresh-cart"
+export { changeAndRefresh, refreshCart, refreshCartFlow, refreshCartStep, syncPaymentSessions } from "./refresh-cart"
+export type { CartPatch, RefreshCartCompensation, RefreshCartInput, RefreshCartResult } from "./refresh-cart"
+export type { CartChanges, CustomPricePolicy, RefreshReport, RemovedLine, RemovedLineReason } from "./refresh-plan"
+export { updateSalesChannel, updateSalesChannelStep } from "./update-sales-channel"
+export type { UpdateSalesChannelInput } from "./update-sales-channel"
+export { GIFT_CARD_REFERENCE, giftCardTotals } from "./gift-card-totals"
+export type { GiftCardTotals } from "./gift-card-totals"

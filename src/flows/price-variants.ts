@@ -68,7 +68,7 @@ export async function lineItemsForVariants(
     }
   }
   const prices = await deps.pricing.calculatePrices(
-    requests.map((request) => ({ variant_id: request.variant_id, currency_code: scope.currency_code, region_id: scope.region_id ?? null, quantity: request.quantity, customer_id: scope.customer_id ?? null })),
+    requests.map((request) => ({ variant_id: request.variant_id, currency_code: scope.currency_code, region_id: scope.region_id ?? null, quantity: request.quantity, customer_id: scope.customer_id ?? null, sales_channel_id: scope.sales_channel_id ?? null })),
   )
   return requests.map((request, index) => {
     const price = prices[index]

@@ -1,9 +1,9 @@
 import { InvalidDataError } from "../errors/errors"
 import type { CartContext } from "../persistence/unit-of-work"
-import type { PromotionCart } from "../ports/promotion"
+import type { PromotionCart, PromotionResult } from "../ports/promotion"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemAdjustmentDTO, UpsertShippingMethodAdjustmentDTO } from "../types/inputs"
-import { assertCartOpen, metadataOf, retrieveFullCart, withCartLock } from "./cart-state"
+import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
@@ -24,13 +24,13 @@ export interface PromotionCompensation {
 
 type Deps = Pick<FlowDeps, "cart" | "promotions">
 
-/** The promotion codes applied to a cart (kept in `metadata.promotion_codes`). */
-export function promotionCodesOf(cart: Pick<CartDTO, "metadata">): string[] {
-  const codes = metadataOf(cart).promotion_codes
-  return Array.isArray(codes) ? codes.filter((code): code is string => typeof code === "string") : []
+/** The promotion codes applied to a cart, from the module-owned checkout state (never from metadata). */
+export async function promotionCodesOf(deps: Pick<FlowDeps, "cart">, cartId: string): Promise<string[]> {
+  return [...(await deps.cart.retrieveCheckoutState(cartId)).promotion_codes]
 }
 
-function promotionCartOf(cart: CartDTO): PromotionCart {
+/** The cart as the promotion port sees it; money as exact decimal strings. */
+export function promotionCartOf(cart: CartDTO): PromotionCart {
   return {
     id: cart.id,
     currency_code: cart.currency_code,
@@ -44,12 +44,12 @@ function promotionCartOf(cart: CartDTO): PromotionCart {
       variant_id: item.variant_id ?? null,
       product_id: item.product_id ?? null,
       product_type_id: item.product_type_id ?? null,
-      unit_price: Number(item.unit_price),
+      unit_price: exact(item.unit_price, item.raw_unit_price),
       quantity: Number(item.quantity),
       is_discountable: item.is_discountable,
       ...exactTotals(item),
     })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: Number(method.amount), ...exactTotals(method) })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: exact(method.amount, method.raw_amount), ...exactTotals(method) })),
   }
 }
 
@@ -58,11 +58,11 @@ function exactTotals(line: { subtotal?: { toString(): string }; original_total?:
   return { ...(line.subtotal ? { subtotal: line.subtotal.toString() } : {}), ...(line.original_total ? { original_total: line.original_total.toString() } : {}) }
 }
 
-type AdjustmentLike = { amount: number | string; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null; is_tax_inclusive?: boolean }
+type AdjustmentLike = { amount: unknown; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null; is_tax_inclusive?: boolean }
 
 function adjustmentFields(adjustment: AdjustmentLike) {
   return {
-    amount: adjustment.amount,
+    amount: String(adjustment.amount),
     code: adjustment.code ?? null,
     description: adjustment.description ?? null,
     promotion_id: adjustment.promotion_id ?? null,
@@ -71,40 +71,53 @@ function adjustmentFields(adjustment: AdjustmentLike) {
   }
 }
 
-async function writeAdjustments(deps: Deps, cart: CartDTO, codes: readonly string[], ctx: CartContext, strict: readonly string[]): Promise<void> {
-  const result = codes.length ? await deps.promotions.computeAdjustments(promotionCartOf(cart), codes) : { item_adjustments: [], shipping_adjustments: [], unknown_codes: [] }
-  const rejected = result.unknown_codes.filter((code) => strict.includes(code))
-  if (rejected.length) throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
+/** What the promotion port answered for a set of codes; computed outside the cart lock. */
+export async function computePromotions(deps: Pick<FlowDeps, "promotions">, cart: PromotionCart, codes: readonly string[]): Promise<PromotionResult> {
+  return codes.length ? deps.promotions.computeAdjustments(cart, codes) : { item_adjustments: [], shipping_adjustments: [], unknown_codes: [] }
+}
+
+/** Writes the port's answer: the adjustments replace the cart's, the codes it knew are kept. */
+export async function writePromotions(deps: Pick<FlowDeps, "cart">, cartId: string, codes: readonly string[], result: PromotionResult, ctx: CartContext): Promise<void> {
   const kept = codes.filter((code) => !result.unknown_codes.includes(code))
-  await deps.cart.setLineItemAdjustments(cart.id, result.item_adjustments.map((adj) => ({ ...adjustmentFields(adj), item_id: adj.item_id })), ctx)
-  await deps.cart.setShippingMethodAdjustments(cart.id, result.shipping_adjustments.map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: adj.shipping_method_id })), ctx)
-  await deps.cart.updateCarts(cart.id, { metadata: { promotion_codes: kept } }, ctx)
+  await deps.cart.setLineItemAdjustments(cartId, result.item_adjustments.map((adj) => ({ ...adjustmentFields(adj), item_id: adj.item_id })), ctx)
+  await deps.cart.setShippingMethodAdjustments(cartId, result.shipping_adjustments.map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: adj.shipping_method_id })), ctx)
+  await deps.cart.updateCheckoutState(cartId, { promotion_codes: kept }, ctx)
 }
 
 function codesStep(name: string, next: (current: readonly string[], input: readonly string[]) => { codes: string[]; strict: readonly string[] }): FlowStep<Deps, PromotionCodesInput, CartDTO, PromotionCompensation> {
   return {
     name,
     async invoke(deps, input) {
-      const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-        const cart = await retrieveFullCart(deps.cart, input.cart_id, ctx)
-        assertCartOpen(cart)
-        const current = promotionCodesOf(cart)
-        const { codes, strict } = next(current, input.codes)
-        await writeAdjustments(deps, cart, codes, ctx, strict)
-        return {
-          cart_id: cart.id,
-          codes: current,
-          item_adjustments: (cart.items ?? []).flatMap((item) => (item.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), item_id: item.id }))),
-          shipping_adjustments: (cart.shipping_methods ?? []).flatMap((method) => (method.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: method.id }))),
-        }
-      })
+      const compensation = await planThenApply(
+        deps.cart,
+        input.cart_id,
+        async () => {
+          const cart = await retrieveFullCart(deps.cart, input.cart_id)
+          assertCartOpen(cart)
+          const current = await promotionCodesOf(deps, cart.id)
+          const { codes, strict } = next(current, input.codes)
+          const result = await computePromotions(deps, promotionCartOf(cart), codes)
+          const rejected = result.unknown_codes.filter((code) => strict.includes(code))
+          if (rejected.length) throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
+          return { version: cart.version, cart, current, codes, result }
+        },
+        async ({ cart, current, codes, result }, ctx) => {
+          await writePromotions(deps, cart.id, codes, result, ctx)
+          return {
+            cart_id: cart.id,
+            codes: current,
+            item_adjustments: (cart.items ?? []).flatMap((item) => (item.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), item_id: item.id }))),
+            shipping_adjustments: (cart.shipping_methods ?? []).flatMap((method) => (method.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: method.id }))),
+          }
+        },
+      )
       return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
     },
     async compensate(deps, compensation) {
       await deps.cart.transaction(async (ctx) => {
         await deps.cart.setLineItemAdjustments(compensation.cart_id, [...compensation.item_adjustments], ctx)
         await deps.cart.setShippingMethodAdjustments(compensation.cart_id, [...compensation.shipping_adjustments], ctx)
-        await deps.cart.updateCarts(compensation.cart_id, { metadata: { promotion_codes: [...compensation.codes] } }, ctx)
+        await deps.cart.updateCheckoutState(compensation.cart_id, { promotion_codes: [...compensation.codes] }, ctx)
       })
     },
   }
@@ -115,9 +128,6 @@ export const applyPromotionCodesStep = codesStep("apply-promotion-codes", (curre
 
 /** Removes codes from the cart and recomputes its adjustments. Undo: previous codes and adjustments. */
 export const removePromotionCodesStep = codesStep("remove-promotion-codes", (current, removed) => ({ codes: current.filter((code) => !removed.includes(code)), strict: [] }))
-
-/** Re-applies the cart's current codes after its contents changed (no code is new, so unknown ones just drop). */
-export const refreshPromotionsStep = codesStep("refresh-promotions", (current) => ({ codes: [...current], strict: [] }))
 
 /** Applies codes (plain-function form of {@link applyPromotionCodesStep}). */
 export const applyPromotionCodes = asFlow(applyPromotionCodesStep)

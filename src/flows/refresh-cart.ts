@@ -1,21 +1,145 @@
-import type { CartDTO } from "../types/dtos"
-import { retrieveFullCart } from "./cart-state"
-import type { FlowDeps } from "./flow-deps"
-import { paymentSessionsOf, refreshPaymentSessions } from "./payment-sessions"
-import { promotionCodesOf, refreshPromotionsStep } from "./promotions"
-import { refreshTaxes } from "./refresh-taxes"
+import type { CartAddressDTO, CartDTO } from "../types/dtos"
+import type { UpdateCartDataDTO } from "../types/inputs"
+import { assertCartOpen, planThenApply, retrieveFullCart } from "./cart-state"
+import type { RefreshDeps } from "./flow-deps"
+import { asFlow } from "./flow-step"
+import type { FlowStep } from "./flow-step"
+import { paymentSessionsOf, repriceSession } from "./payment-sessions"
+import { promotionCodesOf } from "./promotions"
+import { applyRefresh } from "./refresh-apply"
+import { planRefresh } from "./refresh-plan"
+import type { CartChanges, CustomPricePolicy, RefreshReport } from "./refresh-plan"
+
+/** Cart fields a flow changes together with the refresh they cause (one transaction). */
+export type CartPatch = Pick<UpdateCartDataDTO, "region_id" | "currency_code" | "sales_channel_id" | "customer_id" | "email" | "shipping_address" | "billing_address" | "locale">
+
+/** Input of {@link refreshCartStep}: what changed, and optionally the cart fields to change with it. */
+export interface RefreshCartInput {
+  readonly cart_id: string
+  readonly changes: CartChanges
+  readonly patch?: CartPatch
+  readonly custom_price_policy?: CustomPricePolicy
+}
+
+/** The refreshed cart and what the refresh did (lines and shipping methods it removed, lines re-priced). */
+export interface RefreshCartResult {
+  readonly cart: CartDTO
+  readonly report: RefreshReport
+}
+
+/** What undoing a change-and-refresh needs: the fields before, the rows it removed. */
+export interface RefreshCartCompensation {
+  readonly cart_id: string
+  readonly previous: CartPatch
+  readonly removed_line_ids: readonly string[]
+  readonly removed_shipping_method_ids: readonly string[]
+  readonly changes: CartChanges
+}
+
+function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
+  if (!patch) return cart
+  const { shipping_address, billing_address, ...fields } = patch
+  const draft = { ...cart, ...fields } as CartDTO
+  if (shipping_address !== undefined) draft.shipping_address = shipping_address === null ? null : ({ ...(cart.shipping_address ?? {}), ...shipping_address } as CartAddressDTO)
+  if (billing_address !== undefined) draft.billing_address = billing_address === null ? null : ({ ...(cart.billing_address ?? {}), ...billing_address } as CartAddressDTO)
+  return draft
+}
+
+const ADDRESS_FIELDS = ["customer_id", "company", "first_name", "last_name", "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone", "metadata"] as const
+
+/** The writable fields of a stored address (no id, so a write makes a fresh copy). */
+export function addressFields(address: CartAddressDTO | null | undefined): CartPatch["shipping_address"] {
+  if (!address) return null
+  const copy: Record<string, unknown> = {}
+  for (const field of ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
+  return copy
+}
+
+/** The fields of `cart` that `patch` would change, as they are now (for undo). */
+function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
+  const previous: Record<string, unknown> = {}
+  for (const key of Object.keys(patch ?? {}) as (keyof CartPatch)[]) {
+    previous[key] = key === "shipping_address" || key === "billing_address" ? addressFields(cart[key]) : (cart[key] ?? null)
+  }
+  return previous as CartPatch
+}
 
 /**
- * Brings what depends on the cart's contents up to date after they changed: promotions are
- * re-applied when codes are set, taxes recalculated when the cart had any, and payment sessions
- * re-priced when there are some. Hosts call it after item, shipping or region changes.
+ * Re-prices the payment sessions whose amount no longer matches the cart's total, at the payment
+ * provider (outside any lock). Runs after the refresh committed; a later change runs it again.
  */
-export async function refreshCart(deps: Pick<FlowDeps, "cart" | "promotions" | "tax" | "payment" | "regions">, cartId: string): Promise<CartDTO> {
-  let cart = await retrieveFullCart(deps.cart, cartId)
-  if (cart.completed_at) return cart
-  if (promotionCodesOf(cart).length) cart = (await refreshPromotionsStep.invoke(deps, { cart_id: cartId, codes: [] })).output
-  const taxed = (cart.items ?? []).some((item) => item.tax_lines?.length) || (cart.shipping_methods ?? []).some((method) => method.tax_lines?.length)
-  if (taxed) cart = await refreshTaxes(deps, { cart_id: cartId })
-  if (paymentSessionsOf(cart).length) cart = await refreshPaymentSessions(deps, { cart_id: cartId })
-  return cart
+export async function syncPaymentSessions(deps: Pick<RefreshDeps, "cart" | "payment">, cart: CartDTO): Promise<void> {
+  const sessions = await paymentSessionsOf(deps, cart.id)
+  for (const session of sessions) await repriceSession(deps, session, cart)
+}
+
+/**
+ * The one refresh every flow that changes a cart ends with: applies `patch` (region, address,
+ * customer, sales channel...) and, in the same transaction, what follows from `changes`: lines
+ * re-priced through the pricing port (quantity tiers, customer groups, region), shipping methods
+ * re-checked (ineligible ones removed, the rest re-priced through the fulfillment port), promotions,
+ * taxes and gift card amounts recomputed. Ports are asked outside the cart lock; their answers are
+ * written only if the cart is still the version they were computed for (else it plans again).
+ * Payment sessions whose amount changed are then re-priced at the provider.
+ */
+export async function changeAndRefresh(deps: RefreshDeps, input: RefreshCartInput): Promise<RefreshCartResult & { previous: CartPatch }> {
+  const plan = await planThenApply(
+    deps.cart,
+    input.cart_id,
+    async () => {
+      const cart = await retrieveFullCart(deps.cart, input.cart_id)
+      assertCartOpen(cart)
+      const codes = await promotionCodesOf(deps, cart.id)
+      return { ...(await planRefresh(deps, draftOf(cart, input.patch), codes, input.changes, input.custom_price_policy)), before: cart }
+    },
+    async (planned, ctx) => {
+      if (input.patch && Object.keys(input.patch).length) await deps.cart.updateCarts(input.cart_id, { ...input.patch }, ctx)
+      await applyRefresh(deps, planned, ctx)
+      return planned
+    },
+  )
+  const cart = await retrieveFullCart(deps.cart, input.cart_id)
+  await syncPaymentSessions(deps, cart)
+  const report = { repriced_line_ids: plan.repriced_line_ids, removed_lines: plan.removed_lines, removed_shipping_method_ids: plan.removed_shipping_method_ids }
+  return { cart, report, previous: previousOf(plan.before, input.patch) }
+}
+
+/** The shared refresh as a step. Undo: the previous fields, the removed rows restored, refreshed again. */
+export const refreshCartStep: FlowStep<RefreshDeps, RefreshCartInput, RefreshCartResult, RefreshCartCompensation> = {
+  name: "refresh-cart",
+  async invoke(deps, input) {
+    const { cart, report, previous } = await changeAndRefresh(deps, input)
+    return {
+      output: { cart, report },
+      compensation: { cart_id: input.cart_id, previous, removed_line_ids: report.removed_lines.map((line) => line.id), removed_shipping_method_ids: report.removed_shipping_method_ids, changes: input.changes },
+    }
+  },
+  async compensate(deps, compensation) {
+    await undoRefresh(deps, compensation)
+  },
+}
+
+/** Undoes a change-and-refresh: restores removed rows, puts the fields back and refreshes again. */
+export async function undoRefresh(deps: RefreshDeps, compensation: RefreshCartCompensation): Promise<void> {
+  await deps.cart.transaction(async (ctx) => {
+    if (compensation.removed_line_ids.length) await deps.cart.restoreLineItems([...compensation.removed_line_ids], undefined, ctx)
+    if (compensation.removed_shipping_method_ids.length) await deps.cart.restoreShippingMethods([...compensation.removed_shipping_method_ids], undefined, ctx)
+  })
+  // Every line is re-priced for the restored fields, but the removal rules (custom prices in another
+  // currency, lines outside the channel) are not applied again: the restored lines belong to the old state.
+  await changeAndRefresh(deps, { cart_id: compensation.cart_id, changes: { lines: "all" }, patch: compensation.previous })
+}
+
+/** Runs the shared refresh (plain-function form of {@link refreshCartStep}). */
+export const refreshCartFlow = asFlow(refreshCartStep)
+
+/**
+ * Brings everything that depends on the cart's contents up to date (every line re-priced, shipping
+ * re-checked, promotions, taxes, gift cards, payment sessions). Flows already end with a refresh;
+ * call this after changing a cart through the service directly.
+ */
+export async function refreshCart(deps: RefreshDeps, cartId: string, changes: CartChanges = { lines: "all" }): Promise<CartDTO> {
+  const cart = await deps.cart.retrieveCart(cartId, { select: ["id", "completed_at"] })
+  if (cart.completed_at) return retrieveFullCart(deps.cart, cartId)
+  return (await changeAndRefresh(deps, { cart_id: cartId, changes })).cart
 }

@@ -1,7 +1,7 @@
 import type { TaxQuery } from "../ports/tax"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemTaxLineDTO, UpsertShippingMethodTaxLineDTO } from "../types/inputs"
-import { assertCartOpen, retrieveFullCart, withCartLock } from "./cart-state"
+import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
@@ -24,13 +24,15 @@ export function taxQueryOf(cart: CartDTO): TaxQuery {
     cart_id: cart.id,
     region_id: cart.region_id ?? null,
     currency_code: cart.currency_code,
+    customer_id: cart.customer_id ?? null,
     address: cart.shipping_address ? { country_code: cart.shipping_address.country_code ?? null, province: cart.shipping_address.province ?? null, postal_code: cart.shipping_address.postal_code ?? null } : null,
-    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, product_type_id: item.product_type_id ?? null, unit_price: Number(item.unit_price), quantity: Number(item.quantity) })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: Number(method.amount) })),
+    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, product_type_id: item.product_type_id ?? null, unit_price: exact(item.unit_price, item.raw_unit_price), quantity: Number(item.quantity) })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: exact(method.amount, method.raw_amount) })),
   }
 }
 
-function taxLineFields<T extends { code: string; rate: number; description?: string | null; tax_rate_id?: string | null; provider_id?: string | null }>(line: T) {
+/** The writable fields of a tax line. */
+export function taxLineFields<T extends { code: string; rate: number; description?: string | null; tax_rate_id?: string | null; provider_id?: string | null }>(line: T) {
   return { code: line.code, rate: line.rate, description: line.description ?? null, tax_rate_id: line.tax_rate_id ?? null, provider_id: line.provider_id ?? null }
 }
 
@@ -38,19 +40,25 @@ function taxLineFields<T extends { code: string; rate: number; description?: str
 export const refreshTaxesStep: FlowStep<Pick<FlowDeps, "cart" | "tax">, RefreshTaxesInput, CartDTO, RefreshTaxesCompensation> = {
   name: "refresh-cart-taxes",
   async invoke(deps, input) {
-    // Read, ask and write under the lock: an item added meanwhile would otherwise be left untaxed.
-    const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-      const cart = await retrieveFullCart(deps.cart, input.cart_id, ctx)
-      assertCartOpen(cart)
-      const lines = await deps.tax.getTaxLines(taxQueryOf(cart))
-      await deps.cart.setLineItemTaxLines(cart.id, lines.item_tax_lines.map((line) => ({ ...taxLineFields(line), item_id: line.item_id })), ctx)
-      await deps.cart.setShippingMethodTaxLines(cart.id, lines.shipping_tax_lines.map((line) => ({ ...taxLineFields(line), shipping_method_id: line.shipping_method_id })), ctx)
-      return {
-        cart_id: cart.id,
-        item_tax_lines: (cart.items ?? []).flatMap((item) => (item.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), item_id: item.id }))),
-        shipping_tax_lines: (cart.shipping_methods ?? []).flatMap((method) => (method.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), shipping_method_id: method.id }))),
-      }
-    })
+    // The tax port is asked outside the lock; its answer is written only to the cart it was computed for.
+    const compensation = await planThenApply(
+      deps.cart,
+      input.cart_id,
+      async () => {
+        const cart = await retrieveFullCart(deps.cart, input.cart_id)
+        assertCartOpen(cart)
+        return { version: cart.version, cart, lines: await deps.tax.getTaxLines(taxQueryOf(cart)) }
+      },
+      async ({ cart, lines }, ctx) => {
+        await deps.cart.setLineItemTaxLines(cart.id, lines.item_tax_lines.map((line) => ({ ...taxLineFields(line), item_id: line.item_id })), ctx)
+        await deps.cart.setShippingMethodTaxLines(cart.id, lines.shipping_tax_lines.map((line) => ({ ...taxLineFields(line), shipping_method_id: line.shipping_method_id })), ctx)
+        return {
+          cart_id: cart.id,
+          item_tax_lines: (cart.items ?? []).flatMap((item) => (item.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), item_id: item.id }))),
+          shipping_tax_lines: (cart.shipping_methods ?? []).flatMap((method) => (method.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), shipping_method_id: method.id }))),
+        }
+      },
+    )
     return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
   },
   async compensate(deps, compensation) {

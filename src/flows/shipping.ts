@@ -1,8 +1,10 @@
 import { InvalidDataError } from "../errors/errors"
 import type { FulfillmentCart, ShippingOption } from "../ports/fulfillment"
+import { fulfillmentCartFor } from "./refresh-plan"
+import { changeAndRefresh } from "./refresh-cart"
 import type { CartDTO } from "../types/dtos"
 import { assertCartOpen, retrieveFullCart, withCartLock } from "./cart-state"
-import type { FlowDeps } from "./flow-deps"
+import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 
@@ -20,19 +22,14 @@ export interface AddShippingMethodInput {
 
 /** What undoing a shipping method choice needs: the method added and the ones it replaced. */
 export interface AddShippingMethodCompensation {
+  readonly cart_id: string
   readonly added_id: string
   readonly replaced_ids: readonly string[]
 }
 
-/** The cart as the fulfillment port sees it. */
+/** The cart as the fulfillment port sees it (item subtotal from the totals engine, exact). */
 export function fulfillmentCartOf(cart: CartDTO): FulfillmentCart {
-  return {
-    id: cart.id,
-    region_id: cart.region_id ?? null,
-    currency_code: cart.currency_code,
-    shipping_address: cart.shipping_address ? { country_code: cart.shipping_address.country_code ?? null } : null,
-    item_subtotal: cart.item_subtotal?.numeric ?? 0,
-  }
+  return fulfillmentCartFor(cart)
 }
 
 /** Lists the shipping options the cart can use, priced. Nothing to undo. */
@@ -47,11 +44,12 @@ export const listShippingOptionsStep: FlowStep<Pick<FlowDeps, "cart" | "fulfillm
 
 /**
  * Sets the cart's shipping method from an option: the fulfillment port prices it, and it replaces
- * any method the cart had (one method per cart, as in Medusa v1's single-profile carts).
+ * any method the cart had (one method per cart, as in Medusa v1's single-profile carts). Ends with
+ * the shared refresh (promotions and taxes now cover the method).
  * Undo: remove the new method and bring the replaced ones back.
  * @throws InvalidDataError when the option is not available to the cart.
  */
-export const addShippingMethodStep: FlowStep<Pick<FlowDeps, "cart" | "fulfillment">, AddShippingMethodInput, CartDTO, AddShippingMethodCompensation> = {
+export const addShippingMethodStep: FlowStep<RefreshDeps, AddShippingMethodInput, CartDTO, AddShippingMethodCompensation> = {
   name: "add-shipping-method",
   async invoke(deps, input) {
     const cart = await retrieveFullCart(deps.cart, input.cart_id)
@@ -75,15 +73,17 @@ export const addShippingMethodStep: FlowStep<Pick<FlowDeps, "cart" | "fulfillmen
         },
         ctx,
       )
-      return { added_id: added.id, replaced_ids: replacedIds }
+      return { cart_id: input.cart_id, added_id: added.id, replaced_ids: replacedIds }
     })
-    return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
+    const { cart: output } = await changeAndRefresh(deps, { cart_id: input.cart_id, changes: {} })
+    return { output, compensation }
   },
   async compensate(deps, compensation) {
     await deps.cart.transaction(async (ctx) => {
       await deps.cart.deleteShippingMethods(compensation.added_id, ctx)
       if (compensation.replaced_ids.length) await deps.cart.restoreShippingMethods([...compensation.replaced_ids], undefined, ctx)
     })
+    await changeAndRefresh(deps, { cart_id: compensation.cart_id, changes: {} })
   },
 }
 

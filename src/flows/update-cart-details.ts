@@ -1,13 +1,15 @@
 import { InvalidDataError } from "../errors/errors"
-import type { CartAddressDTO, CartDTO } from "../types/dtos"
+import type { CartDTO } from "../types/dtos"
 import type { CreateAddressDTO } from "../types/inputs"
-import { assertCartOpen, retrieveFullCart, withCartLock } from "./cart-state"
-import type { FlowDeps } from "./flow-deps"
+import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import { changeAndRefresh, undoRefresh } from "./refresh-cart"
+import type { CartPatch, RefreshCartCompensation } from "./refresh-cart"
+import type { CartChanges } from "./refresh-plan"
 import { countryOfRegion, resolveRegion } from "./resolve-region"
 
-/** Input of {@link updateEmail}. */
+/** Input of {@link updateEmail}; `customer_id` must come from the host's authentication, never from a request body. */
 export interface UpdateEmailInput {
   readonly cart_id: string
   readonly email: string
@@ -20,67 +22,60 @@ export interface UpdateAddressInput {
   readonly address: CreateAddressDTO | null
 }
 
-/** The cart fields as they were, for undo. */
-export interface CartFieldsCompensation {
-  readonly cart_id: string
-  readonly previous: Readonly<Record<string, unknown>>
-}
+/** The cart fields as they were, for undo (the shared refresh's compensation). */
+export type CartFieldsCompensation = RefreshCartCompensation
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-const ADDRESS_FIELDS = ["customer_id", "company", "first_name", "last_name", "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone", "metadata"] as const
-
-/** The writable fields of a stored address (no id, so undo writes a fresh copy). */
-function addressFields(address: CartAddressDTO | null | undefined): CreateAddressDTO | null {
-  if (!address) return null
-  const copy: Record<string, unknown> = {}
-  for (const field of ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
-  return copy as CreateAddressDTO
+/** Checks an email address. @throws InvalidDataError */
+export function assertEmail(email: string): string {
+  if (!EMAIL.test(email)) throw InvalidDataError.because(`"${email}" is not an email address`, ["email"])
+  return email
 }
 
-async function undoFields(deps: Pick<FlowDeps, "cart">, compensation: CartFieldsCompensation): Promise<void> {
-  await deps.cart.updateCarts(compensation.cart_id, compensation.previous)
+/** Validates a shipping address against the cart's region (its country decides taxes and shipping). */
+export async function shippingAddressFor(deps: Pick<FlowDeps, "regions">, regionId: string | null | undefined, address: CreateAddressDTO | null): Promise<CreateAddressDTO | null> {
+  if (!address?.country_code) return address
+  const region = await resolveRegion(deps.regions, regionId)
+  return { ...address, country_code: countryOfRegion(region, address.country_code, ["shipping_address", "country_code"]) }
 }
 
-/** Sets the cart's email (a guest checkout) and optionally its customer. Undo: the previous values. */
-export const updateEmailStep: FlowStep<Pick<FlowDeps, "cart">, UpdateEmailInput, CartDTO, CartFieldsCompensation> = {
+async function patchStep(deps: RefreshDeps, cartId: string, patch: CartPatch, changes: CartChanges) {
+  const result = await changeAndRefresh(deps, { cart_id: cartId, patch, changes })
+  const compensation: RefreshCartCompensation = { cart_id: cartId, previous: result.previous, removed_line_ids: result.report.removed_lines.map((line) => line.id), removed_shipping_method_ids: result.report.removed_shipping_method_ids, changes }
+  return { output: result.cart, compensation }
+}
+
+/**
+ * Sets the cart's email (a guest checkout) and optionally its customer; a new customer re-prices
+ * the lines (customer-group prices) through the shared refresh. Undo: the previous values.
+ */
+export const updateEmailStep: FlowStep<RefreshDeps, UpdateEmailInput, CartDTO, CartFieldsCompensation> = {
   name: "update-cart-email",
   async invoke(deps, input) {
-    if (!EMAIL.test(input.email)) throw InvalidDataError.because(`"${input.email}" is not an email address`, ["email"])
-    const previous = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-      const cart = await deps.cart.retrieveCart(input.cart_id, { select: ["id", "email", "customer_id", "completed_at"] }, ctx)
-      assertCartOpen(cart)
-      await deps.cart.updateCarts(input.cart_id, { email: input.email, ...(input.customer_id !== undefined ? { customer_id: input.customer_id } : {}) }, ctx)
-      return { email: cart.email ?? null, customer_id: cart.customer_id ?? null }
-    })
-    return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation: { cart_id: input.cart_id, previous } }
+    assertEmail(input.email)
+    const patch: CartPatch = { email: input.email, ...(input.customer_id !== undefined ? { customer_id: input.customer_id } : {}) }
+    return patchStep(deps, input.cart_id, patch, { customer: input.customer_id !== undefined })
   },
-  compensate: undoFields,
+  compensate: undoRefresh,
 }
 
-function addressStep(kind: "shipping_address" | "billing_address"): FlowStep<Pick<FlowDeps, "cart" | "regions">, UpdateAddressInput, CartDTO, CartFieldsCompensation> {
+function addressStep(kind: "shipping_address" | "billing_address"): FlowStep<RefreshDeps & Pick<FlowDeps, "regions">, UpdateAddressInput, CartDTO, CartFieldsCompensation> {
   return {
     name: `update-cart-${kind.replace("_", "-")}`,
     async invoke(deps, input) {
-      const previous = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-        const cart = await deps.cart.retrieveCart(input.cart_id, { select: ["id", "region_id", "completed_at", `${kind}.*`], relations: [kind] }, ctx)
-        assertCartOpen(cart)
-        let address = input.address
-        // Only the shipping country must be one the region serves: it decides taxes and shipping.
-        if (address?.country_code && kind === "shipping_address") {
-          const region = await resolveRegion(deps.regions, cart.region_id)
-          address = { ...address, country_code: countryOfRegion(region, address.country_code, [kind, "country_code"]) }
-        }
-        await deps.cart.updateCarts(input.cart_id, { [kind]: address }, ctx)
-        return { [kind]: addressFields(cart[kind]) }
-      })
-      return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation: { cart_id: input.cart_id, previous } }
+      let address = input.address
+      if (kind === "shipping_address") {
+        const cart = await deps.cart.retrieveCart(input.cart_id, { select: ["id", "region_id"] })
+        address = await shippingAddressFor(deps, cart.region_id, address)
+      }
+      return patchStep(deps, input.cart_id, { [kind]: address }, { address: kind === "shipping_address" })
     },
-    compensate: undoFields,
+    compensate: undoRefresh,
   }
 }
 
-/** Replaces the cart's shipping address (its country must be in the cart's region). Undo: the previous address. */
+/** Replaces the cart's shipping address (its country must be in the cart's region); shipping and taxes follow. Undo: the previous address. */
 export const updateShippingAddressStep = addressStep("shipping_address")
 
 /** Replaces the cart's billing address. Undo: the previous address. */

@@ -1,87 +1,59 @@
-import { InvalidDataError } from "../errors/errors"
 import type { CartDTO } from "../types/dtos"
-import { assertCartOpen, retrieveFullCart, withCartLock } from "./cart-state"
-import type { FlowDeps } from "./flow-deps"
+import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import { addressFields, changeAndRefresh, undoRefresh } from "./refresh-cart"
+import type { CartPatch, RefreshCartCompensation } from "./refresh-cart"
+import type { CustomPricePolicy } from "./refresh-plan"
 import { resolveRegion } from "./resolve-region"
 
-/** Input of {@link updateRegion}. */
+/** Input of {@link updateRegion}; `custom_price_policy` decides what happens to custom-priced lines (default `"reprice"`). */
 export interface UpdateRegionInput {
   readonly cart_id: string
   readonly region_id: string
+  readonly custom_price_policy?: CustomPricePolicy
 }
 
-/** What undoing a region change needs: the old region, currency, prices and the shipping methods removed. */
-export interface UpdateRegionCompensation {
-  readonly cart_id: string
-  readonly region_id: string | null
-  readonly currency_code: string
-  readonly prices: readonly { readonly id: string; readonly unit_price: number; readonly is_tax_inclusive: boolean }[]
-  readonly removed_shipping_method_ids: readonly string[]
-}
+/** What undoing a region change needs (the shared refresh's compensation). */
+export type UpdateRegionCompensation = RefreshCartCompensation
 
-type Deps = Pick<FlowDeps, "cart" | "regions" | "pricing">
+type Deps = RefreshDeps & Pick<FlowDeps, "regions">
+
+/** The region patch for a cart: new currency, and a shipping country the new region does not serve replaced. */
+export function regionPatch(cart: Pick<CartDTO, "shipping_address">, region: { id: string; currency_code: string; countries: readonly string[] }): CartPatch {
+  const country = cart.shipping_address?.country_code?.toLowerCase()
+  const keepsCountry = !country || region.countries.includes(country)
+  const replacement = region.countries.length === 1 ? region.countries[0]! : null
+  return {
+    region_id: region.id,
+    currency_code: region.currency_code,
+    ...(keepsCountry ? {} : { shipping_address: { ...addressFields(cart.shipping_address), country_code: replacement } }),
+  }
+}
 
 /**
- * Moves the cart to another region: new currency, every line re-priced, shipping methods removed
- * (they were priced for the old region), and a shipping country the new region does not serve dropped.
- * Undo: the old region, currency, prices and shipping methods.
+ * Moves the cart to another region in one transaction: new currency, every line re-priced through
+ * the pricing port, custom-priced lines handled by `custom_price_policy` (never their number carried
+ * into the new currency), shipping methods re-checked (options of the old region go), taxes and
+ * promotions recomputed, and a shipping country the new region does not serve replaced.
+ * The removed lines are reported in `report.removed_lines`.
+ * Undo: the old region and fields, removed rows restored, refreshed again.
  */
 export const updateRegionStep: FlowStep<Deps, UpdateRegionInput, CartDTO, UpdateRegionCompensation> = {
   name: "update-cart-region",
   async invoke(deps, input) {
     const region = await resolveRegion(deps.regions, input.region_id)
-    const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-      const cart = await deps.cart.retrieveCart(input.cart_id, { relations: ["items", "shipping_methods", "shipping_address"] }, ctx)
-      assertCartOpen(cart)
-      const items = (cart.items ?? []).filter((item) => item.variant_id && !item.is_custom_price)
-      const prices = await deps.pricing.calculatePrices(
-        items.map((item) => ({ variant_id: item.variant_id!, currency_code: region.currency_code, region_id: region.id, quantity: Number(item.quantity), customer_id: cart.customer_id ?? null })),
-      )
-      const unpriced = items.filter((_, index) => !prices[index])
-      if (unpriced.length) {
-        throw InvalidDataError.because(`Variant(s) ${unpriced.map((item) => `"${item.variant_id}"`).join(", ")} have no price in currency "${region.currency_code}"`, ["region_id"])
-      }
-      const country = cart.shipping_address?.country_code?.toLowerCase()
-      const keepsCountry = !country || region.countries.includes(country)
-      await deps.cart.updateCarts(
-        input.cart_id,
-        {
-          region_id: region.id,
-          currency_code: region.currency_code,
-          ...(keepsCountry ? {} : { shipping_address: { ...addressWithout(cart.shipping_address), country_code: region.countries.length === 1 ? region.countries[0]! : null } }),
-        },
-        ctx,
-      )
-      if (items.length) {
-        await deps.cart.updateLineItems(items.map((item, index) => ({ id: item.id, unit_price: prices[index]!.amount, is_tax_inclusive: prices[index]!.is_tax_inclusive ?? false })), ctx)
-      }
-      const methodIds = (cart.shipping_methods ?? []).map((method) => method.id)
-      if (methodIds.length) await deps.cart.softDeleteShippingMethods(methodIds, undefined, ctx)
-      return {
-        cart_id: cart.id,
-        region_id: cart.region_id ?? null,
-        currency_code: cart.currency_code,
-        prices: items.map((item) => ({ id: item.id, unit_price: Number(item.unit_price), is_tax_inclusive: item.is_tax_inclusive })),
-        removed_shipping_method_ids: methodIds,
-      }
-    })
-    return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
+    const current = await deps.cart.retrieveCart(input.cart_id, { select: ["id", "shipping_address.*"], relations: ["shipping_address"] })
+    const patch = regionPatch(current, region)
+    const result = await changeAndRefresh(deps, { cart_id: input.cart_id, patch, changes: { region: true, address: "shipping_address" in patch }, ...(input.custom_price_policy ? { custom_price_policy: input.custom_price_policy } : {}) })
+    return {
+      output: result.cart,
+      compensation: { cart_id: input.cart_id, previous: result.previous, removed_line_ids: result.report.removed_lines.map((line) => line.id), removed_shipping_method_ids: result.report.removed_shipping_method_ids, changes: { region: true } },
+    }
   },
   async compensate(deps, compensation) {
-    await deps.cart.transaction(async (ctx) => {
-      await deps.cart.updateCarts(compensation.cart_id, { region_id: compensation.region_id, currency_code: compensation.currency_code }, ctx)
-      if (compensation.prices.length) await deps.cart.updateLineItems(compensation.prices.map((price) => ({ ...price })), ctx)
-      if (compensation.removed_shipping_method_ids.length) await deps.cart.restoreShippingMethods([...compensation.removed_shipping_method_ids], undefined, ctx)
-    })
+    await undoRefresh(deps, compensation)
   },
-}
-
-function addressWithout(address: CartDTO["shipping_address"]): Record<string, unknown> {
-  if (!address) return {}
-  const { id: _id, created_at: _c, updated_at: _u, deleted_at: _d, cart_id: _cart, ...rest } = address
-  return rest
 }
 
 /** Moves the cart to another region (plain-function form of {@link updateRegionStep}). */

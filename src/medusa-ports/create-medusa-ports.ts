@@ -2,6 +2,7 @@ import type { PricingPort } from "../ports/pricing"
 import type { ProductCatalogPort } from "../ports/product-catalog"
 import type { PromotionPort } from "../ports/promotion"
 import type { RegionPort } from "../ports/region"
+import type { SalesChannelPort } from "../ports/sales-channel"
 import type { TaxPort } from "../ports/tax"
 import type { HostContainer } from "./host-container"
 import type { MedusaPricingOptions } from "./pricing"
@@ -11,6 +12,7 @@ import { MedusaProductCatalog } from "./product-catalog"
 import { MedusaPromotions } from "./promotion"
 import type { MedusaRegionsOptions } from "./region"
 import { MedusaRegions } from "./region"
+import { MedusaSalesChannels } from "./sales-channel"
 import { MedusaTax } from "./tax"
 
 /** Options of {@link createMedusaPorts}, per adapter. */
@@ -27,11 +29,12 @@ export interface MedusaPorts {
   readonly tax: TaxPort
   readonly promotions: PromotionPort
   readonly regions: RegionPort
+  readonly salesChannels: SalesChannelPort
 }
 
 /**
  * Every Medusa adapter over one host container, ready to spread into the flows' dependencies:
- * `{ cart, ...createMedusaPorts(container), fulfillment, payment, orders }`.
+ * `{ cart, ...createMedusaPorts(container), fulfillment, payment, orders, inventory, giftCards }`.
  * @example
  * const ports = createMedusaPorts(medusaApp.sharedContainer)
  * const cart = await createCart({ cart: carts, ...ports }, { region_id, items: [{ variant_id, quantity: 2 }] })
@@ -43,5 +46,6 @@ export function createMedusaPorts(container: HostContainer, options: MedusaPorts
     tax: new MedusaTax(container),
     promotions: new MedusaPromotions(container),
     regions: new MedusaRegions(container, options.regions),
+    salesChannels: new MedusaSalesChannels(container),
   }
 }

@@ -10,6 +10,7 @@ export const MEDUSA_KEYS = {
   promotion: "promotion",
   region: "region",
   customer: "customer",
+  salesChannel: "sales_channel",
   query: "query",
 } as const
 

@@ -8,7 +8,7 @@ export interface MedusaTaxableItem {
   product_id: string
   product_type_id?: string
   quantity?: number
-  unit_price?: number
+  unit_price?: number | string
   currency_code?: string
 }
 
@@ -16,7 +16,7 @@ export interface MedusaTaxableItem {
 export interface MedusaTaxableShipping {
   id: string
   shipping_option_id: string
-  unit_price?: number
+  unit_price?: number | string
   currency_code?: string
 }
 

@@ -12,6 +12,7 @@ import { CartModuleService } from "../service/cart-module-service"
 import { Validator } from "../validation/validator"
 import { validateOptions } from "./options"
 import type { CartDatabaseOptions, CartModuleOptions } from "./options"
+import type { LoggerPort } from "../ports/logger"
 
 /** A running cart module: its service plus lifecycle. */
 export interface CartModule {
@@ -29,21 +30,23 @@ export interface CartModule {
   close(): Promise<void>
 }
 
-async function connectionOptions(db: CartDatabaseOptions | undefined): Promise<{ options: Partial<Options>; stop: () => Promise<void> }> {
+async function connectionOptions(db: CartDatabaseOptions | undefined, logger: LoggerPort): Promise<{ options: Partial<Options>; source: string; stop: () => Promise<void> }> {
   if (db?.clientUrl || db?.host || db?.database) {
     const options: Partial<Options> = db.clientUrl
       ? { clientUrl: db.clientUrl }
       : { host: db.host ?? "127.0.0.1", port: db.port ?? 5432, user: db.user ?? "postgres", password: db.password, dbName: db.database ?? "postgres" }
-    return { options, stop: async () => {} }
+    return { options, source: "options.database", stop: async () => {} }
   }
-  const resolved = await resolveDatabaseUrl()
-  return { options: { clientUrl: resolved.url }, stop: () => resolved.stop() }
+  const resolved = await resolveDatabaseUrl(process.env, {}, (line) => (logger.info ?? logger.warn).call(logger, line))
+  return { options: { clientUrl: resolved.url }, source: resolved.source === "env" ? "DATABASE_URL" : "embedded server", stop: () => resolved.stop() }
 }
 
-/** Explains an unreachable database in one line instead of a driver stack. */
+/** Explains an unreachable database in one line instead of a driver stack, with the fix for a missing database. */
 function connectionError(error: unknown, where: string): Error {
   const message = (error as Error)?.message ?? String(error)
-  return UnexpectedStateError.because(`cartwright could not connect to PostgreSQL at ${where}: ${message}`, error)
+  const missing = (error as { code?: unknown })?.code === "3D000" || /database ".*" does not exist/.test(message)
+  const hint = missing ? " (create it, or pass database.createDatabase: true to let cartwright create it)" : ""
+  return UnexpectedStateError.because(`cartwright could not connect to PostgreSQL at ${where}: ${message}${hint}`, error)
 }
 
 function redact(url: string | undefined): string {
@@ -62,7 +65,9 @@ function redact(url: string | undefined): string {
  */
 export async function createCartModule(rawOptions: CartModuleOptions = {}): Promise<CartModule> {
   const options = validateOptions(rawOptions)
-  const { options: connection, stop } = await connectionOptions(options.database)
+  const logger = options.logger ?? consoleLogger
+  const { options: connection, source, stop } = await connectionOptions(options.database, logger)
+  const where = redact(connection.clientUrl ?? `${connection.host}:${connection.port}`)
   const schema = options.database?.schema
   let orm: MikroORM
   try {
@@ -71,6 +76,8 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
       entities: ENTITY_SCHEMAS,
       extensions: [Migrator],
       discovery: { warnWhenNoEntities: false },
+      // MikroORM creates a missing database by default, so a typo in its name would go unnoticed.
+      ensureDatabase: options.database?.createDatabase === true,
       allowGlobalContext: true,
       pool: { min: options.database?.pool?.min ?? 0, max: options.database?.pool?.max ?? 10 },
       ...(schema ? { schema, driverOptions: { connection: { options: `-c search_path=${schema}` } } } : {}),
@@ -79,10 +86,12 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
     await orm.em.getConnection().execute("select 1")
   } catch (error) {
     await stop()
-    throw connectionError(error, redact(connection.clientUrl ?? `${connection.host}:${connection.port}`))
+    throw connectionError(error, where)
   }
+  logger.debug?.(`using PostgreSQL at ${where} (from ${source})`)
   const knex = orm.em.getKnex()
-  const logger = options.logger ?? consoleLogger
+  // Statements with their placeholders, never the bound values: those hold customer data (emails, addresses).
+  if (options.logSql) knex.on("query", (query: { sql?: unknown }) => logger.debug?.(`sql: ${String(query.sql)}`))
   const unitOfWork = new UnitOfWork(knex, options.eventBus ?? noopEventBus, logger, options.maxRetries ?? 5)
   const service = new CartModuleService({
     unitOfWork,
@@ -95,10 +104,14 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
     orm,
     async migrate() {
       if (schema) await knex.raw(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
-      return (await migrator.up()).map((migration) => migration.name)
+      const applied = (await migrator.up()).map((migration) => migration.name)
+      for (const name of applied) logger.info?.(`applied migration ${name}`)
+      return applied
     },
     async migrateDown(opts) {
-      return (await migrator.down(opts?.all ? { to: 0 } : undefined)).map((migration) => migration.name)
+      const reverted = (await migrator.down(opts?.all ? { to: 0 } : undefined)).map((migration) => migration.name)
+      for (const name of reverted) logger.info?.(`reverted migration ${name}`)
+      return reverted
     },
     async migrationStatus() {
       const executed = (await migrator.getExecutedMigrations()).map((migration) => migration.name)

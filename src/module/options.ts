@@ -4,14 +4,20 @@ import type { EventBusPort } from "../ports/event-bus"
 import type { LoggerPort } from "../ports/logger"
 import type { TotalsRounding } from "../totals"
 
-/** Where the module's tables live. Give `clientUrl`, or host/port/user/password/database; neither: `DATABASE_URL`, else an embedded server. */
+/**
+ * Where the module's tables live. Give `clientUrl`, or host/port/user/password/database (not both);
+ * neither: `DATABASE_URL`, else an embedded server.
+ */
 export interface CartDatabaseOptions {
+  /** `postgres://user:password@host:port/database`; excludes the five fields below. */
   clientUrl?: string
   host?: string
   port?: number
   user?: string
   password?: string
   database?: string
+  /** Create the database when it does not exist (default false: a missing database is an error, so a typo never creates one). */
+  createDatabase?: boolean
   /** PostgreSQL schema for the tables (default `public`). */
   schema?: string
   /** Connection pool size (default min 0, max 10). */
@@ -23,8 +29,10 @@ export interface CartModuleOptions {
   database?: CartDatabaseOptions
   /** Receives events after commit; default: dropped. */
   eventBus?: EventBusPort
-  /** Warnings and errors the module cannot throw; default: console. */
+  /** Warnings and errors the module cannot throw, plus optional info/debug; default: `consoleLogger` (stderr, info and up). */
   logger?: LoggerPort
+  /** Log every SQL statement (without its parameters) at the logger's `debug` level (default false). */
+  logSql?: boolean
   /** Totals policy: `rounding: "none"` (default, Medusa-identical) or `{ mode: "half_even" | "half_up" }`. */
   totals?: { rounding?: TotalsRounding }
   /** Guards against abuse: the largest quantity on one line. */
@@ -32,6 +40,8 @@ export interface CartModuleOptions {
   /** Retries after a deadlock or serialization failure (default 5). */
   maxRetries?: number
 }
+
+const CONNECTION_FIELDS = ["host", "port", "user", "password", "database"] as const
 
 const port = z.number().int().min(1).max(65535)
 
@@ -44,10 +54,20 @@ const optionsSchema = z.object({
       user: z.string().optional(),
       password: z.string().optional(),
       database: z.string().min(1).optional(),
+      createDatabase: z.boolean().optional(),
       schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier").optional(),
       pool: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(1).optional() }).optional(),
     })
     .strict()
+    .superRefine((db, context) => {
+      if (db.clientUrl === undefined) return
+      // A URL already names all five; accepting both would let one silently win over the other.
+      for (const key of CONNECTION_FIELDS) {
+        if (db[key] !== undefined) {
+          context.addIssue({ code: "custom", path: [key], message: `conflicts with database.clientUrl: give the URL or ${CONNECTION_FIELDS.join("/")}, not both` })
+        }
+      }
+    })
     .optional(),
   eventBus: z.custom<EventBusPort>((value) => typeof (value as EventBusPort)?.emit === "function", "must have an emit(events) method").optional(),
   logger: z
@@ -65,11 +85,16 @@ const optionsSchema = z.object({
     .optional(),
   limits: z.object({ maxQuantity: z.number().int().min(1).optional(), maxLinesPerCart: z.number().int().min(1).optional() }).strict().optional(),
   maxRetries: z.number().int().min(0).max(50).optional(),
+  logSql: z.boolean().optional(),
 })
 
-/** Checks options at start-up; one error listing every problem. @throws InvalidDataError */
-export function validateOptions(options: unknown): CartModuleOptions {
-  const result = optionsSchema.strict().safeParse(options ?? {})
+const registerSchema = optionsSchema.extend({
+  key: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be an identifier such as cart").optional(),
+  migrate: z.boolean({ error: "must be true or false" }).optional(),
+})
+
+function check<T>(schema: z.ZodType, options: unknown): T {
+  const result = schema.safeParse(options ?? {})
   if (!result.success) {
     // An unknown key is reported at its own path (not its parent's), so a typo points at itself.
     const issues = result.error.issues.flatMap((issue) => {
@@ -79,5 +104,15 @@ export function validateOptions(options: unknown): CartModuleOptions {
     })
     throw InvalidDataError.fromIssues(issues, "cartwright options")
   }
-  return (options ?? {}) as CartModuleOptions
+  return (options ?? {}) as T
+}
+
+/** Checks options at start-up; one error listing every problem. @throws InvalidDataError */
+export function validateOptions(options: unknown): CartModuleOptions {
+  return check<CartModuleOptions>(optionsSchema.strict(), options)
+}
+
+/** Checks `registerCartModule`'s options: the module's plus `key` and `migrate`. @throws InvalidDataError */
+export function validateRegisterOptions(options: unknown): CartModuleOptions & { key?: string; migrate?: boolean } {
+  return check(registerSchema.strict(), options)
 }

@@ -32,8 +32,20 @@ export function mapDriverError(error: unknown): unknown {
     case "22007":
     case "23502":
       return InvalidDataError.because(`Invalid value: ${(error as Error).message}`)
+    case "42P01":
+      return missingTable(error)
     default:
       if (pg?.code) return UnexpectedStateError.because(`Database error ${pg.code}: ${(error as Error).message}`, error)
       return error
   }
+}
+
+// The commonest first-run mistake: calling the module before its migrations ran.
+function missingTable(error: unknown): unknown {
+  const table = /relation "([^"]+)" does not exist/.exec((error as Error).message ?? "")?.[1]
+  return UnexpectedStateError.because(
+    `${table ? `Table "${table}"` : "A cart module table"} does not exist: run the migrations first ` +
+      "(await module.migrate(), registerCartModule(container, { migrate: true }) or `npx cartwright migrate up`)",
+    error,
+  )
 }

@@ -15,7 +15,7 @@ export interface OrderSummary {
 /** What an order is created from: the completed cart (with totals and relations) and the authorised session. */
 export interface CreateOrderInput {
   readonly cart: CartDTO
-  readonly payment: { readonly provider_id: string; readonly session_id: string; readonly amount: number }
+  readonly payment: { readonly provider_id: string; readonly session_id: string; readonly amount: string }
 }
 
 /** Where orders go. Called once per cart completion; `deleteOrder` undoes it when completion fails afterwards. */

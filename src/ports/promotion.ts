@@ -1,4 +1,6 @@
-/** The cart as the promotion port sees it. */
+import { MoneyDecimal, toDecimal } from "../money/decimal"
+
+/** The cart as the promotion port sees it; money as exact decimal strings in major units. */
 export interface PromotionCart {
   readonly id: string
   readonly currency_code: string
@@ -14,19 +16,19 @@ export interface PromotionCart {
     readonly variant_id?: string | null
     readonly product_id?: string | null
     readonly product_type_id?: string | null
-    readonly unit_price: number
+    readonly unit_price: string
     readonly quantity: number
     readonly is_discountable: boolean
     readonly subtotal?: string
     readonly original_total?: string
   }[]
-  readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: number; readonly subtotal?: string; readonly original_total?: string }[]
+  readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string; readonly subtotal?: string; readonly original_total?: string }[]
 }
 
-/** One computed discount (a positive amount) on an item or a shipping method. */
+/** One computed discount (a positive amount, an exact decimal string) on an item or a shipping method. */
 export interface ComputedAdjustment {
   readonly code: string
-  readonly amount: number | string
+  readonly amount: string
   readonly description?: string | null
   readonly promotion_id?: string | null
   readonly provider_id?: string | null
@@ -39,7 +41,7 @@ export interface PromotionUsage {
   readonly cart_id: string
   readonly customer_id: string | null
   readonly email: string | null
-  readonly adjustments: readonly { readonly code: string; readonly amount: number | string }[]
+  readonly adjustments: readonly { readonly code: string; readonly amount: string }[]
 }
 
 /** The port's answer: adjustments per item and shipping method, and the codes it does not know. */
@@ -49,7 +51,7 @@ export interface PromotionResult {
   readonly unknown_codes: readonly string[]
 }
 
-/** Where discounts come from. Called when codes are applied or removed and when the cart's contents change. */
+/** Where discounts come from. Called outside the cart lock when codes are applied or removed and by the refresh after every change to the cart's contents. */
 export interface PromotionPort {
   /** The adjustments that `codes` give `cart`; every adjustment replaces the cart's previous ones. */
   computeAdjustments(cart: PromotionCart, codes: readonly string[]): Promise<PromotionResult>
@@ -82,15 +84,11 @@ export class InMemoryPromotions implements PromotionPort {
         cart.items
           .filter((item) => item.is_discountable)
           // Rounded to cents so the example's totals stay readable; a real engine follows the currency.
-          .map((item) => ({ item_id: item.id, code: p.code, promotion_id: p.id, amount: round2((item.unit_price * item.quantity * p.value) / 100), description: `${p.value}% off` })),
+          .map((item) => ({ item_id: item.id, code: p.code, promotion_id: p.id, amount: toDecimal(item.unit_price).times(item.quantity).times(p.value).div(100).toDecimalPlaces(2).toFixed(), description: `${p.value}% off` })),
       )
     const shippingAdjustments = known
       .filter((p) => p.type === "fixed_shipping")
-      .flatMap((p) => cart.shipping_methods.map((method) => ({ shipping_method_id: method.id, code: p.code, promotion_id: p.id, amount: Math.min(p.value, method.amount), description: `${p.value} off shipping` })))
+      .flatMap((p) => cart.shipping_methods.map((method) => ({ shipping_method_id: method.id, code: p.code, promotion_id: p.id, amount: MoneyDecimal.min(p.value, toDecimal(method.amount)).toFixed(), description: `${p.value} off shipping` })))
     return { item_adjustments: itemAdjustments, shipping_adjustments: shippingAdjustments, unknown_codes: unknown }
   }
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100
 }

@@ -5,14 +5,15 @@ export interface TaxAddress {
   readonly postal_code?: string | null
 }
 
-/** What the tax port is asked: the cart's items and shipping methods where they ship to. */
+/** What the tax port is asked: the cart's items and shipping methods where they ship to; money as exact decimal strings. */
 export interface TaxQuery {
   readonly cart_id: string
   readonly region_id?: string | null
   readonly currency_code: string
+  readonly customer_id?: string | null
   readonly address: TaxAddress | null
-  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly product_type_id?: string | null; readonly unit_price: number; readonly quantity: number }[]
-  readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: number }[]
+  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly product_type_id?: string | null; readonly unit_price: string; readonly quantity: number }[]
+  readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string }[]
 }
 
 /** One tax line as the port returns it; `rate` is a percentage. */
@@ -30,7 +31,7 @@ export interface TaxLines {
   readonly shipping_tax_lines: readonly (ComputedTaxLine & { readonly shipping_method_id: string })[]
 }
 
-/** Where tax rates come from. Called when a cart's taxes are (re)calculated. */
+/** Where tax rates come from. Called outside the cart lock when a cart's taxes are calculated, and by the refresh after every change to a taxed cart. */
 export interface TaxPort {
   /** The tax lines that apply to each item and shipping method of the query. */
   getTaxLines(query: TaxQuery): Promise<TaxLines>

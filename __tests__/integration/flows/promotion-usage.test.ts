@@ -48,18 +48,14 @@ describe("promotion usage at completion", () => {
     ])
   })
 
-  it("gives the usage back when the completion fails after registering it", async () => {
-    const { port, ledger } = countingPromotions(flows.deps.promotions)
-    const { deps, cart } = await discountedPayableCart(port)
-    // The cart module fails the write that marks the cart completed, after the usage was registered.
-    const failingCart: typeof deps.cart = Object.create(deps.cart)
-    failingCart.updateCarts = ((...args: Parameters<typeof deps.cart.updateCarts>) => {
-      const [, data] = args
-      if (data && typeof data === "object" && "completed_at" in data) return Promise.reject(new Error("disk full"))
-      return deps.cart.updateCarts(...args)
-    }) as typeof deps.cart.updateCarts
-    await expect(completeCartStep.invoke({ ...deps, cart: failingCart }, { cart_id: cart.id, authorize_payment: true })).rejects.toThrow("disk full")
-    expect(ledger.map((entry) => entry.action)).toEqual(["register", "revert"])
+  it("undoes the completion when the promotion port refuses the usage", async () => {
+    const { port } = countingPromotions(flows.deps.promotions)
+    const refusing: PromotionPort = { ...port, registerUsage: () => Promise.reject(new Error("limit reached")) }
+    const { deps, cart } = await discountedPayableCart(refusing)
+    await expect(completeCartStep.invoke(deps, { cart_id: cart.id, authorize_payment: true })).rejects.toThrow("limit reached")
+    const reopened = await deps.cart.retrieveCart(cart.id, { select: ["id", "completed_at"] })
+    expect(reopened.completed_at).toBeNull()
+    expect([...deps.orders.orders.values()].filter((order) => order.cart_id === cart.id)).toEqual([])
   })
 
   it("registers nothing for a cart without coded adjustments, and works with a port that does not count usage", async () => {

@@ -1,4 +1,4 @@
-import { MODELS } from "../../../models"
+import { CartCheckout, MODELS } from "../../../models"
 import { MIGRATIONS } from "../../../migrations"
 import { createCartModule } from "../../../src/module/create-cart-module"
 import type { CartModule } from "../../../src/module/create-cart-module"
@@ -8,6 +8,7 @@ import type { TestDatabase } from "../../support/test-database"
 const CART_TABLES = [
   "cart",
   "cart_address",
+  "cart_checkout",
   "cart_line_item",
   "cart_line_item_adjustment",
   "cart_line_item_tax_line",
@@ -41,11 +42,11 @@ async function cartTables(): Promise<string[]> {
 }
 
 describe("migrate (up)", () => {
-  it("creates all nine cart tables on a fresh database and reports what it applied", async () => {
+  it("creates the nine cart tables and the checkout state table on a fresh database and reports what it applied", async () => {
     expect(await cartTables()).toEqual([])
     expect(await cartModule.migrate()).toEqual(MIGRATION_NAMES)
     expect(await cartTables()).toEqual(CART_TABLES)
-    expect(CART_TABLES).toEqual(Object.values(MODELS).map((model) => model.table).sort())
+    expect(CART_TABLES).toEqual([...Object.values(MODELS), CartCheckout].map((model) => model.table).sort())
   })
 
   it("is idempotent: a second run applies nothing and changes nothing", async () => {

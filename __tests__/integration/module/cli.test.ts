@@ -1,6 +1,7 @@
 import { MIGRATIONS } from "../../../migrations"
 import { runCli } from "../../../src/cli/run-cli"
-import { createTestDatabase } from "../../support/test-database"
+import { VERSION } from "../../../src/cli/version"
+import { createTestDatabase, testServerUrl, withPgClient } from "../../support/test-database"
 import type { TestDatabase } from "../../support/test-database"
 
 const MIGRATION = MIGRATIONS[0]!.name
@@ -59,11 +60,57 @@ describe("cartwright migrate", () => {
     expect(run.stdout).toContain("1 applied, 0 pending")
   })
 
-  it("down reverts it, and a second down has nothing to revert", async () => {
-    expect(await cli(["migrate", "down"], env)).toEqual({ code: 0, stdout: `Reverted: ${MIGRATION}\n`, stderr: "" })
-    const again = await cli(["migrate", "down", "--all"], env)
+  it("down without --yes names the migration and the tables it would drop, and changes nothing", async () => {
+    const run = await cli(["migrate", "down"], env)
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toContain(`would revert ${MIGRATION}`)
+    expect(run.stderr).toMatch(/drops the tables .*\bcart\b.*cart_line_item.* in schema public, and every row in them/)
+    expect(run.stderr).toContain("--yes")
+    expect((await cli(["migrate", "status"], env)).stdout).toContain("1 applied, 0 pending")
+  })
+
+  it("down --yes reverts it, and a second down has nothing to revert", async () => {
+    expect(await cli(["migrate", "down", "--yes"], env)).toEqual({ code: 0, stdout: `Reverted: ${MIGRATION}\n`, stderr: "" })
+    const again = await cli(["migrate", "down", "--all", "-y"], env)
     expect(again.code).toBe(0)
     expect(again.stdout).toMatch(/^Nothing to revert/)
+  })
+})
+
+describe("cartwright migrate --schema", () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await createTestDatabase()
+  })
+  afterAll(() => database.drop())
+
+  it("creates the schema and the tables in it, and reads status from it", async () => {
+    const env = { DATABASE_URL: database.url }
+    expect(await cli(["migrate", "up", "--schema", "shop_cart"], env)).toMatchObject({ code: 0, stdout: `Applied: ${MIGRATION}\n` })
+    const tables = await withPgClient(database.url, (c) =>
+      c.query<{ schema: string }>("select table_schema as schema from information_schema.tables where table_name = 'cart'"),
+    )
+    expect(tables.rows).toEqual([{ schema: "shop_cart" }])
+    expect((await cli(["migrate", "status", "--schema=shop_cart"], env)).stdout).toContain("1 applied, 0 pending")
+    expect((await cli(["migrate", "status"], env)).stdout).toContain("0 applied, 1 pending")
+  })
+})
+
+describe("cartwright migrate on a database that does not exist", () => {
+  it("fails with a hint instead of creating it, and creates it only with --create-database", async () => {
+    const server = new URL(testServerUrl())
+    const name = `cw_missing_${process.pid}_${Date.now()}`
+    server.pathname = `/${name}`
+    const env = { DATABASE_URL: server.toString() }
+    const run = await cli(["migrate", "up"], env)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/database "cw_missing_\w+" does not exist.*createDatabase/)
+    try {
+      expect((await cli(["migrate", "up", "--create-database"], env)).code).toBe(0)
+    } finally {
+      await withPgClient(testServerUrl(), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+    }
   })
 })
 
@@ -97,7 +144,10 @@ describe("cartwright usage", () => {
     [["migrate", "sideways"]],
     [["migrate", "up", "--all"]],
     [["migrate", "status", "extra"]],
+    [["migrate", "up", "--yes"]],
+    [["migrate", "status", "--schema"]],
     [["demo", "--fast"]],
+    [["help", "frobnicate"]],
   ])("exits 2 with the usage on stderr for %j", async (argv) => {
     const run = await cli(argv, { DATABASE_URL: "postgres://postgres@127.0.0.1:1/x" })
     expect(run.code).toBe(2)
@@ -105,10 +155,27 @@ describe("cartwright usage", () => {
     expect(run.stderr).toMatch(/^cartwright: .+\n\nUsage: cartwright/)
   })
 
-  it.each([[["--help"]], [["-h"]], [["help"]], [["migrate", "--help"]]])("prints the help and exits 0 for %j", async (argv) => {
+  it.each([[["--help"]], [["-h"]], [["help"]]])("prints the help and exits 0 for %j", async (argv) => {
     const run = await cli(argv)
     expect(run).toMatchObject({ code: 0, stderr: "" })
     expect(run.stdout).toContain("migrate up")
-    expect(run.stdout).toMatch(/^Usage: cartwright/)
+    expect(run.stdout).toMatch(/^Usage: cartwright <command>/)
+  })
+
+  it.each([[["migrate", "--help"]], [["migrate", "down", "-h"]], [["help", "migrate"]]])("prints migrate's own help for %j", async (argv) => {
+    const run = await cli(argv)
+    expect(run).toMatchObject({ code: 0, stderr: "" })
+    expect(run.stdout).toMatch(/^Usage: cartwright migrate <up\|down\|status>/)
+    expect(run.stdout).toContain("--schema <name>")
+    expect(run.stdout).toContain("--yes")
+  })
+
+  it("prints demo's own help", async () => {
+    expect((await cli(["demo", "--help"])).stdout).toMatch(/^Usage: cartwright demo/)
+  })
+
+  it.each([[["--version"]], [["-v"]]])("prints the package version for %j", async (argv) => {
+    expect(await cli(argv)).toEqual({ code: 0, stdout: `cartwright ${VERSION}\n`, stderr: "" })
+    expect(VERSION).toMatch(/^\d+\.\d+\.\d+/)
   })
 })

@@ -1,8 +1,9 @@
 import { sameMetadata } from "../../../src/flows/add-to-cart"
 import { asFlow } from "../../../src/flows/flow-step"
 import type { FlowStep } from "../../../src/flows/flow-step"
-import { paymentSessionsOf, selectedSessionOf } from "../../../src/flows/payment-sessions"
-import { promotionCodesOf } from "../../../src/flows/promotions"
+import { GIFT_CARD_REFERENCE, giftCardTotals } from "../../../src/flows/gift-card-totals"
+import { selectedSessionOf } from "../../../src/flows/payment-sessions"
+import { BigNumber } from "../../../src/money/big-number"
 
 describe("sameMetadata", () => {
   it("treats null, absent and {} as the same", () => {
@@ -32,17 +33,26 @@ describe("asFlow", () => {
   })
 })
 
-describe("cart metadata readers", () => {
-  const session = { id: "s1", provider_id: "manual", amount: 10, currency_code: "eur", status: "pending" as const, data: {}, is_selected: false }
+describe("selectedSessionOf", () => {
+  const session = { id: "s1", cart_id: "c", provider_id: "manual", amount: "10", currency_code: "eur", status: "pending" as const, data: {}, is_selected: false }
 
-  it("reads payment sessions and picks the only one as selected", () => {
-    expect(paymentSessionsOf({ metadata: null })).toEqual([])
-    expect(selectedSessionOf({ metadata: { payment_sessions: [session] } })).toEqual(session)
-    expect(selectedSessionOf({ metadata: { payment_sessions: [session, { ...session, provider_id: "card" }] } })).toBeUndefined()
+  it("picks the session marked selected, and none when none is", () => {
+    expect(selectedSessionOf([session, { ...session, provider_id: "card", is_selected: true }])?.provider_id).toBe("card")
+    expect(selectedSessionOf([session])).toBeUndefined()
+  })
+})
+
+describe("giftCardTotals", () => {
+  const line = (reference: string, amount: string) => ({ id: amount, cart_id: "c", reference, reference_id: "GC", amount: Number(amount), raw_amount: { value: amount, precision: 20 }, metadata: null, created_at: new Date(), updated_at: new Date(), deleted_at: null })
+  const cart = { credit_lines: [line(GIFT_CARD_REFERENCE, "30.10"), line("refund", "5")], tax_total: new BigNumber("20"), total: new BigNumber("84.90"), credit_line_total: new BigNumber("35.10") }
+
+  it("sums gift card credit lines only, exactly", () => {
+    expect(giftCardTotals(cart).gift_card_total.toFixed()).toBe("30.1")
+    expect(giftCardTotals(cart).gift_card_tax_total.toFixed()).toBe("0")
   })
 
-  it("reads promotion codes and ignores anything that is not a string", () => {
-    expect(promotionCodesOf({ metadata: { promotion_codes: ["A", 1, "B"] } })).toEqual(["A", "B"])
-    expect(promotionCodesOf({ metadata: { promotion_codes: "A" } })).toEqual([])
+  it("gives the tax share the cards cover when gift cards are taxable", () => {
+    // 30.10 of a 120 total carrying 20 tax covers 30.10 × 20 / 120 of tax.
+    expect(giftCardTotals(cart, { taxable: true }).gift_card_tax_total.toFixed(4)).toBe("5.0167")
   })
 })

@@ -1,3 +1,4 @@
+import { MoneyDecimal } from "../../../src/money/decimal"
 import { computeCartTotals } from "../../../src/totals"
 import type { TotalsCartInput } from "../../../src/totals"
 import { aCart, aShippingMethod, anItem, asStrings, discountOf, taxedAt } from "./cart-builder"
@@ -80,22 +81,19 @@ describe("cart totals", () => {
     expect(frozen).toEqual(cart)
   })
 
-  it("computes a 200-item cart in well under a millisecond", () => {
+  // Speed is measured by `npm run bench` (its 200-item phase), never asserted here: a CPU-time
+  // bound in a test fails on a busy or slow machine while the code is fine.
+  it("computes a 200-item cart: every line, and the cart total as the sum of the lines", () => {
     let big = aCart()
     for (let i = 0; i < 200; i++) {
       big = big.withItem(anItem(`${10 + (i % 37)}.99`, { quantity: 1 + (i % 3), tax_lines: taxedAt(20) }))
     }
-    const input = big.build()
-    for (let i = 0; i < 50; i++) computeCartTotals(input)
-    // Best of five batches, so a GC pause or a busy neighbour does not decide the outcome.
-    const perCart = Array.from({ length: 5 }, () => {
-      const started = process.cpuUsage()
-      for (let i = 0; i < 40; i++) computeCartTotals(input)
-      const { user, system } = process.cpuUsage(started)
-      return (user + system) / 40
-    })
-    // Typically a few hundred microseconds of CPU; the bound is the spec's one millisecond.
-    expect(Math.min(...perCart)).toBeLessThan(1000)
+    const totals = computeCartTotals(big.build())
+    expect(totals.items).toHaveLength(200)
+    const sumOfLines = totals.items.reduce((sum, line) => sum.plus(line.total), new MoneyDecimal(0))
+    expect(totals.cart.item_total.toFixed()).toBe(sumOfLines.toFixed())
+    // Line 0: 10.99 × 1 at 20 % = 13.188; line 1: 11.99 × 2 at 20 % = 28.776.
+    expect(totals.items.slice(0, 2).map((line) => line.total.toFixed())).toEqual(["13.188", "28.776"])
   })
 })
 

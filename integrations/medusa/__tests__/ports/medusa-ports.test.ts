@@ -2,6 +2,8 @@ import type { IPromotionModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import {
   InMemoryFulfillment,
+  InMemoryGiftCards,
+  InMemoryInventory,
   InMemoryOrders,
   InMemoryPayment,
   addShippingMethod,
@@ -44,7 +46,7 @@ afterAll(async () => {
   await medusa?.shutdown()
 })
 
-/** The flows' dependencies: Medusa's modules through the adapters; shipping, payment and orders in memory. */
+/** The flows' dependencies: Medusa's modules through the adapters; shipping, payment, orders, stock and gift cards in memory. */
 function flowDeps() {
   const ports = createMedusaPorts(medusa.container, { regions: { paymentProviders: ["manual"] } })
   return {
@@ -53,6 +55,8 @@ function flowDeps() {
     fulfillment: new InMemoryFulfillment([{ id: "so_standard", name: "Standard", region_id: seed.regions.eu, amount: 4.9 }]),
     payment: new InMemoryPayment(),
     orders: new InMemoryOrders(),
+    inventory: new InMemoryInventory([]),
+    giftCards: new InMemoryGiftCards([]),
   }
 }
 
