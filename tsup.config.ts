@@ -1,9 +1,9 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: { index: "src/index.ts", medusa: "src/medusa/index.ts", cli: "src/cli/main.ts" },
+  entry: { index: "src/index.ts", medusa: "src/medusa/index.ts", "medusa-ports": "src/medusa-ports/index.ts", cli: "src/cli/main.ts" },
   format: ["cjs", "esm"],
-  dts: { entry: { index: "src/index.ts", medusa: "src/medusa/index.ts" } },
+  dts: { entry: { index: "src/index.ts", medusa: "src/medusa/index.ts", "medusa-ports": "src/medusa-ports/index.ts" } },
   sourcemap: true,
   clean: true,
   target: "node20",

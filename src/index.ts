@@ -212,7 +212,7 @@ export type { PriceQuery, CalculatedPrice, PricingPort, PriceEntry } from "./por
 export { InMemoryProductCatalog } from "./ports/product-catalog"
 export type { CatalogVariant, ProductCatalogPort } from "./ports/product-catalog"
 export { InMemoryPromotions } from "./ports/promotion"
-export type { PromotionCart, ComputedAdjustment, PromotionResult, PromotionPort, PromotionEntry } from "./ports/promotion"
+export type { PromotionCart, ComputedAdjustment, PromotionResult, PromotionPort, PromotionEntry, PromotionUsage } from "./ports/promotion"
 export { InMemoryInventory, InsufficientStockError } from "./ports/inventory"
 export type { InventoryPort, Reservation, ReservationRequest, StockEntry, VariantAvailability } from "./ports/inventory"
 export { InMemoryGiftCards } from "./ports/gift-card"

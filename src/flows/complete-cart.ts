@@ -1,5 +1,6 @@
 import { NotAllowedError, UnexpectedStateError } from "../errors/errors"
 import type { OrderSummary } from "../ports/order"
+import type { PromotionUsage } from "../ports/promotion"
 import type { CartDTO } from "../types/dtos"
 import { cartTotal, planThenApply, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
@@ -9,6 +10,7 @@ import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { isStaleSession, paymentSessionsOf, repriceSession, selectedSessionOf } from "./payment-sessions"
 import type { CartPaymentSession } from "./payment-sessions"
+import { registerPromotionUsage, revertPromotionUsage } from "./promotion-usage"
 
 /** Input of {@link completeCart}; the same `idempotency_key` replays the first result. */
 export interface CompleteCartInput {
@@ -32,9 +34,11 @@ export interface CompleteCartCompensation {
   readonly order_id: string | null
   /** Stock reservations and gift card redemptions to give back. */
   readonly effects: CompletionEffects
+  /** The promotion usage the completion registered, given back on undo. */
+  readonly promotion_usage?: PromotionUsage | null
 }
 
-type Deps = Pick<FlowDeps, "cart" | "orders" | "payment" | "inventory" | "giftCards">
+type Deps = Pick<FlowDeps, "cart" | "orders" | "payment" | "inventory" | "giftCards"> & Partial<Pick<FlowDeps, "promotions">>
 
 /** Replays an earlier completion from the module-owned completion record (never from metadata). */
 async function replay(deps: Deps, cartId: string, key: string | null): Promise<OrderSummary> {
@@ -83,7 +87,10 @@ const NO_EFFECTS: CompletionEffects = { reservation_ids: [], redemption_ids: [] 
  * checkout state and `completed_at` is set, but only if the cart did not change meanwhile; otherwise
  * the order is deleted and the completion planned again. Completing a completed cart again (same
  * idempotency key, or none) returns the first order instead of a second.
- * Undo: reopen the cart, delete the order, release the stock and revert the gift card redemptions.
+ * Once completed, the usage of the cart's coded adjustments is registered when the promotion port
+ * counts usage; a refusal undoes the completion.
+ * Undo: reopen the cart, delete the order, release the stock, revert the gift card redemptions and
+ * give the promotion usage back.
  * @throws NotAllowedError without an authorised payment, for an empty cart, or for a new key on a completed cart.
  */
 export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartResult, CompleteCartCompensation> = {
@@ -121,7 +128,18 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
     )
     const order = planned.order ?? (await replay(deps, input.cart_id, key))
     const cart = await retrieveFullCart(deps.cart, input.cart_id)
-    return { output: { order, cart, replayed: !planned.order }, compensation: { cart_id: input.cart_id, order_id: planned.order?.id ?? null, effects: planned.effects ?? NO_EFFECTS } }
+    const effects = planned.effects ?? NO_EFFECTS
+    let usage: PromotionUsage | null = null
+    if (planned.order) {
+      try {
+        usage = await registerPromotionUsage(deps.promotions, cart)
+      } catch (error) {
+        // The promotion module refused the usage (a limit reached meanwhile): the completion must not stand.
+        await completeCartStep.compensate(deps, { cart_id: input.cart_id, order_id: planned.order.id, effects })
+        throw error
+      }
+    }
+    return { output: { order, cart, replayed: !planned.order }, compensation: { cart_id: input.cart_id, order_id: planned.order?.id ?? null, effects, promotion_usage: usage } }
   },
   async compensate(deps, compensation) {
     if (!compensation.order_id) return
@@ -131,6 +149,7 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
     })
     await deps.orders.deleteOrder(compensation.order_id)
     await undoCompletionEffects(deps, compensation.effects)
+    await revertPromotionUsage(deps.promotions, compensation.promotion_usage)
   },
 }
 

@@ -34,16 +34,41 @@ export function promotionCartOf(cart: CartDTO): PromotionCart {
   return {
     id: cart.id,
     currency_code: cart.currency_code,
+    region_id: cart.region_id ?? null,
     customer_id: cart.customer_id ?? null,
-    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, unit_price: exact(item.unit_price, item.raw_unit_price), quantity: Number(item.quantity), is_discountable: item.is_discountable })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, amount: exact(method.amount, method.raw_amount) })),
+    email: cart.email ?? null,
+    sales_channel_id: cart.sales_channel_id ?? null,
+    country_code: cart.shipping_address?.country_code ?? null,
+    items: (cart.items ?? []).map((item) => ({
+      id: item.id,
+      variant_id: item.variant_id ?? null,
+      product_id: item.product_id ?? null,
+      product_type_id: item.product_type_id ?? null,
+      unit_price: exact(item.unit_price, item.raw_unit_price),
+      quantity: Number(item.quantity),
+      is_discountable: item.is_discountable,
+      ...exactTotals(item),
+    })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: exact(method.amount, method.raw_amount), ...exactTotals(method) })),
   }
 }
 
-type AdjustmentLike = { amount: unknown; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null }
+/** A line's pre-discount totals as exact strings, for promotion engines that discount them (Medusa's does). */
+function exactTotals(line: { subtotal?: { toString(): string }; original_total?: { toString(): string } }) {
+  return { ...(line.subtotal ? { subtotal: line.subtotal.toString() } : {}), ...(line.original_total ? { original_total: line.original_total.toString() } : {}) }
+}
+
+type AdjustmentLike = { amount: unknown; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null; is_tax_inclusive?: boolean }
 
 function adjustmentFields(adjustment: AdjustmentLike) {
-  return { amount: String(adjustment.amount), code: adjustment.code ?? null, description: adjustment.description ?? null, promotion_id: adjustment.promotion_id ?? null, provider_id: adjustment.provider_id ?? null }
+  return {
+    amount: String(adjustment.amount),
+    code: adjustment.code ?? null,
+    description: adjustment.description ?? null,
+    promotion_id: adjustment.promotion_id ?? null,
+    provider_id: adjustment.provider_id ?? null,
+    is_tax_inclusive: adjustment.is_tax_inclusive ?? false,
+  }
 }
 
 /** What the promotion port answered for a set of codes; computed outside the cart lock. */

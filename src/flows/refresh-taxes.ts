@@ -26,7 +26,7 @@ export function taxQueryOf(cart: CartDTO): TaxQuery {
     currency_code: cart.currency_code,
     customer_id: cart.customer_id ?? null,
     address: cart.shipping_address ? { country_code: cart.shipping_address.country_code ?? null, province: cart.shipping_address.province ?? null, postal_code: cart.shipping_address.postal_code ?? null } : null,
-    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, unit_price: exact(item.unit_price, item.raw_unit_price), quantity: Number(item.quantity) })),
+    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, product_type_id: item.product_type_id ?? null, unit_price: exact(item.unit_price, item.raw_unit_price), quantity: Number(item.quantity) })),
     shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: exact(method.amount, method.raw_amount) })),
   }
 }

@@ -4,9 +4,25 @@ import { MoneyDecimal, toDecimal } from "../money/decimal"
 export interface PromotionCart {
   readonly id: string
   readonly currency_code: string
+  /** What promotion rules may test (region, customer, channel, country); absent when unknown. */
+  readonly region_id?: string | null
   readonly customer_id?: string | null
-  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly unit_price: string; readonly quantity: number; readonly is_discountable: boolean }[]
-  readonly shipping_methods: readonly { readonly id: string; readonly amount: string }[]
+  readonly email?: string | null
+  readonly sales_channel_id?: string | null
+  readonly country_code?: string | null
+  /** `subtotal` (before tax and discounts) and `original_total` (with tax) are exact decimal strings, when the caller has them. */
+  readonly items: readonly {
+    readonly id: string
+    readonly variant_id?: string | null
+    readonly product_id?: string | null
+    readonly product_type_id?: string | null
+    readonly unit_price: string
+    readonly quantity: number
+    readonly is_discountable: boolean
+    readonly subtotal?: string
+    readonly original_total?: string
+  }[]
+  readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string; readonly subtotal?: string; readonly original_total?: string }[]
 }
 
 /** One computed discount (a positive amount, an exact decimal string) on an item or a shipping method. */
@@ -16,6 +32,16 @@ export interface ComputedAdjustment {
   readonly description?: string | null
   readonly promotion_id?: string | null
   readonly provider_id?: string | null
+  /** True when `amount` includes tax (a tax-inclusive promotion). */
+  readonly is_tax_inclusive?: boolean
+}
+
+/** The promotion usage a completed cart consumed: one entry per adjustment, with its code and amount. */
+export interface PromotionUsage {
+  readonly cart_id: string
+  readonly customer_id: string | null
+  readonly email: string | null
+  readonly adjustments: readonly { readonly code: string; readonly amount: string }[]
 }
 
 /** The port's answer: adjustments per item and shipping method, and the codes it does not know. */
@@ -29,6 +55,10 @@ export interface PromotionResult {
 export interface PromotionPort {
   /** The adjustments that `codes` give `cart`; every adjustment replaces the cart's previous ones. */
   computeAdjustments(cart: PromotionCart, codes: readonly string[]): Promise<PromotionResult>
+  /** Counts the usage of a completed cart's promotions (limits, campaign budgets); called when the cart completes. Optional. */
+  registerUsage?(usage: PromotionUsage): Promise<void>
+  /** Gives back what {@link PromotionPort.registerUsage} counted; called when a completion is undone. Optional. */
+  revertUsage?(usage: PromotionUsage): Promise<void>
 }
 
 /** A promotion of {@link InMemoryPromotions}: a percentage off every discountable item, or a fixed amount off shipping. */

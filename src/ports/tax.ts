@@ -12,7 +12,7 @@ export interface TaxQuery {
   readonly currency_code: string
   readonly customer_id?: string | null
   readonly address: TaxAddress | null
-  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly unit_price: string; readonly quantity: number }[]
+  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly product_type_id?: string | null; readonly unit_price: string; readonly quantity: number }[]
   readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string }[]
 }
 

@@ -1,0 +1,57 @@
+import { asValue } from "@medusajs/framework/awilix"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaApp, MedusaModule } from "@medusajs/framework/modules-sdk"
+import { ContainerRegistrationKeys, ModulesSdkUtils } from "@medusajs/framework/utils"
+import { execFile } from "node:child_process"
+import { join } from "node:path"
+import { promisify } from "node:util"
+import { createHostDatabase } from "./database"
+import type { HostDatabase } from "./database"
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { modulesConfig, quietLogger } = require("./medusa-modules-config")
+
+/** Medusa's real commerce modules, booted by Medusa's own module loader on a fresh database. */
+export interface MedusaModules {
+  readonly database: HostDatabase
+  /** The host container: every module under its `Modules` key, plus `query` and `link` as a Medusa app registers them. */
+  readonly container: MedusaContainer
+  readonly link: NonNullable<Awaited<ReturnType<typeof MedusaApp>>["link"]>
+  shutdown(): Promise<void>
+}
+
+/**
+ * Boots product, pricing, tax, promotion, region, customer and sales channel modules, plus Medusa's
+ * link modules (variant ↔ price set, product ↔ sales channel), through `MedusaApp` from
+ * `@medusajs/framework/modules-sdk` on a database of their own: each module's migrations run with
+ * `MedusaAppMigrateUp`, the link tables with the link migration planner, as `medusa db:migrate` does
+ * (in a child Node process: see migrate-medusa.js).
+ */
+export async function bootMedusaModules(): Promise<MedusaModules> {
+  const database = await createHostDatabase()
+  const connection = ModulesSdkUtils.createPgConnection({ clientUrl: database.url, schema: "public" })
+  const options = () => ({
+    modulesConfig: modulesConfig(),
+    sharedResourcesConfig: { database: { clientUrl: database.url } },
+    injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: connection, [ContainerRegistrationKeys.LOGGER]: quietLogger },
+  })
+  await promisify(execFile)(process.execPath, [join(__dirname, "migrate-medusa.js"), database.url], { env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+  const app = await MedusaApp(options())
+  await app.onApplicationStart()
+  const container = app.sharedContainer!
+  // What Medusa's MedusaAppLoader registers in an app's container (framework/medusa-app-loader.js).
+  container.register(ContainerRegistrationKeys.QUERY, asValue(app.query))
+  container.register(ContainerRegistrationKeys.LINK, asValue(app.link))
+  return {
+    database,
+    container,
+    link: app.link!,
+    async shutdown() {
+      await app.onApplicationPrepareShutdown()
+      await app.onApplicationShutdown()
+      await connection.context?.destroy()
+      await connection.destroy()
+      MedusaModule.clearInstances()
+      await database.drop()
+    },
+  }
+}

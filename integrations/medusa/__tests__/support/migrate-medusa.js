@@ -1,0 +1,30 @@
+// Runs the migrations of the port suites' Medusa modules and their link tables on the database in argv[2],
+// as `medusa db:migrate` does: each module's migrations (MedusaAppMigrateUp), then the link migration plan.
+// A plain Node process, because MikroORM loads migration files with import(), which jest's VM refuses
+// without --experimental-vm-modules.
+const { MedusaApp, MedusaAppMigrateUp, MedusaModule } = require("@medusajs/framework/modules-sdk")
+const { ContainerRegistrationKeys, ModulesSdkUtils } = require("@medusajs/framework/utils")
+const { modulesConfig, quietLogger } = require("./medusa-modules-config")
+
+async function main(clientUrl) {
+  const connection = ModulesSdkUtils.createPgConnection({ clientUrl, schema: "public" })
+  const options = () => ({
+    modulesConfig: modulesConfig(),
+    sharedResourcesConfig: { database: { clientUrl } },
+    injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: connection, [ContainerRegistrationKeys.LOGGER]: quietLogger },
+  })
+  await MedusaAppMigrateUp(options())
+  const app = await MedusaApp({ ...options(), migrationOnly: true })
+  const planner = app.linkMigrationExecutionPlanner()
+  await planner.executePlan(await planner.createPlan())
+  MedusaModule.clearInstances()
+  await connection.destroy()
+}
+
+main(process.argv[2]).then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

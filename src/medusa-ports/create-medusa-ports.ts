@@ -1,0 +1,51 @@
+import type { PricingPort } from "../ports/pricing"
+import type { ProductCatalogPort } from "../ports/product-catalog"
+import type { PromotionPort } from "../ports/promotion"
+import type { RegionPort } from "../ports/region"
+import type { SalesChannelPort } from "../ports/sales-channel"
+import type { TaxPort } from "../ports/tax"
+import type { HostContainer } from "./host-container"
+import type { MedusaPricingOptions } from "./pricing"
+import { MedusaPricing } from "./pricing"
+import type { MedusaProductCatalogOptions } from "./product-catalog"
+import { MedusaProductCatalog } from "./product-catalog"
+import { MedusaPromotions } from "./promotion"
+import type { MedusaRegionsOptions } from "./region"
+import { MedusaRegions } from "./region"
+import { MedusaSalesChannels } from "./sales-channel"
+import { MedusaTax } from "./tax"
+
+/** Options of {@link createMedusaPorts}, per adapter. */
+export interface MedusaPortsOptions {
+  readonly catalog?: MedusaProductCatalogOptions
+  readonly pricing?: MedusaPricingOptions
+  readonly regions?: MedusaRegionsOptions
+}
+
+/** The ports with a Medusa adapter, keyed as the flows' dependencies are. */
+export interface MedusaPorts {
+  readonly catalog: ProductCatalogPort
+  readonly pricing: PricingPort
+  readonly tax: TaxPort
+  readonly promotions: PromotionPort
+  readonly regions: RegionPort
+  readonly salesChannels: SalesChannelPort
+}
+
+/**
+ * Every Medusa adapter over one host container, ready to spread into the flows' dependencies:
+ * `{ cart, ...createMedusaPorts(container), fulfillment, payment, orders, inventory, giftCards }`.
+ * @example
+ * const ports = createMedusaPorts(medusaApp.sharedContainer)
+ * const cart = await createCart({ cart: carts, ...ports }, { region_id, items: [{ variant_id, quantity: 2 }] })
+ */
+export function createMedusaPorts(container: HostContainer, options: MedusaPortsOptions = {}): MedusaPorts {
+  return {
+    catalog: new MedusaProductCatalog(container, options.catalog),
+    pricing: new MedusaPricing(container, options.pricing),
+    tax: new MedusaTax(container),
+    promotions: new MedusaPromotions(container),
+    regions: new MedusaRegions(container, options.regions),
+    salesChannels: new MedusaSalesChannels(container),
+  }
+}
