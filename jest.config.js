@@ -11,7 +11,7 @@ const common = {
 module.exports = {
   // Jest's default 5 s per test is a timing assertion in disguise: on a busy 2-core machine a
   // CREATE DATABASE alone can take seconds. A hang still fails, just later. (Global: projects ignore it.)
-  testTimeout: 30_000,
+  testTimeout: 120_000,
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/support/global-teardown.ts",
   projects: [
