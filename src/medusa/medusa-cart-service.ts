@@ -3,7 +3,7 @@ import { asValue } from "awilix"
 import type { AwilixContainer } from "awilix"
 import { createCartModule } from "../module/create-cart-module"
 import type { CartModule } from "../module/create-cart-module"
-import { validateOptions } from "../module/options"
+import { resolveTimeouts, validateOptions } from "../module/options"
 import type { CartModuleOptions } from "../module/options"
 import { noopEventBus } from "../ports/event-bus"
 import { consoleLogger } from "../ports/logger"
@@ -16,7 +16,7 @@ import { medusaEventBus } from "./medusa-event-bus"
 import type { MedusaEventBus, MedusaJoinerConfig, MedusaLogger } from "./medusa-shapes"
 
 /** The options a Medusa app gives `cartwright/medusa` in `medusa-config` (Medusa adds `database` itself). */
-export type MedusaCartModuleOptions = Pick<CartModuleOptions, "totals" | "limits" | "maxRetries"> & {
+export type MedusaCartModuleOptions = Pick<CartModuleOptions, "totals" | "limits" | "maxRetries" | "timeouts"> & {
   readonly database?: { readonly clientUrl?: string; readonly schema?: string; readonly [key: string]: unknown }
   readonly [key: string]: unknown
 }
@@ -46,6 +46,7 @@ export function pickCartOptions(options: MedusaCartModuleOptions | undefined): C
   if (options?.totals) picked.totals = options.totals
   if (options?.limits) picked.limits = options.limits
   if (options?.maxRetries !== undefined) picked.maxRetries = options.maxRetries
+  if (options?.timeouts) picked.timeouts = options.timeouts
   return validateOptions(picked)
 }
 
@@ -70,8 +71,8 @@ export class MedusaCartModuleService extends CartModuleService {
     const bus = optional(cradle, "event_bus")
     const logger = loggerPort(optional(cradle, "logger"))
     super({
-      unitOfWork: new UnitOfWork(knex, bus ? medusaEventBus(bus) : noopEventBus, logger, cartOptions.maxRetries ?? 5),
-      totals: { rounding: cartOptions.totals?.rounding ?? "none" },
+      unitOfWork: new UnitOfWork(knex, bus ? medusaEventBus(bus) : noopEventBus, logger, { maxRetries: cartOptions.maxRetries ?? 5, timeouts: resolveTimeouts(cartOptions.timeouts) }),
+      totals: { rounding: cartOptions.totals?.rounding ?? "none", lean: cartOptions.totals?.lean === true },
       validator: new Validator(cartOptions.limits ?? {}),
     })
     this.ownModule = own

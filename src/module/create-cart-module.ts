@@ -11,7 +11,7 @@ import { UnitOfWork } from "../persistence/unit-of-work"
 import type { Timeouts } from "../persistence/unit-of-work"
 import { CartModuleService } from "../service/cart-module-service"
 import { Validator } from "../validation/validator"
-import { DEFAULT_TIMEOUTS, validateOptions } from "./options"
+import { resolveTimeouts, validateOptions } from "./options"
 import type { CartDatabaseOptions, CartModuleOptions } from "./options"
 import type { LoggerPort } from "../ports/logger"
 
@@ -40,14 +40,6 @@ async function connectionOptions(db: CartDatabaseOptions | undefined, logger: Lo
   }
   const resolved = await resolveDatabaseUrl(process.env, {}, (line) => (logger.info ?? logger.warn).call(logger, line))
   return { options: { clientUrl: resolved.url }, source: resolved.source === "env" ? "DATABASE_URL" : "embedded server", stop: () => resolved.stop() }
-}
-
-/**
- * One lock wait per attempt: short, so a caller queued on a busy cart gives its pooled connection
- * back between attempts (see UnitOfWork), yet long enough that ordinary contention never retries.
- */
-function lockProbeMs(lockMs: number): number {
-  return Math.min(200, lockMs)
 }
 
 /** PostgreSQL settings for every connection of the pool (libpq `options`). */
@@ -85,7 +77,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
   const { options: connection, source, stop } = await connectionOptions(options.database, logger)
   const where = redact(connection.clientUrl ?? `${connection.host}:${connection.port}`)
   const schema = options.database?.schema
-  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts, lockProbeMs: lockProbeMs(options.timeouts?.lockMs ?? DEFAULT_TIMEOUTS.lockMs) }
+  const timeouts = resolveTimeouts(options.timeouts)
   let orm: MikroORM
   try {
     orm = await MikroORM.init({

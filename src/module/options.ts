@@ -1,3 +1,4 @@
+import type { Timeouts } from "../persistence/unit-of-work"
 import { z } from "zod"
 import { InvalidDataError } from "../errors/errors"
 import type { EventBusPort } from "../ports/event-bus"
@@ -60,6 +61,19 @@ export interface CartTimeoutOptions {
 
 /** The defaults of {@link CartTimeoutOptions}. */
 export const DEFAULT_TIMEOUTS: Required<CartTimeoutOptions> = { lockMs: 10_000, statementMs: 30_000, acquireMs: 10_000, eventMs: 5_000 }
+
+/**
+ * One lock wait per attempt: short, so a caller queued on a busy cart gives its pooled connection
+ * back between attempts (see UnitOfWork), yet long enough that ordinary contention never retries.
+ */
+function lockProbeMs(lockMs: number): number {
+  return Math.min(200, lockMs)
+}
+
+/** The unit of work's timeouts for validated options: the defaults, the caller's values, and the per-attempt lock probe. */
+export function resolveTimeouts(timeouts: CartTimeoutOptions | undefined): Timeouts {
+  return { ...DEFAULT_TIMEOUTS, ...timeouts, lockProbeMs: lockProbeMs(timeouts?.lockMs ?? DEFAULT_TIMEOUTS.lockMs) }
+}
 
 const CONNECTION_FIELDS = ["host", "port", "user", "password", "database"] as const
 

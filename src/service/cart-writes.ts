@@ -88,7 +88,7 @@ async function loadReferencedAddresses(tx: Tx, carts: readonly Dto[], known: Map
   }
   if (wanted.size === 0) return
   const ids = [...wanted]
-  const rows = await query(tx.db, `SELECT * FROM cart_address WHERE id IN (${placeholders(ids.length)}) AND deleted_at IS NULL`, ids)
+  const rows = await query(tx.db, "SELECT * FROM cart_address WHERE id = ANY(?::text[]) AND deleted_at IS NULL", [ids])
   for (const row of rows) known.set(String(row.id), mapRow(MODELS.Address, row))
 }
 

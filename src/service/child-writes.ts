@@ -117,8 +117,8 @@ export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: reado
   const updated = await updateRowsById(tx.db, spec.model, updates.map((update) => ({ id: update.id, data: mutable(update.data) })))
   // The lock statement found every row, but one soft-deleted while this call waited for the lock is
   // skipped by the UPDATE (which reads after the wait): that is a write to a deleted row.
-  const missing = updates.filter((update) => !updated.has(update.id)).map((update) => update.id)
-  if (missing.length) throw NotFoundError.forIds(spec.model.name, [...new Set(missing)])
+  const vanished = updates.filter((update) => !updated.has(update.id)).map((update) => update.id)
+  if (vanished.length) throw NotFoundError.forIds(spec.model.name, [...new Set(vanished)])
   const results = updates.map((update) => updated.get(update.id)!)
   emitAll(tx, spec, "updated", results, Object.keys(updates[0]!.data))
   return results
