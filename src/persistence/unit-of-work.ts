@@ -106,7 +106,8 @@ export class UnitOfWork {
       try {
         return await this.knex.transaction((trx) => work({ transactionManager: trx }))
       } catch (error) {
-        throw this.map(error)
+        // The host's own failure is the host's to see as it threw it; only driver failures are mapped.
+        throw isDriverFailure(error) ? this.map(error) : error
       }
     })
   }
@@ -215,4 +216,11 @@ function backoff(attempt: number): number {
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** True for a failure raised by PostgreSQL or the driver (an SQLSTATE code, or knex's pool timeout). */
+function isDriverFailure(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false
+  const { code, name } = error as { code?: unknown; name?: unknown }
+  return (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) || name === "KnexTimeoutError"
 }

@@ -92,7 +92,10 @@ export class CartModuleCore {
   }
 
   protected retrieve_(model: Model, id: string, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto> {
-    requireId(id, "id")
+    // Medusa answers a missing id with not_found ("cart - id must be defined") and an empty one with its
+    // usual "was not found"; any other non-string is a wrong-typed argument.
+    if (id === undefined || id === null) throw NotFoundError.idRequired(model.name)
+    if (id !== "") requireId(id, "id")
     this.deps.validator.findConfig(config)
     return this.read(ctx, (db) => retrieveRow(db, model, id, config, this.deps.totals))
   }

@@ -140,7 +140,8 @@ export async function updateChildrenWhere(tx: Tx, spec: ChildSpec, selector: Fil
 export async function deleteChildren(tx: Tx, spec: ChildSpec, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] })
+  // Soft-deleted rows are deleted too (as Medusa's delete does), so they are locked with the rest.
+  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, true)
   if (locked.size === 0) return
   const deleted = await query<{ id: string; cart_id: string }>(
     tx.db,

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js"
 import { z } from "zod"
-import { checkJsonBounds, JSON_BOUNDS } from "./json-bounds"
+import { checkJsonBounds } from "./json-bounds"
 import { MONEY_BOUNDS, RATE_BOUNDS } from "./money-bounds"
 
 // Strict on purpose: " 10 " is refused rather than trimmed, like any other malformed number, so one
