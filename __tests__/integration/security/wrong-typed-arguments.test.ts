@@ -32,7 +32,7 @@ const DATA: Record<string, unknown> = { quantity: 99, email: "x@example.com", am
 /** The calls each method gets: argument lists that must all be refused with invalid_data. */
 function badCalls(name: string): unknown[][] {
   if (/^(list|listAndCount)/.test(name)) return [null, 123, true, "cart"].map((filters) => [filters])
-  if (name.startsWith("retrieve")) return WRONG.map((id) => [id])
+  if (name.startsWith("retrieve") || name.startsWith("lock")) return WRONG.map((id) => [id])
   if (/^(delete|softDelete|restore)/.test(name)) return WRONG_IDS.map((ids) => [ids])
   if (name.startsWith("update")) {
     return [
