@@ -37,6 +37,7 @@ import type {
 import { CartModuleCore, sameShape } from "./cart-module-core"
 import type { LinkableKeys } from "./cart-module-core"
 import { lockCartRow, readCheckoutState, writeCheckoutState } from "./checkout-state"
+import { requireData, requireId } from "../validation/arguments"
 import type { CheckoutState, CheckoutStatePatch, LockedCart } from "./checkout-state"
 
 /** A context object (as opposed to update data) is recognised by Medusa's context keys. */
@@ -590,7 +591,8 @@ export class CartModuleService extends CartModuleCore {
    * @throws NotFoundError
    */
   async lockCart(cartId: string, sharedContext?: CartContext): Promise<LockedCart> {
-    return this.write(sharedContext, (tx) => lockCartRow(tx.db, cartId))
+    const id = requireId(cartId, "cartId")
+    return this.write(sharedContext, (tx) => lockCartRow(tx.db, id))
   }
 
   /**
@@ -599,7 +601,8 @@ export class CartModuleService extends CartModuleCore {
    * @throws NotFoundError
    */
   async retrieveCheckoutState(cartId: string, sharedContext?: CartContext): Promise<CheckoutState> {
-    return this.read(sharedContext, (db) => readCheckoutState(db, cartId))
+    const id = requireId(cartId, "cartId")
+    return this.read(sharedContext, (db) => readCheckoutState(db, id))
   }
 
   /**
@@ -609,6 +612,8 @@ export class CartModuleService extends CartModuleCore {
    * @throws NotFoundError
    */
   async updateCheckoutState(cartId: string, patch: CheckoutStatePatch, sharedContext?: CartContext): Promise<CheckoutState> {
-    return this.write(sharedContext, (tx) => writeCheckoutState(tx, cartId, patch))
+    const id = requireId(cartId, "cartId")
+    requireData(patch, "patch")
+    return this.write(sharedContext, (tx) => writeCheckoutState(tx, id, patch))
   }
 }

@@ -32,6 +32,7 @@ const DATA: Record<string, unknown> = { quantity: 99, email: "x@example.com", am
 /** The calls each method gets: argument lists that must all be refused with invalid_data. */
 function badCalls(name: string): unknown[][] {
   if (/^(list|listAndCount)/.test(name)) return [null, 123, true, "cart"].map((filters) => [filters])
+  if (name === "retrieveCheckoutState" || name.startsWith("lock")) return WRONG.map((id) => [id])
   // A missing id (undefined, null) is Medusa's not_found "<entity> - id must be defined": see the medusa-parity message table.
   if (name.startsWith("retrieve")) return WRONG.filter((id) => id !== undefined && id !== null).map((id) => [id])
   if (/^(delete|softDelete|restore)/.test(name)) return WRONG_IDS.map((ids) => [ids])
