@@ -55,9 +55,9 @@ describe("line items", () => {
 
   it("turns parallel adds of one variant into one line", async () => {
     const cart = await newCart()
-    await Promise.all(Array.from({ length: 12 }, () => server.client().carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: 2 })))
-    expect((await server.client().carts.retrieve(cart.id)).cart.items.map((item: Json) => item.quantity)).toEqual([24])
-  })
+    await Promise.all(Array.from({ length: 4 }, () => server.client().carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: 2 })))
+    expect((await server.client().carts.retrieve(cart.id)).cart.items.map((item: Json) => item.quantity)).toEqual([8])
+  }, 180_000)
 })
 
 describe("Update a Cart", () => {
