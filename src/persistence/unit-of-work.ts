@@ -103,11 +103,20 @@ export class UnitOfWork {
   /** Opens a transaction a host can pass to several calls as `{ transactionManager }`. */
   transaction<T>(work: (ctx: CartContext) => Promise<T>): Promise<T> {
     return this.track(async () => {
+      let thrownByWork: unknown = undefined
       try {
-        return await this.knex.transaction((trx) => work({ transactionManager: trx }))
+        return await this.knex.transaction(async (trx) => {
+          try {
+            return await work({ transactionManager: trx })
+          } catch (error) {
+            thrownByWork = error
+            throw error
+          }
+        })
       } catch (error) {
-        // The host's own failure is the host's to see as it threw it; only driver failures are mapped.
-        throw isDriverFailure(error) ? this.map(error) : error
+        // What the host's own work threw is the host's to see as thrown; failures of the transaction
+        // itself (BEGIN, COMMIT, a dropped connection) are mapped to typed errors.
+        throw error === thrownByWork ? error : this.map(error)
       }
     })
   }
@@ -218,9 +227,3 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-/** True for a failure raised by PostgreSQL or the driver (an SQLSTATE code, or knex's pool timeout). */
-function isDriverFailure(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false
-  const { code, name } = error as { code?: unknown; name?: unknown }
-  return (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) || name === "KnexTimeoutError"
-}
