@@ -36,8 +36,11 @@ describe("the embedded server on a user's machine", () => {
       const before = permissionsAround(binaries.root)
       const server = await startEmbeddedPostgres()
       try {
-        const { rows } = await withPgClient(server.url, (c) => c.query<{ pid: number }>("select pg_backend_pid() as pid"))
-        const backendOwner = statSync(`/proc/${rows[0]!.pid}`).uid
+        // Read the backend's owner while its connection is still open: the process exits with it.
+        const backendOwner = await withPgClient(server.url, async (c) => {
+          const { rows } = await c.query<{ pid: number }>("select pg_backend_pid() as pid")
+          return statSync(`/proc/${rows[0]!.pid}`).uid
+        })
         if (process.getuid?.() === 0) expect(backendOwner).not.toBe(0)
         else expect(backendOwner).toBe(process.getuid?.())
       } finally {
