@@ -3,6 +3,39 @@
 import { defineConfig } from "eslint/config"
 import tseslint from "typescript-eslint"
 
+// Import directions (docs/architecture.md): each folder of src/ lists the folders it must never import.
+// Lower layers never reach up; flows talk to the module only through the service, never to SQL.
+const ORM = { group: ["@mikro-orm/*", "knex"], message: "no ORM or SQL here: persistence/ owns it." }
+const folder = (name) => ({ group: [`../${name}`, `../${name}/*`, `**/src/${name}`, `**/src/${name}/*`], message: `may not import src/${name}/.` })
+const LAYERS = {
+  money: { folders: ["totals", "persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli"], orm: true },
+  totals: { folders: ["persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli", "validation"], orm: true, models: true },
+  errors: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true },
+  ports: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true, models: true },
+  validation: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true },
+  persistence: { folders: ["service", "flows", "module", "medusa", "medusa-ports", "cli"] },
+  service: { folders: ["flows", "module", "medusa", "medusa-ports", "cli"] },
+  flows: { folders: ["persistence", "module", "medusa", "medusa-ports", "cli"], orm: true, models: true },
+  "medusa-ports": { folders: ["persistence", "service", "flows", "module", "medusa", "cli"], orm: true, models: true },
+}
+function layerRules() {
+  return Object.entries(LAYERS).map(([name, layer]) => ({
+    files: [`src/${name}/**/*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...layer.folders.map(folder),
+            ...(layer.orm ? [ORM] : []),
+            ...(layer.models ? [{ group: ["**/models", "**/models/*"], message: "takes plain data, not models." }] : []),
+          ].map((p) => ({ ...p, message: `src/${name}/ ${p.message}` })),
+        },
+      ],
+    },
+  }))
+}
+
 export default defineConfig(
   { ignores: ["dist/**", "node_modules/**", "integrations/**", "coverage/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
   tseslint.configs.recommended,
@@ -23,20 +56,5 @@ export default defineConfig(
       "@typescript-eslint/no-misused-promises": "error",
     },
   },
-  {
-    files: ["src/totals/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@mikro-orm/*"], message: "src/totals is pure: no ORM." },
-            { group: ["awilix"], message: "src/totals is pure: no container." },
-            { group: ["**/models", "**/models/*"], message: "src/totals is pure: it takes plain data, not models." },
-            { group: ["../persistence", "../persistence/*", "**/persistence", "**/persistence/*"], message: "src/totals is pure: no persistence." },
-          ],
-        },
-      ],
-    },
-  },
+  ...layerRules(),
 )

@@ -1,7 +1,7 @@
 import { ConflictError, InvalidDataError, NotAllowedError, NotFoundError } from "../errors/errors"
 import type { BigNumberInput } from "../money/big-number"
 import { toDecimal } from "../money/decimal"
-import type { CartContext } from "../persistence/unit-of-work"
+import type { CartContext } from "../service/cart-context"
 import type { CartModuleService } from "../service/cart-module-service"
 import type { LockedCart } from "../service/checkout-state"
 import type { CartDTO } from "../types/dtos"

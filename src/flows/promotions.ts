@@ -1,5 +1,5 @@
 import { InvalidDataError } from "../errors/errors"
-import type { CartContext } from "../persistence/unit-of-work"
+import type { CartContext } from "../service/cart-context"
 import type { PromotionCart, PromotionResult } from "../ports/promotion"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemAdjustmentDTO, UpsertShippingMethodAdjustmentDTO } from "../types/inputs"

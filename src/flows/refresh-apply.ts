@@ -1,4 +1,4 @@
-import type { CartContext } from "../persistence/unit-of-work"
+import type { CartContext } from "../service/cart-context"
 import type { RefreshDeps } from "./flow-deps"
 import { writePromotions } from "./promotions"
 import type { RefreshPlan } from "./refresh-plan"
