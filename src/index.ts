@@ -24,8 +24,8 @@ export {
   NotFoundError,
   UnexpectedStateError,
 } from "./errors/errors"
-export { cartEvent, EventEntity } from "./events/cart-events"
-export type { CartEvent, CartEventName, EventAction } from "./events/cart-events"
+export { cartEvent, cartWorkflowEvent, CartWorkflowEvents, EventEntity } from "./events/cart-events"
+export type { CartEvent, CartEventName, CartWorkflowEventName, EventAction } from "./events/cart-events"
 export { InMemoryEventBus, noopEventBus } from "./ports/event-bus"
 export type { EventBusPort } from "./ports/event-bus"
 export { consoleLogger, createConsoleLogger } from "./ports/logger"

@@ -8,6 +8,7 @@ import { paymentSessionsOf, repriceSession } from "./payment-sessions"
 import { promotionCodesOf } from "./promotions"
 import { applyRefresh } from "./refresh-apply"
 import { planRefresh } from "./refresh-plan"
+import { cartChangeEvents } from "./workflow-events"
 import type { CartChanges, CustomPricePolicy, RefreshReport } from "./refresh-plan"
 
 /** Cart fields a flow changes together with the refresh they cause (one transaction). */
@@ -24,6 +25,8 @@ export interface RefreshCartInput {
    * change is applied to, since the change is written only if the version did not move.
    */
   readonly guard?: (cart: CartDTO) => void
+  /** The patch's `customer_id` is a transfer: emit `cart.customer_transferred`, not `cart.customer_updated`. */
+  readonly transfer?: boolean
 }
 
 /** The refreshed cart and what the refresh did (lines and shipping methods it removed, lines re-priced). */
@@ -101,6 +104,7 @@ export async function changeAndRefresh(deps: RefreshDeps, input: RefreshCartInpu
     async (planned, ctx) => {
       if (input.patch && Object.keys(input.patch).length) await deps.cart.updateCarts(input.cart_id, { ...input.patch }, ctx)
       await applyRefresh(deps, planned, ctx)
+      await deps.cart.emitEvents(cartChangeEvents(planned.before, input.patch, input.transfer === true), ctx)
       return planned
     },
   )

@@ -39,6 +39,8 @@ import type { LinkableKeys } from "./cart-module-core"
 import { lockCartRow, readCheckoutState, writeCheckoutState } from "./checkout-state"
 import { requireData, requireId } from "../validation/arguments"
 import type { CheckoutState, CheckoutStatePatch, LockedCart } from "./checkout-state"
+import type { CartEvent } from "../events/cart-events"
+import { InvalidDataError } from "../errors/errors"
 import { purgeCarts } from "./purge-carts"
 import type { PurgeCartsResult } from "./purge-carts"
 import { checkPurgeOptions } from "../validation/purge-options"
@@ -597,6 +599,17 @@ export class CartModuleService extends CartModuleCore {
   async lockCart(cartId: string, sharedContext?: CartContext): Promise<LockedCart> {
     const id = requireId(cartId, "cartId")
     return this.write(sharedContext, (tx) => lockCartRow(tx.db, id))
+  }
+
+  /**
+   * Hands events to the module's event bus after `sharedContext`'s transaction commits (dropped if it
+   * rolls back; at once without a transaction). The flows emit Medusa's workflow events through it
+   * (`cart.region_updated`, `cart.customer_transferred`...); it writes nothing.
+   * @example await service.emitEvents([cartWorkflowEvent("cart.region_updated", { id: cartId })], ctx)
+   */
+  async emitEvents(events: readonly CartEvent[], sharedContext?: CartContext): Promise<void> {
+    if (!Array.isArray(events)) throw InvalidDataError.because("events must be a list", ["events"])
+    await this.deps.unitOfWork.emitAfterCommit(sharedContext, events)
   }
 
   /**
