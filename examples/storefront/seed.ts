@@ -25,6 +25,7 @@ export const SEED = {
   shippingOptions: { euStandard: "so_eu_standard", euExpress: "so_eu_express", usStandard: "so_us_standard", usExpress: "so_us_express" },
   salesChannels: { web: "sc_web" },
   promotions: { tenPercent: "SAVE10", freeShipping: "FREESHIP" },
+  giftCards: { euro20: "GIFT-EUR-20", dollar50: "GIFT-USD-50" },
 } as const
 
 const tee = { id: "prod_tee", title: "Cartwright Tee", handle: "cartwright-tee", description: "Organic cotton", thumbnail: "/tee.png" }
@@ -77,6 +78,9 @@ export function seedHost(options: { declinePaymentsAbove?: number } = {}): Seede
     orders: new InMemoryOrders(),
     salesChannels: new InMemorySalesChannels([{ id: SEED.salesChannels.web, name: "Web store" }]),
     inventory: new InMemoryInventory([]),
-    giftCards: new InMemoryGiftCards([]),
+    giftCards: new InMemoryGiftCards([
+      { id: "gc_eur_20", code: SEED.giftCards.euro20, balance: 20, currency_code: "eur", region_id: eu },
+      { id: "gc_usd_50", code: SEED.giftCards.dollar50, balance: 50, currency_code: "usd", region_id: us },
+    ]),
   }
 }

@@ -18,6 +18,9 @@ export {
   updateShippingAddressStep,
 } from "./update-cart-details"
 export type { CartFieldsCompensation, UpdateAddressInput, UpdateEmailInput } from "./update-cart-details"
+export { updateCart, updateCartStep } from "./update-cart"
+export type { UpdateCartCompensation, UpdateCartResult } from "./update-cart"
+export type { UpdateCartDeps, UpdateCartInput } from "./update-cart-plan"
 export { updateRegion, updateRegionStep } from "./update-region"
 export type { UpdateRegionCompensation, UpdateRegionInput } from "./update-region"
 export { addShippingMethod, addShippingMethodStep, listShippingOptions, listShippingOptionsStep } from "./shipping"

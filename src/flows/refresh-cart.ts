@@ -44,7 +44,8 @@ export interface RefreshCartCompensation {
   readonly changes: CartChanges
 }
 
-function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
+/** The cart as it will be once `patch` is written (what the ports are asked about). */
+export function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
   if (!patch) return cart
   const { shipping_address, billing_address, ...fields } = patch
   const draft = { ...cart, ...fields } as CartDTO
@@ -64,7 +65,7 @@ export function addressFields(address: CartAddressDTO | null | undefined): CartP
 }
 
 /** The fields of `cart` that `patch` would change, as they are now (for undo). */
-function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
+export function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
   const previous: Record<string, unknown> = {}
   for (const key of Object.keys(patch ?? {}) as (keyof CartPatch)[]) {
     previous[key] = key === "shipping_address" || key === "billing_address" ? addressFields(cart[key]) : (cart[key] ?? null)
