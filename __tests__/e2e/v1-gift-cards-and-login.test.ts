@@ -1,4 +1,4 @@
-import { SEED } from "../../examples/storefront/seed"
+import { SEED, seedHost } from "../../examples/storefront/seed"
 import { calculateTaxes, failure, startStorefront } from "./support/storefront-harness"
 import type { Json, RunningStorefront } from "./support/storefront-harness"
 
@@ -93,5 +93,25 @@ describe("logging in transfers the guest cart", () => {
     const other = await register("mallory2@example.com")
     expect(await failure(medusa.carts.update(cart.id, {}, { Cookie: other.cookie }))).toMatchObject({ status: 404, body: { type: "not_found" } })
     expect((await medusa.carts.retrieve(cart.id, { Cookie: owner.cookie })).cart.customer_id).toBe(owner.customer.id)
+  })
+})
+
+describe("Complete a Cart when the payment needs the customer's action", () => {
+  let strict: RunningStorefront
+  beforeAll(async () => {
+    strict = await startStorefront({ host: seedHost({ paymentActionAbove: 100 }) })
+  }, 60_000)
+  afterAll(() => strict.stop(), 60_000)
+
+  it('answers 200 { type: "cart" } as v1 does, with the session in requires_more, and no order', async () => {
+    const medusa = strict.client()
+    let { cart } = await medusa.carts.create({ region_id: SEED.regions.eu, country_code: "fr", items: [{ variant_id: SEED.variants.teeSmall, quantity: 5 }] })
+    ;({ cart } = await medusa.carts.update(cart.id, { email: "ada@example.com" }))
+    ;({ cart } = await medusa.carts.createPaymentSessions(cart.id))
+    const completed = await medusa.carts.complete(cart.id)
+    expect(completed.response.status).toBe(200)
+    expect(completed.type).toBe("cart")
+    expect(completed.data).toMatchObject({ id: cart.id, completed_at: null, payment_session: { status: "requires_more" } })
+    expect(strict.storefront.host.orders.orders.size).toBe(0)
   })
 })

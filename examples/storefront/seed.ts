@@ -40,7 +40,7 @@ const VARIANTS: readonly CatalogVariant[] = [
 ]
 
 /** Builds fresh in-memory host modules over the seeded catalogue (two regions, four variants, two shipping options per region). */
-export function seedHost(options: { declinePaymentsAbove?: number } = {}): SeededHost {
+export function seedHost(options: { declinePaymentsAbove?: number; paymentActionAbove?: number } = {}): SeededHost {
   const { eu, us } = SEED.regions
   const v = SEED.variants
   return {
@@ -74,7 +74,10 @@ export function seedHost(options: { declinePaymentsAbove?: number } = {}): Seede
       { id: SEED.shippingOptions.usStandard, name: "Standard", region_id: us, amount: 6 },
       { id: SEED.shippingOptions.usExpress, name: "Express", region_id: us, amount: 18 },
     ]),
-    payment: new InMemoryPayment(options.declinePaymentsAbove === undefined ? {} : { declineAbove: options.declinePaymentsAbove }),
+    payment: new InMemoryPayment({
+      ...(options.declinePaymentsAbove === undefined ? {} : { declineAbove: options.declinePaymentsAbove }),
+      ...(options.paymentActionAbove === undefined ? {} : { requireMoreAbove: options.paymentActionAbove }),
+    }),
     orders: new InMemoryOrders(),
     salesChannels: new InMemorySalesChannels([{ id: SEED.salesChannels.web, name: "Web store" }]),
     inventory: new InMemoryInventory([]),
