@@ -62,6 +62,6 @@ export { applyGiftCard, applyGiftCardStep, removeGiftCard, removeGiftCardStep } 
 export type { GiftCardCompensation, GiftCardInput } from "./gift-cards"
 export { transferCart, transferCartStep } from "./transfer-cart"
 export type { TransferCartInput } from "./transfer-cart"
-export { mergeCarts } from "./merge-carts"
-export type { MergeCartsInput, MergeCartsResult, MergeStrategy } from "./merge-carts"
+export { mergeCarts, mergeCartsStep } from "./merge-carts"
+export type { MergeCartsCompensation, MergeCartsInput, MergeCartsResult, MergeStrategy } from "./merge-carts"
 export type { CompletionEffects } from "./completion-effects"
