@@ -25,7 +25,7 @@ export {
   UnexpectedStateError,
 } from "./errors/errors"
 export { cartEvent, cartWorkflowEvent, CartWorkflowEvents, EventEntity } from "./events/cart-events"
-export type { CartEvent, CartEventName, CartWorkflowEventName, EventAction } from "./events/cart-events"
+export type { CartEvent, CartEventName, CartWorkflowAction, CartWorkflowEventName, EventAction } from "./events/cart-events"
 export { InMemoryEventBus, noopEventBus } from "./ports/event-bus"
 export type { EventBusPort } from "./ports/event-bus"
 export { consoleLogger, createConsoleLogger } from "./ports/logger"

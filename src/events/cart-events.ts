@@ -30,6 +30,9 @@ export const CartWorkflowEvents = {
 /** One of {@link CartWorkflowEvents}' names. */
 export type CartWorkflowEventName = (typeof CartWorkflowEvents)[keyof typeof CartWorkflowEvents]
 
+/** The action part of a workflow event's name: `customer_updated`, `region_updated`, `customer_transferred`. */
+export type CartWorkflowAction = CartWorkflowEventName extends `cart.${infer Action}` ? Exclude<Action, EventAction> : never
+
 /** Every event name the module emits, e.g. `cart.created`, `cart.line-item.updated` or `cart.region_updated`. */
 export type CartEventName = `${(typeof EventEntity)[keyof typeof EventEntity]}.${EventAction}` | CartWorkflowEventName
 
@@ -49,7 +52,7 @@ export interface CartEvent {
     readonly source: "cartwright"
     readonly object: string
     /** What happened: `created`, `updated`..., or a workflow event's suffix (`region_updated`). */
-    readonly action: string
+    readonly action: EventAction | CartWorkflowAction
     /** Medusa's convention: set when the caller passed `eventGroupId` in its context. */
     readonly eventGroupId?: string
   }
@@ -75,6 +78,6 @@ export function cartWorkflowEvent(name: CartWorkflowEventName, data: CartEvent["
   return {
     name,
     data,
-    metadata: { source: "cartwright", object: "cart", action: name.slice("cart.".length), ...(eventGroupId ? { eventGroupId } : {}) },
+    metadata: { source: "cartwright", object: "cart", action: name.slice("cart.".length) as EventAction | CartWorkflowAction, ...(eventGroupId ? { eventGroupId } : {}) },
   }
 }
