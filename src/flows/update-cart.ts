@@ -1,5 +1,5 @@
 import type { CartDTO, MetadataDTO } from "../types/dtos"
-import type { CartContext } from "../persistence/unit-of-work"
+import type { CartContext } from "../service/cart-context"
 import type { PromotionResult } from "../ports/promotion"
 import { planThenApply, retrieveFullCart } from "./cart-state"
 import { asFlow } from "./flow-step"

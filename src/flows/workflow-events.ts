@@ -1,6 +1,6 @@
 import { cartWorkflowEvent, CartWorkflowEvents } from "../events/cart-events"
 import type { CartEvent } from "../events/cart-events"
-import type { CartContext } from "../persistence/unit-of-work"
+import type { CartContext } from "../service/cart-context"
 import type { CartModuleService } from "../service/cart-module-service"
 import type { CartDTO } from "../types/dtos"
 import type { CartPatch } from "./refresh-cart"
