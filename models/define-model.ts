@@ -34,7 +34,7 @@ export interface ModelSpec {
   readonly idPrefix: string
   readonly columns: Readonly<Record<string, ColumnSpec>>
   readonly relations: Readonly<Record<string, RelationSpec>>
-  /** Columns with a partial index `WHERE deleted_at IS NULL`. */
+  /** Indexed columns: a partial index `WHERE deleted_at IS NULL`, or a full one for a foreign key. */
   readonly indexed: readonly string[]
   readonly checks: readonly { readonly name: string; readonly expression: string }[]
 }
@@ -122,7 +122,12 @@ export function defineModel(spec: Omit<ModelSpec, "columns"> & { columns: Record
   }
   const indexes = spec.indexed.map((column) => ({
     name: `IDX_${spec.table}_${column}`,
-    expression: `CREATE INDEX IF NOT EXISTS "IDX_${spec.table}_${column}" ON "${spec.table}" ("${column}") WHERE deleted_at IS NULL`,
+    // A foreign key's index is full: the lookup PostgreSQL runs per deleted parent row (cascade,
+    // set null) has no deleted_at condition, so a partial index cannot serve it and each deleted cart
+    // would scan every child table.
+    expression: columns[column]?.references
+      ? `CREATE INDEX IF NOT EXISTS "IDX_${spec.table}_${column}" ON "${spec.table}" ("${column}")`
+      : `CREATE INDEX IF NOT EXISTS "IDX_${spec.table}_${column}" ON "${spec.table}" ("${column}") WHERE deleted_at IS NULL`,
   }))
   const meta = {
     name: spec.name,

@@ -8,6 +8,9 @@ export type { RegisterCartModuleOptions } from "./container/register-cart-module
 export { CartModuleService } from "./service/cart-module-service"
 export type { LinkableKeys } from "./service/cart-module-core"
 export type { CheckoutState, CheckoutStatePatch, CompletionRecord, LockedCart } from "./service/checkout-state"
+export type { PurgeCartsResult } from "./service/purge-carts"
+export { parseDuration } from "./validation/purge-options"
+export type { PurgeBatchProgress, PurgeCartsOptions, PurgeMode } from "./validation/purge-options"
 export type { CartContext } from "./persistence/unit-of-work"
 export type { FindConfig, OrderBy, OrderDirection } from "./persistence/find-config"
 export type { Filters } from "./persistence/filters"
@@ -21,8 +24,8 @@ export {
   NotFoundError,
   UnexpectedStateError,
 } from "./errors/errors"
-export { cartEvent, EventEntity } from "./events/cart-events"
-export type { CartEvent, CartEventName, EventAction } from "./events/cart-events"
+export { cartEvent, cartWorkflowEvent, CartWorkflowEvents, EventEntity } from "./events/cart-events"
+export type { CartEvent, CartEventName, CartWorkflowAction, CartWorkflowEventName, EventAction } from "./events/cart-events"
 export { InMemoryEventBus, noopEventBus } from "./ports/event-bus"
 export type { EventBusPort } from "./ports/event-bus"
 export { consoleLogger, createConsoleLogger } from "./ports/logger"
@@ -108,6 +111,7 @@ export {
   listShippingOptions,
   listShippingOptionsStep,
   mergeCarts,
+  mergeCartsStep,
   paymentSessionsOf,
   promotionCodesOf,
   planThenApply,
@@ -136,6 +140,8 @@ export {
   transferCartStep,
   updateBillingAddress,
   updateBillingAddressStep,
+  updateCart,
+  updateCartStep,
   updateEmail,
   updateEmailStep,
   updateLineItemQuantity,
@@ -173,6 +179,7 @@ export type {
   GiftCardTotals,
   LineChangeCompensation,
   ListShippingOptionsInput,
+  MergeCartsCompensation,
   MergeCartsInput,
   MergeCartsResult,
   MergeStrategy,
@@ -193,6 +200,10 @@ export type {
   StepResult,
   TransferCartInput,
   UpdateAddressInput,
+  UpdateCartCompensation,
+  UpdateCartDeps,
+  UpdateCartInput,
+  UpdateCartResult,
   UpdateEmailInput,
   UpdateLineItemInput,
   UpdateRegionCompensation,

@@ -25,6 +25,7 @@ export const SEED = {
   shippingOptions: { euStandard: "so_eu_standard", euExpress: "so_eu_express", usStandard: "so_us_standard", usExpress: "so_us_express" },
   salesChannels: { web: "sc_web" },
   promotions: { tenPercent: "SAVE10", freeShipping: "FREESHIP" },
+  giftCards: { euro20: "GIFT-EUR-20", dollar50: "GIFT-USD-50" },
 } as const
 
 const tee = { id: "prod_tee", title: "Cartwright Tee", handle: "cartwright-tee", description: "Organic cotton", thumbnail: "/tee.png" }
@@ -39,7 +40,7 @@ const VARIANTS: readonly CatalogVariant[] = [
 ]
 
 /** Builds fresh in-memory host modules over the seeded catalogue (two regions, four variants, two shipping options per region). */
-export function seedHost(options: { declinePaymentsAbove?: number } = {}): SeededHost {
+export function seedHost(options: { declinePaymentsAbove?: number; paymentActionAbove?: number } = {}): SeededHost {
   const { eu, us } = SEED.regions
   const v = SEED.variants
   return {
@@ -73,10 +74,16 @@ export function seedHost(options: { declinePaymentsAbove?: number } = {}): Seede
       { id: SEED.shippingOptions.usStandard, name: "Standard", region_id: us, amount: 6 },
       { id: SEED.shippingOptions.usExpress, name: "Express", region_id: us, amount: 18 },
     ]),
-    payment: new InMemoryPayment(options.declinePaymentsAbove === undefined ? {} : { declineAbove: options.declinePaymentsAbove }),
+    payment: new InMemoryPayment({
+      ...(options.declinePaymentsAbove === undefined ? {} : { declineAbove: options.declinePaymentsAbove }),
+      ...(options.paymentActionAbove === undefined ? {} : { requireMoreAbove: options.paymentActionAbove }),
+    }),
     orders: new InMemoryOrders(),
     salesChannels: new InMemorySalesChannels([{ id: SEED.salesChannels.web, name: "Web store" }]),
     inventory: new InMemoryInventory([]),
-    giftCards: new InMemoryGiftCards([]),
+    giftCards: new InMemoryGiftCards([
+      { id: "gc_eur_20", code: SEED.giftCards.euro20, balance: 20, currency_code: "eur", region_id: eu },
+      { id: "gc_usd_50", code: SEED.giftCards.dollar50, balance: 50, currency_code: "usd", region_id: us },
+    ]),
   }
 }

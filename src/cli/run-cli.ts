@@ -2,11 +2,12 @@ import { ExitCode, writeLine } from "./cli-io"
 import type { CliIo } from "./cli-io"
 import { demoCommand } from "./demo-command"
 import { migrateCommand } from "./migrate-command"
-import { DEMO_HELP, HELP, MIGRATE_HELP, usageError, wantsHelp, wantsVersion } from "./usage"
+import { purgeCommand } from "./purge-command"
+import { DEMO_HELP, HELP, MIGRATE_HELP, PURGE_HELP, usageError, wantsHelp, wantsVersion } from "./usage"
 import { VERSION } from "./version"
 
 /** Each command's help, for `cartwright <command> --help` and `cartwright help <command>`. */
-const COMMAND_HELP: Readonly<Record<string, string>> = { migrate: MIGRATE_HELP, demo: DEMO_HELP }
+const COMMAND_HELP: Readonly<Record<string, string>> = { migrate: MIGRATE_HELP, purge: PURGE_HELP, demo: DEMO_HELP }
 
 function printHelp(io: CliIo, command: string | undefined): ExitCode {
   if (command !== undefined && COMMAND_HELP[command] === undefined) return usageError(io, `unknown command "${command}"`)
@@ -33,6 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   switch (command) {
     case "migrate":
       return migrateCommand(args, io)
+    case "purge":
+      return purgeCommand(args, io)
     case "demo":
       return args.length > 0 ? usageError(io, `demo takes no arguments, got: ${args.join(" ")}`, DEMO_HELP) : demoCommand(io)
     default:

@@ -8,13 +8,15 @@ Commands:
   migrate up              Apply every pending migration
   migrate down --yes      Revert the last migration (all of them with --all); drops tables and data
   migrate status          List applied and pending migrations
+  purge --inactive-for 30d
+                          Delete carts inactive that long, in batches (--dry-run to count only)
 
 Options:
   -h, --help              Show this help (or a command's: cartwright migrate --help)
   -v, --version           Print cartwright's version
 
 Environment:
-  DATABASE_URL            PostgreSQL connection URL (required by migrate), e.g. postgres://user@localhost:5432/shop
+  DATABASE_URL            PostgreSQL connection URL (required by migrate and purge), e.g. postgres://user@localhost:5432/shop
 
 Exit codes: 0 success, 1 failure, 2 usage error.`
 
@@ -37,6 +39,25 @@ Options:
 
 Example:
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/shop npx cartwright migrate up --schema cart`
+
+/** Help of `cartwright purge`. */
+export const PURGE_HELP = `Usage: cartwright purge --inactive-for <duration> [options]
+
+Deletes abandoned carts (no change for longer than <duration>, by cart.last_active_at) from the
+database in DATABASE_URL, in batches of one transaction each, printing a line per batch. Carts a
+writer holds at that moment are skipped, never waited for. Completed carts are kept unless asked.
+
+Options:
+  --inactive-for <d>      Required: 30d, 12h, 45m, 90s, 500ms (or milliseconds)
+  --include-completed     Also delete completed carts
+  --batch-size <n>        Carts per batch (default 500, at most 10000)
+  --soft                  Soft-delete (restorable with restoreCarts) instead of deleting the rows
+  --dry-run               Count the carts it would delete; change nothing
+  --schema <name>         PostgreSQL schema of the tables (default: public)
+  -h, --help              Show this help
+
+Example (e.g. from cron, daily):
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/shop npx cartwright purge --inactive-for 30d`
 
 /** Help of `cartwright demo`, which exists only in a repository checkout. */
 export const DEMO_HELP = `Usage: cartwright demo

@@ -14,8 +14,27 @@ export const EventEntity = {
 /** What happened to the entity. */
 export type EventAction = "created" | "updated" | "deleted" | "restored"
 
-/** Every event name the module emits, e.g. `cart.created` or `cart.line-item.updated`. */
-export type CartEventName = `${(typeof EventEntity)[keyof typeof EventEntity]}.${EventAction}`
+/**
+ * The cart events Medusa v2's workflows emit (`CartWorkflowEvents` of `@medusajs/utils` 2.21), with the
+ * same names and payloads: `{ id }`, and `customer_id` on `cart.customer_transferred`. `cart.created`
+ * and `cart.updated` are also what the module emits for its own writes.
+ */
+export const CartWorkflowEvents = {
+  CREATED: "cart.created",
+  UPDATED: "cart.updated",
+  CUSTOMER_UPDATED: "cart.customer_updated",
+  REGION_UPDATED: "cart.region_updated",
+  CUSTOMER_TRANSFERRED: "cart.customer_transferred",
+} as const
+
+/** One of {@link CartWorkflowEvents}' names. */
+export type CartWorkflowEventName = (typeof CartWorkflowEvents)[keyof typeof CartWorkflowEvents]
+
+/** The action part of a workflow event's name: `customer_updated`, `region_updated`, `customer_transferred`. */
+export type CartWorkflowAction = CartWorkflowEventName extends `cart.${infer Action}` ? Exclude<Action, EventAction> : never
+
+/** Every event name the module emits, e.g. `cart.created`, `cart.line-item.updated` or `cart.region_updated`. */
+export type CartEventName = `${(typeof EventEntity)[keyof typeof EventEntity]}.${EventAction}` | CartWorkflowEventName
 
 /** One event: its name, the ids it concerns and what changed. */
 export interface CartEvent {
@@ -26,11 +45,14 @@ export interface CartEvent {
     readonly cart_id?: string | null
     /** Names of the fields an update changed. */
     readonly changed?: readonly string[]
+    /** `cart.customer_transferred`: the customer the cart now belongs to. */
+    readonly customer_id?: string
   }
   readonly metadata: {
     readonly source: "cartwright"
     readonly object: string
-    readonly action: EventAction
+    /** What happened: `created`, `updated`..., or a workflow event's suffix (`region_updated`). */
+    readonly action: EventAction | CartWorkflowAction
     /** Medusa's convention: set when the caller passed `eventGroupId` in its context. */
     readonly eventGroupId?: string
   }
@@ -48,5 +70,14 @@ export function cartEvent(
     name: `${object}.${action}` as CartEventName,
     data,
     metadata: { source: "cartwright", object, action, ...(eventGroupId ? { eventGroupId } : {}) },
+  }
+}
+
+/** Builds one of Medusa's cart workflow events (see {@link CartWorkflowEvents}), e.g. `cart.region_updated` with `{ id }`. */
+export function cartWorkflowEvent(name: CartWorkflowEventName, data: CartEvent["data"], eventGroupId?: string): CartEvent {
+  return {
+    name,
+    data,
+    metadata: { source: "cartwright", object: "cart", action: name.slice("cart.".length) as EventAction | CartWorkflowAction, ...(eventGroupId ? { eventGroupId } : {}) },
   }
 }

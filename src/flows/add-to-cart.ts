@@ -7,6 +7,7 @@ import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { assertInStock, availableQuantity } from "./inventory-check"
 import { lineItemsForVariants } from "./price-variants"
+import { announceCartUpdated } from "./workflow-events"
 import { changeAndRefresh } from "./refresh-cart"
 
 /** Input of {@link addToCart}. */
@@ -67,6 +68,7 @@ export const addToCartStep: FlowStep<Deps, AddToCartInput, CartDTO, AddToCartCom
       const inCart = lines.reduce((sum, candidate) => sum + Number(candidate.quantity), 0)
       assertInStock(input.variant_id, inCart + input.quantity, available)
       const existing = lines.find((candidate) => sameMetadata(candidate.metadata, input.metadata))
+      await announceCartUpdated(deps.cart, input.cart_id, ctx)
       if (existing) {
         await deps.cart.updateLineItems(existing.id, { quantity: Number(existing.quantity) + input.quantity }, ctx)
         return { cart_id: input.cart_id, line_id: existing.id, previous_quantity: Number(existing.quantity) }

@@ -18,6 +18,9 @@ export {
   updateShippingAddressStep,
 } from "./update-cart-details"
 export type { CartFieldsCompensation, UpdateAddressInput, UpdateEmailInput } from "./update-cart-details"
+export { updateCart, updateCartStep } from "./update-cart"
+export type { UpdateCartCompensation, UpdateCartResult } from "./update-cart"
+export type { UpdateCartDeps, UpdateCartInput } from "./update-cart-plan"
 export { updateRegion, updateRegionStep } from "./update-region"
 export type { UpdateRegionCompensation, UpdateRegionInput } from "./update-region"
 export { addShippingMethod, addShippingMethodStep, listShippingOptions, listShippingOptionsStep } from "./shipping"
@@ -59,6 +62,6 @@ export { applyGiftCard, applyGiftCardStep, removeGiftCard, removeGiftCardStep } 
 export type { GiftCardCompensation, GiftCardInput } from "./gift-cards"
 export { transferCart, transferCartStep } from "./transfer-cart"
 export type { TransferCartInput } from "./transfer-cart"
-export { mergeCarts } from "./merge-carts"
-export type { MergeCartsInput, MergeCartsResult, MergeStrategy } from "./merge-carts"
+export { mergeCarts, mergeCartsStep } from "./merge-carts"
+export type { MergeCartsCompensation, MergeCartsInput, MergeCartsResult, MergeStrategy } from "./merge-carts"
 export type { CompletionEffects } from "./completion-effects"

@@ -8,6 +8,7 @@ import { paymentSessionsOf, repriceSession } from "./payment-sessions"
 import { promotionCodesOf } from "./promotions"
 import { applyRefresh } from "./refresh-apply"
 import { planRefresh } from "./refresh-plan"
+import { cartChangeEvents } from "./workflow-events"
 import type { CartChanges, CustomPricePolicy, RefreshReport } from "./refresh-plan"
 
 /** Cart fields a flow changes together with the refresh they cause (one transaction). */
@@ -24,6 +25,8 @@ export interface RefreshCartInput {
    * change is applied to, since the change is written only if the version did not move.
    */
   readonly guard?: (cart: CartDTO) => void
+  /** The patch's `customer_id` is a transfer: emit `cart.customer_transferred`, not `cart.customer_updated`. */
+  readonly transfer?: boolean
 }
 
 /** The refreshed cart and what the refresh did (lines and shipping methods it removed, lines re-priced). */
@@ -41,7 +44,8 @@ export interface RefreshCartCompensation {
   readonly changes: CartChanges
 }
 
-function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
+/** The cart as it will be once `patch` is written (what the ports are asked about). */
+export function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
   if (!patch) return cart
   const { shipping_address, billing_address, ...fields } = patch
   const draft = { ...cart, ...fields } as CartDTO
@@ -61,7 +65,7 @@ export function addressFields(address: CartAddressDTO | null | undefined): CartP
 }
 
 /** The fields of `cart` that `patch` would change, as they are now (for undo). */
-function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
+export function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
   const previous: Record<string, unknown> = {}
   for (const key of Object.keys(patch ?? {}) as (keyof CartPatch)[]) {
     previous[key] = key === "shipping_address" || key === "billing_address" ? addressFields(cart[key]) : (cart[key] ?? null)
@@ -101,6 +105,7 @@ export async function changeAndRefresh(deps: RefreshDeps, input: RefreshCartInpu
     async (planned, ctx) => {
       if (input.patch && Object.keys(input.patch).length) await deps.cart.updateCarts(input.cart_id, { ...input.patch }, ctx)
       await applyRefresh(deps, planned, ctx)
+      await deps.cart.emitEvents(cartChangeEvents(planned.before, input.patch, input.transfer === true), ctx)
       return planned
     },
   )

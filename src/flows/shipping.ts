@@ -1,6 +1,7 @@
 import { InvalidDataError } from "../errors/errors"
 import type { FulfillmentCart, ShippingOption } from "../ports/fulfillment"
 import { fulfillmentCartFor } from "./refresh-plan"
+import { announceCartUpdated } from "./workflow-events"
 import { changeAndRefresh } from "./refresh-cart"
 import type { CartDTO } from "../types/dtos"
 import { assertCartOpen, retrieveFullCart, withCartLock } from "./cart-state"
@@ -73,6 +74,7 @@ export const addShippingMethodStep: FlowStep<RefreshDeps, AddShippingMethodInput
         },
         ctx,
       )
+      await announceCartUpdated(deps.cart, input.cart_id, ctx)
       return { cart_id: input.cart_id, added_id: added.id, replaced_ids: replacedIds }
     })
     const { cart: output } = await changeAndRefresh(deps, { cart_id: input.cart_id, changes: {} })

@@ -36,7 +36,7 @@ export const transferCartStep: FlowStep<RefreshDeps, TransferCartInput, CartDTO,
     const patch = { customer_id: input.customer_id, ...(input.email ? { email: assertEmail(input.email) } : {}) }
     const changes = { customer: cart.customer_id !== input.customer_id }
     // Checked again on the version the change is written to: a concurrent transfer to someone else wins, this one is refused.
-    const result = await changeAndRefresh(deps, { cart_id: input.cart_id, patch, changes, guard: (current) => assertTransferable(current, input.customer_id) })
+    const result = await changeAndRefresh(deps, { cart_id: input.cart_id, patch, changes, guard: (current) => assertTransferable(current, input.customer_id), transfer: true })
     return {
       output: result.cart,
       compensation: { cart_id: input.cart_id, previous: result.previous, removed_line_ids: result.report.removed_lines.map((line) => line.id), removed_shipping_method_ids: result.report.removed_shipping_method_ids, changes },

@@ -4,6 +4,7 @@ import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { assertInStock, availableQuantity } from "./inventory-check"
+import { announceCartUpdated } from "./workflow-events"
 import { changeAndRefresh } from "./refresh-cart"
 
 /** Input of {@link updateLineItemQuantity}; quantity 0 removes the line. */
@@ -57,6 +58,7 @@ export const updateLineItemQuantityStep: FlowStep<Deps, UpdateLineItemInput, Car
       }
       if (quantity === 0) await deps.cart.softDeleteLineItems(line.id, undefined, ctx)
       else await deps.cart.updateLineItems(line.id, { quantity }, ctx)
+      await announceCartUpdated(deps.cart, input.cart_id, ctx)
       return { cart_id: input.cart_id, line_id: line.id, previous_quantity: Number(line.quantity), removed: quantity === 0 }
     })
     const { cart: output } = await changeAndRefresh(deps, { cart_id: input.cart_id, changes: { lines: compensation.removed ? [] : [compensation.line_id] } })
@@ -72,6 +74,7 @@ export const removeLineItemStep: FlowStep<Deps, RemoveLineItemInput, CartDTO, Li
     const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
       const line = await lineOfCart(deps.cart, input.cart_id, input.line_id, ctx)
       await deps.cart.softDeleteLineItems(line.id, undefined, ctx)
+      await announceCartUpdated(deps.cart, input.cart_id, ctx)
       return { cart_id: input.cart_id, line_id: line.id, previous_quantity: Number(line.quantity), removed: true }
     })
     const { cart: output } = await changeAndRefresh(deps, { cart_id: input.cart_id, changes: { lines: [] } })

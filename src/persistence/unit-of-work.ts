@@ -121,6 +121,19 @@ export class UnitOfWork {
     })
   }
 
+  /**
+   * Publishes `events` after the transaction `ctx` joins commits (dropped if it rolls back), or at
+   * once when `ctx` carries no transaction. Writes nothing, so it costs no statement.
+   */
+  emitAfterCommit(ctx: CartContext | undefined, events: readonly CartEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve()
+    return this.track(async () => {
+      const host = hostTransaction(ctx)
+      if (host) this.hostEvents.emitterFor(host)(...events)
+      else await this.publish(events)
+    })
+  }
+
   /** Refuses new calls, then waits for the calls in flight to finish (whatever their outcome). */
   async close(): Promise<void> {
     this.closed = true

@@ -52,12 +52,15 @@ export interface PaymentPort {
   deleteSession(sessionId: string): Promise<void>
 }
 
-/** A manual provider held in memory: every session authorises; `declineAbove` makes larger amounts fail. */
+/**
+ * A manual provider held in memory: every session authorises; `declineAbove` makes larger amounts
+ * fail (`error`), `requireMoreAbove` makes them need a customer action (`requires_more`, as 3-D Secure).
+ */
 export class InMemoryPayment implements PaymentPort {
   /** Sessions open at the "provider", by id, in creation order. */
   readonly sessions = new Map<string, ProviderSession>()
 
-  constructor(private readonly options: { declineAbove?: number | string } = {}) {}
+  constructor(private readonly options: { declineAbove?: number | string; requireMoreAbove?: number | string } = {}) {}
 
   /** The sessions of one cart. */
   async listSessions(cartId: string): Promise<ProviderSession[]> {
@@ -82,12 +85,12 @@ export class InMemoryPayment implements PaymentPort {
     return updated
   }
 
-  /** Authorises, unless the amount is above `declineAbove`. */
+  /** Authorises, unless the amount is above `declineAbove` (error) or `requireMoreAbove` (requires_more). */
   async authorizeSession(sessionId: string): Promise<ProviderSession> {
     const session = this.require(sessionId)
-    const limit = this.options.declineAbove
-    const declined = limit !== undefined && toDecimal(session.amount).gt(toDecimal(limit))
-    const updated: ProviderSession = { ...session, status: declined ? "error" : "authorized" }
+    const above = (limit: number | string | undefined) => limit !== undefined && toDecimal(session.amount).gt(toDecimal(limit))
+    const status = above(this.options.declineAbove) ? "error" : above(this.options.requireMoreAbove) ? "requires_more" : "authorized"
+    const updated: ProviderSession = { ...session, status }
     this.sessions.set(sessionId, updated)
     return updated
   }

@@ -39,6 +39,12 @@ import type { LinkableKeys } from "./cart-module-core"
 import { lockCartRow, readCheckoutState, writeCheckoutState } from "./checkout-state"
 import { requireData, requireId } from "../validation/arguments"
 import type { CheckoutState, CheckoutStatePatch, LockedCart } from "./checkout-state"
+import type { CartEvent } from "../events/cart-events"
+import { InvalidDataError } from "../errors/errors"
+import { purgeCarts } from "./purge-carts"
+import type { PurgeCartsResult } from "./purge-carts"
+import { checkPurgeOptions } from "../validation/purge-options"
+import type { PurgeCartsOptions } from "../validation/purge-options"
 
 /** A context object (as opposed to update data) is recognised by Medusa's context keys. */
 function isContext(value: unknown): boolean {
@@ -596,6 +602,17 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /**
+   * Hands events to the module's event bus after `sharedContext`'s transaction commits (dropped if it
+   * rolls back; at once without a transaction). The flows emit Medusa's workflow events through it
+   * (`cart.region_updated`, `cart.customer_transferred`...); it writes nothing.
+   * @example await service.emitEvents([cartWorkflowEvent("cart.region_updated", { id: cartId })], ctx)
+   */
+  async emitEvents(events: readonly CartEvent[], sharedContext?: CartContext): Promise<void> {
+    if (!Array.isArray(events)) throw InvalidDataError.because("events must be a list", ["events"])
+    await this.deps.unitOfWork.emitAfterCommit(sharedContext, events)
+  }
+
+  /**
    * The module-owned checkout state of a cart: selected payment provider, promotion codes, completion.
    * @example const { completion } = await service.retrieveCheckoutState(cartId)
    * @throws NotFoundError
@@ -615,5 +632,17 @@ export class CartModuleService extends CartModuleCore {
     const id = requireId(cartId, "cartId")
     requireData(patch, "patch")
     return this.write(sharedContext, (tx) => writeCheckoutState(tx, id, patch))
+  }
+
+  /**
+   * Deletes (or soft-deletes) carts inactive for longer than `inactiveFor` (by `last_active_at`), in
+   * batches of `batchSize`, each its own transaction. A cart a writer holds is skipped, never waited
+   * for; completed carts stay unless `includeCompleted`. Emits `cart.deleted` per cart after each batch.
+   * Not in Medusa's contract; it never joins a host transaction.
+   * @example const { carts } = await service.purgeCarts({ inactiveFor: "30d", onBatch: (b) => console.log(b) })
+   * @throws InvalidDataError for a malformed duration, batch size or mode (nothing is deleted)
+   */
+  async purgeCarts(options: PurgeCartsOptions): Promise<PurgeCartsResult> {
+    return purgeCarts(this.deps.unitOfWork, checkPurgeOptions(options))
   }
 }

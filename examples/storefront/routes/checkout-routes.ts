@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import { completeCart } from "../../../src/flows/complete-cart"
 import type { CompleteCartResult } from "../../../src/flows/complete-cart"
+import { paymentSessionsOf, selectedSessionOf } from "../../../src/flows/payment-sessions"
 import { refreshTaxes } from "../../../src/flows/refresh-taxes"
 import { removePromotionCodes } from "../../../src/flows/promotions"
 import { addShippingMethod } from "../../../src/flows/shipping"
@@ -41,10 +42,23 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: StoreDeps): v
     const key = (Array.isArray(header) ? header[0] : header) || randomUUID()
     void reply.header("Idempotency-Key", key).header("Access-Control-Expose-Headers", "Idempotency-Key")
     await authorizeCart(deps, request, cartId)
-    const result = await completeOrReplay(deps, cartId, key)
+    let result: CompleteCartResult
+    try {
+      result = await completeOrReplay(deps, cartId, key)
+    } catch (error) {
+      // v1: a payment that needs the customer's action (3-D Secure...) answers 200 with the cart, not an error.
+      if (await awaitsPaymentAction(deps, cartId, error)) return { type: "cart", data: (await cartResponse(deps, cartId)).cart }
+      throw error
+    }
     const cart = toV1Cart(await loadCartView(deps.flows, cartId, result.cart))
     return { type: "order", data: toV1Order(result.order, cart) }
   })
+}
+
+/** Whether a refused completion is the selected payment session waiting for the customer (`requires_more`). */
+async function awaitsPaymentAction(deps: StoreDeps, cartId: string, error: unknown): Promise<boolean> {
+  if (!CartModuleError.is(error) || error.type !== "not_allowed") return false
+  return selectedSessionOf(await paymentSessionsOf(deps.flows, cartId))?.status === "requires_more"
 }
 
 /**

@@ -1,9 +1,6 @@
 import type { z } from "zod"
-import { NotAllowedError, NotFoundError } from "../../../src/errors/errors"
-import { applyPromotionCodes, promotionCodesOf, removePromotionCodes } from "../../../src/flows/promotions"
-import { updateBillingAddress, updateEmail, updateShippingAddress } from "../../../src/flows/update-cart-details"
-import { updateRegion } from "../../../src/flows/update-region"
-import { updateSalesChannel } from "../../../src/flows/update-sales-channel"
+import { NotFoundError } from "../../../src/errors/errors"
+import { updateCart } from "../../../src/flows/update-cart"
 import type { CartAddressDTO } from "../../../src/types/dtos"
 import type { CreateAddressDTO } from "../../../src/types/inputs"
 import type { updateCartBody } from "../v1/v1-schemas"
@@ -27,45 +24,37 @@ function fieldsOf(address: CartAddressDTO | null | undefined): CreateAddressDTO 
 }
 
 /**
- * Applies a v1 Update-a-Cart body through the flows, in v1's order: region first (it decides the
- * countries an address may use), then customer and email, addresses, discounts, context. A logged-in
- * customer updating a guest cart takes it over (v1 sets `customer_id` from the session on update).
+ * Applies a v1 Update-a-Cart body as ONE flow (`updateCart`): region, customer and email, addresses,
+ * sales channel, discounts, gift cards and context are validated and planned first, then written in
+ * one transaction; a failing part (an unknown discount code, a country outside the region...) changes
+ * nothing. A logged-in customer updating a guest cart takes it over (v1 sets `customer_id` from the
+ * session on update).
  */
 export async function updateCartDetails(deps: StoreDeps, cartId: string, body: UpdateCartBody, customerId: string | null): Promise<void> {
   const flows = deps.flows
-  // Refused before anything is written, so the request changes nothing.
-  if (body.gift_cards?.length) throw NotAllowedError.because("Gift cards are not available in this store")
-  if (body.region_id !== undefined) await updateRegion(flows, { cart_id: cartId, region_id: body.region_id })
-
   const current = await flows.cart.retrieveCart(cartId, { select: ["id", "customer_id", "metadata", "shipping_address.*"], relations: ["shipping_address"] })
   const customer = customerId ? deps.customers.retrieve(customerId) : null
-  if (customer && current.customer_id !== customer.id) {
-    await updateEmail(flows, { cart_id: cartId, email: body.email ?? customer.email, customer_id: customer.id })
-  } else if (body.email !== undefined) {
-    await updateEmail(flows, { cart_id: cartId, email: body.email })
-  }
-
+  const takesOver = customer !== null && current.customer_id !== customer.id
   const shipping = addressInput(body.shipping_address, "shipping_address")
-  if (shipping !== undefined || body.country_code !== undefined) {
-    // A country alone changes the country of the address the cart has, as v1 does.
-    const base = shipping === undefined ? fieldsOf(current.shipping_address) : shipping
-    const address = body.country_code !== undefined ? { ...(base ?? {}), country_code: body.country_code.toLowerCase() } : base
-    await updateShippingAddress(flows, { cart_id: cartId, address })
-  }
   const billing = addressInput(body.billing_address, "billing_address")
-  if (billing !== undefined) await updateBillingAddress(flows, { cart_id: cartId, address: billing })
-
-  // v1 replaces the cart's discounts with the codes given (an empty list changes nothing).
-  if (body.discounts?.length) {
-    const codes = body.discounts.map((discount) => discount.code)
-    await applyPromotionCodes(flows, { cart_id: cartId, codes })
-    const wanted = new Set(codes.map((code) => code.toLowerCase()))
-    const stale = (await promotionCodesOf(flows, cartId)).filter((code) => !wanted.has(code.toLowerCase()))
-    if (stale.length) await removePromotionCodes(flows, { cart_id: cartId, codes: stale })
-  }
-  if (body.sales_channel_id !== undefined) await updateSalesChannel(flows, { cart_id: cartId, sales_channel_id: body.sales_channel_id })
-  // v1 merges the new context into the cart's (kept in metadata.context, where create-cart puts it).
-  if (body.context !== undefined) await flows.cart.updateCarts(cartId, { metadata: { context: { ...contextOf(current.metadata), ...body.context } } })
+  // A country alone changes the country of the address the cart has, as v1 does.
+  const base = shipping === undefined ? fieldsOf(current.shipping_address) : shipping
+  const shippingAddress = body.country_code !== undefined ? { ...(base ?? {}), country_code: body.country_code.toLowerCase() } : shipping
+  const email = takesOver ? (body.email ?? customer.email) : body.email
+  await updateCart(flows, {
+    cart_id: cartId,
+    ...(body.region_id !== undefined ? { region_id: body.region_id } : {}),
+    ...(takesOver ? { customer_id: customer.id } : {}),
+    ...(email !== undefined && email !== null ? { email } : {}),
+    ...(shippingAddress !== undefined ? { shipping_address: shippingAddress } : {}),
+    ...(billing !== undefined ? { billing_address: billing } : {}),
+    ...(body.sales_channel_id !== undefined ? { sales_channel_id: body.sales_channel_id } : {}),
+    // v1 replaces the cart's discounts with the codes given (an empty list changes nothing).
+    ...(body.discounts?.length ? { promotion_codes: body.discounts.map((discount) => discount.code) } : {}),
+    ...(body.gift_cards?.length ? { gift_card_codes: body.gift_cards.map((card) => card.code) } : {}),
+    // v1 merges the new context into the cart's (kept in metadata.context, where create-cart puts it).
+    ...(body.context !== undefined ? { metadata: { context: { ...contextOf(current.metadata), ...body.context } } } : {}),
+  })
 }
 
 function contextOf(metadata: Record<string, unknown> | null | undefined): Record<string, unknown> {

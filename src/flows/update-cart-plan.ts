@@ -1,0 +1,130 @@
+import { InvalidDataError } from "../errors/errors"
+import type { CartCreditLineDTO, CartDTO, MetadataDTO } from "../types/dtos"
+import type { CreateAddressDTO } from "../types/inputs"
+import { assertCartOpen, retrieveFullCart } from "./cart-state"
+import type { FlowDeps, RefreshDeps } from "./flow-deps"
+import { GIFT_CARD_REFERENCE } from "./gift-card-totals"
+import { assertUsable } from "./gift-cards"
+import { promotionCodesOf } from "./promotions"
+import { draftOf } from "./refresh-cart"
+import type { CartPatch } from "./refresh-cart"
+import { planRefresh } from "./refresh-plan"
+import type { CartChanges, CustomPricePolicy, RefreshPlan } from "./refresh-plan"
+import { resolveRegion } from "./resolve-region"
+import { resolveSalesChannel } from "./resolve-sales-channel"
+import { assertTransferable } from "./transfer-cart"
+import { assertEmail, shippingAddressFor } from "./update-cart-details"
+import { regionPatch } from "./update-region"
+
+/** Input of `updateCart`: every part optional; all of it is written in one transaction, or nothing. */
+export interface UpdateCartInput {
+  readonly cart_id: string
+  readonly region_id?: string
+  readonly custom_price_policy?: CustomPricePolicy
+  /** The customer from the host's authentication (never a request body); another customer's cart is refused. */
+  readonly customer_id?: string
+  readonly email?: string
+  /** Null clears the address; its country must be in the (new) region. */
+  readonly shipping_address?: CreateAddressDTO | null
+  readonly billing_address?: CreateAddressDTO | null
+  readonly sales_channel_id?: string | null
+  /** Replaces the cart's promotion codes (`[]` removes them all); an unknown code is `invalid_data`. */
+  readonly promotion_codes?: readonly string[]
+  /** Gift cards to add by code; one already on the cart is kept as it is. */
+  readonly gift_card_codes?: readonly string[]
+  /** Merged into the cart's metadata (top-level keys; `""` removes one). */
+  readonly metadata?: MetadataDTO
+}
+
+/** Everything `updateCart` asked the ports for one version of the cart; written only to that version. */
+export interface UpdateCartPlan {
+  readonly version: number
+  readonly before: CartDTO
+  readonly patch: CartPatch
+  readonly changes: CartChanges
+  readonly metadata: MetadataDTO | undefined
+  readonly previous_codes: readonly string[]
+  /** Promotion codes to store, when they change. */
+  readonly codes: readonly string[] | undefined
+  /** Gift cards to add: their codes and planned amounts. */
+  readonly new_gift_cards: readonly { readonly code: string; readonly amount: string }[]
+  readonly refresh: RefreshPlan
+}
+
+/** The ports a composite update asks. */
+export type UpdateCartDeps = RefreshDeps & Pick<FlowDeps, "regions" | "salesChannels">
+
+// Gift cards planned before their credit line exists carry this id prefix in the draft.
+const PENDING = "pending_gift_card:"
+
+async function fieldsPatch(deps: UpdateCartDeps, cart: CartDTO, input: UpdateCartInput): Promise<{ patch: CartPatch; changes: CartChanges }> {
+  const patch: Record<string, unknown> = {}
+  const changes: { region?: boolean; address?: boolean; customer?: boolean; sales_channel?: boolean } = {}
+  if (input.region_id !== undefined && input.region_id !== cart.region_id) {
+    Object.assign(patch, regionPatch(cart, await resolveRegion(deps.regions, input.region_id)))
+    changes.region = true
+    if ("shipping_address" in patch) changes.address = true
+  }
+  if (input.customer_id !== undefined && input.customer_id !== cart.customer_id) {
+    patch.customer_id = input.customer_id
+    changes.customer = true
+  }
+  if (input.email !== undefined) patch.email = assertEmail(input.email)
+  if (input.shipping_address !== undefined) {
+    patch.shipping_address = await shippingAddressFor(deps, (patch.region_id as string | undefined) ?? cart.region_id, input.shipping_address)
+    changes.address = true
+  }
+  if (input.billing_address !== undefined) patch.billing_address = input.billing_address
+  if (input.sales_channel_id !== undefined) {
+    patch.sales_channel_id = await resolveSalesChannel(deps.salesChannels, input.sales_channel_id)
+    changes.sales_channel = true
+  }
+  return { patch: patch as CartPatch, changes }
+}
+
+async function newGiftCards(deps: UpdateCartDeps, draft: CartDTO, codes: readonly string[]): Promise<CartCreditLineDTO[]> {
+  const onCart = new Set((draft.credit_lines ?? []).filter((line) => line.reference === GIFT_CARD_REFERENCE).map((line) => line.reference_id?.toLowerCase()))
+  const pending: CartCreditLineDTO[] = []
+  for (const code of codes) {
+    if (!code) throw InvalidDataError.because("a gift card code is required", ["gift_cards"])
+    // Checked against the cart as it will be: a card in another currency than the new region's is refused.
+    const card = assertUsable(await deps.giftCards.retrieveByCode(code), code, draft)
+    if (onCart.has(card.code.toLowerCase())) continue
+    onCart.add(card.code.toLowerCase())
+    pending.push({ id: `${PENDING}${card.code}`, cart_id: draft.id, reference: GIFT_CARD_REFERENCE, reference_id: card.code, amount: 0, raw_amount: { value: "0", precision: 20 } } as CartCreditLineDTO)
+  }
+  return pending
+}
+
+/**
+ * Plans a composite update outside the cart lock: validates every part through its port (region,
+ * sales channel, address country, email, customer ownership, promotion codes, gift cards) and plans
+ * the shared refresh for the cart as it will be. Throws before anything is written.
+ * @throws NotFoundError, InvalidDataError, NotAllowedError
+ */
+export async function planCartUpdate(deps: UpdateCartDeps, input: UpdateCartInput): Promise<UpdateCartPlan> {
+  const cart = await retrieveFullCart(deps.cart, input.cart_id)
+  assertCartOpen(cart)
+  if (input.customer_id !== undefined) assertTransferable(cart, input.customer_id)
+  const { patch, changes } = await fieldsPatch(deps, cart, input)
+  const fieldsDraft = draftOf(cart, patch)
+  const pending = await newGiftCards(deps, fieldsDraft, input.gift_card_codes ?? [])
+  const draft = { ...fieldsDraft, credit_lines: [...(fieldsDraft.credit_lines ?? []), ...pending] }
+  const previousCodes = await promotionCodesOf(deps, cart.id)
+  const codes = input.promotion_codes ? [...new Set(input.promotion_codes)] : previousCodes
+  const refresh = await planRefresh(deps, draft, codes, changes, input.custom_price_policy)
+  const rejected = input.promotion_codes ? (refresh.promotions?.result.unknown_codes ?? []) : []
+  if (rejected.length) throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
+  const amounts = new Map(refresh.gift_cards.map((entry) => [entry.id, entry.amount]))
+  return {
+    version: cart.version,
+    before: cart,
+    patch,
+    changes,
+    metadata: input.metadata,
+    previous_codes: previousCodes,
+    codes: input.promotion_codes ? codes : undefined,
+    new_gift_cards: pending.map((line) => ({ code: line.reference_id!, amount: amounts.get(line.id) ?? "0" })),
+    refresh: { ...refresh, gift_cards: refresh.gift_cards.filter((entry) => !entry.id.startsWith(PENDING)) },
+  }
+}
