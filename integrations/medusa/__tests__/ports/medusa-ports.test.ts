@@ -31,9 +31,6 @@ let seed: SeededCommerce
 let carts: CartModule
 
 beforeAll(async () => {
-  // Until cartwright takes MikroORM as a peer (issue #11), its pinned copy differs from this host's 6.6.14;
-  // the adapters under test do not touch cartwright's ORM, so let the two copies coexist here.
-  process.env.MIKRO_ORM_ALLOW_VERSION_MISMATCH ??= "1"
   medusa = await bootMedusaModules()
   seed = await seedCommerce(medusa)
   // The cart tables live beside Medusa's, in the same database, in a schema of their own.
