@@ -107,9 +107,10 @@ export async function startMedusaModulesHost(databaseUrl: string): Promise<{ hos
   await app.onApplicationStart()
   app.sharedContainer.register("query", asValue(app.query))
   await seedMedusa(app)
-  const ports = createMedusaPorts(app.sharedContainer, { regions: { paymentProviders: ["manual"], defaultRegionId: SEED.regions.eu } })
+  // Only the adapters whose modules booted here; stock, shipping and payment stay the in-memory ones.
+  const { catalog, pricing, tax, promotions, regions, salesChannels } = createMedusaPorts(app.sharedContainer, { regions: { paymentProviders: ["manual"], defaultRegionId: SEED.regions.eu } })
   return {
-    host: { ...seedHost(), ...ports },
+    host: { ...seedHost(), catalog, pricing, tax, promotions, regions, salesChannels },
     async close() {
       await app.onApplicationPrepareShutdown()
       await app.onApplicationShutdown()
