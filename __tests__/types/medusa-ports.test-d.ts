@@ -5,6 +5,9 @@
  */
 import type {
   ICustomerModuleService,
+  IFulfillmentModuleService,
+  IInventoryService,
+  IPaymentModuleService,
   IPricingModuleService,
   IProductModuleService,
   IPromotionModuleService,
@@ -13,6 +16,9 @@ import type {
   ITaxModuleService,
   RemoteQueryFunction,
 } from "@medusajs/types"
+import type { MedusaFulfillmentModule } from "../../src/medusa-ports/fulfillment"
+import type { MedusaInventoryModule } from "../../src/medusa-ports/inventory"
+import type { MedusaPaymentModule } from "../../src/medusa-ports/payment"
 import type { MedusaCustomerModule, MedusaPricingModule } from "../../src/medusa-ports/pricing"
 import type { MedusaProductModule } from "../../src/medusa-ports/product-catalog"
 import type { MedusaPromotionModule } from "../../src/medusa-ports/promotion"
@@ -29,6 +35,9 @@ declare const promotion: IPromotionModuleService
 declare const region: IRegionModuleService
 declare const salesChannel: ISalesChannelModuleService
 declare const query: Omit<RemoteQueryFunction, symbol>
+declare const inventory: IInventoryService
+declare const fulfillment: IFulfillmentModuleService
+declare const payment: IPaymentModuleService
 
 export const productFits: MedusaProductModule = product
 export const pricingFits: MedusaPricingModule = pricing
@@ -38,3 +47,6 @@ export const promotionFits: MedusaPromotionModule = promotion
 export const regionFits: MedusaRegionModule = region
 export const salesChannelFits: MedusaSalesChannelModule = salesChannel
 export const queryFits: MedusaQuery = query
+export const inventoryFits: MedusaInventoryModule = inventory
+export const fulfillmentFits: MedusaFulfillmentModule = fulfillment
+export const paymentFits: MedusaPaymentModule = payment
