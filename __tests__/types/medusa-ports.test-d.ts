@@ -7,6 +7,7 @@ import type {
   ICustomerModuleService,
   IFulfillmentModuleService,
   IInventoryService,
+  IOrderModuleService,
   IPaymentModuleService,
   IPricingModuleService,
   IProductModuleService,
@@ -18,6 +19,7 @@ import type {
 } from "@medusajs/types"
 import type { MedusaFulfillmentModule } from "../../src/medusa-ports/fulfillment"
 import type { MedusaInventoryModule } from "../../src/medusa-ports/inventory"
+import type { MedusaOrderModule } from "../../src/medusa-ports/order"
 import type { MedusaPaymentModule } from "../../src/medusa-ports/payment"
 import type { MedusaCustomerModule, MedusaPricingModule } from "../../src/medusa-ports/pricing"
 import type { MedusaProductModule } from "../../src/medusa-ports/product-catalog"
@@ -38,6 +40,7 @@ declare const query: Omit<RemoteQueryFunction, symbol>
 declare const inventory: IInventoryService
 declare const fulfillment: IFulfillmentModuleService
 declare const payment: IPaymentModuleService
+declare const order: IOrderModuleService
 
 export const productFits: MedusaProductModule = product
 export const pricingFits: MedusaPricingModule = pricing
@@ -50,3 +53,4 @@ export const queryFits: MedusaQuery = query
 export const inventoryFits: MedusaInventoryModule = inventory
 export const fulfillmentFits: MedusaFulfillmentModule = fulfillment
 export const paymentFits: MedusaPaymentModule = payment
+export const orderFits: MedusaOrderModule = order

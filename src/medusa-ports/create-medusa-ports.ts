@@ -1,5 +1,6 @@
 import type { FulfillmentPort } from "../ports/fulfillment"
 import type { InventoryPort } from "../ports/inventory"
+import type { OrderPort } from "../ports/order"
 import type { PaymentPort } from "../ports/payment"
 import type { PricingPort } from "../ports/pricing"
 import type { ProductCatalogPort } from "../ports/product-catalog"
@@ -12,6 +13,8 @@ import { MedusaFulfillment } from "./fulfillment"
 import type { HostContainer } from "./host-container"
 import type { MedusaInventoryOptions } from "./inventory"
 import { MedusaInventory } from "./inventory"
+import type { MedusaOrdersOptions } from "./order"
+import { MedusaOrders } from "./order"
 import type { MedusaPaymentOptions } from "./payment"
 import { MedusaPayment } from "./payment"
 import type { MedusaPricingOptions } from "./pricing"
@@ -32,6 +35,7 @@ export interface MedusaPortsOptions {
   readonly inventory?: MedusaInventoryOptions
   readonly fulfillment?: MedusaFulfillmentOptions
   readonly payment?: MedusaPaymentOptions
+  readonly orders?: MedusaOrdersOptions
 }
 
 /** The ports with a Medusa adapter, keyed as the flows' dependencies are. */
@@ -45,11 +49,12 @@ export interface MedusaPorts {
   readonly inventory: InventoryPort
   readonly fulfillment: FulfillmentPort
   readonly payment: PaymentPort
+  readonly orders: OrderPort
 }
 
 /**
  * Every Medusa adapter over one host container, ready to spread into the flows' dependencies:
- * `{ cart, ...createMedusaPorts(container), orders, giftCards }`. Adapters resolve their module on first
+ * `{ cart, ...createMedusaPorts(container), giftCards }`. Adapters resolve their module on first
  * use, so a host without (say) Medusa's inventory module simply overrides that port after the spread.
  * @example
  * const ports = createMedusaPorts(medusaApp.sharedContainer)
@@ -66,5 +71,6 @@ export function createMedusaPorts(container: HostContainer, options: MedusaPorts
     inventory: new MedusaInventory(container, options.inventory),
     fulfillment: new MedusaFulfillment(container, options.fulfillment),
     payment: new MedusaPayment(container, options.payment),
+    orders: new MedusaOrders(container, options.orders),
   }
 }

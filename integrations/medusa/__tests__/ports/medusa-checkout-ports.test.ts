@@ -1,6 +1,6 @@
-import type { IInventoryService, IPaymentModuleService } from "@medusajs/framework/types"
+import type { IInventoryService, IOrderModuleService, IPaymentModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { InMemoryGiftCards, InMemoryOrders, addShippingMethod, addToCart, completeCartStep, createCart, initializePaymentSessions, listShippingOptions } from "cartwright"
+import { InMemoryGiftCards, addShippingMethod, addToCart, completeCartStep, createCart, initializePaymentSessions, listShippingOptions } from "cartwright"
 import type { CartModuleService } from "cartwright"
 import { MedusaFulfillment, MedusaInventory, MedusaPayment, createMedusaPorts } from "cartwright/medusa-ports"
 import { bootMedusaModules } from "../support/medusa-modules"
@@ -17,7 +17,7 @@ let carts: CartModuleService
 
 beforeAll(async () => {
   // cartwright/medusa as the app's cart module: Medusa then defines its cart links (cart <-> payment collection).
-  medusa = await bootMedusaModules(["cart", "inventory", "stock_location", "fulfillment", "payment"])
+  medusa = await bootMedusaModules(["cart", "inventory", "stock_location", "fulfillment", "payment", "order"])
   seed = await seedCheckout(medusa)
   carts = medusa.container.resolve<CartModuleService>(Modules.CART)
 }, 600_000)
@@ -26,9 +26,9 @@ afterAll(async () => {
   await medusa?.shutdown()
 })
 
-/** The flows' dependencies: every port over Medusa's modules, except orders and gift cards. */
+/** The flows' dependencies: every port over Medusa's modules, except gift cards (Medusa 2 has no gift card module). */
 function flowDeps() {
-  return { cart: carts, ...createMedusaPorts(medusa.container), orders: new InMemoryOrders(), giftCards: new InMemoryGiftCards([]) }
+  return { cart: carts, ...createMedusaPorts(medusa.container), giftCards: new InMemoryGiftCards([]) }
 }
 
 const cartContext = { region_id: null as string | null, currency_code: "eur", sales_channel_id: null as string | null, item_subtotal: "0" }
@@ -155,10 +155,11 @@ describe("MedusaPayment over @medusajs/payment", () => {
   })
 })
 
-describe("the checkout flow on Medusa's inventory, fulfillment and payment modules", () => {
-  it("checks stock when adding, ships with a conditional price, pays through pp_system_default, reserves stock at completion and releases it on undo", async () => {
+describe("the checkout flow on Medusa's inventory, fulfillment, payment and order modules", () => {
+  it("checks stock when adding, ships with a conditional price, pays through pp_system_default, reserves stock and creates the order at completion, undoes both", async () => {
     const deps = flowDeps()
     const inventory = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
+    const orders = medusa.container.resolve<IOrderModuleService>(Modules.ORDER)
     const cart = await createCart(deps, { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, country_code: "de", email: "bob@example.com", items: [{ variant_id: seed.variants.teeM, quantity: 2 }] })
     await expect(addToCart(deps, { cart_id: cart.id, variant_id: seed.variants.teeM, quantity: 7 })).rejects.toMatchObject({ type: "not_allowed" })
     await expect(addToCart(deps, { cart_id: cart.id, variant_id: seed.variants.poster, quantity: 1 })).rejects.toMatchObject({ type: "invalid_data" })
@@ -183,6 +184,16 @@ describe("the checkout flow on Medusa's inventory, fulfillment and payment modul
     const [session] = await deps.payment.listSessions(cart.id)
     expect(session).toMatchObject({ provider_id: "pp_system_default", status: "authorized", amount: "100" })
 
+    // The order in Medusa's order module: the cart's lines and shipping, its total, linked to the cart.
+    expect(output.order).toMatchObject({ cart_id: cart.id, currency_code: "eur", total: 100, email: "bob@example.com", status: "pending", payment_provider_id: "pp_system_default" })
+    const order = await orders.retrieveOrder(output.order.id, { relations: ["items", "shipping_methods"] })
+    expect(order.items?.map((item) => [item.variant_sku, Number(item.quantity), Number(item.unit_price)]).sort()).toEqual([
+      ["TEE-L", 2, 20],
+      ["TEE-M", 3, 20],
+    ])
+    expect(order.shipping_methods?.map((method) => [method.name, Number(method.amount), method.shipping_option_id])).toEqual([["Standard", 0, seed.shipping.Standard]])
+    expect(await deps.orders.retrieveOrder(output.order.id)).toMatchObject({ id: output.order.id, cart_id: cart.id, total: 100 })
+
     const lineIds = (output.cart.items ?? []).map((item) => item.id)
     expect((await inventory.listReservationItems({ line_item_id: lineIds })).map((item) => Number(item.quantity)).sort()).toEqual([2, 3])
     expect(await deps.inventory.availability([seed.variants.teeM, seed.variants.teeL], seed.channels.web)).toEqual([
@@ -192,6 +203,8 @@ describe("the checkout flow on Medusa's inventory, fulfillment and payment modul
 
     await completeCartStep.compensate(deps, compensation)
     expect(await inventory.listReservationItems({ line_item_id: lineIds })).toEqual([])
+    expect(await orders.listOrders({ id: [output.order.id] })).toEqual([])
+    expect(await deps.orders.retrieveOrder(output.order.id)).toBeNull()
     expect((await deps.inventory.availability([seed.variants.teeM], seed.channels.web))[0]?.available).toBe(8)
   })
 })
