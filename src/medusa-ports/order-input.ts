@@ -18,6 +18,7 @@ export interface MedusaOrderAdjustmentInput {
   description?: string
   promotion_id?: string
   provider_id?: string
+  is_tax_inclusive: boolean
 }
 
 /** An order line as Medusa's `createOrders` takes it (a subset of `CreateOrderLineItemDTO`). */
@@ -96,7 +97,7 @@ function taxLines(lines: readonly TaxLineDTO[] | undefined): MedusaOrderTaxLineI
 }
 
 function adjustments(lines: CartLineItemDTO["adjustments"] | CartShippingMethodDTO["adjustments"]): MedusaOrderAdjustmentInput[] {
-  return (lines ?? []).map((line) => ({ amount: money(line.amount, line.raw_amount), ...present({ code: line.code, description: line.description, promotion_id: line.promotion_id, provider_id: line.provider_id }) }))
+  return (lines ?? []).map((line) => ({ amount: money(line.amount, line.raw_amount), is_tax_inclusive: line.is_tax_inclusive, ...present({ code: line.code, description: line.description, promotion_id: line.promotion_id, provider_id: line.provider_id }) }))
 }
 
 function metadataOf(metadata: MetadataDTO | undefined): Record<string, unknown> | null {

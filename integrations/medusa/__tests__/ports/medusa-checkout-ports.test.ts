@@ -1,6 +1,16 @@
 import type { IInventoryService, IOrderModuleService, IPaymentModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { InMemoryGiftCards, addShippingMethod, addToCart, completeCartStep, createCart, initializePaymentSessions, listShippingOptions } from "cartwright"
+import {
+  InMemoryGiftCards,
+  addShippingMethod,
+  addToCart,
+  applyPromotionCodes,
+  completeCartStep,
+  createCart,
+  initializePaymentSessions,
+  listShippingOptions,
+  refreshTaxes,
+} from "cartwright"
 import type { CartModuleService } from "cartwright"
 import { MedusaFulfillment, MedusaInventory, MedusaPayment, createMedusaPorts } from "cartwright/medusa-ports"
 import { bootMedusaModules } from "../support/medusa-modules"
@@ -206,5 +216,41 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     expect(await orders.listOrders({ id: [output.order.id] })).toEqual([])
     expect(await deps.orders.retrieveOrder(output.order.id)).toBeNull()
     expect((await deps.inventory.availability([seed.variants.teeM], seed.channels.web))[0]?.available).toBe(8)
+  })
+
+  it("hands Medusa's order module the cart's tax lines and adjustments, so that the order's own totals are the cart's", async () => {
+    const deps = flowDeps()
+    const orders = medusa.container.resolve<IOrderModuleService>(Modules.ORDER)
+    const cart = await createCart(deps, {
+      region_id: seed.regions.eu,
+      sales_channel_id: seed.channels.web,
+      country_code: "de",
+      email: "ada@example.com",
+      items: [
+        { variant_id: seed.variants.teeL, quantity: 3 },
+        { variant_id: seed.variants.book, quantity: 2 },
+      ],
+    })
+    await addShippingMethod(deps, { cart_id: cart.id, option_id: seed.shipping.Express })
+    await refreshTaxes(deps, { cart_id: cart.id })
+    const discounted = await applyPromotionCodes(deps, { cart_id: cart.id, codes: ["TENOFF"] })
+    // 60 of tees at 19 %, 19.98 of books at 7 % (their product type's rate), 10 % off the items, Express 9.90 at 19 %.
+    expect(discounted.total?.toString()).toBe("95.28174")
+    await initializePaymentSessions(deps, { cart_id: cart.id })
+    const { output } = await completeCartStep.invoke(deps, { cart_id: cart.id, authorize_payment: true })
+
+    const order = await orders.retrieveOrder(output.order.id, {
+      select: ["id", "total", "tax_total", "discount_total", "shipping_total"],
+      relations: ["items", "items.tax_lines", "items.adjustments", "shipping_methods", "shipping_methods.tax_lines"],
+    })
+    expect(order.items?.map((item) => [item.variant_sku, item.tax_lines?.map((line) => [line.code, Number(line.rate)]), item.adjustments?.map((adjustment) => adjustment.code)]).sort()).toEqual([
+      ["BOOK", [["DE7", 7]], ["TENOFF"]],
+      ["TEE-L", [["DE19", 19]], ["TENOFF"]],
+    ])
+    expect(order.shipping_methods?.map((method) => method.tax_lines?.map((line) => line.code))).toEqual([["DE19"]])
+    for (const field of ["total", "tax_total", "discount_total", "shipping_total"] as const) {
+      expect([field, Number(order[field])]).toEqual([field, Number(discounted[field]?.toString())])
+    }
+    expect(output.order.total).toBe(Number(discounted.total?.toString()))
   })
 })
