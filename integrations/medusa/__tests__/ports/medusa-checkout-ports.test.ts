@@ -101,6 +101,13 @@ describe("MedusaInventory over @medusajs/inventory", () => {
     await expect(attempt).rejects.toMatchObject({ message: `Not enough stock for variant(s) ${seed.variants.poster}`, variantIds: [seed.variants.poster] })
     expect(await module.listReservationItems({ line_item_id: ["cali_ok", "cali_short"] })).toEqual([])
   })
+
+  it("takes the host's resolvers instead of Medusa's links when given", async () => {
+    const onlyAarhus = new MedusaInventory(medusa.container, { locations: async () => [seed.locations.aarhus] })
+    expect(await onlyAarhus.availability([seed.variants.teeM], seed.channels.web)).toEqual([{ variant_id: seed.variants.teeM, available: 3 }])
+    const unmanaged = new MedusaInventory(medusa.container, { variants: async () => [] })
+    expect(await unmanaged.availability([seed.variants.teeM], seed.channels.web)).toEqual([{ variant_id: seed.variants.teeM, available: null }])
+  })
 })
 
 describe("MedusaFulfillment over @medusajs/fulfillment", () => {
@@ -132,6 +139,12 @@ describe("MedusaFulfillment over @medusajs/fulfillment", () => {
     expect(await fulfillment.priceShippingOption(seed.shipping.France, cart)).toBeNull()
     expect(await fulfillment.priceShippingOption(seed.shipping.Standard, { ...cart, sales_channel_id: seed.channels.shop })).toBeNull()
   })
+
+  it("takes the host's fulfillment sets instead of the channel's links when given", async () => {
+    const everySet = new MedusaFulfillment(medusa.container, { fulfillmentSets: async () => null })
+    const options = await everySet.listShippingOptions({ ...germanCart, sales_channel_id: seed.channels.shop })
+    expect(options.map((option) => option.name).sort()).toEqual(["Express", "Standard"])
+  })
 })
 
 describe("MedusaPayment over @medusajs/payment", () => {
@@ -162,6 +175,28 @@ describe("MedusaPayment over @medusajs/payment", () => {
     await payment.deleteSession("payses_missing")
     expect(await payment.listSessions(input.cart_id)).toEqual([])
     expect(await payment.listSessions("cart_without_sessions")).toEqual([])
+  })
+
+  it("returns a provider's decline as the session's status, and authorises once re-priced within the provider's limit", async () => {
+    const payment = new MedusaPayment(medusa.container)
+    const opened = await payment.initiateSession({ ...input, cart_id: "cart_declined", provider_id: "pp_declining_declining", amount: "1500" })
+    expect(await payment.authorizeSession(opened.id)).toMatchObject({ id: opened.id, status: "error" })
+    const repriced = await payment.updateSession(opened.id, { amount: "900" })
+    expect(await payment.authorizeSession(repriced.id)).toMatchObject({ status: "authorized", amount: "900" })
+  })
+
+  it("keeps the cart <-> collection pairing in the host's store when given", async () => {
+    const pairs = new Map<string, string>()
+    const collections = {
+      collectionOf: async (cartId: string) => pairs.get(cartId) ?? null,
+      cartOf: async (collectionId: string) => [...pairs].find(([, id]) => id === collectionId)?.[0] ?? null,
+      linkCollection: async (cartId: string, collectionId: string) => void pairs.set(cartId, collectionId),
+    }
+    const payment = new MedusaPayment(medusa.container, { collections })
+    const opened = await payment.initiateSession({ ...input, cart_id: "cart_host_store" })
+    expect(pairs.get("cart_host_store")).toMatch(/^pay_col_/)
+    expect(await payment.listSessions("cart_host_store")).toEqual([opened])
+    expect(await new MedusaPayment(medusa.container).listSessions("cart_host_store")).toEqual([])
   })
 })
 

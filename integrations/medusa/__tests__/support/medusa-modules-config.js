@@ -14,8 +14,11 @@ const EXTRA_MODULES = {
     resolve: "@medusajs/fulfillment",
     options: { providers: [{ resolve: join(__dirname, "manual-fulfillment-provider.js"), id: "manual" }] },
   }),
-  // The payment module always registers its system provider, "pp_system_default".
-  payment: () => ({ resolve: "@medusajs/payment" }),
+  // The payment module always registers its system provider, "pp_system_default"; "pp_declining_declining" declines above 1000.
+  payment: () => ({
+    resolve: "@medusajs/payment",
+    options: { providers: [{ resolve: join(__dirname, "declining-payment-provider.js"), id: "declining" }] },
+  }),
   order: () => ({ resolve: "@medusajs/order" }),
 }
 
