@@ -36,10 +36,16 @@ export class MedusaCartPaymentCollections implements PaymentCollectionStore {
     this.query = lazyQuery(container)
   }
 
-  /** The collection linked to the cart, read from the link table (the cart module is not asked). */
+  /**
+   * The collection linked to the cart, read from the link table (the cart module is not asked). Medusa's
+   * link lets a cart have several (two first sessions opened at once may each create one): the oldest
+   * wins, always the same, so every caller prices and authorises in one collection.
+   */
   async collectionOf(cartId: string): Promise<string | null> {
     const { data } = await this.query().graph({ entity: "cart_payment_collection", fields: ["cart_id", "payment_collection_id"], filters: { cart_id: [cartId] } })
-    return stringAt(recordOf(data[0]), "payment_collection_id") ?? null
+    // Medusa's ids are a prefix and a ULID: sorting them sorts by creation time.
+    const ids = data.flatMap((row) => stringAt(recordOf(row), "payment_collection_id") ?? []).sort()
+    return ids[0] ?? null
   }
 
   /** The cart linked to the collection. */

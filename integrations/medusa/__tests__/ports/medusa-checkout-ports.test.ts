@@ -185,6 +185,20 @@ describe("MedusaPayment over @medusajs/payment", () => {
     expect(await payment.authorizeSession(repriced.id)).toMatchObject({ status: "authorized", amount: "900" })
   })
 
+  it("uses the oldest of several collections linked to one cart (two first sessions opened at once), whatever the link order", async () => {
+    const payment = new MedusaPayment(medusa.container)
+    const module = medusa.container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+    // The racing call's collection: created first, linked last.
+    const [older] = await module.createPaymentCollections([{ currency_code: "eur", amount: 42.5 }])
+    const lost = await payment.initiateSession({ ...input, cart_id: "cart_raced" })
+    await medusa.link.create({ [Modules.CART]: { cart_id: "cart_raced" }, [Modules.PAYMENT]: { payment_collection_id: older!.id } })
+    expect(await payment.listSessions("cart_raced")).toEqual([])
+    const kept = await payment.initiateSession({ ...input, cart_id: "cart_raced" })
+    expect((await module.retrievePaymentSession(kept.id)).payment_collection_id).toBe(older!.id)
+    expect((await payment.listSessions("cart_raced")).map((session) => session.id)).toEqual([kept.id])
+    expect(lost.id).not.toBe(kept.id)
+  })
+
   it("keeps the cart <-> collection pairing in the host's store when given", async () => {
     const pairs = new Map<string, string>()
     const collections = {
