@@ -6,6 +6,7 @@ import { lazyQuery, recordOf, stringAt } from "./medusa-query"
 import { exactOf } from "./money"
 import type { MedusaCreateOrderInput } from "./order-input"
 import { orderInputOf } from "./order-input"
+import { MedusaOrderPayments } from "./order-payments"
 import type { MedusaLink } from "./payment-collections"
 
 /** An order as Medusa's order module returns it with its totals (a subset of `OrderDTO`). */
@@ -78,6 +79,11 @@ export class MedusaOrderCarts implements OrderCartStore {
 export interface MedusaOrdersOptions {
   /** Where an order's cart is kept. Default: Medusa's order ↔ cart link ({@link MedusaOrderCarts}). */
   readonly carts?: OrderCartStore
+  /**
+   * `"link"` (default): link the paying session's payment collection to the order, as Medusa's cart
+   * completion does (needs Medusa's payment module); `"none"`: leave payments out of the order.
+   */
+  readonly payments?: "link" | "none"
 }
 
 const SUMMARY_FIELDS = ["id", "display_id", "status", "currency_code", "email", "created_at", "total"]
@@ -86,27 +92,30 @@ const SUMMARY_FIELDS = ["id", "display_id", "status", "currency_code", "email", 
  * {@link OrderPort} over Medusa's order module (`container.resolve("order")`): a completed cart becomes a
  * `pending` order with the cart's snapshot, lines, tax lines, adjustments, shipping methods and
  * promotion codes, as Medusa's cart completion creates it, linked to the cart. The order
- * module computes the order's totals itself; the summary reports its `total` and `display_id`.
- * Deleting (the completion's compensation) deletes the order and its link. The payment stays in the
- * payment module: linking the cart's payment collection to the order is left to the host, as are
- * Medusa's order events.
+ * module computes the order's totals itself; the summary reports its `total` and `display_id`. The
+ * paying session's payment collection is linked to the order (Medusa's order ↔ payment collection
+ * link), so Medusa's admin captures and refunds it there. Deleting (the completion's compensation)
+ * deletes the order and its links. Medusa's order events are left to the host.
  */
 export class MedusaOrders implements OrderPort {
   private readonly orders: () => MedusaOrderModule
   private readonly carts: OrderCartStore
+  private readonly payments: MedusaOrderPayments | null
 
   constructor(container: HostContainer, options: MedusaOrdersOptions = {}) {
     this.orders = lazyModule<MedusaOrderModule>(container, MEDUSA_KEYS.order)
     this.carts = options.carts ?? new MedusaOrderCarts(container)
+    this.payments = options.payments === "none" ? null : new MedusaOrderPayments(container)
   }
 
-  /** Creates the order and links it to the cart; if the link fails, the order is deleted again. */
+  /** Creates the order and links it to the cart and its payment; if a link fails, the order is deleted again. */
   async createOrder(input: CreateOrderInput): Promise<OrderSummary> {
     const [created] = await this.orders().createOrders([orderInputOf(input.cart)])
     try {
       await this.carts.linkCart(created!.id, input.cart.id)
+      await this.payments?.linkSession(created!.id, input.payment.session_id)
     } catch (error) {
-      await this.orders().deleteOrders([created!.id])
+      await this.deleteOrder(created!.id)
       throw error
     }
     const order = await this.find(created!.id)
@@ -119,10 +128,11 @@ export class MedusaOrders implements OrderPort {
     return order ? summaryOf(order, (await this.carts.cartOf(id)) ?? "") : null
   }
 
-  /** Deletes the order and its cart link; an unknown id is ignored. */
+  /** Deletes the order and its cart and payment links; an unknown id is ignored. */
   async deleteOrder(id: string): Promise<void> {
     const cartId = await this.carts.cartOf(id)
     if (cartId) await this.carts.unlinkCart(id, cartId)
+    await this.payments?.unlinkAll(id)
     if (await this.find(id)) await this.orders().deleteOrders([id])
   }
 

@@ -252,6 +252,11 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     ])
     expect(order.shipping_methods?.map((method) => [method.name, Number(method.amount), method.shipping_option_id])).toEqual([["Standard", 0, seed.shipping.Standard]])
     expect(await deps.orders.retrieveOrder(output.order.id)).toMatchObject({ id: output.order.id, cart_id: cart.id, total: 100 })
+    // As Medusa's completion links them: the order's payment collection holds the authorised payment.
+    const { data: withPayments } = await medusa.container
+      .resolve<{ graph(config: unknown): Promise<{ data: { payment_collections?: { payments?: { amount: number; provider_id: string }[] }[] }[] }> }>("query")
+      .graph({ entity: "order", fields: ["id", "payment_collections.payments.amount", "payment_collections.payments.provider_id"], filters: { id: [output.order.id] } })
+    expect(withPayments[0]?.payment_collections?.flatMap((collection) => collection.payments ?? []).map((paid) => [Number(paid.amount), paid.provider_id])).toEqual([[100, "pp_system_default"]])
 
     const lineIds = (output.cart.items ?? []).map((item) => item.id)
     expect((await inventory.listReservationItems({ line_item_id: lineIds })).map((item) => Number(item.quantity)).sort()).toEqual([2, 3])
@@ -264,6 +269,10 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     expect(await inventory.listReservationItems({ line_item_id: lineIds })).toEqual([])
     expect(await orders.listOrders({ id: [output.order.id] })).toEqual([])
     expect(await deps.orders.retrieveOrder(output.order.id)).toBeNull()
+    const query = medusa.container.resolve<{ graph(config: unknown): Promise<{ data: unknown[] }> }>("query")
+    for (const entity of ["order_cart", "order_payment_collection"]) {
+      expect([entity, (await query.graph({ entity, fields: ["order_id"], filters: { order_id: [output.order.id] } })).data]).toEqual([entity, []])
+    }
     expect((await deps.inventory.availability([seed.variants.teeM], seed.channels.web))[0]?.available).toBe(8)
   })
 
