@@ -58,7 +58,9 @@ const STORE_CONTEXT = { is_return: "false", enabled_in_store: "true" } as const
  * prices (for example free shipping from an item total) apply; the tax-inclusive flag follows Medusa's
  * price preferences. Options priced by their provider (`price_type: "calculated"`) need the cart's items
  * with weights and dimensions, which this port does not carry: they are left out, as are options without
- * a price in the cart's currency (Medusa's listing refuses those too).
+ * a price in the cart's currency (Medusa's listing refuses those too). Shipping profiles are not matched
+ * against the cart's products (the port's cart carries no products): a store with several profiles
+ * passes its own `fulfillmentSets` resolver or filters the options itself.
  */
 export class MedusaFulfillment implements FulfillmentPort {
   private readonly fulfillment: () => MedusaFulfillmentModule
@@ -105,7 +107,8 @@ export class MedusaFulfillment implements FulfillmentPort {
     const context: Record<string, unknown> = {
       currency_code: cart.currency_code.toLowerCase(),
       ...(cart.region_id ? { region_id: cart.region_id } : {}),
-      // Medusa's conditional shipping prices are rules on the cart's `item_total` (items with tax, after discounts).
+      // Medusa's conditional shipping prices are rules on the cart's `item_total` (items with tax, after
+      // discounts); its rule context holds numbers, so this one value is compared as a JS number, as in Medusa.
       item_total: Number(cart.item_total ?? cart.item_subtotal),
     }
     const prices = new Map((await this.pricing().calculatePrices({ id: priceSetIds }, { context })).map((price) => [price.id, price]))
