@@ -5,6 +5,10 @@
  */
 import type {
   ICustomerModuleService,
+  IFulfillmentModuleService,
+  IInventoryService,
+  IOrderModuleService,
+  IPaymentModuleService,
   IPricingModuleService,
   IProductModuleService,
   IPromotionModuleService,
@@ -13,6 +17,10 @@ import type {
   ITaxModuleService,
   RemoteQueryFunction,
 } from "@medusajs/types"
+import type { MedusaFulfillmentModule } from "../../src/medusa-ports/fulfillment"
+import type { MedusaInventoryModule } from "../../src/medusa-ports/inventory"
+import type { MedusaOrderModule } from "../../src/medusa-ports/order"
+import type { MedusaPaymentModule } from "../../src/medusa-ports/payment"
 import type { MedusaCustomerModule, MedusaPricingModule } from "../../src/medusa-ports/pricing"
 import type { MedusaProductModule } from "../../src/medusa-ports/product-catalog"
 import type { MedusaPromotionModule } from "../../src/medusa-ports/promotion"
@@ -29,6 +37,10 @@ declare const promotion: IPromotionModuleService
 declare const region: IRegionModuleService
 declare const salesChannel: ISalesChannelModuleService
 declare const query: Omit<RemoteQueryFunction, symbol>
+declare const inventory: IInventoryService
+declare const fulfillment: IFulfillmentModuleService
+declare const payment: IPaymentModuleService
+declare const order: IOrderModuleService
 
 export const productFits: MedusaProductModule = product
 export const pricingFits: MedusaPricingModule = pricing
@@ -38,3 +50,7 @@ export const promotionFits: MedusaPromotionModule = promotion
 export const regionFits: MedusaRegionModule = region
 export const salesChannelFits: MedusaSalesChannelModule = salesChannel
 export const queryFits: MedusaQuery = query
+export const inventoryFits: MedusaInventoryModule = inventory
+export const fulfillmentFits: MedusaFulfillmentModule = fulfillment
+export const paymentFits: MedusaPaymentModule = payment
+export const orderFits: MedusaOrderModule = order

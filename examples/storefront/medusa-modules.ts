@@ -3,7 +3,10 @@
 // modules) through cartwright/medusa-ports, in this process and on the PostgreSQL in DATABASE_URL.
 // Medusa's packages are not root dependencies (they would slow every install): they are loaded from
 // integrations/medusa/node_modules, so run `npm ci` in integrations/medusa once before.
-// Shipping options, payment and orders stay the in-memory ones (no adapter for them yet).
+// Stock (inventory, stock location) and shipping options (fulfillment, with a flat-rate provider of ours:
+// medusa-manual-fulfillment.cjs) come from Medusa too. Payment and orders stay the in-memory ones: Medusa's
+// payment and order adapters pair sessions and orders with carts through Medusa's cart links, which exist when
+// cartwright runs as the Medusa app's cart module, not beside it as here.
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { createMedusaPorts } from "../../src/medusa-ports"
@@ -43,6 +46,9 @@ function modulesConfig(): Record<string, unknown> {
     promotion: at("@medusajs/promotion"),
     region: at("@medusajs/region"),
     sales_channel: at("@medusajs/sales-channel"),
+    stock_location: at("@medusajs/stock-location"),
+    inventory: at("@medusajs/inventory"),
+    fulfillment: { ...at("@medusajs/fulfillment"), options: { providers: [{ resolve: join(__dirname, "medusa-manual-fulfillment.cjs"), id: "manual" }] } },
     // Medusa looks the link modules up in "@medusajs/medusa/link-modules" unless handed the module itself.
     link_modules: load("@medusajs/link-modules"),
   }
@@ -83,10 +89,61 @@ async function seedMedusa(app: BootedApp): Promise<void> {
   ] as never)
 }
 
+/** The storefront rules Medusa gives storefront shipping options (rule values are strings in Medusa). */
+const STOREFRONT_RULES = [
+  { attribute: "enabled_in_store", operator: "eq", value: "true" },
+  { attribute: "is_return", operator: "eq", value: "false" },
+]
+
+/**
+ * Seeds stock and shipping, once per database: one warehouse serving the web channel with stock for every
+ * variant, and the four shipping options of {@link SEED} (ids kept) in zones for the regions' countries.
+ * EU standard is free from an item total of 100 (Medusa's conditional price; in memory: item subtotal).
+ */
+async function seedStockAndShipping(app: BootedApp): Promise<void> {
+  const resolve = (key: string) => app.sharedContainer.resolve<Service>(key)
+  const [locations, inventory, fulfillment, pricing] = ["stock_location", "inventory", "fulfillment", "pricing"].map(resolve) as Service[]
+  const seeded = (await fulfillment!.listShippingOptions!({ id: [SEED.shippingOptions.euStandard] } as never)) as unknown[]
+  if (seeded.length) return
+  const [warehouse] = (await locations!.createStockLocations!([{ name: "Warehouse" }] as never)) as { id: string }[]
+  await app.link.create({ sales_channel: { sales_channel_id: SEED.salesChannels.web }, stock_location: { stock_location_id: warehouse!.id } })
+  for (const [variantId, stocked] of Object.entries({ [SEED.variants.teeSmall]: 50, [SEED.variants.teeMedium]: 50, [SEED.variants.mug]: 100, [SEED.variants.poster]: 10 })) {
+    const [item] = (await inventory!.createInventoryItems!([{ sku: variantId }] as never)) as { id: string }[]
+    await inventory!.createInventoryLevels!([{ inventory_item_id: item!.id, location_id: warehouse!.id, stocked_quantity: stocked }] as never)
+    await app.link.create({ product: { variant_id: variantId }, inventory: { inventory_item_id: item!.id } })
+  }
+  const [profile] = (await fulfillment!.createShippingProfiles!([{ name: "Default", type: "default" }] as never)) as { id: string }[]
+  const [set] = (await fulfillment!.createFulfillmentSets!([
+    {
+      name: "Warehouse shipping",
+      type: "shipping",
+      service_zones: [
+        { name: "Europe", geo_zones: ["de", "fr", "it"].map((country_code) => ({ type: "country", country_code })) },
+        { name: "United States", geo_zones: [{ type: "country", country_code: "us" }] },
+      ],
+    },
+  ] as never)) as { id: string; service_zones: { id: string; name: string }[] }[]
+  await app.link.create({ stock_location: { stock_location_id: warehouse!.id }, fulfillment: { fulfillment_set_id: set!.id } })
+  const zone = (name: string) => set!.service_zones.find((candidate) => candidate.name === name)!.id
+  const o = SEED.shippingOptions
+  const options: [string, string, string, unknown[]][] = [
+    [o.euStandard, "Standard", "Europe", [{ amount: 5, currency_code: "eur" }, { amount: 0, currency_code: "eur", rules: { item_total: [{ operator: "gte", value: 100 }] } }]],
+    [o.euExpress, "Express", "Europe", [{ amount: 15, currency_code: "eur" }]],
+    [o.usStandard, "Standard", "United States", [{ amount: 6, currency_code: "usd" }]],
+    [o.usExpress, "Express", "United States", [{ amount: 18, currency_code: "usd" }]],
+  ]
+  for (const [id, name, zoneName, prices] of options) {
+    const type = { label: name, description: name, code: name.toLowerCase() }
+    await fulfillment!.createShippingOptions!([{ id, name, price_type: "flat", service_zone_id: zone(zoneName), shipping_profile_id: profile!.id, provider_id: "manual_manual", type, rules: STOREFRONT_RULES }] as never)
+    const [priceSet] = (await pricing!.createPriceSets!([{ prices }] as never)) as { id: string }[]
+    await app.link.create({ fulfillment: { shipping_option_id: id }, pricing: { price_set_id: priceSet!.id } })
+  }
+}
+
 /**
  * Boots Medusa's modules on `databaseUrl` with Medusa's own loader (migrations and link tables
- * included), seeds the example catalogue, and returns the storefront's host with the Medusa adapters
- * in place of the in-memory catalogue, pricing, tax, promotions and regions.
+ * included), seeds the example catalogue, stock and shipping, and returns the storefront's host with the
+ * Medusa adapters in place of the in-memory catalogue, pricing, tax, promotions, regions, stock and shipping.
  */
 export async function startMedusaModulesHost(databaseUrl: string): Promise<{ host: SeededHost; close(): Promise<void> }> {
   if (!databaseUrl) throw new Error("--medusa-modules needs DATABASE_URL: Medusa's modules and the cart tables share that database")
@@ -107,9 +164,13 @@ export async function startMedusaModulesHost(databaseUrl: string): Promise<{ hos
   await app.onApplicationStart()
   app.sharedContainer.register("query", asValue(app.query))
   await seedMedusa(app)
-  const ports = createMedusaPorts(app.sharedContainer, { regions: { paymentProviders: ["manual"], defaultRegionId: SEED.regions.eu } })
+  await seedStockAndShipping(app)
+  // Payment and orders stay the in-memory ones (see the note at the top).
+  const { catalog, pricing, tax, promotions, regions, salesChannels, inventory, fulfillment } = createMedusaPorts(app.sharedContainer, {
+    regions: { paymentProviders: ["manual"], defaultRegionId: SEED.regions.eu },
+  })
   return {
-    host: { ...seedHost(), ...ports },
+    host: { ...seedHost(), catalog, pricing, tax, promotions, regions, salesChannels, inventory, fulfillment },
     async close() {
       await app.onApplicationPrepareShutdown()
       await app.onApplicationShutdown()

@@ -125,6 +125,7 @@ export function fulfillmentCartFor(cart: CartDTO, items: readonly CartLineItemDT
     sales_channel_id: cart.sales_channel_id ?? null,
     shipping_address: cart.shipping_address ? { country_code: cart.shipping_address.country_code ?? null } : null,
     item_subtotal: totals.cart.item_subtotal.toFixed(),
+    item_total: totals.cart.item_total.toFixed(),
   }
 }
 

@@ -4,6 +4,7 @@
  * here so that cartwright never loads `@medusajs/*` at run time).
  */
 export const MEDUSA_KEYS = {
+  cart: "cart",
   product: "product",
   pricing: "pricing",
   tax: "tax",
@@ -11,6 +12,11 @@ export const MEDUSA_KEYS = {
   region: "region",
   customer: "customer",
   salesChannel: "sales_channel",
+  inventory: "inventory",
+  fulfillment: "fulfillment",
+  payment: "payment",
+  order: "order",
+  link: "link",
   query: "query",
 } as const
 

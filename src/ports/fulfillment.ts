@@ -1,6 +1,10 @@
 import { toDecimal } from "../money/decimal"
 
-/** The cart as the fulfillment port sees it; `item_subtotal` is an exact decimal string (items before discounts and tax). */
+/**
+ * The cart as the fulfillment port sees it; `item_subtotal` is an exact decimal string (items before
+ * discounts and tax), `item_total` the items after discounts and with tax (what Medusa's conditional
+ * shipping prices compare against).
+ */
 export interface FulfillmentCart {
   readonly id: string
   readonly region_id?: string | null
@@ -8,6 +12,7 @@ export interface FulfillmentCart {
   readonly sales_channel_id?: string | null
   readonly shipping_address?: { readonly country_code?: string | null } | null
   readonly item_subtotal: string
+  readonly item_total?: string
 }
 
 /** A shipping option a cart can use, with its price (an exact decimal string) in the cart's currency. */

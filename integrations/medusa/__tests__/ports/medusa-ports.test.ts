@@ -31,9 +31,6 @@ let seed: SeededCommerce
 let carts: CartModule
 
 beforeAll(async () => {
-  // Until cartwright takes MikroORM as a peer (issue #11), its pinned copy differs from this host's 6.6.14;
-  // the adapters under test do not touch cartwright's ORM, so let the two copies coexist here.
-  process.env.MIKRO_ORM_ALLOW_VERSION_MISMATCH ??= "1"
   medusa = await bootMedusaModules()
   seed = await seedCommerce(medusa)
   // The cart tables live beside Medusa's, in the same database, in a schema of their own.
@@ -127,10 +124,10 @@ describe("MedusaTax over @medusajs/tax", () => {
       ...cart,
       address: { country_code: "DE" },
       items: [
-        { id: "item_tee", product_id: seed.products.tee, product_type_id: seed.types.apparel, unit_price: 20, quantity: 1 },
-        { id: "item_book", product_id: seed.products.book, product_type_id: seed.types.books, unit_price: 9.99, quantity: 1 },
+        { id: "item_tee", product_id: seed.products.tee, product_type_id: seed.types.apparel, unit_price: "20", quantity: 1 },
+        { id: "item_book", product_id: seed.products.book, product_type_id: seed.types.books, unit_price: "9.99", quantity: 1 },
       ],
-      shipping_methods: [{ id: "ship_1", shipping_option_id: "so_standard", amount: 4.9 }],
+      shipping_methods: [{ id: "ship_1", shipping_option_id: "so_standard", amount: "4.9" }],
     })
     expect(lines.item_tax_lines.map((line) => [line.item_id, line.code, line.rate])).toEqual([
       ["item_tee", "DE19", 19],
@@ -141,7 +138,7 @@ describe("MedusaTax over @medusajs/tax", () => {
 
   it("gives no lines without a shipping country, or for a country without a tax region", async () => {
     const tax = new MedusaTax(medusa.container)
-    const items = [{ id: "item_tee", product_id: seed.products.tee, unit_price: 20, quantity: 1 }]
+    const items = [{ id: "item_tee", product_id: seed.products.tee, unit_price: "20", quantity: 1 }]
     expect(await tax.getTaxLines({ ...cart, address: null, items, shipping_methods: [] })).toEqual({ item_tax_lines: [], shipping_tax_lines: [] })
     expect(await tax.getTaxLines({ ...cart, address: { country_code: "fr" }, items, shipping_methods: [] })).toEqual({ item_tax_lines: [], shipping_tax_lines: [] })
   })
@@ -151,8 +148,8 @@ describe("MedusaPromotions over @medusajs/promotion", () => {
   const cart = {
     id: "cart_x",
     currency_code: "eur",
-    items: [{ id: "item_1", product_id: "prod_1", unit_price: 20, quantity: 2, is_discountable: true }],
-    shipping_methods: [{ id: "ship_1", amount: 4.9 }],
+    items: [{ id: "item_1", product_id: "prod_1", unit_price: "20", quantity: 2, is_discountable: true }],
+    shipping_methods: [{ id: "ship_1", amount: "4.9" }],
   }
 
   it("turns codes into item and shipping adjustments with the promotion's id, and reports codes Medusa refuses", async () => {

@@ -10,6 +10,9 @@ import type { HostDatabase } from "./database"
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { modulesConfig, quietLogger } = require("./medusa-modules-config")
 
+/** Modules a suite may boot beyond the base set (see EXTRA_MODULES in medusa-modules-config.js). */
+export type ExtraModule = "cart" | "inventory" | "stock_location" | "fulfillment" | "payment" | "order"
+
 /** Medusa's real commerce modules, booted by Medusa's own module loader on a fresh database. */
 export interface MedusaModules {
   readonly database: HostDatabase
@@ -22,19 +25,19 @@ export interface MedusaModules {
 /**
  * Boots product, pricing, tax, promotion, region, customer and sales channel modules, plus Medusa's
  * link modules (variant ↔ price set, product ↔ sales channel), through `MedusaApp` from
- * `@medusajs/framework/modules-sdk` on a database of their own: each module's migrations run with
+ * `@medusajs/framework/modules-sdk` on a database of their own (with `extras`, more modules and their links): each module's migrations run with
  * `MedusaAppMigrateUp`, the link tables with the link migration planner, as `medusa db:migrate` does
  * (in a child Node process: see migrate-medusa.js).
  */
-export async function bootMedusaModules(): Promise<MedusaModules> {
+export async function bootMedusaModules(extras: readonly ExtraModule[] = []): Promise<MedusaModules> {
   const database = await createHostDatabase()
   const connection = ModulesSdkUtils.createPgConnection({ clientUrl: database.url, schema: "public" })
   const options = () => ({
-    modulesConfig: modulesConfig(),
+    modulesConfig: modulesConfig(extras),
     sharedResourcesConfig: { database: { clientUrl: database.url } },
     injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: connection, [ContainerRegistrationKeys.LOGGER]: quietLogger },
   })
-  await promisify(execFile)(process.execPath, [join(__dirname, "migrate-medusa.js"), database.url], { env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+  await promisify(execFile)(process.execPath, [join(__dirname, "migrate-medusa.js"), database.url, extras.join(",")], { env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
   const app = await MedusaApp(options())
   await app.onApplicationStart()
   const container = app.sharedContainer!

@@ -1,4 +1,5 @@
-// Runs the migrations of the port suites' Medusa modules and their link tables on the database in argv[2],
+// Runs the migrations of the port suites' Medusa modules and their link tables on the database in argv[2]
+// (plus the extra modules named in argv[3], comma-separated),
 // as `medusa db:migrate` does: each module's migrations (MedusaAppMigrateUp), then the link migration plan.
 // A plain Node process, because MikroORM loads migration files with import(), which jest's VM refuses
 // without --experimental-vm-modules.
@@ -6,10 +7,10 @@ const { MedusaApp, MedusaAppMigrateUp, MedusaModule } = require("@medusajs/frame
 const { ContainerRegistrationKeys, ModulesSdkUtils } = require("@medusajs/framework/utils")
 const { modulesConfig, quietLogger } = require("./medusa-modules-config")
 
-async function main(clientUrl) {
+async function main(clientUrl, extras) {
   const connection = ModulesSdkUtils.createPgConnection({ clientUrl, schema: "public" })
   const options = () => ({
-    modulesConfig: modulesConfig(),
+    modulesConfig: modulesConfig(extras),
     sharedResourcesConfig: { database: { clientUrl } },
     injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: connection, [ContainerRegistrationKeys.LOGGER]: quietLogger },
   })
@@ -21,7 +22,7 @@ async function main(clientUrl) {
   await connection.destroy()
 }
 
-main(process.argv[2]).then(
+main(process.argv[2], (process.argv[3] ?? "").split(",").filter(Boolean)).then(
   () => process.exit(0),
   (error) => {
     console.error(error)
