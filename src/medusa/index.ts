@@ -9,6 +9,8 @@ export { MedusaCartModuleService, cartwrightConnectionLoader } from "./medusa-ca
 export type { MedusaCartCradle, MedusaCartModuleOptions } from "./medusa-cart-service"
 export { cartJoinerConfig, cartLinkable, CART_MODULE_KEY } from "./joiner-config"
 export { medusaEventBus } from "./medusa-event-bus"
+export { hostBigNumberClass } from "./host-big-number"
+export type { BigNumberClass } from "../money/big-number-class"
 export { runMigrations, revertMigration } from "./medusa-migrations"
 export type {
   MedusaDatabaseOptions,

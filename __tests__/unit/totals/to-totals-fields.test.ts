@@ -1,4 +1,5 @@
 import { BigNumber } from "../../../src/money/big-number"
+import { bigNumberFactory } from "../../../src/money/big-number-class"
 import { computeCartTotals, toTotalsFields } from "../../../src/totals"
 import { aCart, anItem, taxedAt } from "./cart-builder"
 
@@ -22,5 +23,15 @@ describe("toTotalsFields", () => {
     expect(Object.keys(fields)).toHaveLength(Object.keys(cart).length * 2)
     expect(fields.raw_credit_line_total).toEqual({ value: "0", precision: 20 })
     expect(JSON.parse(JSON.stringify(fields)).item_total).toBe(100)
+  })
+
+  it("builds each total with a host's BigNumber class from its exact raw twin when given one", () => {
+    class HostBigNumber {
+      constructor(readonly raw: { value: string; precision: number }) {}
+    }
+    const fields = toTotalsFields(items[0]!, bigNumberFactory(HostBigNumber))
+    expect(fields.subtotal).toBeInstanceOf(HostBigNumber)
+    expect(fields.subtotal.raw).toEqual({ value: "93.45794392523364485981", precision: 20 })
+    expect(fields.raw_subtotal).toEqual(fields.subtotal.raw)
   })
 })
