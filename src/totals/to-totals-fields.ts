@@ -18,7 +18,10 @@ const RAW_PRECISION = BigNumber.DEFAULT_PRECISION
 export function toTotalsFields<T extends { readonly [K in keyof T]: Decimal }>(totals: T, bigNumber?: BigNumberFactory): TotalsFields<T> {
   const fields: Record<string, BigNumber | BigNumberRawValue> = {}
   for (const key of Object.keys(totals) as (keyof T & string)[]) {
-    const value: Decimal = totals[key]
+    // Medusa keeps a total at 20 significant digits (utils 2.21: a BigNumber built from bignumber.js records
+    // `toPrecision(20)`, and createRawPropertiesFromBigNumber trims the zeros): 9.48081264108352144469475 is
+    // returned as 9.4808126410835214447 by both.
+    const value: Decimal = totals[key].toSignificantDigits(RAW_PRECISION)
     const raw = { value: value.toFixed(), precision: RAW_PRECISION }
     fields[key] = bigNumber ? bigNumber(raw) : new BigNumber(value)
     fields[`raw_${key}`] = raw

@@ -6,11 +6,11 @@ import { aCart, anItem, taxedAt } from "./cart-builder"
 describe("toTotalsFields", () => {
   const { items, cart } = computeCartTotals(aCart().withItem(anItem(100, { is_tax_inclusive: true, tax_lines: taxedAt(7) })).build())
 
-  it("gives each total as a BigNumber plus a raw_ twin holding the exact string at precision 20", () => {
+  it("gives each total as a BigNumber plus a raw_ twin holding it at 20 significant digits, as Medusa does", () => {
     const fields = toTotalsFields(items[0]!)
     expect(fields.subtotal).toBeInstanceOf(BigNumber)
     expect(fields.subtotal.numeric).toBe(93.45794392523365)
-    expect(fields.raw_subtotal).toEqual({ value: "93.45794392523364485981", precision: 20 })
+    expect(fields.raw_subtotal).toEqual({ value: "93.45794392523364486", precision: 20 })
     expect(fields.raw_original_total).toEqual({ value: "100", precision: 20 })
   })
 
@@ -31,7 +31,7 @@ describe("toTotalsFields", () => {
     }
     const fields = toTotalsFields(items[0]!, bigNumberFactory(HostBigNumber))
     expect(fields.subtotal).toBeInstanceOf(HostBigNumber)
-    expect(fields.subtotal.raw).toEqual({ value: "93.45794392523364485981", precision: 20 })
+    expect(fields.subtotal.raw).toEqual({ value: "93.45794392523364486", precision: 20 })
     expect(fields.raw_subtotal).toEqual(fields.subtotal.raw)
   })
 })
