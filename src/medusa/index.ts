@@ -1,6 +1,7 @@
 // `cartwright/medusa`: the module a Medusa 2.21 app names in medusa-config in place of @medusajs/cart.
 // A plain object in Medusa's module shape (modules-sdk 2.21 `resolveModuleExports` reads `default ?? module`
 // and takes `service`, `loaders`, `runMigrations`, `revertMigration`): no runtime import of @medusajs/*.
+import { ENTITY_SCHEMAS } from "../../models"
 import { cartLinkable } from "./joiner-config"
 import { MedusaCartModuleService, cartwrightConnectionLoader } from "./medusa-cart-service"
 import { revertMigration, runMigrations } from "./medusa-migrations"
@@ -9,6 +10,8 @@ export { MedusaCartModuleService, cartwrightConnectionLoader } from "./medusa-ca
 export type { MedusaCartCradle, MedusaCartModuleOptions } from "./medusa-cart-service"
 export { cartJoinerConfig, cartLinkable, CART_MODULE_KEY } from "./joiner-config"
 export { medusaEventBus } from "./medusa-event-bus"
+export { hostBigNumberClass } from "./host-big-number"
+export type { BigNumberClass } from "../money/big-number-class"
 export { runMigrations, revertMigration } from "./medusa-migrations"
 export type {
   MedusaDatabaseOptions,
@@ -29,6 +32,14 @@ export const loaders = [cartwrightConnectionLoader]
 
 /** `CartModule.linkable.cart` etc., for `defineLink`. */
 export const linkable = cartLinkable
+
+/**
+ * The module's MikroORM entity schemas (the same tables its migrations create), for `@medusajs/test-utils`'
+ * `moduleIntegrationTestRunner({ moduleModels: models, resolve: "cartwright/medusa", ... })`, which builds a test
+ * database's tables from a module's models. Medusa's loader itself never reads them: cartwright opens its own
+ * unit of work on the app's connection.
+ */
+export const models = ENTITY_SCHEMAS
 
 /** The module definition: `{ service, loaders, linkable, runMigrations, revertMigration }`. */
 const cartwrightMedusaModule = { service, loaders, linkable, runMigrations, revertMigration }

@@ -11,12 +11,20 @@ import type { LoggerPort } from "../ports/logger"
 import { UnitOfWork } from "../persistence/unit-of-work"
 import { CartModuleService } from "../service/cart-module-service"
 import { Validator } from "../validation/validator"
+import { bigNumberFactory } from "../money/big-number-class"
+import type { BigNumberClass } from "../money/big-number-class"
+import { hostBigNumberClass } from "./host-big-number"
 import { cartJoinerConfig } from "./joiner-config"
 import { medusaEventBus } from "./medusa-event-bus"
 import type { MedusaEventBus, MedusaJoinerConfig, MedusaLogger } from "./medusa-shapes"
 
-/** The options a Medusa app gives `cartwright/medusa` in `medusa-config` (Medusa adds `database` itself). */
-export type MedusaCartModuleOptions = Pick<CartModuleOptions, "totals" | "limits" | "maxRetries" | "timeouts"> & {
+/**
+ * The options a Medusa app gives `cartwright/medusa` in `medusa-config` (Medusa adds `database` itself).
+ * `totals.bigNumber` is the class totals are returned as; by default the app's own `BigNumber` from
+ * `@medusajs/framework/utils`, so Medusa's `instanceof` checks hold.
+ */
+export type MedusaCartModuleOptions = Pick<CartModuleOptions, "limits" | "maxRetries" | "timeouts"> & {
+  readonly totals?: NonNullable<CartModuleOptions["totals"]> & { readonly bigNumber?: BigNumberClass }
   readonly database?: { readonly clientUrl?: string; readonly schema?: string; readonly [key: string]: unknown }
   readonly [key: string]: unknown
 }
@@ -43,7 +51,10 @@ function optional<K extends keyof MedusaCartCradle>(cradle: MedusaCartCradle, ke
 /** Only the options cartwright knows: Medusa adds its own (`database.debug`, a shared-connection symbol...). */
 export function pickCartOptions(options: MedusaCartModuleOptions | undefined): CartModuleOptions {
   const picked: CartModuleOptions = {}
-  if (options?.totals) picked.totals = options.totals
+  if (options?.totals) {
+    const { bigNumber: _hostClass, ...totals } = options.totals
+    picked.totals = totals
+  }
   if (options?.limits) picked.limits = options.limits
   if (options?.maxRetries !== undefined) picked.maxRetries = options.maxRetries
   if (options?.timeouts) picked.timeouts = options.timeouts
@@ -53,6 +64,12 @@ export function pickCartOptions(options: MedusaCartModuleOptions | undefined): C
 function loggerPort(logger: MedusaLogger | undefined): LoggerPort {
   if (!logger) return consoleLogger
   return { warn: (message, meta) => void logger.warn(message, meta), error: (message, meta) => void logger.error(message, meta) }
+}
+
+/** Totals as the app's BigNumber class (an explicit option first, else the app's `@medusajs/framework/utils`). */
+function medusaBigNumber(options: MedusaCartModuleOptions | undefined) {
+  const host = options?.totals?.bigNumber ?? hostBigNumberClass()
+  return host ? bigNumberFactory(host) : undefined
 }
 
 /**
@@ -72,7 +89,7 @@ export class MedusaCartModuleService extends CartModuleService {
     const logger = loggerPort(optional(cradle, "logger"))
     super({
       unitOfWork: new UnitOfWork(knex, bus ? medusaEventBus(bus) : noopEventBus, logger, { maxRetries: cartOptions.maxRetries ?? 5, timeouts: resolveTimeouts(cartOptions.timeouts) }),
-      totals: { rounding: cartOptions.totals?.rounding ?? "none", lean: cartOptions.totals?.lean === true },
+      totals: { rounding: cartOptions.totals?.rounding ?? "none", lean: cartOptions.totals?.lean === true, bigNumber: medusaBigNumber(options) },
       validator: new Validator(cartOptions.limits ?? {}),
     })
     this.ownModule = own

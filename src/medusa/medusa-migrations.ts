@@ -2,12 +2,40 @@ import { MikroORM } from "@mikro-orm/postgresql"
 import { Migrator } from "@mikro-orm/migrations"
 import { MIGRATIONS } from "../../migrations"
 import { InvalidDataError } from "../errors/errors"
+import type { MigrationObject } from "@mikro-orm/core"
+import type { Knex } from "@mikro-orm/postgresql"
+import { ADOPTED_MARKER, AdoptMedusaCartTables, AdoptMedusaTaxLineData } from "./adopt-medusa-schema"
 import type { MedusaDatabaseOptions, MedusaMigrationArgs } from "./medusa-shapes"
 
 // Medusa's `db:migrate` / `db:rollback` call a module's exported `runMigrations` / `revertMigration` when it
 // has them (modules-sdk 2.21 `loadModuleMigrations`; `MedusaModule.migrateUp` passes `{ options, container,
 // logger }` with `options.database` filled from the project's database config) and expect `runMigrations`
 // to return the applied migrations as `{ name }` objects. Ours are the same list `createCartModule` applies.
+
+// The entries that differ when cartwright runs on tables @medusajs/cart created (src/medusa/adopt-medusa-schema.ts);
+// same names, so the history in cartwright_migrations reads the same either way.
+const ADOPTING: Readonly<Record<string, MigrationObject["class"]>> = {
+  Migration20261122000000CreateCartTables: AdoptMedusaCartTables,
+  Migration20261201010000TaxLineData: AdoptMedusaTaxLineData,
+}
+
+/**
+ * Whether the tables are (or are to be) @medusajs/cart's: a `cart` table cartwright did not create (no
+ * `version` column yet), or one it adopted earlier (marked by a table comment).
+ */
+async function onMedusaTables(knex: Knex): Promise<boolean> {
+  const { rows } = await knex.raw<{ rows: { adopted: boolean; medusa: boolean }[] }>(
+    `select coalesce(obj_description(to_regclass('cart'), 'pg_class') = ?, false) as adopted,
+            to_regclass('cart') is not null and not exists (
+              select 1 from pg_attribute where attrelid = to_regclass('cart') and attname = 'version' and not attisdropped) as medusa`,
+    [ADOPTED_MARKER],
+  )
+  return rows[0]?.adopted === true || rows[0]?.medusa === true
+}
+
+function migrationsFor(medusaTables: boolean): MigrationObject[] {
+  return MIGRATIONS.map((migration) => ({ ...migration, class: (medusaTables && ADOPTING[migration.name]) || migration.class }))
+}
 
 async function withMigrator<T>(database: MedusaDatabaseOptions | undefined, work: (migrator: Migrator) => Promise<T>): Promise<T> {
   const clientUrl = database?.clientUrl
@@ -24,7 +52,10 @@ async function withMigrator<T>(database: MedusaDatabaseOptions | undefined, work
     migrations: { migrationsList: [...MIGRATIONS], transactional: true, allOrNothing: true, snapshot: false, tableName: "cartwright_migrations", silent: true },
   })
   try {
-    if (schema && schema !== "public") await orm.em.getKnex().raw(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`)
+    const knex = orm.em.getKnex()
+    if (schema && schema !== "public") await knex.raw(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`)
+    // The migrator is built on first use and reads its list then: choose it for the tables found.
+    orm.config.set("migrations", { ...orm.config.get("migrations"), migrationsList: migrationsFor(await onMedusaTables(knex)) })
     return await work(orm.getMigrator())
   } finally {
     await orm.close(true)

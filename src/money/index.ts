@@ -1,4 +1,6 @@
 export { BigNumber } from "./big-number"
+export { bigNumberFactory } from "./big-number-class"
+export type { BigNumberClass, BigNumberFactory, ExactRawValue } from "./big-number-class"
 export type { BigNumberInput, BigNumberOptions, BigNumberRawInput, BigNumberRawValue } from "./big-number"
 export { CURRENCY_MINOR_UNITS, minorUnitOf } from "./currencies"
 export type { KnownCurrencyCode } from "./currencies"

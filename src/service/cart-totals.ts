@@ -5,6 +5,7 @@ import { fullPlan } from "../persistence/read-plan"
 import type { Dto } from "../persistence/row-mapper"
 import { computeCartTotals, toTotalsFields } from "../totals"
 import type { LineRowTotals, TotalsOptions } from "../totals"
+import type { Decimal } from "../money/decimal"
 
 const LINE_FIELDS = [
   "total",
@@ -115,24 +116,25 @@ export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
     },
     options,
   )
-  Object.assign(cart, withoutFieldsMedusaOmits(toTotalsFields(totals.cart)))
+  const fields = <T extends { readonly [K in keyof T]: Decimal }>(values: T) => toTotalsFields(values, options.bigNumber)
+  Object.assign(cart, withoutFieldsMedusaOmits(fields(totals.cart)))
   items.forEach((item, index) => {
-    Object.assign(item, toTotalsFields(totals.items[index]!))
-    decorateRows(item, totals.item_rows[index]!)
+    Object.assign(item, fields(totals.items[index]!))
+    decorateRows(item, totals.item_rows[index]!, options)
   })
   methods.forEach((method, index) => {
-    Object.assign(method, toTotalsFields(totals.shipping_methods[index]!))
-    decorateRows(method, totals.shipping_method_rows[index]!)
+    Object.assign(method, fields(totals.shipping_methods[index]!))
+    decorateRows(method, totals.shipping_method_rows[index]!, options)
   })
-  credits.forEach((credit, index) => Object.assign(credit, toTotalsFields(totals.credit_lines[index]!)))
+  credits.forEach((credit, index) => Object.assign(credit, fields(totals.credit_lines[index]!)))
 }
 
 /** Every adjustment and tax line gets its own `subtotal` and `total` (with `raw_` twins), as Medusa's decoration leaves them. */
-function decorateRows(line: Row, rows: LineRowTotals): void {
+function decorateRows(line: Row, rows: LineRowTotals, options: TotalsOptions): void {
   const adjustments = (line.adjustments as Row[] | undefined) ?? []
   const taxLines = (line.tax_lines as Row[] | undefined) ?? []
-  adjustments.forEach((adjustment, index) => Object.assign(adjustment, toTotalsFields(rows.adjustments[index]!)))
-  taxLines.forEach((taxLine, index) => Object.assign(taxLine, toTotalsFields(rows.tax_lines[index]!)))
+  adjustments.forEach((adjustment, index) => Object.assign(adjustment, toTotalsFields(rows.adjustments[index]!, options.bigNumber)))
+  taxLines.forEach((taxLine, index) => Object.assign(taxLine, toTotalsFields(rows.tax_lines[index]!, options.bigNumber)))
 }
 
 // Group totals the engine computes but Medusa's decorateCartTotals does not set on the cart.

@@ -1,3 +1,5 @@
+import type { BigNumberFactory } from "../money/big-number-class"
+
 /** How a tie is broken when rounding to the currency's minor unit. */
 export type RoundingMode = "half_even" | "half_up"
 
@@ -12,4 +14,6 @@ export interface TotalsOptions {
    * compute totals are not returned unless asked for. Default false: returned, as Medusa does.
    */
   readonly lean?: boolean
+  /** Service reads only: builds each returned total (default: cartwright's `BigNumber`). The Medusa entry passes Medusa's. */
+  readonly bigNumber?: BigNumberFactory
 }
