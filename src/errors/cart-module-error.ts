@@ -33,6 +33,21 @@ export class CartModuleError extends Error {
     super(message, options)
   }
 
+  /**
+   * `instanceof` across copies: each entry of the package (`cartwright`, `cartwright/medusa`,
+   * `cartwright/medusa-ports`) bundles its own copy of the error classes, so an error thrown by one entry
+   * must still be `instanceof` the class a host imported from another. A value passes when it is a
+   * CartModuleError (see {@link CartModuleError.is}) whose class, or one of its base classes, has this class's name.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true
+    if (!CartModuleError.is(value)) return false
+    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      if ((proto as { constructor?: { name?: unknown } }).constructor?.name === this.name) return true
+    }
+    return false
+  }
+
   /** True for any CartModuleError, even one from another copy of the package. */
   static is(error: unknown): error is CartModuleError {
     return typeof error === "object" && error !== null && (error as { __isCartModuleError?: unknown }).__isCartModuleError === true
