@@ -1,7 +1,8 @@
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import { InvalidDataError, NotFoundError } from "../../../src/errors/errors"
+import type * as Errors from "../../../src/errors/errors"
 
-type ErrorsModule = typeof import("../../../src/errors/errors")
+type ErrorsModule = typeof Errors
 
 /** A second copy of the error classes, as another package entry (cartwright/medusa) bundles them. */
 function anotherCopy(): ErrorsModule {
