@@ -39,7 +39,7 @@ export class CartModuleError extends Error {
    * must still be `instanceof` the class a host imported from another. A value passes when it is a
    * CartModuleError (see {@link CartModuleError.is}) whose class, or one of its base classes, has this class's name.
    */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true
     if (!CartModuleError.is(value)) return false
     for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
