@@ -1,14 +1,8 @@
 import { SEED } from "../../examples/storefront/seed"
-import { failure, startStorefront } from "./support/storefront-harness"
-import type { Json, RunningStorefront } from "./support/storefront-harness"
+import { failure, useStorefront } from "./support/storefront-harness"
+import type { Json } from "./support/storefront-harness"
 
-let server: RunningStorefront
-beforeAll(async () => {
-  server = await startStorefront()
-}, 60_000)
-afterAll(async () => {
-  await server.stop()
-}, 60_000)
+const server = useStorefront()
 
 const password = "correct horse battery"
 

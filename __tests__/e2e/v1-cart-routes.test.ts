@@ -1,14 +1,8 @@
 import { SEED } from "../../examples/storefront/seed"
-import { calculateTaxes, failure, startStorefront } from "./support/storefront-harness"
-import type { Json, RunningStorefront } from "./support/storefront-harness"
+import { calculateTaxes, failure, useStorefront } from "./support/storefront-harness"
+import type { Json } from "./support/storefront-harness"
 
-let server: RunningStorefront
-beforeAll(async () => {
-  server = await startStorefront()
-}, 60_000)
-afterAll(async () => {
-  await server.stop()
-}, 60_000)
+const server = useStorefront()
 
 async function newCart(body: Json = { region_id: SEED.regions.eu }): Promise<Json> {
   return (await server.client().carts.create(body)).cart

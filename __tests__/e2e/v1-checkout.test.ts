@@ -1,23 +1,8 @@
 import { SEED } from "../../examples/storefront/seed"
-import { calculateTaxes, startStorefront } from "./support/storefront-harness"
-import type { Json, RunningStorefront } from "./support/storefront-harness"
+import { calculateTaxes, useStorefront, expectV1Totals } from "./support/storefront-harness"
+import type { Json } from "./support/storefront-harness"
 
-let server: RunningStorefront
-beforeAll(async () => {
-  server = await startStorefront()
-}, 60_000)
-afterAll(async () => {
-  await server.stop()
-}, 60_000)
-
-/** v1's identity: every total is a sum of integer parts. */
-function expectV1Totals(cart: Json): void {
-  for (const key of ["subtotal", "shipping_total", "tax_total", "discount_total", "gift_card_total", "total"]) expect(Number.isInteger(cart[key])).toBe(true)
-  expect(cart.total).toBe(cart.subtotal + cart.shipping_total + cart.tax_total - cart.discount_total - cart.gift_card_total - cart.gift_card_tax_total)
-  expect(cart.subtotal).toBe(cart.items.reduce((sum: number, item: Json) => sum + item.subtotal, 0))
-  expect(cart.shipping_total).toBe(cart.shipping_methods.reduce((sum: number, method: Json) => sum + method.price, 0))
-  expect(cart.tax_total).toBe(cart.item_tax_total + cart.shipping_tax_total)
-}
+const server = useStorefront()
 
 describe("a v1 checkout with @medusajs/medusa-js", () => {
   it("runs from an empty cart to an order with integer totals in the smallest unit", async () => {

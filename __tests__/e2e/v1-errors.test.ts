@@ -1,14 +1,7 @@
 import { SEED } from "../../examples/storefront/seed"
-import { failure, startStorefront } from "./support/storefront-harness"
-import type { RunningStorefront } from "./support/storefront-harness"
+import { failure, useStorefront } from "./support/storefront-harness"
 
-let server: RunningStorefront
-beforeAll(async () => {
-  server = await startStorefront()
-}, 60_000)
-afterAll(async () => {
-  await server.stop()
-}, 60_000)
+const server = useStorefront()
 
 /** A raw request, for what medusa-js cannot send (broken JSON, other media types, huge URLs). */
 async function raw(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Record<string, unknown> }> {

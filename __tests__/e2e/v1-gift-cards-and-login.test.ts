@@ -1,19 +1,8 @@
 import { SEED, seedHost } from "../../examples/storefront/seed"
-import { calculateTaxes, failure, startStorefront } from "./support/storefront-harness"
-import type { Json, RunningStorefront } from "./support/storefront-harness"
+import { calculateTaxes, failure, useStorefront, expectV1Totals } from "./support/storefront-harness"
+import type { Json } from "./support/storefront-harness"
 
-let server: RunningStorefront
-beforeAll(async () => {
-  server = await startStorefront()
-}, 60_000)
-afterAll(async () => {
-  await server.stop()
-}, 60_000)
-
-function expectV1Identity(cart: Json): void {
-  for (const key of ["subtotal", "shipping_total", "tax_total", "discount_total", "gift_card_total", "total"]) expect(Number.isInteger(cart[key])).toBe(true)
-  expect(cart.total).toBe(cart.subtotal + cart.shipping_total + cart.tax_total - cart.discount_total - cart.gift_card_total - cart.gift_card_tax_total)
-}
+const server = useStorefront()
 
 async function register(email: string): Promise<{ customer: Json; cookie: string }> {
   const { customer, response } = await server.client().customers.create({ first_name: "Ada", last_name: "Lovelace", email, password: "correct horse battery" })
@@ -31,13 +20,13 @@ describe("gift cards through Update a Cart (v1 gift_cards)", () => {
     }))
     expect(cart.gift_cards).toMatchObject([{ code: SEED.giftCards.euro20 }])
     expect(cart).toMatchObject({ email: "ada@example.com", subtotal: 5000, gift_card_total: 2000, total: 3000 })
-    expectV1Identity(cart)
+    expectV1Totals(cart)
 
     ;({ cart } = await medusa.carts.addShippingMethod(cart.id, { option_id: SEED.shippingOptions.euExpress }))
     ;({ cart } = await calculateTaxes(medusa, cart.id))
     // 5000 items + 1500 shipping + 20 % VAT (1300) − 2000 gift card.
     expect(cart).toMatchObject({ subtotal: 5000, shipping_total: 1500, tax_total: 1300, gift_card_total: 2000, total: 5800 })
-    expectV1Identity(cart)
+    expectV1Totals(cart)
 
     ;({ cart } = await medusa.carts.createPaymentSessions(cart.id))
     expect(cart.payment_session).toMatchObject({ provider_id: "manual", amount: 5800 })
@@ -97,11 +86,7 @@ describe("logging in transfers the guest cart", () => {
 })
 
 describe("Complete a Cart when the payment needs the customer's action", () => {
-  let strict: RunningStorefront
-  beforeAll(async () => {
-    strict = await startStorefront({ host: seedHost({ paymentActionAbove: 100 }) })
-  }, 60_000)
-  afterAll(() => strict.stop(), 60_000)
+  const strict = useStorefront({ host: seedHost({ paymentActionAbove: 100 }) })
 
   it('answers 200 { type: "cart" } as v1 does, with the session in requires_more, and no order', async () => {
     const medusa = strict.client()

@@ -1,6 +1,7 @@
 // The flat-rate fulfillment provider `npm start -- --medusa-modules` registers in Medusa's fulfillment module
 // (Medusa ids it "manual_manual"); prices come from the shipping options' price sets. Medusa's packages are
-// loaded from integrations/medusa/node_modules, as medusa-modules.ts loads them.
+// loaded from integrations/medusa/node_modules, as medusa-modules.ts loads them. The Medusa port suites in
+// integrations/medusa register this same file.
 const { createRequire } = require("node:module")
 const { join } = require("node:path")
 

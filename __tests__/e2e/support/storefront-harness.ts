@@ -41,6 +41,43 @@ export async function startStorefront(options: Omit<StorefrontOptions, "database
   }
 }
 
+/**
+ * Starts the storefront before the file's tests and stops it after them; the returned handle reaches the
+ * running one (use it inside tests, not at the top level of the file).
+ */
+export function useStorefront(options: Omit<StorefrontOptions, "database"> = {}): RunningStorefront {
+  let running: RunningStorefront | undefined
+  beforeAll(async () => {
+    running = await startStorefront(options)
+  }, 60_000)
+  afterAll(async () => {
+    await running?.stop()
+  }, 60_000)
+  const current = (): RunningStorefront => {
+    if (!running) throw new Error("the storefront starts in beforeAll: use it inside a test")
+    return running
+  }
+  return {
+    get storefront() {
+      return current().storefront
+    },
+    get base() {
+      return current().base
+    },
+    get requests() {
+      return current().requests
+    },
+    client: (maxRetries) => current().client(maxRetries),
+    stop: () => current().stop(),
+  }
+}
+
+/** Medusa v1's total identity on a cart: every total an integer, and the total the sum of its parts. */
+export function expectV1Totals(cart: Json): void {
+  for (const key of ["subtotal", "shipping_total", "tax_total", "discount_total", "gift_card_total", "total"]) expect(Number.isInteger(cart[key])).toBe(true)
+  expect(cart.total).toBe(cart.subtotal + cart.shipping_total + cart.tax_total - cart.discount_total - cart.gift_card_total - cart.gift_card_tax_total)
+}
+
 /** The status and v1 error body of a request medusa-js rejected. */
 export async function failure(request: Promise<unknown>): Promise<{ status: number; body: { type: string; message: string; code?: string } }> {
   try {
