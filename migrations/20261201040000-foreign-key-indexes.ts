@@ -36,7 +36,12 @@ export class Migration20261201040000ForeignKeyIndexes extends Migration {
   override async down(): Promise<void> {
     for (const [table, column] of FOREIGN_KEY_INDEXES) {
       this.addSql(`DROP INDEX IF EXISTS "IDX_${table}_${column}"`)
-      this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_${table}_${column}" ON "${table}" ("${column}") WHERE deleted_at IS NULL`)
+      this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_${table}_${column}" ON "${table}" ("${column}") WHERE ${this.partialIndexPredicate(table, column)}`)
     }
+  }
+
+  /** The predicate of the partial index that `down()` restores (subclasses restore another schema's). */
+  protected partialIndexPredicate(_table: string, _column: string): string {
+    return "deleted_at IS NULL"
   }
 }

@@ -1,4 +1,5 @@
 import { Migration } from "@mikro-orm/migrations"
+import { Migration20261201040000ForeignKeyIndexes } from "../../migrations/20261201040000-foreign-key-indexes"
 
 // Switching an app from @medusajs/cart 2.21 to cartwright in place. Medusa's cart migrations (up to
 // Migration20260626000000) leave the nine tables cartwright uses with the same names and nearly the same
@@ -94,5 +95,15 @@ export class AdoptMedusaTaxLineData extends Migration {
 
   override async down(): Promise<void> {
     // Medusa's own column: nothing to undo.
+  }
+}
+
+/**
+ * Migration20261201040000ForeignKeyIndexes on tables @medusajs/cart created: the same full indexes on the way
+ * up; on the way down, Medusa's own partial indexes, whose cart address keys also leave out NULLs.
+ */
+export class AdoptMedusaForeignKeyIndexes extends Migration20261201040000ForeignKeyIndexes {
+  protected override partialIndexPredicate(table: string, column: string): string {
+    return table === "cart" ? `deleted_at IS NULL AND "${column}" IS NOT NULL` : super.partialIndexPredicate(table, column)
   }
 }

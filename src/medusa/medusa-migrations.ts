@@ -4,7 +4,7 @@ import { MIGRATIONS } from "../../migrations"
 import { InvalidDataError } from "../errors/errors"
 import type { MigrationObject } from "@mikro-orm/core"
 import type { Knex } from "@mikro-orm/postgresql"
-import { ADOPTED_MARKER, AdoptMedusaCartTables, AdoptMedusaTaxLineData } from "./adopt-medusa-schema"
+import { ADOPTED_MARKER, AdoptMedusaCartTables, AdoptMedusaForeignKeyIndexes, AdoptMedusaTaxLineData } from "./adopt-medusa-schema"
 import type { MedusaDatabaseOptions, MedusaMigrationArgs } from "./medusa-shapes"
 
 // Medusa's `db:migrate` / `db:rollback` call a module's exported `runMigrations` / `revertMigration` when it
@@ -17,6 +17,7 @@ import type { MedusaDatabaseOptions, MedusaMigrationArgs } from "./medusa-shapes
 const ADOPTING: Readonly<Record<string, MigrationObject["class"]>> = {
   Migration20261122000000CreateCartTables: AdoptMedusaCartTables,
   Migration20261201010000TaxLineData: AdoptMedusaTaxLineData,
+  Migration20261201040000ForeignKeyIndexes: AdoptMedusaForeignKeyIndexes,
 }
 
 /**
