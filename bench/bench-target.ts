@@ -86,5 +86,11 @@ export interface BenchTarget {
    * target that cannot check versions writes anyway and returns true (and may lose updates).
    */
   updateQuantityAt(itemId: string, quantity: number, expectedVersion: number): Promise<boolean>
+  /**
+   * Untimed: refreshes the planner's statistics (ANALYZE), as autovacuum would have on a live
+   * database. Freshly filled tables have none, and the planner then scans a cart's tax lines once
+   * per item, which hides every other cost of a big-cart read.
+   */
+  analyze(): Promise<unknown>
   close(): Promise<void>
 }

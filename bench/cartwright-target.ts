@@ -1,6 +1,6 @@
 import { MODELS } from "../models"
 import { ConflictError } from "../src/index"
-import type { CartModuleService } from "../src/index"
+import type { CartModule } from "../src/index"
 import type { BenchTarget } from "./bench-target"
 
 const RETRIEVE_RELATIONS = ["items", "items.tax_lines", "items.adjustments", "shipping_methods", "shipping_methods.tax_lines", "shipping_address"]
@@ -12,7 +12,8 @@ export function sameRowsSelect(): string[] {
 }
 
 /** The bench operations through cartwright's public service. */
-export function cartwrightTarget(service: CartModuleService, close: () => Promise<void>): BenchTarget {
+export function cartwrightTarget(module: CartModule): BenchTarget {
+  const service = module.service
   return {
     label: "cartwright",
     async createCart(input) {
@@ -57,6 +58,8 @@ export function cartwrightTarget(service: CartModuleService, close: () => Promis
         throw error
       }
     },
-    close,
+    analyze: () => module.orm.em.getKnex().raw("ANALYZE"),
+    // The module belongs to the caller (bench-database.ts closes it and drops its database).
+    close: async () => undefined,
   }
 }

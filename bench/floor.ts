@@ -126,6 +126,7 @@ export function floorTarget(url: string): BenchTarget {
     async updateQuantityAt(itemId, quantity, expectedVersion) {
       return (await run(UPDATE_QUANTITY_AT, [itemId, quantity, expectedVersion])).rowCount === 1
     },
+    analyze: () => pool.query("ANALYZE"),
     close: () => pool.end(),
   }
 }

@@ -50,7 +50,7 @@ async function bench(argv: readonly string[]): Promise<void> {
   let report: BenchReport
   try {
     const version = (await bench.module.orm.em.getKnex().raw("show server_version")) as { rows: { server_version: string }[] }
-    const ours = await runWorkload(cartwrightTarget(bench.module.service, async () => undefined), size, seed, log, {
+    const ours = await runWorkload(cartwrightTarget(bench.module), size, seed, log, {
       totalsCpuPhase: (input) => measureCpu(`computeCartTotals (${input.items.length} items, CPU only)`, size.totalsIterations, () => computeCartTotals(input)),
     })
     let floor: TargetRun | undefined

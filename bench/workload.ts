@@ -111,6 +111,7 @@ export async function runWorkload(target: BenchTarget, size: WorkloadSize, seed:
     target.setShippingTaxLines(cartIds[i]!, [{ line_id: methodIds[i]!, code: "STATE", rate: random.int(1, 10) }]),
   ))
   await run(measureSequential("update quantity", size.carts, (i) => target.updateQuantity(itemIds[i]![0]!, random.int(1, 9))))
+  await target.analyze()
   await run(measureSequential("retrieve with totals", size.carts, (i) => target.retrieveWithTotals(cartIds[i]!)))
   await run(measureSequential("list+count 20 with totals", size.lists, (i) => target.listAndCount(20, pageSkip(i), true)))
   await run(measureSequential("list+count 20 no totals", size.lists, (i) => target.listAndCount(20, pageSkip(i), false)))
@@ -147,6 +148,7 @@ async function bigCartPhases(target: BenchTarget, size: WorkloadSize, random: Se
     await target.setItemTaxLines(cartId, lines.map((id) => ({ line_id: id, code: "VAT", rate: 20 })))
     await target.setItemAdjustments(cartId, lines.filter((_, k) => k % 2 === 0).map((id) => ({ item_id: id, code: "HALF", amount: "1.50" })))
   }
+  await target.analyze()
   const bigId = (i: number) => bigIds[i % bigIds.length]!
   await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart with totals`, size.bigRetrieves, (i) => target.retrieveBigWithTotals(bigId(i))))
   await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart same rows no totals`, size.bigRetrieves, (i) => target.retrieveBigSameRows(bigId(i))))

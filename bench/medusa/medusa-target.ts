@@ -45,7 +45,7 @@ interface ModulesSdk {
 }
 
 interface MedusaUtils {
-  createPgConnection(options: { clientUrl: string; schema: string }): { destroy(): Promise<void> }
+  createPgConnection(options: { clientUrl: string; schema: string }): { raw(sql: string): Promise<unknown>; destroy(): Promise<void> }
   ContainerRegistrationKeys: { PG_CONNECTION: string; LOGGER: string }
   Modules: { CART: string; EVENT_BUS: string }
 }
@@ -114,6 +114,7 @@ export async function openMedusaTarget(url: string): Promise<BenchTarget> {
       await service.updateLineItems(itemId, { quantity })
       return true
     },
+    analyze: () => pg.raw("ANALYZE"),
     async close() {
       await app.onApplicationShutdown()
       sdk.MedusaModule.clearInstances()
