@@ -14,6 +14,7 @@ import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
 import { sameShape, toArray } from "./one-or-many"
+import { canCreateInOneStatement, createChildrenInOneStatement, deleteChildrenInOneStatement, updateChildInOneStatement } from "./one-statement-children"
 import { listRows, retrieveRow } from "./reads"
 import { setChildren, upsertChildren } from "./set-children"
 
@@ -69,6 +70,15 @@ export class CartModuleCore {
 
   protected write<T>(ctx: CartContext | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.deps.unitOfWork.write(ctx, work)
+  }
+
+  /**
+   * Tries `oneStatement` (a write sent as one statement, no transaction) and falls back to `general`
+   * in a transaction when that wrote nothing: a failed check, a row gone meanwhile, a host transaction.
+   */
+  protected async writeFast<T>(ctx: CartContext | undefined, oneStatement: (tx: Tx) => Promise<T | undefined>, general: (tx: Tx) => Promise<T>): Promise<T> {
+    const done = await this.deps.unitOfWork.writeOneStatement(ctx, oneStatement)
+    return done ? done.value : this.write(ctx, general)
   }
 
   protected async list_(model: Model, filters: Filters | undefined, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto[]> {
@@ -178,7 +188,9 @@ export class CartModuleCore {
     const withCart = cartId !== undefined && ownsCart ? inputs.map((input) => ({ ...input, cart_id: cartId })) : inputs
     this.deps.validator.check(`create${name}`, withCart)
     const maxPerCart = name === "LineItem" ? this.deps.validator.limits.maxLinesPerCart : undefined
-    return this.write(ctx, (tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId, maxPerCart))
+    const general = (tx: Tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId, maxPerCart)
+    if (!canCreateInOneStatement(CHILD_SPECS[name], withCart, cartId, maxPerCart)) return this.write(ctx, general)
+    return this.writeFast(ctx, (tx) => createChildrenInOneStatement(tx, CHILD_SPECS[name], withCart, cartId), general)
   }
 
   /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. */
@@ -187,7 +199,8 @@ export class CartModuleCore {
     if (typeof first === "string") {
       requireData(second)
       this.deps.validator.check(`update${name}`, [second])
-      return this.write(ctx, (tx) => updateChildrenById(tx, spec, [{ id: first, data: second as Input }]))
+      const data = second as Input
+      return this.writeFast(ctx, (tx) => updateChildInOneStatement(tx, spec, first, data), (tx) => updateChildrenById(tx, spec, [{ id: first, data }]))
     }
     if (Array.isArray(first)) {
       const byId: { id: string; data: Input }[] = []
@@ -218,7 +231,11 @@ export class CartModuleCore {
 
   protected async deleteChildren_(name: ChildName, ids: string | string[], ctx?: CartContext): Promise<void> {
     const checked = requireIds(ids)
-    await this.write(ctx, (tx) => deleteChildren(tx, CHILD_SPECS[name], checked))
+    if (checked.length === 0) return
+    await this.writeFast(ctx, (tx) => deleteChildrenInOneStatement(tx, CHILD_SPECS[name], checked), async (tx) => {
+      await deleteChildren(tx, CHILD_SPECS[name], checked)
+      return true
+    })
   }
 
   protected setChildrenDeleted_(name: ChildName, ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {

@@ -1,0 +1,70 @@
+import { startCartModule } from "../../support/cart-module-fixture"
+import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { waitForLockWaiters } from "../../support/lock-waiters"
+import { countStatements } from "../../support/statement-counter"
+import { CartModuleError } from "../../../src/errors/cart-module-error"
+import type { CartModuleService } from "../../../src/service/cart-module-service"
+import type { CartContext } from "../../../src/persistence/unit-of-work"
+
+// Issue #10: the commonest writes to one cart are one statement (lock, checks, write, RETURNING), sent
+// without BEGIN/COMMIT. A check that fails must leave no trace, not even a version bump.
+
+jest.setTimeout(60_000)
+
+let fixture: CartModuleFixture
+let service: CartModuleService
+
+beforeAll(async () => {
+  fixture = await startCartModule()
+  service = fixture.module.service
+})
+afterAll(() => fixture.close())
+
+const versionOf = async (cartId: string) => (await service.retrieveCart(cartId, { select: ["version"] })).version
+const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }))
+
+describe("one-statement writes", () => {
+  it("add, update and delete a line with one statement each and no transaction", async () => {
+    const cart = await service.createCarts({ currency_code: "usd" })
+    const added = await countStatements(() => service.addLineItems(cart.id, [{ title: "a", quantity: 1, unit_price: 2 }]))
+    const itemId = added.result[0]!.id
+    const updated = await countStatements(() => service.updateLineItems(itemId, { quantity: 3 }))
+    const deleted = await countStatements(() => service.deleteLineItems(itemId))
+    for (const counted of [added, updated, deleted]) {
+      expect(counted.count).toBe(1)
+      expect(counted.statements[0]).not.toMatch(/^BEGIN/i)
+    }
+    expect(await versionOf(cart.id)).toBe(4)
+    expect(await service.listLineItems({ cart_id: cart.id })).toEqual([])
+  })
+
+  it("a stale expected version is a conflict that leaves the version and the line as they were", async () => {
+    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const version = await versionOf(cart.id)
+    await expect(service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version - 1 })).rejects.toMatchObject({ type: "conflict" })
+    expect(await versionOf(cart.id)).toBe(version)
+    expect(Number((await service.retrieveLineItem(cart.items![0]!.id)).quantity)).toBe(1)
+  })
+
+  it("a line soft-deleted while the update waited for the lock is not_found, with no version bump of its own", async () => {
+    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const itemId = cart.items![0]!.id
+    let pending: Promise<{ value: unknown } | { error: unknown }> | undefined
+    await service.transaction(async (ctx: CartContext) => {
+      await service.softDeleteLineItems([itemId], {}, ctx)
+      pending = settle(service.updateLineItems(itemId, { quantity: 5 }))
+      await waitForLockWaiters(fixture.database.url)
+    })
+    const afterDelete = await versionOf(cart.id)
+    const outcome = await pending!
+    expect("error" in outcome && CartModuleError.is(outcome.error) ? outcome.error.type : undefined).toBe("not_found")
+    expect(await versionOf(cart.id)).toBe(afterDelete)
+  })
+
+  it("deleting ids of two carts in one call still deletes both (the general path)", async () => {
+    const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
+    await service.deleteLineItems([a.items![0]!.id, b.items![0]!.id])
+    expect(await service.listLineItems({ cart_id: [a.id, b.id] })).toEqual([])
+  })
+})
