@@ -25,6 +25,8 @@ export interface LockTarget {
   readonly ids: readonly string[]
   /** Soft-deleted rows count too (a hard delete removes them as well). */
   readonly includeDeleted?: boolean
+  /** The cart the rows must belong to, when the call names one. */
+  readonly cartId?: string
 }
 
 /** The checks of the cart lock, from the call's context. */
@@ -40,21 +42,40 @@ function isAbandoned(error: unknown): boolean {
   return typeof error === "object" && error !== null && "message" in error && String(error.message).includes(ABANDON)
 }
 
+/** A write over CTE `c` (the locked cart, one row when every check passed) that returns rows. */
+interface LockedWriteSql {
+  /** More CTEs before the write, `name AS (…)`, comma-separated (e.g. a DELETE whose ids ride along). */
+  readonly ctes?: string
+  readonly sql: string
+  /** Bindings of `ctes` then `sql`, in order. */
+  readonly bindings: readonly unknown[]
+  /** How many rows the write must return; anything else abandons the statement. */
+  readonly expected: number
+  readonly model: Model
+  /** Extra output columns over the CTEs, e.g. `, (SELECT array_agg(id) FROM d) AS __removed`. */
+  readonly extraSelect?: string
+}
+
 /**
- * Runs `write` (SQL over CTE `c`, the locked cart, returning rows) under the lock of `target`'s one
- * cart, and returns its rows as DTOs, or `undefined` when the statement wrote nothing (see above).
- * `expected` is how many rows the write must return; `bindings` are `write`'s own.
+ * Runs `write` under the lock of `target`'s one cart and returns its rows as DTOs, or `undefined`
+ * when the statement wrote nothing (see above).
+ *
+ * One statement reads with one snapshot, taken before it waited for the cart lock, so whatever
+ * another writer committed meanwhile would be invisible to it (rows a `set*` must delete, lines a
+ * limit must count, a parent soft-deleted). Every such writer bumped the cart's version under the
+ * same lock, so the lock is taken only if the version is still the one this snapshot saw: then the
+ * snapshot is as current as one taken after the lock. Otherwise the statement is abandoned and the
+ * general path, which reads after locking, runs instead.
  */
-async function lockedWrite(
-  db: Db,
-  target: LockTarget,
-  checks: LockChecks,
-  write: { readonly sql: string; readonly bindings: readonly unknown[]; readonly expected: number; readonly model: Model },
-): Promise<Dto[] | undefined> {
+async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write: LockedWriteSql): Promise<Dto[] | undefined> {
   const cartColumn = target.model.table === "cart" ? "id" : "cart_id"
   const live = target.includeDeleted ? "" : "p.deleted_at IS NULL AND "
   const bindings: unknown[] = [target.ids, target.ids.length]
   let conditions = ""
+  if (target.cartId !== undefined) {
+    conditions += " AND id = ?"
+    bindings.push(target.cartId)
+  }
   if (!checks.allowCompleted) conditions += " AND completed_at IS NULL"
   if (checks.expectedVersion !== undefined) {
     conditions += " AND version = ?"
@@ -64,11 +85,13 @@ async function lockedWrite(
   const sql =
     `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
     `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p) AND deleted_at IS NULL` +
-    ` AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1${conditions} RETURNING id), ` +
-    `w AS (${write.sql}), ` +
+    ` AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1${conditions}` +
+    // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
+    ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
+    `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
     `k AS (SELECT CASE WHEN (SELECT count(*) FROM w) = ? THEN 0 ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok) ` +
-    // k is the preserved side: its check runs even when the write returned nothing.
-    `SELECT w.* FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
+    // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
+    `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
   try {
     const rows = await query(db, sql, bindings)
     return rows.map((row) => mapRow(write.model, row))
@@ -90,11 +113,8 @@ const CAST: Readonly<Record<string, string>> = {
   datetime: "timestamptz",
 }
 
-/**
- * Inserts rows (column-shaped, ids set, all with the same columns) under the lock of their one cart.
- * `undefined`: nothing written (or a batch too large for one statement), take the general path.
- */
-export async function insertUnderLock(db: Db, model: Model, cartId: string, rows: readonly Record<string, unknown>[], checks: LockChecks): Promise<Dto[] | undefined> {
+/** `INSERT … SELECT` of `rows` (all with the same columns) that runs only when `c` holds the lock; undefined past the parameter limit. */
+function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } | undefined {
   const columns = Object.keys(rows[0]!)
   // Past PostgreSQL's parameter limit the general path splits the batch into several INSERTs.
   if (columns.length * rows.length > MAX_PARAMETERS) return undefined
@@ -109,7 +129,46 @@ export async function insertUnderLock(db: Db, model: Model, cartId: string, rows
   const sql =
     `INSERT INTO ${ident(model.table)} (${names}) SELECT * FROM (VALUES ${tuples.join(", ")}) AS v(${names})` +
     ` WHERE EXISTS (SELECT 1 FROM c) RETURNING *`
-  return lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { sql, bindings, expected: rows.length, model })
+  return { sql, bindings }
+}
+
+/**
+ * Inserts rows (column-shaped, ids set, all with the same columns) under the lock of their one cart.
+ * `undefined`: nothing written (or a batch too large for one statement), take the general path.
+ */
+export async function insertUnderLock(db: Db, model: Model, cartId: string, rows: readonly Record<string, unknown>[], checks: LockChecks): Promise<Dto[] | undefined> {
+  const insert = insertSql(model, rows)
+  if (!insert) return undefined
+  return lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { ...insert, expected: rows.length, model })
+}
+
+/**
+ * Replaces every `model` row of cart `cartId` with `rows` (new rows, all with the same columns, hung
+ * on live `parent` rows `parentIds` of that cart), under the cart's lock: `set*` without ids.
+ * `undefined`: nothing written, take the general path.
+ */
+export async function replaceUnderLock(
+  db: Db,
+  model: Model,
+  parent: { readonly model: Model; readonly ids: readonly string[] },
+  cartId: string,
+  rows: readonly Record<string, unknown>[],
+  checks: LockChecks,
+): Promise<{ created: Dto[]; removed: string[] } | undefined> {
+  const insert = insertSql(model, rows)
+  if (!insert) return undefined
+  const created = await lockedWrite(db, { model: parent.model, ids: parent.ids, cartId }, checks, {
+    ctes: `d AS (DELETE FROM ${ident(model.table)} WHERE cart_id = ? AND EXISTS (SELECT 1 FROM c) RETURNING id)`,
+    sql: insert.sql,
+    bindings: [cartId, ...insert.bindings],
+    expected: rows.length,
+    model,
+    extraSelect: `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "__removed"`,
+  })
+  if (!created) return undefined
+  const removed = (created[0]?.__removed as string[] | undefined) ?? []
+  for (const row of created) delete row.__removed
+  return { created, removed }
 }
 
 /** Updates one row by id under its cart's lock; `undefined`: nothing written, take the general path. */

@@ -14,7 +14,13 @@ import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
 import { sameShape, toArray } from "./one-or-many"
-import { canCreateInOneStatement, createChildrenInOneStatement, deleteChildrenInOneStatement, updateChildInOneStatement } from "./one-statement-children"
+import {
+  canCreateInOneStatement,
+  createChildrenInOneStatement,
+  deleteChildrenInOneStatement,
+  setChildrenInOneStatement,
+  updateChildInOneStatement,
+} from "./one-statement-children"
 import { listRows, retrieveRow } from "./reads"
 import { setChildren, upsertChildren } from "./set-children"
 
@@ -248,7 +254,7 @@ export class CartModuleCore {
     requireId(cartId, "cartId")
     const list = toArray(entries ?? []) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
-    return this.write(ctx, (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list))
+    return this.writeFast(ctx, (tx) => setChildrenInOneStatement(tx, CHILD_SPECS[name], cartId, list), (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list))
   }
 
   protected upsertChildren_(name: ChildName, entries: unknown, ctx?: CartContext): Promise<Dto[]> {

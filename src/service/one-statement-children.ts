@@ -2,7 +2,7 @@ import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
-import { deleteUnderLock, insertUnderLock, updateUnderLock } from "../persistence/single-statement"
+import { deleteUnderLock, insertUnderLock, replaceUnderLock, updateUnderLock } from "../persistence/single-statement"
 import type { LockChecks } from "../persistence/single-statement"
 import type { Tx } from "../persistence/unit-of-work"
 import { toColumns } from "../persistence/writer"
@@ -26,8 +26,12 @@ function checksOf(tx: Tx): LockChecks {
  */
 export function canCreateInOneStatement(spec: ChildSpec, inputs: readonly Input[], cartId: string | undefined, maxPerCart: number | undefined): cartId is string {
   if (spec.parentColumn !== "cart_id" || cartId === undefined || maxPerCart !== undefined || inputs.length === 0) return false
+  return sameFields(inputs) && inputs.every((input) => input.cart_id === cartId)
+}
+
+function sameFields(inputs: readonly Input[]): boolean {
   const keys = Object.keys(inputs[0]!).sort().join(",")
-  return inputs.every((input) => input.cart_id === cartId && Object.keys(input).sort().join(",") === keys)
+  return inputs.every((input) => Object.keys(input).sort().join(",") === keys)
 }
 
 /** Creates children of one cart in one statement; see {@link canCreateInOneStatement}. */
@@ -56,4 +60,25 @@ export async function deleteChildrenInOneStatement(tx: Tx, spec: ChildSpec, ids:
   if (!deleted) return undefined
   tx.emit(...deleted.map((row) => cartEvent(spec.event, "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
   return true
+}
+
+/**
+ * Replaces a cart's adjustments or tax lines in one statement when every entry is new (no `id`) and
+ * names its line; otherwise `undefined` without a statement, and the general `setChildren` runs.
+ */
+export async function setChildrenInOneStatement(tx: Tx, spec: ChildSpec, cartId: string, entries: readonly Input[]): Promise<Dto[] | undefined> {
+  if (spec.parentColumn === "cart_id" || entries.length === 0 || !sameFields(entries)) return undefined
+  const parentIds: string[] = []
+  for (const entry of entries) {
+    const parentId = entry[spec.parentColumn]
+    if (entry.id !== undefined || typeof parentId !== "string") return undefined
+    parentIds.push(parentId)
+  }
+  const ids = generateIds(spec.model.idPrefix, entries.length)
+  const rows = entries.map((entry, index) => ({ ...toColumns(spec.model, entry), id: ids[index]!, cart_id: cartId }))
+  const replaced = await replaceUnderLock(tx.db, spec.model, { model: spec.parent, ids: [...new Set(parentIds)] }, cartId, rows, checksOf(tx))
+  if (!replaced) return undefined
+  tx.emit(...replaced.removed.map((id) => cartEvent(spec.event, "deleted", { id, cart_id: cartId }, tx.ctx.eventGroupId)))
+  tx.emit(...replaced.created.map((row) => cartEvent(spec.event, "created", { id: String(row.id), cart_id: cartId }, tx.ctx.eventGroupId)))
+  return replaced.created
 }

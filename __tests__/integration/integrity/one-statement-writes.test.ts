@@ -61,6 +61,32 @@ describe("one-statement writes", () => {
     expect(await versionOf(cart.id)).toBe(afterDelete)
   })
 
+  it("a set that waited behind another writer of the cart also replaces what that writer committed", async () => {
+    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const itemId = cart.items![0]!.id
+    let pending: Promise<unknown> | undefined
+    await service.transaction(async (ctx: CartContext) => {
+      await service.addLineItemTaxLines(cart.id, [{ item_id: itemId, code: "EARLY", rate: 1 }], ctx)
+      pending = service.setLineItemTaxLines(cart.id, [{ item_id: itemId, code: "LATE", rate: 2 }])
+      await waitForLockWaiters(fixture.database.url)
+    })
+    await pending
+    expect((await service.listLineItemTaxLines({ item_id: itemId })).map((line) => line.code)).toEqual(["LATE"])
+  })
+
+  it("sets tax lines in one statement, and refuses a line of another cart naming both ids", async () => {
+    const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
+    const set = await countStatements(() => service.setLineItemTaxLines(a.id, [{ item_id: a.items![0]!.id, code: "A", rate: 5 }]))
+    expect(set.count).toBe(1)
+    const version = await versionOf(a.id)
+    const error = await service.setLineItemTaxLines(a.id, [{ item_id: b.items![0]!.id, code: "B", rate: 5 }]).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ type: "invalid_data" })
+    expect(String((error as Error).message)).toContain(b.items![0]!.id)
+    expect(await versionOf(a.id)).toBe(version)
+    expect((await service.listLineItemTaxLines({ cart_id: a.id })).map((line) => line.code)).toEqual(["A"])
+  })
+
   it("deleting ids of two carts in one call still deletes both (the general path)", async () => {
     const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
