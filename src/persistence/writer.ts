@@ -53,7 +53,7 @@ export async function insertRows(db: Db, model: Model, rows: readonly Record<str
   if (rows.length === 0) return []
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
   const out: Dto[] = []
-  for (const chunk of chunks(rows, columns.length)) out.push(...(await insertChunk(db, model, chunk, columns, returning)))
+  for (const chunk of chunks(rows, columns.length)) out.push(...(await insertChunk(db, model, chunk, returning)))
   return out
 }
 
@@ -71,14 +71,9 @@ export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
   return out
 }
 
-async function insertChunk(
-  db: Db,
-  model: Model,
-  rows: readonly Record<string, unknown>[],
-  columns: readonly string[],
-  returning: string,
-): Promise<Dto[]> {
-  const bindings: unknown[] = []
+/** `INSERT INTO … VALUES …` of `rows` (a missing column is DEFAULT), without RETURNING; pushes the values onto `bindings`. */
+export function insertValuesSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[]): string {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
   const values = rows.map((row) => {
     const cells = columns.map((column) => {
       if (!(column in row)) return "DEFAULT"
@@ -87,7 +82,17 @@ async function insertChunk(
     })
     return `(${cells.join(", ")})`
   })
-  const sql = `INSERT INTO ${ident(model.table)} (${columns.map(ident).join(", ")}) VALUES ${values.join(", ")} RETURNING ${returning}`
+  return `INSERT INTO ${ident(model.table)} (${columns.map(ident).join(", ")}) VALUES ${values.join(", ")}`
+}
+
+async function insertChunk(
+  db: Db,
+  model: Model,
+  rows: readonly Record<string, unknown>[],
+  returning: string,
+): Promise<Dto[]> {
+  const bindings: unknown[] = []
+  const sql = `${insertValuesSql(model, rows, bindings)} RETURNING ${returning}`
   const inserted = await query(db, sql, bindings)
   return inserted.map((row) => mapRow(model, row))
 }

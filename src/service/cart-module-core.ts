@@ -9,7 +9,7 @@ import type { TotalsOptions } from "../totals"
 import { optionalFilters, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
 import type { Validator } from "../validation/validator"
 import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
-import { createCarts, deleteCarts, setCartsDeleted, updateCartsWhere } from "./cart-writes"
+import { createCarts, createCartsInOneStatement, deleteCarts, setCartsDeleted, updateCartsWhere } from "./cart-writes"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
@@ -119,7 +119,7 @@ export class CartModuleCore {
   protected createCarts_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
     const inputs = toArray(data) as Input[]
     this.deps.validator.check("createCart", inputs)
-    return this.write(ctx, (tx) => createCarts(tx, inputs))
+    return this.writeFast(ctx, (tx) => createCartsInOneStatement(tx, inputs), (tx) => createCarts(tx, inputs))
   }
 
   protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
