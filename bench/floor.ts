@@ -1,5 +1,5 @@
 import { createRequire } from "node:module"
-import { ulid } from "ulid"
+import { generateId, generateIds } from "../src/persistence/ids"
 import type { BenchAddress, BenchItem, BenchTarget, BenchTaxLine } from "./bench-target"
 import { FLOOR_READS } from "./floor-reads"
 
@@ -24,8 +24,9 @@ interface PgPool {
 // Untyped require: `pg` ships no types and @types/pg is not a dependency (bench-database.ts does the same).
 const { Pool } = createRequire(__filename)("pg") as { Pool: new (config: { connectionString: string; max: number }) => PgPool }
 
-const id = (prefix: string) => `${prefix}_${ulid()}`
-const ids = (prefix: string, count: number) => Array.from({ length: count }, () => id(prefix)).sort()
+// Ids as cartwright makes them: generating them is not the database's work, so it is not the floor's either.
+const id = generateId
+const ids = generateIds
 
 // Bumps the cart's version (and takes its row lock) inside the write's own statement.
 const BUMP = `UPDATE cart SET version = version + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`
