@@ -1,6 +1,6 @@
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
-import { ident, query } from "./db"
+import { ident, preparedQuery } from "./db"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
@@ -93,7 +93,7 @@ async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write
     // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
     `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
   try {
-    const rows = await query(db, sql, bindings)
+    const rows = await preparedQuery(db, sql, bindings)
     return rows.map((row) => mapRow(write.model, row))
   } catch (error) {
     if (isAbandoned(error)) return undefined
