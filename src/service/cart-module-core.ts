@@ -195,8 +195,10 @@ export class CartModuleCore {
     this.deps.validator.check(`create${name}`, withCart)
     const maxPerCart = name === "LineItem" ? this.deps.validator.limits.maxLinesPerCart : undefined
     const general = (tx: Tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId, maxPerCart)
-    if (!canCreateInOneStatement(CHILD_SPECS[name], withCart, cartId, maxPerCart)) return this.write(ctx, general)
-    return this.writeFast(ctx, (tx) => createChildrenInOneStatement(tx, CHILD_SPECS[name], withCart, cartId), general)
+    // `(list)` whose rows all name one cart goes the fast way too: for a cart's own children the cart is the parent.
+    const oneCart = cartId ?? (typeof withCart[0]?.cart_id === "string" ? withCart[0].cart_id : undefined)
+    if (!canCreateInOneStatement(CHILD_SPECS[name], withCart, oneCart, maxPerCart)) return this.write(ctx, general)
+    return this.writeFast(ctx, (tx) => createChildrenInOneStatement(tx, CHILD_SPECS[name], withCart, oneCart), general)
   }
 
   /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. */
