@@ -38,8 +38,12 @@ export interface LockChecks {
 // The marker of the statement's own error; cast to integer it fails with 22P02, which aborts the statement.
 const ABANDON = "cartwright: single-statement write abandoned"
 
+// What PostgreSQL says when the marker is cast; the SQL text (which knex prefixes to every error message)
+// holds the marker too, but never this sentence, so another error of the statement is never taken for it.
+const ABANDONED_MESSAGE = `invalid input syntax for type integer: "${ABANDON}`
+
 function isAbandoned(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "message" in error && String(error.message).includes(ABANDON)
+  return typeof error === "object" && error !== null && "message" in error && String(error.message).includes(ABANDONED_MESSAGE)
 }
 
 /** A write over CTE `c` (the locked cart, one row when every check passed) that returns rows. */
