@@ -105,8 +105,6 @@ async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write
   }
 }
 
-const MAX_PARAMETERS = 60_000
-
 const CAST: Readonly<Record<string, string>> = {
   text: "text",
   boolean: "boolean",
@@ -117,32 +115,28 @@ const CAST: Readonly<Record<string, string>> = {
   datetime: "timestamptz",
 }
 
-/** `INSERT … SELECT` of `rows` (all with the same columns) that runs only when `c` holds the lock; undefined past the parameter limit. */
-function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } | undefined {
-  const columns = Object.keys(rows[0]!)
-  // Past PostgreSQL's parameter limit the general path splits the batch into several INSERTs.
-  if (columns.length * rows.length > MAX_PARAMETERS) return undefined
-  // Typed placeholders: in INSERT … SELECT the values are not typed by the target columns.
-  const casts = columns.map((column) => CAST[column.startsWith("raw_") ? "json" : model.columns[column]!.kind]!)
-  const bindings: unknown[] = []
-  const tuples = rows.map((row) => {
-    for (const column of columns) bindings.push(row[column])
-    return `(${casts.map((cast) => `?::${cast}`).join(", ")})`
-  })
+/**
+ * `INSERT … SELECT … FROM unnest(…)` of `rows` (all with the same columns), run only when `c` holds
+ * the lock: one array parameter per column, so the text (and its prepared statement) is the same
+ * whatever the batch size, and no batch nears PostgreSQL's parameter limit.
+ */
+function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } {
+  // Sorted: callers build rows in their input's key order, and one column set should be one text.
+  const columns = Object.keys(rows[0]!).sort()
+  const arrays = columns.map((column) => `?::${CAST[column.startsWith("raw_") ? "json" : model.columns[column]!.kind]!}[]`)
   const names = columns.map(ident).join(", ")
   const sql =
-    `INSERT INTO ${ident(model.table)} (${names}) SELECT * FROM (VALUES ${tuples.join(", ")}) AS v(${names})` +
+    `INSERT INTO ${ident(model.table)} (${names}) SELECT * FROM unnest(${arrays.join(", ")}) AS v(${names})` +
     ` WHERE EXISTS (SELECT 1 FROM c) RETURNING *`
-  return { sql, bindings }
+  return { sql, bindings: columns.map((column) => rows.map((row) => row[column])) }
 }
 
 /**
  * Inserts rows (column-shaped, ids set, all with the same columns) under the lock of their one cart.
- * `undefined`: nothing written (or a batch too large for one statement), take the general path.
+ * `undefined`: nothing written, take the general path.
  */
 export async function insertUnderLock(db: Db, model: Model, cartId: string, rows: readonly Record<string, unknown>[], checks: LockChecks): Promise<Dto[] | undefined> {
   const insert = insertSql(model, rows)
-  if (!insert) return undefined
   return lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { ...insert, expected: rows.length, model })
 }
 
@@ -160,7 +154,6 @@ export async function replaceUnderLock(
   checks: LockChecks,
 ): Promise<{ created: Dto[]; removed: string[] } | undefined> {
   const insert = insertSql(model, rows)
-  if (!insert) return undefined
   const created = await lockedWrite(db, { model: parent.model, ids: parent.ids, cartId }, checks, {
     ctes: `d AS (DELETE FROM ${ident(model.table)} WHERE cart_id = ? AND EXISTS (SELECT 1 FROM c) RETURNING id)`,
     sql: insert.sql,

@@ -87,6 +87,23 @@ describe("one-statement writes", () => {
     expect((await service.listLineItemTaxLines({ cart_id: a.id })).map((line) => line.code)).toEqual(["A"])
   })
 
+  it("batches travel as arrays and keep every value exactly: quotes, backslashes, braces, NULL-like text, nulls", async () => {
+    const cart = await service.createCarts({ currency_code: "usd" })
+    const tricky = { q: 'say "hi"', b: "back\\slash", braces: "{a,b}", nul: "NULL", nested: { list: [1, "two", null] }, u: "é✓" }
+    const inputs = [
+      { title: 'A "quoted", {braced} title', quantity: 2, unit_price: "1234567890.12345678901234567891", metadata: tricky, variant_option_values: { size: "M" } },
+      { title: "NULL", quantity: 1, unit_price: "0", metadata: null, variant_option_values: null },
+    ]
+    const added = await countStatements(() => service.addLineItems(cart.id, inputs))
+    expect(added.count).toBe(1)
+    const lines = await service.listLineItems({ cart_id: cart.id })
+    expect(lines.map((line) => [line.title, line.metadata, line.variant_option_values])).toEqual(inputs.map((input) => [input.title, input.metadata, input.variant_option_values]))
+    expect(lines.map((line) => line.raw_unit_price)).toEqual([
+      { value: "1234567890.12345678901234567891", precision: 20 },
+      { value: "0", precision: 20 },
+    ])
+  })
+
   it("deleting ids of two carts in one call still deletes both (the general path)", async () => {
     const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
