@@ -1,9 +1,10 @@
 import { MODELS } from "../../models"
-import { query } from "./db"
+import type { Model } from "../../models"
+import { preparedQuery } from "./db"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { insertValuesSql } from "./writer"
+import { insertArraysSql, insertValuesSql, sameColumns } from "./writer"
 
 /** The rows of new carts, their addresses and their items, column-shaped, ids set. */
 export interface NewCartRows {
@@ -22,7 +23,9 @@ export interface InsertedCarts {
 // A batch past PostgreSQL's parameter limit goes the general way (one INSERT per table, chunked).
 const MAX_PARAMETERS = 60_000
 
-const parameterCount = (rows: readonly Record<string, unknown>[]) => rows.reduce((sum, row) => sum + Object.keys(row).length, 0)
+// Uniform rows travel as one array per column; others as one parameter per value.
+const parameterCount = (rows: readonly Record<string, unknown>[]) =>
+  sameColumns(rows) ? Object.keys(rows[0] ?? {}).length : rows.reduce((sum, row) => sum + Object.keys(row).length, 0)
 
 /**
  * Inserts new carts with their addresses and items in ONE statement (three INSERT CTEs), outside
@@ -34,13 +37,16 @@ export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Prom
   if (parameterCount(rows.carts) + parameterCount(rows.addresses) + parameterCount(rows.items) > MAX_PARAMETERS) return undefined
   const bindings: unknown[] = []
   const ctes: string[] = []
-  if (rows.addresses.length) ctes.push(`a AS (${insertValuesSql(MODELS.Address, rows.addresses, bindings)} RETURNING *)`)
-  if (rows.items.length) ctes.push(`i AS (${insertValuesSql(MODELS.LineItem, rows.items, bindings)} RETURNING *)`)
-  ctes.push(`c AS (${insertValuesSql(MODELS.Cart, rows.carts, bindings)} RETURNING *)`)
+  // Arrays when every row has the same columns (a stable text, few parameters); VALUES with DEFAULT otherwise.
+  const insert = (model: Model, list: readonly Record<string, unknown>[]) =>
+    sameColumns(list) ? insertArraysSql(model, list, bindings) : insertValuesSql(model, list, bindings)
+  if (rows.addresses.length) ctes.push(`a AS (${insert(MODELS.Address, rows.addresses)} RETURNING *)`)
+  if (rows.items.length) ctes.push(`i AS (${insert(MODELS.LineItem, rows.items)} RETURNING *)`)
+  ctes.push(`c AS (${insert(MODELS.Cart, rows.carts)} RETURNING *)`)
   const addresses = rows.addresses.length ? `(SELECT json_agg(a) FROM a)` : "NULL::json"
   const items = rows.items.length ? `(SELECT json_agg(i ORDER BY i.created_at, i.id) FROM i)` : "NULL::json"
   const sql = `WITH ${ctes.join(", ")} SELECT c.*, ${addresses} AS "__addresses", ${items} AS "__items" FROM c ORDER BY c.created_at, c.id`
-  const result = await query<Record<string, unknown>>(db, sql, bindings)
+  const result = await preparedQuery<Record<string, unknown>>(db, sql, bindings)
   const first = result[0]
   const jsonRows = (value: unknown) => (Array.isArray(value) ? (value as Record<string, unknown>[]) : [])
   const inserted: InsertedCarts = {

@@ -4,7 +4,7 @@ import { ident, preparedQuery } from "./db"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { setClauses } from "./writer"
+import { insertArraysSql, setClauses } from "./writer"
 
 /**
  * Writes to ONE cart as ONE statement (issue #10): the cart lock, its version bump, the completion
@@ -105,30 +105,11 @@ async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write
   }
 }
 
-const CAST: Readonly<Record<string, string>> = {
-  text: "text",
-  boolean: "boolean",
-  integer: "integer",
-  decimal: "numeric",
-  money: "numeric",
-  json: "jsonb",
-  datetime: "timestamptz",
-}
 
-/**
- * `INSERT … SELECT … FROM unnest(…)` of `rows` (all with the same columns), run only when `c` holds
- * the lock: one array parameter per column, so the text (and its prepared statement) is the same
- * whatever the batch size, and no batch nears PostgreSQL's parameter limit.
- */
+/** The insert of `rows` (all with the same columns), run only when `c` holds the lock. */
 function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } {
-  // Sorted: callers build rows in their input's key order, and one column set should be one text.
-  const columns = Object.keys(rows[0]!).sort()
-  const arrays = columns.map((column) => `?::${CAST[column.startsWith("raw_") ? "json" : model.columns[column]!.kind]!}[]`)
-  const names = columns.map(ident).join(", ")
-  const sql =
-    `INSERT INTO ${ident(model.table)} (${names}) SELECT * FROM unnest(${arrays.join(", ")}) AS v(${names})` +
-    ` WHERE EXISTS (SELECT 1 FROM c) RETURNING *`
-  return { sql, bindings: columns.map((column) => rows.map((row) => row[column])) }
+  const bindings: unknown[] = []
+  return { sql: `${insertArraysSql(model, rows, bindings, "EXISTS (SELECT 1 FROM c)")} RETURNING *`, bindings }
 }
 
 /**

@@ -104,6 +104,25 @@ describe("one-statement writes", () => {
     ])
   })
 
+  it("creates carts with addresses and items in one statement, uniform rows as arrays and mixed ones as VALUES", async () => {
+    const metadata = { note: 'a "b" {c} \\ NULL', n: [1, null] }
+    const created = await countStatements(() =>
+      service.createCarts([
+        { currency_code: "EUR", metadata, shipping_address: { first_name: 'O"Brien', city: "{x}" }, items: [{ title: "a", quantity: 1, unit_price: "1.5", metadata }] },
+        { currency_code: "usd", items: [{ title: "b", quantity: 2, unit_price: 3, is_tax_inclusive: true }] },
+      ]),
+    )
+    expect(created.count).toBe(1)
+    const [first, second] = created.result
+    const read = await service.retrieveCart(first!.id, { relations: ["items", "shipping_address"] })
+    expect(read.metadata).toEqual(metadata)
+    expect(read.currency_code).toBe("eur")
+    expect(read.shipping_address).toMatchObject({ first_name: 'O"Brien', city: "{x}" })
+    expect(read.items!.map((item) => [item.title, item.metadata, item.is_tax_inclusive])).toEqual([["a", metadata, false]])
+    const other = await service.retrieveCart(second!.id, { relations: ["items"] })
+    expect(other.items!.map((item) => [item.title, Number(item.quantity), item.is_tax_inclusive])).toEqual([["b", 2, true]])
+  })
+
   it("deleting ids of two carts in one call still deletes both (the general path)", async () => {
     const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
