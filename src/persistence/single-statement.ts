@@ -167,3 +167,22 @@ export async function deleteUnderLock(db: Db, model: Model, ids: readonly string
   return rows?.map((row) => ({ id: String(row.id), cart_id: String(row.cart_id) }))
 }
 
+
+/**
+ * Updates one live cart by id as one statement: its own UPDATE takes the row lock, bumps the version
+ * and checks the expected one. `undefined` when no row matched (missing, deleted, another version):
+ * the general path then says which.
+ */
+export async function updateCartRow(db: Db, id: string, data: Readonly<Record<string, unknown>>, expectedVersion: number | undefined): Promise<Dto | undefined> {
+  const bindings: unknown[] = []
+  const clauses = setClauses(MODELS.Cart, { ...data, version: undefined }, bindings)
+  clauses.push("updated_at = now()", "version = version + 1")
+  bindings.push(id)
+  let sql = `UPDATE cart SET ${clauses.join(", ")} WHERE id = ? AND deleted_at IS NULL`
+  if (expectedVersion !== undefined) {
+    sql += " AND version = ?"
+    bindings.push(expectedVersion)
+  }
+  const [row] = await preparedQuery(db, `${sql} RETURNING *`, bindings)
+  return row ? mapRow(MODELS.Cart, row) : undefined
+}

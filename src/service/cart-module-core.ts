@@ -9,7 +9,7 @@ import type { TotalsOptions } from "../totals"
 import { optionalFilters, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
 import type { Validator } from "../validation/validator"
 import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
-import { createCarts, createCartsInOneStatement, deleteCarts, setCartsDeleted, updateCartsWhere } from "./cart-writes"
+import { createCarts, createCartsInOneStatement, deleteCarts, updateCartInOneStatement, setCartsDeleted, updateCartsWhere } from "./cart-writes"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
@@ -142,7 +142,11 @@ export class CartModuleCore {
     }
     requireData(data)
     this.deps.validator.check("updateCart", [data])
-    if (typeof target === "string") return this.write(ctx, (tx) => this.updateCartIds(tx, [requireId(target, "id")], data as Input))
+    if (typeof target === "string") {
+      const id = requireId(target, "id")
+      const patch = data as Input
+      return this.writeFast(ctx, (tx) => updateCartInOneStatement(tx, id, patch), (tx) => this.updateCartIds(tx, [id], patch))
+    }
     const selector = requireSelector(target)
     return this.write(ctx, (tx) => updateCartsWhere(tx, selector, data as Input))
   }

@@ -2,6 +2,7 @@ import { MODELS } from "../../models"
 import type { Model } from "../../models"
 import { lockCartsForDeletion } from "../persistence/cart-lock"
 import { insertCartsInOneStatement } from "../persistence/create-carts-sql"
+import { updateCartRow } from "../persistence/single-statement"
 import type { InsertedCarts, NewCartRows } from "../persistence/create-carts-sql"
 import { cartEvent } from "../events/cart-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
@@ -190,6 +191,25 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
   const changed = Object.keys(data)
   tx.emit(...results.map((cart) => cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId)))
   return results
+}
+
+/**
+ * `updateCarts(id, data)` as one statement (no transaction) when `data` sets no address; otherwise, or
+ * when the cart is missing, deleted or at another version than expected, `undefined` (general path).
+ */
+export async function updateCartInOneStatement(tx: Tx, id: string, data: Input): Promise<Dto[] | undefined> {
+  if (ADDRESS_FIELDS.some((field) => field in data)) return undefined
+  const patch: Record<string, unknown> = normaliseCart(data)
+  for (const field of ["id", "items", "version"]) delete patch[field]
+  const cart = await updateCartRow(tx.db, id, patch, tx.ctx.expectedVersion)
+  if (!cart) return undefined
+  // As the general path: addresses this call did not write come back as a reference `{ id }`, or null.
+  for (const field of ADDRESS_FIELDS) {
+    const addressId = cart[`${field}_id`]
+    cart[field] = typeof addressId === "string" ? { id: addressId } : null
+  }
+  tx.emit(cartEvent("Cart", "updated", { id, cart_id: id, changed: Object.keys(data) }, tx.ctx.eventGroupId))
+  return [cart]
 }
 
 /** Deletes the carts' own addresses that no longer hang off them: "replaces" leaves no orphan behind. */

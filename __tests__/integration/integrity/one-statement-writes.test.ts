@@ -123,6 +123,18 @@ describe("one-statement writes", () => {
     expect(other.items!.map((item) => [item.title, Number(item.quantity), item.is_tax_inclusive])).toEqual([["b", 2, true]])
   })
 
+  it("updates a cart in one statement; a stale version or a deleted cart changes nothing and says why", async () => {
+    const cart = await service.createCarts({ currency_code: "usd", email: "a@example.com", metadata: { keep: 1 } })
+    const updated = await countStatements(() => service.updateCarts(cart.id, { email: "b@example.com", metadata: { add: 2 } }))
+    expect(updated.count).toBe(1)
+    expect(updated.result).toMatchObject({ email: "b@example.com", metadata: { keep: 1, add: 2 }, version: 2, shipping_address: null })
+    await expect(service.updateCarts(cart.id, { email: "c@example.com" }, { expectedVersion: 1 })).rejects.toMatchObject({ type: "conflict" })
+    await service.softDeleteCarts(cart.id)
+    await expect(service.updateCarts(cart.id, { email: "d@example.com" })).rejects.toMatchObject({ type: "not_found" })
+    const [row] = await service.listCarts({ id: cart.id }, { select: ["email", "version"], withDeleted: true })
+    expect(row).toMatchObject({ email: "b@example.com", version: 3 })
+  })
+
   it("deleting ids of two carts in one call still deletes both (the general path)", async () => {
     const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
