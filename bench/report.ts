@@ -1,6 +1,12 @@
 import type { PhaseResult } from "./stats"
 import type { ConcurrencyCheck } from "./workload"
 
+/** One target's run of the workload (the floor's, Medusa's). */
+export interface TargetRun {
+  readonly phases: readonly PhaseResult[]
+  readonly concurrency: ConcurrencyCheck
+}
+
 /** The JSON a bench run writes (bench/results/latest.json). */
 export interface BenchReport {
   readonly meta: {
@@ -15,6 +21,10 @@ export interface BenchReport {
   }
   readonly phases: readonly PhaseResult[]
   readonly concurrency: ConcurrencyCheck
+  /** The same phases as the minimal SQL through bare `pg` (absent with --no-floor). */
+  readonly floor?: TargetRun
+  /** The same phases through `@medusajs/cart` 2.21.2 (with --medusa). */
+  readonly medusa?: TargetRun
 }
 
 function pad(text: string, width: number, right = false): string {
@@ -29,17 +39,41 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
 
 const num = (value: number, digits: number) => value.toFixed(digits)
 
-/** The human-readable table of one run. */
+const ratio = (value: number, base: number | undefined) => (base && value > 0 ? `${num(value / base, 2)}×` : "")
+
+function concurrencyLine(label: string, c: ConcurrencyCheck): string {
+  return `${label}: ${c.writers} writers × ${c.increments / c.writers} increments, ${c.conflicts} conflicts retried, quantity ${c.finalQuantity}/${c.expectedQuantity}, lost ${c.lost}`
+}
+
+/**
+ * The human-readable table of one run. `×floor` is our p50 over the floor's p50 (1× is the floor);
+ * `×medusa` is our throughput over Medusa's (above 1× is faster than Medusa).
+ */
 export function formatReport(report: BenchReport): string {
-  const rows = report.phases.map((p) => [p.name, String(p.ops), num(p.opsPerSec, 0), num(p.p50Ms, 2), num(p.p95Ms, 2), num(p.statementsPerOp, 2), num(p.cpuMsPerOp, 3), p.notes ?? ""])
+  const floorOf = (name: string) => report.floor?.phases.find((p) => p.name === name)
+  const medusaOf = (name: string) => report.medusa?.phases.find((p) => p.name === name)
+  const header = ["phase", "ops", "ops/s", "p50 ms", "p95 ms", "stmts/op", "cpu ms/op"]
+  if (report.floor) header.push("floor p50", "floor stmts", "×floor")
+  if (report.medusa) header.push("medusa ops/s", "medusa p50", "medusa stmts", "×medusa")
+  header.push("notes")
+  const rows = report.phases.map((p) => {
+    const row = [p.name, String(p.ops), num(p.opsPerSec, 0), num(p.p50Ms, 2), num(p.p95Ms, 2), num(p.statementsPerOp, 2), num(p.cpuMsPerOp, 3)]
+    const f = floorOf(p.name)
+    if (report.floor) row.push(f ? num(f.p50Ms, 2) : "", f ? num(f.statementsPerOp, 2) : "", f ? ratio(p.p50Ms, f.p50Ms) : "")
+    const m = medusaOf(p.name)
+    if (report.medusa) row.push(m ? num(m.opsPerSec, 0) : "", m ? num(m.p50Ms, 2) : "", m ? num(m.statementsPerOp, 2) : "", m ? ratio(p.opsPerSec, m.opsPerSec) : "")
+    row.push(p.notes ?? "")
+    return row
+  })
   const m = report.meta
-  const c = report.concurrency
   return [
     `cartwright bench — ${m.date}, node ${m.node}, PostgreSQL ${m.postgres} (${m.database}), ${m.cpus} CPUs, scale ${m.scale}, seed ${m.seed}`,
     "",
-    renderTable(["phase", "ops", "ops/s", "p50 ms", "p95 ms", "stmts/op", "cpu ms/op", "notes"], rows),
+    renderTable(header, rows),
     "",
-    `concurrency: ${c.writers} writers × ${c.increments / c.writers} increments, ${c.conflicts} conflicts retried, quantity ${c.finalQuantity}/${c.expectedQuantity}, lost ${c.lost}`,
+    concurrencyLine("concurrency", report.concurrency),
+    ...(report.floor ? [concurrencyLine("floor concurrency", report.floor.concurrency)] : []),
+    ...(report.medusa ? [concurrencyLine("medusa concurrency", report.medusa.concurrency)] : []),
     `wall time ${num(m.wallSeconds, 1)} s`,
   ].join("\n")
 }

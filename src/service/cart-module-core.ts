@@ -9,11 +9,18 @@ import type { TotalsOptions } from "../totals"
 import { optionalFilters, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
 import type { Validator } from "../validation/validator"
 import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
-import { createCarts, deleteCarts, setCartsDeleted, updateCartsWhere } from "./cart-writes"
+import { createCarts, createCartsInOneStatement, deleteCarts, updateCartInOneStatement, setCartsDeleted, updateCartsWhere } from "./cart-writes"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
 import { sameShape, toArray } from "./one-or-many"
+import {
+  canCreateInOneStatement,
+  createChildrenInOneStatement,
+  deleteChildrenInOneStatement,
+  setChildrenInOneStatement,
+  updateChildInOneStatement,
+} from "./one-statement-children"
 import { listRows, retrieveRow } from "./reads"
 import { setChildren, upsertChildren } from "./set-children"
 
@@ -71,6 +78,15 @@ export class CartModuleCore {
     return this.deps.unitOfWork.write(ctx, work)
   }
 
+  /**
+   * Tries `oneStatement` (a write sent as one statement, no transaction) and falls back to `general`
+   * in a transaction when that wrote nothing: a failed check, a row gone meanwhile, a host transaction.
+   */
+  protected async writeFast<T>(ctx: CartContext | undefined, oneStatement: (tx: Tx) => Promise<T | undefined>, general: (tx: Tx) => Promise<T>): Promise<T> {
+    const done = await this.deps.unitOfWork.writeOneStatement(ctx, oneStatement)
+    return done ? done.value : this.write(ctx, general)
+  }
+
   protected async list_(model: Model, filters: Filters | undefined, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto[]> {
     this.deps.validator.findConfig(config)
     const checked = optionalFilters(filters)
@@ -103,7 +119,7 @@ export class CartModuleCore {
   protected createCarts_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
     const inputs = toArray(data) as Input[]
     this.deps.validator.check("createCart", inputs)
-    return this.write(ctx, (tx) => createCarts(tx, inputs))
+    return this.writeFast(ctx, (tx) => createCartsInOneStatement(tx, inputs), (tx) => createCarts(tx, inputs))
   }
 
   protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
@@ -126,7 +142,11 @@ export class CartModuleCore {
     }
     requireData(data)
     this.deps.validator.check("updateCart", [data])
-    if (typeof target === "string") return this.write(ctx, (tx) => this.updateCartIds(tx, [requireId(target, "id")], data as Input))
+    if (typeof target === "string") {
+      const id = requireId(target, "id")
+      const patch = data as Input
+      return this.writeFast(ctx, (tx) => updateCartInOneStatement(tx, id, patch), (tx) => this.updateCartIds(tx, [id], patch))
+    }
     const selector = requireSelector(target)
     return this.write(ctx, (tx) => updateCartsWhere(tx, selector, data as Input))
   }
@@ -178,7 +198,11 @@ export class CartModuleCore {
     const withCart = cartId !== undefined && ownsCart ? inputs.map((input) => ({ ...input, cart_id: cartId })) : inputs
     this.deps.validator.check(`create${name}`, withCart)
     const maxPerCart = name === "LineItem" ? this.deps.validator.limits.maxLinesPerCart : undefined
-    return this.write(ctx, (tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId, maxPerCart))
+    const general = (tx: Tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId, maxPerCart)
+    // `(list)` whose rows all name one cart goes the fast way too: for a cart's own children the cart is the parent.
+    const oneCart = cartId ?? (typeof withCart[0]?.cart_id === "string" ? withCart[0].cart_id : undefined)
+    if (!canCreateInOneStatement(CHILD_SPECS[name], withCart, oneCart, maxPerCart)) return this.write(ctx, general)
+    return this.writeFast(ctx, (tx) => createChildrenInOneStatement(tx, CHILD_SPECS[name], withCart, oneCart), general)
   }
 
   /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. */
@@ -187,7 +211,8 @@ export class CartModuleCore {
     if (typeof first === "string") {
       requireData(second)
       this.deps.validator.check(`update${name}`, [second])
-      return this.write(ctx, (tx) => updateChildrenById(tx, spec, [{ id: first, data: second as Input }]))
+      const data = second as Input
+      return this.writeFast(ctx, (tx) => updateChildInOneStatement(tx, spec, first, data), (tx) => updateChildrenById(tx, spec, [{ id: first, data }]))
     }
     if (Array.isArray(first)) {
       const byId: { id: string; data: Input }[] = []
@@ -218,7 +243,11 @@ export class CartModuleCore {
 
   protected async deleteChildren_(name: ChildName, ids: string | string[], ctx?: CartContext): Promise<void> {
     const checked = requireIds(ids)
-    await this.write(ctx, (tx) => deleteChildren(tx, CHILD_SPECS[name], checked))
+    if (checked.length === 0) return
+    await this.writeFast(ctx, (tx) => deleteChildrenInOneStatement(tx, CHILD_SPECS[name], checked), async (tx) => {
+      await deleteChildren(tx, CHILD_SPECS[name], checked)
+      return true
+    })
   }
 
   protected setChildrenDeleted_(name: ChildName, ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
@@ -231,7 +260,7 @@ export class CartModuleCore {
     requireId(cartId, "cartId")
     const list = toArray(entries ?? []) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
-    return this.write(ctx, (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list))
+    return this.writeFast(ctx, (tx) => setChildrenInOneStatement(tx, CHILD_SPECS[name], cartId, list), (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list))
   }
 
   protected upsertChildren_(name: ChildName, entries: unknown, ctx?: CartContext): Promise<Dto[]> {

@@ -3,9 +3,11 @@ import { MODELS } from "../../models"
 import type { ReadPlan } from "../persistence/read-plan"
 import { fullPlan } from "../persistence/read-plan"
 import type { Dto } from "../persistence/row-mapper"
-import { computeCartTotals, toTotalsFields } from "../totals"
-import type { LineRowTotals, TotalsOptions } from "../totals"
+import { BigNumber } from "../money/big-number"
+import type { BigNumberFactory } from "../money/big-number-class"
 import type { Decimal } from "../money/decimal"
+import { computeCartTotals } from "../totals"
+import type { LineRowTotals, TotalsOptions } from "../totals"
 
 const LINE_FIELDS = [
   "total",
@@ -116,35 +118,68 @@ export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
     },
     options,
   )
-  const fields = <T extends { readonly [K in keyof T]: Decimal }>(values: T) => toTotalsFields(values, options.bigNumber)
-  Object.assign(cart, withoutFieldsMedusaOmits(fields(totals.cart)))
-  items.forEach((item, index) => {
-    Object.assign(item, fields(totals.items[index]!))
-    decorateRows(item, totals.item_rows[index]!, options)
-  })
-  methods.forEach((method, index) => {
-    Object.assign(method, fields(totals.shipping_methods[index]!))
-    decorateRows(method, totals.shipping_method_rows[index]!, options)
-  })
-  credits.forEach((credit, index) => Object.assign(credit, fields(totals.credit_lines[index]!)))
+  const write = totalsWriter(options.bigNumber)
+  write(cart, totals.cart, NOT_ON_MEDUSA_CART)
+  for (let index = 0; index < items.length; index++) {
+    write(items[index]!, totals.items[index]!)
+    decorateRows(items[index]!, totals.item_rows[index]!, write)
+  }
+  for (let index = 0; index < methods.length; index++) {
+    write(methods[index]!, totals.shipping_methods[index]!)
+    decorateRows(methods[index]!, totals.shipping_method_rows[index]!, write)
+  }
+  for (let index = 0; index < credits.length; index++) write(credits[index]!, totals.credit_lines[index]!)
 }
 
 /** Every adjustment and tax line gets its own `subtotal` and `total` (with `raw_` twins), as Medusa's decoration leaves them. */
-function decorateRows(line: Row, rows: LineRowTotals, options: TotalsOptions): void {
+function decorateRows(line: Row, rows: LineRowTotals, write: TotalsWriter): void {
   const adjustments = (line.adjustments as Row[] | undefined) ?? []
   const taxLines = (line.tax_lines as Row[] | undefined) ?? []
-  adjustments.forEach((adjustment, index) => Object.assign(adjustment, toTotalsFields(rows.adjustments[index]!, options.bigNumber)))
-  taxLines.forEach((taxLine, index) => Object.assign(taxLine, toTotalsFields(rows.tax_lines[index]!, options.bigNumber)))
+  for (let index = 0; index < adjustments.length; index++) write(adjustments[index]!, rows.adjustments[index]!)
+  for (let index = 0; index < taxLines.length; index++) write(taxLines[index]!, rows.tax_lines[index]!)
 }
 
 // Group totals the engine computes but Medusa's decorateCartTotals does not set on the cart.
-const NOT_ON_MEDUSA_CART = ["item_discount_subtotal", "item_discount_tax_total", "shipping_discount_subtotal", "shipping_discount_tax_total"]
+const NOT_ON_MEDUSA_CART: ReadonlySet<string> = new Set(["item_discount_subtotal", "item_discount_tax_total", "shipping_discount_subtotal", "shipping_discount_tax_total"])
 
-function withoutFieldsMedusaOmits(fields: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...fields }
-  for (const field of NOT_ON_MEDUSA_CART) {
-    delete out[field]
-    delete out[`raw_${field}`]
+const RAW_PRECISION = BigNumber.DEFAULT_PRECISION
+const RAW_KEYS = new Map<string, string>()
+
+function rawKeyOf(key: string): string {
+  let raw = RAW_KEYS.get(key)
+  if (raw === undefined) {
+    raw = `raw_${key}`
+    RAW_KEYS.set(key, raw)
   }
-  return out
+  return raw
+}
+
+/** Writes each total of `totals` onto `target` as a BigNumber plus its `raw_` twin, skipping `omit`. */
+type TotalsWriter = <T extends { readonly [K in keyof T]: Decimal }>(target: Row, totals: T, omit?: ReadonlySet<string>) => void
+
+/**
+ * The same fields as `toTotalsFields`, written in place, for one cart read. A cart's totals share
+ * many Decimal instances (zero, a subtotal that is also the original subtotal...), so each becomes
+ * a BigNumber and an exact string once per read: on a 200-item cart this decoration, not the
+ * arithmetic, was most of the cost. BigNumbers are immutable, so sharing one is safe; every `raw_`
+ * twin stays its own object, as callers may change it.
+ */
+function totalsWriter(bigNumber: BigNumberFactory | undefined): TotalsWriter {
+  const seen = new Map<Decimal, { readonly number: BigNumber; readonly text: string }>()
+  return (target, totals, omit) => {
+    for (const key in totals) {
+      if (omit?.has(key)) continue
+      const value: Decimal = totals[key]
+      let converted = seen.get(value)
+      if (converted === undefined) {
+        // Medusa keeps a total at 20 significant digits (see toTotalsFields); a Medusa host gets its own class.
+        const kept = value.toSignificantDigits(RAW_PRECISION)
+        const text = kept.toFixed()
+        converted = { number: bigNumber ? bigNumber({ value: text, precision: RAW_PRECISION }) : new BigNumber(kept), text }
+        seen.set(value, converted)
+      }
+      target[key] = converted.number
+      target[rawKeyOf(key)] = { value: converted.text, precision: RAW_PRECISION }
+    }
+  }
 }

@@ -1,6 +1,9 @@
 import { MODELS } from "../../models"
 import type { Model } from "../../models"
 import { lockCartsForDeletion } from "../persistence/cart-lock"
+import { insertCartsInOneStatement } from "../persistence/create-carts-sql"
+import { updateCartRow } from "../persistence/single-statement"
+import type { InsertedCarts, NewCartRows } from "../persistence/create-carts-sql"
 import { cartEvent } from "../events/cart-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
 import { ident, query } from "../persistence/db"
@@ -23,16 +26,11 @@ function normaliseCart(input: Input): Record<string, unknown> {
   return data
 }
 
-/**
- * Creates carts with their nested addresses and items: three INSERT statements whatever the count
- * (carts, then addresses, then items). The cart→address keys are checked at commit, which is what
- * lets the cart go in before the addresses that carry its id.
- */
-export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto[]> {
-  const cartRows: Record<string, unknown>[] = []
-  const addressRows: Record<string, unknown>[] = []
-  const itemRows: Record<string, unknown>[] = []
-  // Sorted batches: carts and items of one call come back in input order (see ids.ts).
+/** The rows new carts become: carts, their nested addresses and items, ids set (sorted batches: see ids.ts). */
+function planCarts(inputs: readonly Input[]): NewCartRows {
+  const carts: Record<string, unknown>[] = []
+  const addresses: Record<string, unknown>[] = []
+  const items: Record<string, unknown>[] = []
   const cartIds = generateIds(MODELS.Cart.idPrefix, inputs.length)
   const itemCount = inputs.reduce((sum, input) => sum + ((input.items as unknown[] | undefined)?.length ?? 0), 0)
   const itemIds = generateIds(MODELS.LineItem.idPrefix, itemCount)
@@ -45,19 +43,45 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
       const address = input[field] as Input | null | undefined
       if (!address) continue
       const addressId = generateId(MODELS.Address.idPrefix)
-      addressRows.push({ ...toColumns(MODELS.Address, address), id: addressId, cart_id: id })
+      addresses.push({ ...toColumns(MODELS.Address, address), id: addressId, cart_id: id })
       row[`${field}_id`] = addressId
     }
     for (const item of (input.items as Input[] | undefined) ?? []) {
-      itemRows.push({ ...toColumns(MODELS.LineItem, item), id: itemIds[itemRows.length]!, cart_id: id })
+      items.push({ ...toColumns(MODELS.LineItem, item), id: itemIds[items.length]!, cart_id: id })
     }
-    cartRows.push(row)
+    carts.push(row)
   }
-  const carts = await insertRows(tx.db, MODELS.Cart, cartRows)
-  const addresses = await insertRows(tx.db, MODELS.Address, addressRows)
-  const items = await insertRows(tx.db, MODELS.LineItem, itemRows)
+  return { carts, addresses, items }
+}
+
+/**
+ * Creates carts with their nested addresses and items: three INSERT statements whatever the count
+ * (carts, then addresses, then items). The cart→address keys are checked at commit, which is what
+ * lets the cart go in before the addresses that carry its id.
+ */
+export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto[]> {
+  const rows = planCarts(inputs)
+  const carts = await insertRows(tx.db, MODELS.Cart, rows.carts)
+  const addresses = await insertRows(tx.db, MODELS.Address, rows.addresses)
+  const items = await insertRows(tx.db, MODELS.LineItem, rows.items)
   const addressById = new Map(addresses.map((address) => [address.id as string, address]))
   await loadReferencedAddresses(tx, carts, addressById)
+  return finishCreated(tx, { carts, addresses, items }, addressById)
+}
+
+/**
+ * Creates carts as {@link createCarts} does, in ONE statement and no transaction, when no cart points
+ * at an existing address and the batch fits one statement; otherwise `undefined` (no statement sent).
+ */
+export async function createCartsInOneStatement(tx: Tx, inputs: readonly Input[]): Promise<Dto[] | undefined> {
+  if (inputs.some((input) => input.shipping_address_id != null || input.billing_address_id != null)) return undefined
+  const inserted = await insertCartsInOneStatement(tx.db, planCarts(inputs))
+  if (!inserted) return undefined
+  return finishCreated(tx, inserted, new Map(inserted.addresses.map((address) => [address.id as string, address])))
+}
+
+/** Hangs addresses and items on the created carts as Medusa returns them, and emits the events. */
+function finishCreated(tx: Tx, { carts, items }: InsertedCarts, addressById: Map<string, Dto>): Dto[] {
   for (const cart of carts) {
     cart.shipping_address = cart.shipping_address_id ? (addressById.get(cart.shipping_address_id as string) ?? null) : null
     cart.billing_address = cart.billing_address_id ? (addressById.get(cart.billing_address_id as string) ?? null) : null
@@ -167,6 +191,25 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
   const changed = Object.keys(data)
   tx.emit(...results.map((cart) => cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId)))
   return results
+}
+
+/**
+ * `updateCarts(id, data)` as one statement (no transaction) when `data` sets no address; otherwise, or
+ * when the cart is missing, deleted or at another version than expected, `undefined` (general path).
+ */
+export async function updateCartInOneStatement(tx: Tx, id: string, data: Input): Promise<Dto[] | undefined> {
+  if (ADDRESS_FIELDS.some((field) => field in data)) return undefined
+  const patch: Record<string, unknown> = normaliseCart(data)
+  for (const field of ["id", "items", "version"]) delete patch[field]
+  const cart = await updateCartRow(tx.db, id, patch, tx.ctx.expectedVersion)
+  if (!cart) return undefined
+  // As the general path: addresses this call did not write come back as a reference `{ id }`, or null.
+  for (const field of ADDRESS_FIELDS) {
+    const addressId = cart[`${field}_id`]
+    cart[field] = typeof addressId === "string" ? { id: addressId } : null
+  }
+  tx.emit(cartEvent("Cart", "updated", { id, cart_id: id, changed: Object.keys(data) }, tx.ctx.eventGroupId))
+  return [cart]
 }
 
 /** Deletes the carts' own addresses that no longer hang off them: "replaces" leaves no orphan behind. */

@@ -103,7 +103,8 @@ async function insertWithinLimit(tx: Tx, spec: ChildSpec, rows: readonly Record<
   return created
 }
 
-function mutable(data: Input): Record<string, unknown> {
+/** The fields of an update a caller may change (identity and parent links dropped). */
+export function mutableFields(data: Input): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(data)) if (!IMMUTABLE.has(key)) out[key] = value
   return out
@@ -114,7 +115,7 @@ export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: reado
   if (updates.length === 0) return []
   const { missing } = await lockParents(tx, spec.model, updates.map((update) => update.id))
   if (missing.length) throw NotFoundError.forIds(spec.model.name, missing)
-  const updated = await updateRowsById(tx.db, spec.model, updates.map((update) => ({ id: update.id, data: mutable(update.data) })))
+  const updated = await updateRowsById(tx.db, spec.model, updates.map((update) => ({ id: update.id, data: mutableFields(update.data) })))
   // The lock statement found every row, but one soft-deleted while this call waited for the lock is
   // skipped by the UPDATE (which reads after the wait): that is a write to a deleted row.
   const vanished = updates.filter((update) => !updated.has(update.id)).map((update) => update.id)
@@ -131,7 +132,7 @@ export async function updateChildrenWhere(tx: Tx, spec: ChildSpec, selector: Fil
   const locked = await lockCartsOf(tx, spec.model, { sql, bindings: compiled.bindings })
   const ids = [...locked.keys()]
   if (ids.length === 0) return []
-  const rows = await updateWhere(tx.db, spec.model, mutable(data), byIds(ids))
+  const rows = await updateWhere(tx.db, spec.model, mutableFields(data), byIds(ids))
   emitAll(tx, spec, "updated", rows, Object.keys(data))
   return rows
 }

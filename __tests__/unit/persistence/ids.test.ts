@@ -35,4 +35,20 @@ describe("ids", () => {
     expect([...ids].sort()).toEqual(ids)
     expect(new Set(ids).size).toBe(500)
   })
+
+  it("start with the creation time in ULID's 48-bit millisecond encoding", () => {
+    const before = Date.now()
+    const ulid = generateId("cart").slice("cart_".length)
+    let ms = 0
+    for (const char of ulid.slice(0, 10)) ms = ms * 32 + CROCKFORD.indexOf(char)
+    expect(ms).toBeGreaterThanOrEqual(before)
+    expect(ms).toBeLessThanOrEqual(Date.now())
+  })
+
+  it("use every random character: over many ids each position takes all 32 values", () => {
+    const ulids = generateIds("x", 4000).map((id) => id.slice(2))
+    for (let position = 10; position < 26; position++) {
+      expect(new Set(ulids.map((ulid) => ulid[position])).size).toBe(32)
+    }
+  })
 })

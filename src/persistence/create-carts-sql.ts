@@ -1,0 +1,63 @@
+import { MODELS } from "../../models"
+import type { Model } from "../../models"
+import { preparedQuery } from "./db"
+import type { Db } from "./db"
+import { mapRow } from "./row-mapper"
+import type { Dto } from "./row-mapper"
+import { insertArraysSql, insertValuesSql, sameColumns } from "./writer"
+
+/** The rows of new carts, their addresses and their items, column-shaped, ids set. */
+export interface NewCartRows {
+  readonly carts: readonly Record<string, unknown>[]
+  readonly addresses: readonly Record<string, unknown>[]
+  readonly items: readonly Record<string, unknown>[]
+}
+
+/** What the inserts returned, as DTOs, carts and items in input order. */
+export interface InsertedCarts {
+  readonly carts: Dto[]
+  readonly addresses: Dto[]
+  readonly items: Dto[]
+}
+
+// A batch past PostgreSQL's parameter limit goes the general way (one INSERT per table, chunked).
+const MAX_PARAMETERS = 60_000
+
+// Uniform rows travel as one array per column; others as one parameter per value.
+const parameterCount = (rows: readonly Record<string, unknown>[]) =>
+  sameColumns(rows) ? Object.keys(rows[0] ?? {}).length : rows.reduce((sum, row) => sum + Object.keys(row).length, 0)
+
+/**
+ * Inserts new carts with their addresses and items in ONE statement (three INSERT CTEs), outside
+ * any transaction: a new cart has nothing to lock, and one statement is atomic. The cart→address
+ * keys are deferred, and checked as the statement ends. Addresses and items come back as json
+ * (one row per cart). `undefined` when the batch is too large for one statement.
+ */
+export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Promise<InsertedCarts | undefined> {
+  if (parameterCount(rows.carts) + parameterCount(rows.addresses) + parameterCount(rows.items) > MAX_PARAMETERS) return undefined
+  const bindings: unknown[] = []
+  const ctes: string[] = []
+  // Arrays when every row has the same columns (a stable text, few parameters); VALUES with DEFAULT otherwise.
+  const insert = (model: Model, list: readonly Record<string, unknown>[]) =>
+    sameColumns(list) ? insertArraysSql(model, list, bindings) : insertValuesSql(model, list, bindings)
+  if (rows.addresses.length) ctes.push(`a AS (${insert(MODELS.Address, rows.addresses)} RETURNING *)`)
+  if (rows.items.length) ctes.push(`i AS (${insert(MODELS.LineItem, rows.items)} RETURNING *)`)
+  ctes.push(`c AS (${insert(MODELS.Cart, rows.carts)} RETURNING *)`)
+  const addresses = rows.addresses.length ? `(SELECT json_agg(a) FROM a)` : "NULL::json"
+  const items = rows.items.length ? `(SELECT json_agg(i ORDER BY i.created_at, i.id) FROM i)` : "NULL::json"
+  const sql = `WITH ${ctes.join(", ")} SELECT c.*, ${addresses} AS "__addresses", ${items} AS "__items" FROM c ORDER BY c.created_at, c.id`
+  const result = await preparedQuery<Record<string, unknown>>(db, sql, bindings)
+  const first = result[0]
+  const jsonRows = (value: unknown) => (Array.isArray(value) ? (value as Record<string, unknown>[]) : [])
+  const inserted: InsertedCarts = {
+    carts: [],
+    addresses: jsonRows(first?.__addresses).map((row) => mapRow(MODELS.Address, row)),
+    items: jsonRows(first?.__items).map((row) => mapRow(MODELS.LineItem, row)),
+  }
+  for (const row of result) {
+    delete row.__addresses
+    delete row.__items
+    inserted.carts.push(mapRow(MODELS.Cart, row))
+  }
+  return inserted
+}

@@ -1,0 +1,188 @@
+import type { Model } from "../../models"
+import { MODELS } from "../../models"
+import { ident, preparedQuery } from "./db"
+import type { Db } from "./db"
+import { mapRow } from "./row-mapper"
+import type { Dto } from "./row-mapper"
+import { insertArraysSql, setClauses } from "./writer"
+
+/**
+ * Writes to ONE cart as ONE statement (issue #10): the cart lock, its version bump, the completion
+ * and expected-version checks, the write and RETURNING in one CTE, sent outside any transaction (a
+ * single statement is atomic by itself, so BEGIN/COMMIT would only add two round trips).
+ *
+ * Every check is a condition of the cart's `UPDATE … RETURNING`, and the write only happens when
+ * that row comes back, so a failed check writes nothing. The statement then verifies that the write
+ * touched exactly the rows expected and, if not (a row soft-deleted while it waited for the lock, a
+ * check that failed), raises an error of its own, which rolls back the version bump too. The caller
+ * then takes the general, multi-statement path, which reports exactly what failed: this path only
+ * ever speeds up calls that succeed.
+ */
+
+/** Where the rows a write hangs on live: the table and the ids (the cart itself for a cart's children). */
+export interface LockTarget {
+  readonly model: Model
+  readonly ids: readonly string[]
+  /** Soft-deleted rows count too (a hard delete removes them as well). */
+  readonly includeDeleted?: boolean
+  /** The cart the rows must belong to, when the call names one. */
+  readonly cartId?: string
+}
+
+/** The checks of the cart lock, from the call's context. */
+export interface LockChecks {
+  readonly expectedVersion?: number
+  readonly allowCompleted?: boolean
+}
+
+// The marker of the statement's own error; cast to integer it fails with 22P02, which aborts the statement.
+const ABANDON = "cartwright: single-statement write abandoned"
+
+// What PostgreSQL says when the marker is cast; the SQL text (which knex prefixes to every error message)
+// holds the marker too, but never this sentence, so another error of the statement is never taken for it.
+const ABANDONED_MESSAGE = `invalid input syntax for type integer: "${ABANDON}`
+
+function isAbandoned(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "message" in error && String(error.message).includes(ABANDONED_MESSAGE)
+}
+
+/** A write over CTE `c` (the locked cart, one row when every check passed) that returns rows. */
+interface LockedWriteSql {
+  /** More CTEs before the write, `name AS (…)`, comma-separated (e.g. a DELETE whose ids ride along). */
+  readonly ctes?: string
+  readonly sql: string
+  /** Bindings of `ctes` then `sql`, in order. */
+  readonly bindings: readonly unknown[]
+  /** How many rows the write must return; anything else abandons the statement. */
+  readonly expected: number
+  readonly model: Model
+  /** Extra output columns over the CTEs, e.g. `, (SELECT array_agg(id) FROM d) AS __removed`. */
+  readonly extraSelect?: string
+}
+
+/**
+ * Runs `write` under the lock of `target`'s one cart and returns its rows as DTOs, or `undefined`
+ * when the statement wrote nothing (see above).
+ *
+ * One statement reads with one snapshot, taken before it waited for the cart lock, so whatever
+ * another writer committed meanwhile would be invisible to it (rows a `set*` must delete, lines a
+ * limit must count, a parent soft-deleted). Every such writer bumped the cart's version under the
+ * same lock, so the lock is taken only if the version is still the one this snapshot saw: then the
+ * snapshot is as current as one taken after the lock. Otherwise the statement is abandoned and the
+ * general path, which reads after locking, runs instead.
+ */
+async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write: LockedWriteSql): Promise<Dto[] | undefined> {
+  const cartColumn = target.model.table === "cart" ? "id" : "cart_id"
+  const live = target.includeDeleted ? "" : "p.deleted_at IS NULL AND "
+  const bindings: unknown[] = [target.ids, target.ids.length]
+  let conditions = ""
+  if (target.cartId !== undefined) {
+    conditions += " AND id = ?"
+    bindings.push(target.cartId)
+  }
+  if (!checks.allowCompleted) conditions += " AND completed_at IS NULL"
+  if (checks.expectedVersion !== undefined) {
+    conditions += " AND version = ?"
+    bindings.push(checks.expectedVersion)
+  }
+  bindings.push(...write.bindings, write.expected)
+  const sql =
+    `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
+    `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p) AND deleted_at IS NULL` +
+    ` AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1${conditions}` +
+    // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
+    ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
+    `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
+    `k AS (SELECT CASE WHEN (SELECT count(*) FROM w) = ? THEN 0 ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok) ` +
+    // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
+    `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
+  try {
+    const rows = await preparedQuery(db, sql, bindings)
+    return rows.map((row) => mapRow(write.model, row))
+  } catch (error) {
+    if (isAbandoned(error)) return undefined
+    throw error
+  }
+}
+
+
+/** The insert of `rows` (all with the same columns), run only when `c` holds the lock. */
+function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } {
+  const bindings: unknown[] = []
+  return { sql: `${insertArraysSql(model, rows, bindings, "EXISTS (SELECT 1 FROM c)")} RETURNING *`, bindings }
+}
+
+/**
+ * Inserts rows (column-shaped, ids set, all with the same columns) under the lock of their one cart.
+ * `undefined`: nothing written, take the general path.
+ */
+export async function insertUnderLock(db: Db, model: Model, cartId: string, rows: readonly Record<string, unknown>[], checks: LockChecks): Promise<Dto[] | undefined> {
+  const insert = insertSql(model, rows)
+  return lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { ...insert, expected: rows.length, model })
+}
+
+/**
+ * Replaces every `model` row of cart `cartId` with `rows` (new rows, all with the same columns, hung
+ * on live `parent` rows `parentIds` of that cart), under the cart's lock: `set*` without ids.
+ * `undefined`: nothing written, take the general path.
+ */
+export async function replaceUnderLock(
+  db: Db,
+  model: Model,
+  parent: { readonly model: Model; readonly ids: readonly string[] },
+  cartId: string,
+  rows: readonly Record<string, unknown>[],
+  checks: LockChecks,
+): Promise<{ created: Dto[]; removed: string[] } | undefined> {
+  const insert = insertSql(model, rows)
+  const created = await lockedWrite(db, { model: parent.model, ids: parent.ids, cartId }, checks, {
+    ctes: `d AS (DELETE FROM ${ident(model.table)} WHERE cart_id = ? AND EXISTS (SELECT 1 FROM c) RETURNING id)`,
+    sql: insert.sql,
+    bindings: [cartId, ...insert.bindings],
+    expected: rows.length,
+    model,
+    extraSelect: `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "__removed"`,
+  })
+  if (!created) return undefined
+  const removed = (created[0]?.__removed as string[] | undefined) ?? []
+  for (const row of created) delete row.__removed
+  return { created, removed }
+}
+
+/** Updates one row by id under its cart's lock; `undefined`: nothing written, take the general path. */
+export async function updateUnderLock(db: Db, model: Model, id: string, data: Readonly<Record<string, unknown>>, checks: LockChecks): Promise<Dto | undefined> {
+  const bindings: unknown[] = []
+  const clauses = setClauses(model, data, bindings)
+  clauses.push("updated_at = now()")
+  bindings.push(id)
+  const sql = `UPDATE ${ident(model.table)} SET ${clauses.join(", ")} WHERE id = ? AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM c) RETURNING *`
+  const rows = await lockedWrite(db, { model, ids: [id] }, checks, { sql, bindings, expected: 1, model })
+  return rows?.[0]
+}
+
+/** Hard-deletes rows by id (all of one cart) under its lock; `undefined`: nothing written, take the general path. */
+export async function deleteUnderLock(db: Db, model: Model, ids: readonly string[], checks: LockChecks): Promise<{ id: string; cart_id: string }[] | undefined> {
+  const sql = `DELETE FROM ${ident(model.table)} WHERE id = ANY(?::text[]) AND EXISTS (SELECT 1 FROM c) RETURNING id, cart_id, created_at`
+  const rows = await lockedWrite(db, { model, ids, includeDeleted: true }, checks, { sql, bindings: [ids], expected: ids.length, model })
+  return rows?.map((row) => ({ id: String(row.id), cart_id: String(row.cart_id) }))
+}
+
+
+/**
+ * Updates one live cart by id as one statement: its own UPDATE takes the row lock, bumps the version
+ * and checks the expected one. `undefined` when no row matched (missing, deleted, another version):
+ * the general path then says which.
+ */
+export async function updateCartRow(db: Db, id: string, data: Readonly<Record<string, unknown>>, expectedVersion: number | undefined): Promise<Dto | undefined> {
+  const bindings: unknown[] = []
+  const clauses = setClauses(MODELS.Cart, { ...data, version: undefined }, bindings)
+  clauses.push("updated_at = now()", "version = version + 1")
+  bindings.push(id)
+  let sql = `UPDATE cart SET ${clauses.join(", ")} WHERE id = ? AND deleted_at IS NULL`
+  if (expectedVersion !== undefined) {
+    sql += " AND version = ?"
+    bindings.push(expectedVersion)
+  }
+  const [row] = await preparedQuery(db, `${sql} RETURNING *`, bindings)
+  return row ? mapRow(MODELS.Cart, row) : undefined
+}
