@@ -1,6 +1,6 @@
 import { createCartModule } from "../../src/module/create-cart-module"
 import type { CartModule } from "../../src/module/create-cart-module"
-import type { CartModuleOptions } from "../../src/module/options"
+import type { CartDatabaseOptions, CartModuleOptions } from "../../src/module/options"
 import { InMemoryEventBus } from "../../src/ports/event-bus"
 import { createTestDatabase } from "./test-database"
 import type { TestDatabase } from "./test-database"
@@ -14,10 +14,12 @@ export interface CartModuleFixture {
 }
 
 /** Starts a module for one test file; call `close()` in `afterAll`. */
-export async function startCartModule(options: Omit<CartModuleOptions, "database" | "eventBus"> = {}): Promise<CartModuleFixture> {
+export async function startCartModule(
+  options: Omit<CartModuleOptions, "database" | "eventBus"> & { database?: Pick<CartDatabaseOptions, "pool" | "preparedStatements"> } = {},
+): Promise<CartModuleFixture> {
   const database = await createTestDatabase()
   const events = new InMemoryEventBus()
-  const module = await createCartModule({ ...options, database: { clientUrl: database.url }, eventBus: events })
+  const module = await createCartModule({ ...options, database: { ...options.database, clientUrl: database.url }, eventBus: events })
   await module.migrate()
   return {
     module,

@@ -8,6 +8,7 @@ import type { CartModuleOptions } from "../module/options"
 import { noopEventBus } from "../ports/event-bus"
 import { consoleLogger } from "../ports/logger"
 import type { LoggerPort } from "../ports/logger"
+import { disablePreparedStatements } from "../persistence/db"
 import { UnitOfWork } from "../persistence/unit-of-work"
 import { CartModuleService } from "../service/cart-module-service"
 import { Validator } from "../validation/validator"
@@ -25,7 +26,7 @@ import type { MedusaEventBus, MedusaJoinerConfig, MedusaLogger } from "./medusa-
  */
 export type MedusaCartModuleOptions = Pick<CartModuleOptions, "limits" | "maxRetries" | "timeouts"> & {
   readonly totals?: NonNullable<CartModuleOptions["totals"]> & { readonly bigNumber?: BigNumberClass }
-  readonly database?: { readonly clientUrl?: string; readonly schema?: string; readonly [key: string]: unknown }
+  readonly database?: { readonly clientUrl?: string; readonly schema?: string; readonly preparedStatements?: boolean; readonly [key: string]: unknown }
   readonly [key: string]: unknown
 }
 
@@ -85,6 +86,7 @@ export class MedusaCartModuleService extends CartModuleService {
     const own = optional(cradle, "cartwrightOwnModule")
     const knex = optional(cradle, "__pg_connection__") ?? own?.orm.em.getKnex()
     if (!knex) throw new Error("cartwright/medusa: no database connection (neither __pg_connection__ nor options.database.clientUrl)")
+    if (options?.database?.preparedStatements === false) disablePreparedStatements(knex)
     const bus = optional(cradle, "event_bus")
     const logger = loggerPort(optional(cradle, "logger"))
     super({
@@ -124,7 +126,11 @@ export async function cartwrightConnectionLoader({ container, options }: LoaderA
   const schema = options?.database?.schema
   const own = await createCartModule({
     ...pickCartOptions(options),
-    database: { ...(clientUrl ? { clientUrl } : {}), ...(schema && schema !== "public" ? { schema } : {}) },
+    database: {
+      ...(clientUrl ? { clientUrl } : {}),
+      ...(schema && schema !== "public" ? { schema } : {}),
+      ...(options?.database?.preparedStatements === false ? { preparedStatements: false } : {}),
+    },
   })
   container.register("cartwrightOwnModule", asValue(own))
 }

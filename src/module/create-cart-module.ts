@@ -7,6 +7,7 @@ import { resolveDatabaseUrl } from "../database/resolve-database"
 import { UnexpectedStateError } from "../errors/errors"
 import { noopEventBus } from "../ports/event-bus"
 import { consoleLogger } from "../ports/logger"
+import { disablePreparedStatements } from "../persistence/db"
 import { UnitOfWork } from "../persistence/unit-of-work"
 import type { Timeouts } from "../persistence/unit-of-work"
 import { CartModuleService } from "../service/cart-module-service"
@@ -104,6 +105,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
   }
   logger.debug?.(`using PostgreSQL at ${where} (from ${source})`)
   const knex = orm.em.getKnex()
+  if (options.database?.preparedStatements === false) disablePreparedStatements(knex)
   // Statements with their placeholders, never the bound values: those hold customer data (emails, addresses).
   if (options.logSql) knex.on("query", (query: { sql?: unknown }) => logger.debug?.(`sql: ${String(query.sql)}`))
   const unitOfWork = new UnitOfWork(knex, options.eventBus ?? noopEventBus, logger, { maxRetries: options.maxRetries ?? 5, timeouts })

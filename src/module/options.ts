@@ -23,6 +23,12 @@ export interface CartDatabaseOptions {
   schema?: string
   /** Connection pool size (default min 0, max 10). */
   pool?: { min?: number; max?: number }
+  /**
+   * Run reads and one-statement writes as named prepared statements (default true: each connection plans
+   * them once). Set false behind a pooler that hands each transaction another server connection
+   * (PgBouncer before 1.21 or without `max_prepared_statements`, Supavisor in transaction mode).
+   */
+  preparedStatements?: boolean
 }
 
 /** Options of `createCartModule` / `registerCartModule`. */
@@ -91,6 +97,7 @@ const optionsSchema = z.object({
       createDatabase: z.boolean().optional(),
       schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier").optional(),
       pool: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(1).optional() }).optional(),
+      preparedStatements: z.boolean().optional(),
     })
     .strict()
     .superRefine((db, context) => {

@@ -31,6 +31,14 @@ function preparedName(sql: string): string | undefined {
   return name
 }
 
+// Knex clients (shared by a pool and its transactions) whose module was configured without prepared statements.
+const unpreparedClients = new WeakSet<object>()
+
+/** Makes {@link preparedQuery} run unprepared on this connection pool and its transactions (`database.preparedStatements: false`). */
+export function disablePreparedStatements(knex: Knex): void {
+  unpreparedClients.add(knex.client as object)
+}
+
 /**
  * {@link query} as a named prepared statement: each connection parses and plans it once, then only
  * binds and executes it. Our reads and one-statement writes are long CTEs whose planning took twice
@@ -42,7 +50,7 @@ export async function preparedQuery<Row = Record<string, unknown>>(
   sql: string,
   bindings: readonly unknown[] = [],
 ): Promise<Row[]> {
-  const name = preparedName(sql)
+  const name = unpreparedClients.has(db.client as object) ? undefined : preparedName(sql)
   const raw = db.raw(sql, bindings as Knex.RawBinding[])
   const result = (await (name ? raw.options({ name }) : raw)) as { rows: Row[] }
   return result.rows

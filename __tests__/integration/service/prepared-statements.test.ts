@@ -37,3 +37,26 @@ describe("prepared statements", () => {
     expect(statements.some((sql) => /UPDATE "cart_line_item"/.test(sql))).toBe(true)
   })
 })
+
+describe("database.preparedStatements: false (for poolers that move transactions between server connections)", () => {
+  let unprepared: CartModuleFixture
+  beforeAll(async () => {
+    unprepared = await startCartModule({ database: { preparedStatements: false, pool: { min: 1, max: 1 } } })
+  })
+  afterAll(async () => {
+    await unprepared?.close()
+  })
+
+  it("prepares nothing, reads and writes the same", async () => {
+    const s = unprepared.module.service
+    const cart = await s.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: "1.10" }] })
+    await s.updateLineItems(cart.items![0]!.id, { quantity: 3 })
+    const read = await s.retrieveCart(cart.id, { relations: ["items"] })
+    expect(read.total!.toJSON()).toBeCloseTo(3.3)
+    // One pooled connection: whatever the calls above prepared, it would list.
+    const { rows } = (await unprepared.module.orm.em
+      .getKnex()
+      .raw("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'cartwright_%'")) as { rows: { n: number }[] }
+    expect(rows[0]!.n).toBe(0)
+  })
+})
