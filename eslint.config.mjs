@@ -6,10 +6,17 @@ import tseslint from "typescript-eslint"
 // Import directions (docs/architecture.md): each folder of src/ lists the folders it must never import.
 // Lower layers never reach up; flows talk to the module only through the service, never to SQL.
 const ORM = { group: ["@mikro-orm/*", "knex"], message: "no ORM or SQL here: persistence/ owns it." }
-const folder = (name) => ({ group: [`../${name}`, `../${name}/*`, `**/src/${name}`, `**/src/${name}/*`], message: `may not import src/${name}/.` })
+const folder = (name) => ({
+  group: [`../${name}`, `../${name}/*`, `**/src/${name}`, `**/src/${name}/*`],
+  message: `may not import src/${name}/.`,
+})
 const LAYERS = {
   money: { folders: ["totals", "persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli"], orm: true },
-  totals: { folders: ["persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli", "validation"], orm: true, models: true },
+  totals: {
+    folders: ["persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli", "validation"],
+    orm: true,
+    models: true,
+  },
   errors: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true },
   ports: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true, models: true },
   validation: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true },

@@ -10,7 +10,14 @@ const children = (table: string, alias: string, parentColumn: string, parent: st
   `(SELECT coalesce(json_agg(${extra ? `json_build_object('row', row_to_json(${alias}), ${extra})` : `row_to_json(${alias})`}` +
   ` ORDER BY ${alias}.created_at, ${alias}.id), '[]'::json) FROM ${table} ${alias} WHERE ${alias}.${parentColumn} = ${parent}.id AND ${live(alias)})`
 
-const linesOf = (table: string, alias: string, taxTable: string, adjustmentTable: string | undefined, parentColumn: string, parent: string) =>
+const linesOf = (
+  table: string,
+  alias: string,
+  taxTable: string,
+  adjustmentTable: string | undefined,
+  parentColumn: string,
+  parent: string,
+) =>
   children(
     table,
     alias,
@@ -21,7 +28,8 @@ const linesOf = (table: string, alias: string, taxTable: string, adjustmentTable
   )
 
 const ITEMS = (cart: string) => linesOf("cart_line_item", "i", "cart_line_item_tax_line", "cart_line_item_adjustment", "item_id", cart)
-const METHODS = (cart: string) => linesOf("cart_shipping_method", "m", "cart_shipping_method_tax_line", undefined, "shipping_method_id", cart)
+const METHODS = (cart: string) =>
+  linesOf("cart_shipping_method", "m", "cart_shipping_method_tax_line", undefined, "shipping_method_id", cart)
 
 const CART_OBJECT = (c: string) =>
   `json_build_object('row', row_to_json(${c}), 'items', ${ITEMS(c)}, 'shipping_methods', ${METHODS(c)},` +

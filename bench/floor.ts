@@ -68,7 +68,13 @@ const UPDATE_QUANTITY_AT = UPDATE_QUANTITY.replace("RETURNING id", "AND version 
 const DELETE_ITEM = `WITH c AS (${BUMP_BY_ITEM}) DELETE FROM cart_line_item WHERE id = $1 AND cart_id IN (SELECT id FROM c)`
 
 function itemColumns(items: readonly BenchItem[]): unknown[] {
-  return [ids("cali", items.length), items.map((i) => i.title), items.map((i) => i.variant_id), items.map((i) => i.quantity), items.map((i) => i.unit_price)]
+  return [
+    ids("cali", items.length),
+    items.map((i) => i.title),
+    items.map((i) => i.variant_id),
+    items.map((i) => i.quantity),
+    items.map((i) => i.unit_price),
+  ]
 }
 
 function addressColumns(address: BenchAddress | undefined): unknown[] {
@@ -101,7 +107,13 @@ export function floorTarget(url: string): BenchTarget {
     },
     setItemTaxLines: (cartId, lines) => run(SET_TAX_LINES("cart_line_item_tax_line", "item_id"), [cartId, ...taxColumns("calitxl", lines)]),
     setItemAdjustments: (cartId, adjustments) =>
-      run(SET_ADJUSTMENTS, [cartId, ids("caliadj", adjustments.length), adjustments.map((a) => a.item_id), adjustments.map((a) => a.code), adjustments.map((a) => a.amount)]),
+      run(SET_ADJUSTMENTS, [
+        cartId,
+        ids("caliadj", adjustments.length),
+        adjustments.map((a) => a.item_id),
+        adjustments.map((a) => a.code),
+        adjustments.map((a) => a.amount),
+      ]),
     async addShippingMethod(cartId, method) {
       const methodId = id("casm")
       await run(ADD_SHIPPING, [cartId, methodId, method.name, method.amount, method.shipping_option_id])
@@ -114,14 +126,19 @@ export function floorTarget(url: string): BenchTarget {
     listAndCount: (take, skip, withTotals) => run(withTotals ? FLOOR_READS.pageWithRelations : FLOOR_READS.page, [take, skip]),
     deleteItem: (itemId) => run(DELETE_ITEM, [itemId]),
     async itemIdsOf(cartId) {
-      const { rows } = await run(`SELECT id FROM cart_line_item WHERE cart_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`, [cartId])
+      const { rows } = await run(`SELECT id FROM cart_line_item WHERE cart_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`, [
+        cartId,
+      ])
       return rows.map((row) => String(row.id))
     },
     retrieveBigWithTotals: (cartId) => one(FLOOR_READS.bigCart, [cartId]),
     retrieveBigSameRows: (cartId) => one(FLOOR_READS.bigCart, [cartId]),
     retrieveBigNarrow: (cartId) => one(FLOOR_READS.bigCartNarrow, [cartId]),
     async readVersioned(cartId, itemId) {
-      const row = await one(`SELECT c.version, i.quantity FROM cart c JOIN cart_line_item i ON i.cart_id = c.id WHERE c.id = $1 AND i.id = $2`, [cartId, itemId])
+      const row = await one(
+        `SELECT c.version, i.quantity FROM cart c JOIN cart_line_item i ON i.cart_id = c.id WHERE c.id = $1 AND i.id = $2`,
+        [cartId, itemId],
+      )
       return { version: Number(row!.version), quantity: Number(row!.quantity) }
     },
     async updateQuantityAt(itemId, quantity, expectedVersion) {

@@ -57,11 +57,25 @@ export function formatReport(report: BenchReport): string {
   if (report.medusa) header.push("medusa ops/s", "medusa p50", "medusa stmts", "×medusa")
   header.push("notes")
   const rows = report.phases.map((p) => {
-    const row = [p.name, String(p.ops), num(p.opsPerSec, 0), num(p.p50Ms, 2), num(p.p95Ms, 2), num(p.statementsPerOp, 2), num(p.cpuMsPerOp, 3)]
+    const row = [
+      p.name,
+      String(p.ops),
+      num(p.opsPerSec, 0),
+      num(p.p50Ms, 2),
+      num(p.p95Ms, 2),
+      num(p.statementsPerOp, 2),
+      num(p.cpuMsPerOp, 3),
+    ]
     const f = floorOf(p.name)
     if (report.floor) row.push(f ? num(f.p50Ms, 2) : "", f ? num(f.statementsPerOp, 2) : "", f ? ratio(p.p50Ms, f.p50Ms) : "")
     const m = medusaOf(p.name)
-    if (report.medusa) row.push(m ? num(m.opsPerSec, 0) : "", m ? num(m.p50Ms, 2) : "", m ? num(m.statementsPerOp, 2) : "", m ? ratio(p.opsPerSec, m.opsPerSec) : "")
+    if (report.medusa)
+      row.push(
+        m ? num(m.opsPerSec, 0) : "",
+        m ? num(m.p50Ms, 2) : "",
+        m ? num(m.statementsPerOp, 2) : "",
+        m ? ratio(p.opsPerSec, m.opsPerSec) : "",
+      )
     row.push(p.notes ?? "")
     return row
   })

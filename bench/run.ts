@@ -51,7 +51,8 @@ async function bench(argv: readonly string[]): Promise<void> {
   try {
     const version = (await bench.module.orm.em.getKnex().raw("show server_version")) as { rows: { server_version: string }[] }
     const ours = await runWorkload(cartwrightTarget(bench.module), size, seed, log, {
-      totalsCpuPhase: (input) => measureCpu(`computeCartTotals (${input.items.length} items, CPU only)`, size.totalsIterations, () => computeCartTotals(input)),
+      totalsCpuPhase: (input) =>
+        measureCpu(`computeCartTotals (${input.items.length} items, CPU only)`, size.totalsIterations, () => computeCartTotals(input)),
     })
     let floor: TargetRun | undefined
     if (!argv.includes("--no-floor")) {

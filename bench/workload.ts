@@ -66,7 +66,14 @@ function itemsOf(random: SeededRandom, count: number, offset = 0): BenchItem[] {
 }
 
 function addressOf(random: SeededRandom): BenchAddress {
-  return { first_name: "Ada", last_name: "Lovelace", address_1: `${random.int(1, 999)} Main St`, city: "Austin", country_code: "us", postal_code: "78701" }
+  return {
+    first_name: "Ada",
+    last_name: "Lovelace",
+    address_1: `${random.int(1, 999)} Main St`,
+    city: "Austin",
+    country_code: "us",
+    postal_code: "78701",
+  }
 }
 
 type Run = (phase: Promise<PhaseResult> | PhaseResult) => Promise<void>
@@ -75,7 +82,13 @@ type Run = (phase: Promise<PhaseResult> | PhaseResult) => Promise<void>
  * Runs every phase in order on `target` and returns their measurements. The data comes from
  * `seed` alone, so two targets run with one seed receive the same values in the same order.
  */
-export async function runWorkload(target: BenchTarget, size: WorkloadSize, seed: number, log: (line: string) => void, options: WorkloadOptions = {}): Promise<WorkloadResult> {
+export async function runWorkload(
+  target: BenchTarget,
+  size: WorkloadSize,
+  seed: number,
+  log: (line: string) => void,
+  options: WorkloadOptions = {},
+): Promise<WorkloadResult> {
   const random = seededRandom(seed)
   const phases: PhaseResult[] = []
   const run: Run = async (phase) => {
@@ -89,27 +102,52 @@ export async function runWorkload(target: BenchTarget, size: WorkloadSize, seed:
   const methodIds: string[] = []
   const pageSkip = (i: number) => (i * 20) % Math.max(1, size.carts - 20)
 
-  await run(measureSequential("create cart (3 items + address)", size.carts, async () => {
-    const cart = await target.createCart({ currency_code: "usd", email: `c${cartIds.length}@example.com`, shipping_address: addressOf(random), items: itemsOf(random, 3) })
-    cartIds.push(cart.id)
-    itemIds.push(cart.itemIds ?? [])
-  }))
+  await run(
+    measureSequential("create cart (3 items + address)", size.carts, async () => {
+      const cart = await target.createCart({
+        currency_code: "usd",
+        email: `c${cartIds.length}@example.com`,
+        shipping_address: addressOf(random),
+        items: itemsOf(random, 3),
+      })
+      cartIds.push(cart.id)
+      itemIds.push(cart.itemIds ?? [])
+    }),
+  )
   await fillItemIds(target, cartIds, itemIds)
-  await run(measureSequential("add 2 items", size.carts, async (i) => {
-    itemIds[i]!.push(...(await target.addItems(cartIds[i]!, itemsOf(random, 2, 3))))
-  }))
-  await run(measureSequential("set 5 tax lines", size.carts, (i) =>
-    target.setItemTaxLines(cartIds[i]!, itemIds[i]!.map((id, k) => ({ line_id: id, code: TAX_CODES[k % TAX_CODES.length]!, rate: random.int(1, 10) }))),
-  ))
-  await run(measureSequential("set 2 adjustments", size.carts, (i) =>
-    target.setItemAdjustments(cartIds[i]!, itemIds[i]!.slice(0, 2).map((id) => ({ item_id: id, code: "SPRING", amount: random.price(0.5, 3) }))),
-  ))
-  await run(measureSequential("add shipping method", size.carts, async (i) => {
-    methodIds.push(await target.addShippingMethod(cartIds[i]!, { name: "Standard", amount: random.price(3, 15), shipping_option_id: "so_standard" }))
-  }))
-  await run(measureSequential("set shipping tax line", size.carts, (i) =>
-    target.setShippingTaxLines(cartIds[i]!, [{ line_id: methodIds[i]!, code: "STATE", rate: random.int(1, 10) }]),
-  ))
+  await run(
+    measureSequential("add 2 items", size.carts, async (i) => {
+      itemIds[i]!.push(...(await target.addItems(cartIds[i]!, itemsOf(random, 2, 3))))
+    }),
+  )
+  await run(
+    measureSequential("set 5 tax lines", size.carts, (i) =>
+      target.setItemTaxLines(
+        cartIds[i]!,
+        itemIds[i]!.map((id, k) => ({ line_id: id, code: TAX_CODES[k % TAX_CODES.length]!, rate: random.int(1, 10) })),
+      ),
+    ),
+  )
+  await run(
+    measureSequential("set 2 adjustments", size.carts, (i) =>
+      target.setItemAdjustments(
+        cartIds[i]!,
+        itemIds[i]!.slice(0, 2).map((id) => ({ item_id: id, code: "SPRING", amount: random.price(0.5, 3) })),
+      ),
+    ),
+  )
+  await run(
+    measureSequential("add shipping method", size.carts, async (i) => {
+      methodIds.push(
+        await target.addShippingMethod(cartIds[i]!, { name: "Standard", amount: random.price(3, 15), shipping_option_id: "so_standard" }),
+      )
+    }),
+  )
+  await run(
+    measureSequential("set shipping tax line", size.carts, (i) =>
+      target.setShippingTaxLines(cartIds[i]!, [{ line_id: methodIds[i]!, code: "STATE", rate: random.int(1, 10) }]),
+    ),
+  )
   await run(measureSequential("update quantity", size.carts, (i) => target.updateQuantity(itemIds[i]![0]!, random.int(1, 9))))
   await target.analyze()
   await run(measureSequential("retrieve with totals", size.carts, (i) => target.retrieveWithTotals(cartIds[i]!)))
@@ -134,25 +172,46 @@ async function bigCartPhases(target: BenchTarget, size: WorkloadSize, random: Se
   const bigIds: string[] = []
   const bigItems: BenchItem[][] = []
   let input: TotalsCartInput | undefined
-  await run(measureSequential(`create ${BIG_CART_ITEMS}-item cart`, size.bigCarts, async () => {
-    const items = itemsOf(random, BIG_CART_ITEMS)
-    const cart = await target.createCart({ currency_code: "usd", items })
-    bigIds.push(cart.id)
-    bigItems.push(items)
-  }))
+  await run(
+    measureSequential(`create ${BIG_CART_ITEMS}-item cart`, size.bigCarts, async () => {
+      const items = itemsOf(random, BIG_CART_ITEMS)
+      const cart = await target.createCart({ currency_code: "usd", items })
+      bigIds.push(cart.id)
+      bigItems.push(items)
+    }),
+  )
   // Untimed setup: the retrieves below should total real tax lines and discounts.
   for (const [index, cartId] of bigIds.entries()) {
     const lines = await target.itemIdsOf(cartId)
     const items = bigItems[index]!
-    input ??= { currency_code: "usd", items: lines.map((id, k) => ({ id, unit_price: items[k]!.unit_price, quantity: items[k]!.quantity, tax_lines: [], adjustments: [] })), shipping_methods: [], credit_lines: [] }
-    await target.setItemTaxLines(cartId, lines.map((id) => ({ line_id: id, code: "VAT", rate: 20 })))
-    await target.setItemAdjustments(cartId, lines.filter((_, k) => k % 2 === 0).map((id) => ({ item_id: id, code: "HALF", amount: "1.50" })))
+    input ??= {
+      currency_code: "usd",
+      items: lines.map((id, k) => ({ id, unit_price: items[k]!.unit_price, quantity: items[k]!.quantity, tax_lines: [], adjustments: [] })),
+      shipping_methods: [],
+      credit_lines: [],
+    }
+    await target.setItemTaxLines(
+      cartId,
+      lines.map((id) => ({ line_id: id, code: "VAT", rate: 20 })),
+    )
+    await target.setItemAdjustments(
+      cartId,
+      lines.filter((_, k) => k % 2 === 0).map((id) => ({ item_id: id, code: "HALF", amount: "1.50" })),
+    )
   }
   await target.analyze()
   const bigId = (i: number) => bigIds[i % bigIds.length]!
-  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart with totals`, size.bigRetrieves, (i) => target.retrieveBigWithTotals(bigId(i))))
-  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart same rows no totals`, size.bigRetrieves, (i) => target.retrieveBigSameRows(bigId(i))))
-  await run(measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart no totals`, size.bigRetrieves, (i) => target.retrieveBigNarrow(bigId(i))))
+  await run(
+    measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart with totals`, size.bigRetrieves, (i) => target.retrieveBigWithTotals(bigId(i))),
+  )
+  await run(
+    measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart same rows no totals`, size.bigRetrieves, (i) =>
+      target.retrieveBigSameRows(bigId(i)),
+    ),
+  )
+  await run(
+    measureSequential(`retrieve ${BIG_CART_ITEMS}-item cart no totals`, size.bigRetrieves, (i) => target.retrieveBigNarrow(bigId(i))),
+  )
   const base = input!
   return {
     ...base,
@@ -161,21 +220,31 @@ async function bigCartPhases(target: BenchTarget, size: WorkloadSize, random: Se
 }
 
 async function concurrentWriters(target: BenchTarget, size: WorkloadSize, run: Run): Promise<ConcurrencyCheck> {
-  const cart = await target.createCart({ currency_code: "usd", items: [{ title: "Contended", variant_id: "variant_contended", quantity: 1, unit_price: "10" }] })
+  const cart = await target.createCart({
+    currency_code: "usd",
+    items: [{ title: "Contended", variant_id: "variant_contended", quantity: 1, unit_price: "10" }],
+  })
   const itemId = (cart.itemIds ?? (await target.itemIdsOf(cart.id)))[0]!
   let conflicts = 0
-  await run(measureConcurrent(`${size.writers} writers, one cart (+1 qty)`, size.writers, async (_worker, record) => {
-    for (let n = 0; n < size.incrementsPerWriter; n++) {
-      const t0 = performance.now()
-      // Read-then-write with an expected version: a stale read must fail, never overwrite.
-      for (;;) {
-        const current = await target.readVersioned(cart.id, itemId)
-        if (await target.updateQuantityAt(itemId, current.quantity + 1, current.version)) break
-        conflicts++
-      }
-      record(performance.now() - t0)
-    }
-  }, () => `${conflicts} conflicts retried`))
+  await run(
+    measureConcurrent(
+      `${size.writers} writers, one cart (+1 qty)`,
+      size.writers,
+      async (_worker, record) => {
+        for (let n = 0; n < size.incrementsPerWriter; n++) {
+          const t0 = performance.now()
+          // Read-then-write with an expected version: a stale read must fail, never overwrite.
+          for (;;) {
+            const current = await target.readVersioned(cart.id, itemId)
+            if (await target.updateQuantityAt(itemId, current.quantity + 1, current.version)) break
+            conflicts++
+          }
+          record(performance.now() - t0)
+        }
+      },
+      () => `${conflicts} conflicts retried`,
+    ),
+  )
   const increments = size.writers * size.incrementsPerWriter
   const finalQuantity = (await target.readVersioned(cart.id, itemId)).quantity
   const expectedQuantity = 1 + increments

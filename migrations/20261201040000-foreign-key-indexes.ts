@@ -36,7 +36,9 @@ export class Migration20261201040000ForeignKeyIndexes extends Migration {
   override async down(): Promise<void> {
     for (const [table, column] of FOREIGN_KEY_INDEXES) {
       this.addSql(`DROP INDEX IF EXISTS "IDX_${table}_${column}"`)
-      this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_${table}_${column}" ON "${table}" ("${column}") WHERE ${this.partialIndexPredicate(table, column)}`)
+      this.addSql(
+        `CREATE INDEX IF NOT EXISTS "IDX_${table}_${column}" ON "${table}" ("${column}") WHERE ${this.partialIndexPredicate(table, column)}`,
+      )
     }
   }
 

@@ -37,7 +37,10 @@ describe("customer auth (v1 /store/auth, /store/auth/token, /store/customers)", 
   it("answers 401 for wrong credentials, forged cookies and tokens, and 422 for a taken email", async () => {
     const medusa = server.client()
     const { cookie } = await register("grace@example.com")
-    expect(await failure(medusa.auth.authenticate({ email: "grace@example.com", password: "wrong password" }))).toMatchObject({ status: 401, body: { type: "unauthorized" } })
+    expect(await failure(medusa.auth.authenticate({ email: "grace@example.com", password: "wrong password" }))).toMatchObject({
+      status: 401,
+      body: { type: "unauthorized" },
+    })
     expect(await failure(medusa.auth.getToken({ email: "nobody@example.com", password }))).toMatchObject({ status: 401 })
     const [name, value] = cookie.split("=")
     expect(await failure(medusa.auth.getSession({ Cookie: `${name}=${value!.slice(0, -2)}xx` }))).toMatchObject({ status: 401 })
@@ -46,7 +49,9 @@ describe("customer auth (v1 /store/auth, /store/auth/token, /store/customers)", 
     const forged = `${header}.${Buffer.from(JSON.stringify({ customer_id: "cus_other", domain: "store", exp: 9_999_999_999 })).toString("base64url")}.${token.split(".")[2]}`
     expect(payload).toBeDefined()
     expect(await failure(medusa.customers.retrieve({ Authorization: `Bearer ${forged}` }))).toMatchObject({ status: 401 })
-    expect(await failure(medusa.customers.create({ first_name: "G", last_name: "H", email: "grace@example.com", password }))).toMatchObject({ status: 422, body: { type: "duplicate_error" } })
+    expect(await failure(medusa.customers.create({ first_name: "G", last_name: "H", email: "grace@example.com", password }))).toMatchObject(
+      { status: 422, body: { type: "duplicate_error" } },
+    )
   })
 })
 
@@ -62,7 +67,9 @@ describe("carts and customers", () => {
     for (const headers of [{}, { Cookie: other.cookie }]) {
       expect(await failure(medusa.carts.retrieve(cart.id, headers))).toMatchObject({ status: 404, body: { type: "not_found" } })
       expect(await failure(medusa.carts.update(cart.id, { email: "evil@example.com" }, headers))).toMatchObject({ status: 404 })
-      expect(await failure(medusa.carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: 1 }, headers))).toMatchObject({ status: 404 })
+      expect(await failure(medusa.carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: 1 }, headers))).toMatchObject({
+        status: 404,
+      })
       expect(await failure(medusa.carts.complete(cart.id, headers))).toMatchObject({ status: 404 })
     }
     expect((await medusa.carts.retrieve(cart.id, { Cookie: cookie })).cart).toMatchObject({ email: "linus@example.com", items: [] })
@@ -70,7 +77,10 @@ describe("carts and customers", () => {
 
   it("transfers a guest cart to the customer who logs in and updates it; it stays bearer-addressed before", async () => {
     const medusa = server.client()
-    const { cart: guest } = await medusa.carts.create({ region_id: SEED.regions.eu, items: [{ variant_id: SEED.variants.mug, quantity: 1 }] })
+    const { cart: guest } = await medusa.carts.create({
+      region_id: SEED.regions.eu,
+      items: [{ variant_id: SEED.variants.mug, quantity: 1 }],
+    })
     expect((await medusa.carts.retrieve(guest.id)).cart.customer_id).toBeNull()
     const { customer, cookie } = await register("barbara@example.com")
     const { cart } = await medusa.carts.update(guest.id, {}, { Cookie: cookie })

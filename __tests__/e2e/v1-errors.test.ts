@@ -4,8 +4,16 @@ import { failure, useStorefront } from "./support/storefront-harness"
 const server = useStorefront()
 
 /** A raw request, for what medusa-js cannot send (broken JSON, other media types, huge URLs). */
-async function raw(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.base}${path}`, { method, ...(init.body !== undefined ? { body: init.body } : {}), headers: init.headers ?? {} })
+async function raw(
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.base}${path}`, {
+    method,
+    ...(init.body !== undefined ? { body: init.body } : {}),
+    headers: init.headers ?? {},
+  })
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 
@@ -20,9 +28,18 @@ describe("v1 error statuses and bodies", () => {
     const wrongType = await failure(medusa.carts.create({ items: [{ variant_id: SEED.variants.mug, quantity: "two" }] } as never))
     expect(wrongType).toMatchObject({ status: 400, body: { type: "invalid_data", message: expect.stringContaining("items.0.quantity") } })
     expect(await failure(medusa.carts.update(cart.id, { nope: 1 } as never))).toMatchObject({ status: 400, body: { type: "invalid_data" } })
-    expect(await failure(medusa.carts.update(cart.id, { email: "not-an-email" }))).toMatchObject({ status: 400, body: { type: "invalid_data" } })
-    expect(await failure(medusa.carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: -1 }))).toMatchObject({ status: 400, body: { type: "invalid_data" } })
-    expect(await failure(medusa.carts.create({ region_id: SEED.regions.eu, country_code: "us" }))).toMatchObject({ status: 400, body: { type: "invalid_data" } })
+    expect(await failure(medusa.carts.update(cart.id, { email: "not-an-email" }))).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data" },
+    })
+    expect(await failure(medusa.carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: -1 }))).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data" },
+    })
+    expect(await failure(medusa.carts.create({ region_id: SEED.regions.eu, country_code: "us" }))).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data" },
+    })
   })
 
   it("400 not_allowed for refused actions, sent once even with retries on", async () => {
@@ -36,21 +53,43 @@ describe("v1 error statuses and bodies", () => {
     const medusa = server.client()
     const cart = (await medusa.carts.create({})).cart
     expect(await failure(medusa.carts.retrieve("cart_missing"))).toMatchObject({ status: 404, body: { type: "not_found" } })
-    expect(await failure(medusa.carts.lineItems.update(cart.id, "cali_missing", { quantity: 1 }))).toMatchObject({ status: 404, body: { type: "not_found" } })
-    expect(await failure(medusa.carts.lineItems.delete(cart.id, "cali_missing"))).toMatchObject({ status: 404, body: { type: "not_found" } })
-    expect(await failure(medusa.carts.lineItems.create(cart.id, { variant_id: "variant_nope", quantity: 1 }))).toMatchObject({ status: 404, body: { type: "not_found" } })
+    expect(await failure(medusa.carts.lineItems.update(cart.id, "cali_missing", { quantity: 1 }))).toMatchObject({
+      status: 404,
+      body: { type: "not_found" },
+    })
+    expect(await failure(medusa.carts.lineItems.delete(cart.id, "cali_missing"))).toMatchObject({
+      status: 404,
+      body: { type: "not_found" },
+    })
+    expect(await failure(medusa.carts.lineItems.create(cart.id, { variant_id: "variant_nope", quantity: 1 }))).toMatchObject({
+      status: 404,
+      body: { type: "not_found" },
+    })
     expect(await failure(medusa.carts.create({ region_id: "reg_nope" }))).toMatchObject({ status: 404, body: { type: "not_found" } })
     expect(await failure(medusa.regions.retrieve("reg_nope"))).toMatchObject({ status: 404, body: { type: "not_found" } })
-    expect(await failure(medusa.shippingOptions.listCartOptions("cart_missing"))).toMatchObject({ status: 404, body: { type: "not_found" } })
+    expect(await failure(medusa.shippingOptions.listCartOptions("cart_missing"))).toMatchObject({
+      status: 404,
+      body: { type: "not_found" },
+    })
     expect(await raw("GET", "/store/nope")).toMatchObject({ status: 404, body: { type: "not_found" } })
   })
 
   it("Fastify's own failures are v1 bodies too: broken JSON 400, other media types 415, long URLs 414", async () => {
     const json = { "content-type": "application/json" }
-    expect(await raw("POST", "/store/carts", { body: "{not json", headers: json })).toMatchObject({ status: 400, body: { type: "invalid_data" } })
-    expect(await raw("POST", "/store/carts", { body: "region_id=x", headers: { "content-type": "application/x-www-form-urlencoded" } })).toMatchObject({ status: 415, body: { type: "invalid_data" } })
-    expect(await raw("GET", `/store/carts/${"x".repeat(300)}`)).toEqual({ status: 414, body: { type: "invalid_data", message: "A path parameter is too long" } })
-    expect(await raw("POST", "/store/carts", { body: JSON.stringify({ context: { pad: "x".repeat(2_000_000) } }), headers: json })).toMatchObject({ status: 413, body: { type: "invalid_data" } })
+    expect(await raw("POST", "/store/carts", { body: "{not json", headers: json })).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data" },
+    })
+    expect(
+      await raw("POST", "/store/carts", { body: "region_id=x", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+    ).toMatchObject({ status: 415, body: { type: "invalid_data" } })
+    expect(await raw("GET", `/store/carts/${"x".repeat(300)}`)).toEqual({
+      status: 414,
+      body: { type: "invalid_data", message: "A path parameter is too long" },
+    })
+    expect(
+      await raw("POST", "/store/carts", { body: JSON.stringify({ context: { pad: "x".repeat(2_000_000) } }), headers: json }),
+    ).toMatchObject({ status: 413, body: { type: "invalid_data" } })
   })
 
   it("500 with a generic body for an unexpected failure, and never SQL in any body", async () => {
@@ -68,7 +107,9 @@ describe("v1 error statuses and bodies", () => {
     expect(huge).toMatchObject({ status: 400, body: { type: "invalid_data" } })
     expectNoInternals(huge.body)
     const merged = await server.client().carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: 2_000_000_000 })
-    const overflow = await failure(server.client().carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: 2_000_000_000 }))
+    const overflow = await failure(
+      server.client().carts.lineItems.create(cart.id, { variant_id: SEED.variants.mug, quantity: 2_000_000_000 }),
+    )
     expect(merged.cart.items).toHaveLength(1)
     expect(overflow.status).toBe(400)
     expectNoInternals(overflow.body)

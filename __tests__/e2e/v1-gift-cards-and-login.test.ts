@@ -5,7 +5,9 @@ import type { Json } from "./support/storefront-harness"
 const server = useStorefront()
 
 async function register(email: string): Promise<{ customer: Json; cookie: string }> {
-  const { customer, response } = await server.client().customers.create({ first_name: "Ada", last_name: "Lovelace", email, password: "correct horse battery" })
+  const { customer, response } = await server
+    .client()
+    .customers.create({ first_name: "Ada", last_name: "Lovelace", email, password: "correct horse battery" })
   return { customer, cookie: (response.headers["set-cookie"] as string[])[0]!.split(";")[0]! }
 }
 
@@ -40,8 +42,13 @@ describe("gift cards through Update a Cart (v1 gift_cards)", () => {
   it("refuses an unknown card (404) and a card of another region (400), changing nothing else in the request", async () => {
     const medusa = server.client()
     const { cart } = await medusa.carts.create({ region_id: SEED.regions.eu, items: [{ variant_id: SEED.variants.mug, quantity: 1 }] })
-    expect(await failure(medusa.carts.update(cart.id, { email: "new@example.com", gift_cards: [{ code: "NOPE" }] }))).toMatchObject({ status: 404, body: { type: "not_found" } })
-    expect(await failure(medusa.carts.update(cart.id, { email: "new@example.com", gift_cards: [{ code: SEED.giftCards.dollar50 }] }))).toMatchObject({ status: 400, body: { type: "not_allowed" } })
+    expect(await failure(medusa.carts.update(cart.id, { email: "new@example.com", gift_cards: [{ code: "NOPE" }] }))).toMatchObject({
+      status: 404,
+      body: { type: "not_found" },
+    })
+    expect(
+      await failure(medusa.carts.update(cart.id, { email: "new@example.com", gift_cards: [{ code: SEED.giftCards.dollar50 }] })),
+    ).toMatchObject({ status: 400, body: { type: "not_allowed" } })
     expect((await medusa.carts.retrieve(cart.id)).cart).toMatchObject({ email: null, gift_cards: [], total: 1250 })
   })
 })
@@ -50,7 +57,9 @@ describe("Update a Cart is one transaction", () => {
   it("an unknown discount code with a new email and address changes nothing (400)", async () => {
     const medusa = server.client()
     const { cart } = await medusa.carts.create({ region_id: SEED.regions.eu, items: [{ variant_id: SEED.variants.mug, quantity: 1 }] })
-    const refused = await failure(medusa.carts.update(cart.id, { email: "new@example.com", shipping_address: { country_code: "de" }, discounts: [{ code: "NOPE" }] }))
+    const refused = await failure(
+      medusa.carts.update(cart.id, { email: "new@example.com", shipping_address: { country_code: "de" }, discounts: [{ code: "NOPE" }] }),
+    )
     expect(refused).toMatchObject({ status: 400, body: { type: "invalid_data" } })
     const { cart: after } = await medusa.carts.retrieve(cart.id)
     expect(after).toMatchObject({ email: null, shipping_address: null, discounts: [] })
@@ -60,7 +69,10 @@ describe("Update a Cart is one transaction", () => {
 describe("logging in transfers the guest cart", () => {
   it("attaches the guest cart to the customer on their first update, with their email", async () => {
     const medusa = server.client()
-    const { cart: guest } = await medusa.carts.create({ region_id: SEED.regions.eu, items: [{ variant_id: SEED.variants.mug, quantity: 1 }] })
+    const { cart: guest } = await medusa.carts.create({
+      region_id: SEED.regions.eu,
+      items: [{ variant_id: SEED.variants.mug, quantity: 1 }],
+    })
     const { customer, cookie } = await register("katherine@example.com")
     const { cart } = await medusa.carts.update(guest.id, { discounts: [{ code: SEED.promotions.tenPercent }] }, { Cookie: cookie })
     expect(cart).toMatchObject({ customer_id: customer.id, email: "katherine@example.com", discount_total: 125 })
@@ -71,7 +83,9 @@ describe("logging in transfers the guest cart", () => {
     const medusa = server.client()
     const { cart: guest } = await medusa.carts.create({ region_id: SEED.regions.eu })
     const { cookie } = await register("dorothy@example.com")
-    expect(await failure(medusa.carts.update(guest.id, { discounts: [{ code: "NOPE" }] }, { Cookie: cookie }))).toMatchObject({ status: 400 })
+    expect(await failure(medusa.carts.update(guest.id, { discounts: [{ code: "NOPE" }] }, { Cookie: cookie }))).toMatchObject({
+      status: 400,
+    })
     expect((await medusa.carts.retrieve(guest.id)).cart).toMatchObject({ customer_id: null, email: null })
   })
 
@@ -80,7 +94,10 @@ describe("logging in transfers the guest cart", () => {
     const owner = await register("hedy@example.com")
     const { cart } = await medusa.carts.create({ region_id: SEED.regions.eu }, { Cookie: owner.cookie })
     const other = await register("mallory2@example.com")
-    expect(await failure(medusa.carts.update(cart.id, {}, { Cookie: other.cookie }))).toMatchObject({ status: 404, body: { type: "not_found" } })
+    expect(await failure(medusa.carts.update(cart.id, {}, { Cookie: other.cookie }))).toMatchObject({
+      status: 404,
+      body: { type: "not_found" },
+    })
     expect((await medusa.carts.retrieve(cart.id, { Cookie: owner.cookie })).cart.customer_id).toBe(owner.customer.id)
   })
 })
@@ -90,7 +107,11 @@ describe("Complete a Cart when the payment needs the customer's action", () => {
 
   it('answers 200 { type: "cart" } as v1 does, with the session in requires_more, and no order', async () => {
     const medusa = strict.client()
-    let { cart } = await medusa.carts.create({ region_id: SEED.regions.eu, country_code: "fr", items: [{ variant_id: SEED.variants.teeSmall, quantity: 5 }] })
+    let { cart } = await medusa.carts.create({
+      region_id: SEED.regions.eu,
+      country_code: "fr",
+      items: [{ variant_id: SEED.variants.teeSmall, quantity: 5 }],
+    })
     ;({ cart } = await medusa.carts.update(cart.id, { email: "ada@example.com" }))
     ;({ cart } = await medusa.carts.createPaymentSessions(cart.id))
     const completed = await medusa.carts.complete(cart.id)

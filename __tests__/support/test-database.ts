@@ -42,9 +42,7 @@ export async function withPgClient<T>(url: string, fn: (client: PgClient) => Pro
 export function testServerUrl(): string {
   const url = process.env.CARTWRIGHT_TEST_SERVER_URL ?? process.env.DATABASE_URL
   if (!url) {
-    throw new Error(
-      "No test PostgreSQL server: run the tests through Jest (its global setup starts one) or set DATABASE_URL.",
-    )
+    throw new Error("No test PostgreSQL server: run the tests through Jest (its global setup starts one) or set DATABASE_URL.")
   }
   return url
 }

@@ -22,7 +22,11 @@ export async function runMedusaBench(url: string, scale: number, seed: number, l
     const args = [require.resolve("tsx/cli"), join(__dirname, "run-medusa.ts"), url, String(scale), String(seed), out]
     log("medusa: booting @medusajs/cart 2.21.2 in a child process")
     // cwd: Medusa's host folder, so that MikroORM's version check reads that folder's package.json.
-    const child = spawn(process.execPath, args, { cwd: HOST, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+    const child = spawn(process.execPath, args, {
+      cwd: HOST,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
+    })
     const code = await new Promise<number | null>((resolve, reject) => {
       child.on("error", reject)
       child.on("exit", resolve)

@@ -47,7 +47,11 @@ export interface Storefront {
  */
 export async function buildStorefront(options: StorefrontOptions = {}): Promise<Storefront> {
   const container = createContainer()
-  await registerCartModule(container, { migrate: true, totals: { rounding: { mode: "half_up" } }, ...(options.database ? { database: options.database } : {}) })
+  await registerCartModule(container, {
+    migrate: true,
+    totals: { rounding: { mode: "half_up" } },
+    ...(options.database ? { database: options.database } : {}),
+  })
   const host = options.host ?? seedHost()
   container.register(Object.fromEntries(Object.entries(host).map(([key, port]) => [key, asValue(port)])))
   const flows: FlowDeps = { ...host, cart: container.resolve<CartModuleService>("cart") }
@@ -64,7 +68,10 @@ export async function buildStorefront(options: StorefrontOptions = {}): Promise<
     if (text.trim() === "") return done(null, undefined)
     try {
       // Like Fastify's own parser, drop `__proto__` keys so a body cannot reach Object.prototype.
-      done(null, JSON.parse(text, (key: string, value: unknown) => (key === "__proto__" ? undefined : value)))
+      done(
+        null,
+        JSON.parse(text, (key: string, value: unknown) => (key === "__proto__" ? undefined : value)),
+      )
     } catch {
       done(Object.assign(new Error("Request body is not valid JSON"), { statusCode: 400 }), undefined)
     }

@@ -19,10 +19,23 @@ async function call(base: string, method: string, path: string, body?: Json, hea
 
 function summary(cart: Json): Json {
   const pick = (source: Json, keys: readonly string[]): Json => Object.fromEntries(keys.map((key) => [key, source[key]]))
-  const items = (cart.items as Json[]).map((item) => pick(item, ["title", "description", "quantity", "unit_price", "subtotal", "discount_total", "tax_total", "total"]))
-  const shipping = (cart.shipping_methods as Json[]).map((method) => ({ name: (method.shipping_option as Json).name, ...pick(method, ["price", "tax_total", "total"]) }))
+  const items = (cart.items as Json[]).map((item) =>
+    pick(item, ["title", "description", "quantity", "unit_price", "subtotal", "discount_total", "tax_total", "total"]),
+  )
+  const shipping = (cart.shipping_methods as Json[]).map((method) => ({
+    name: (method.shipping_option as Json).name,
+    ...pick(method, ["price", "tax_total", "total"]),
+  }))
   const totals = pick(cart, ["subtotal", "discount_total", "shipping_total", "tax_total", "gift_card_total", "total"])
-  return { id: cart.id, email: cart.email, currency_code: cart.currency_code, completed_at: cart.completed_at, items, shipping_methods: shipping, ...totals }
+  return {
+    id: cart.id,
+    email: cart.email,
+    currency_code: cart.currency_code,
+    completed_at: cart.completed_at,
+    items,
+    shipping_methods: shipping,
+    ...totals,
+  }
 }
 
 async function main(): Promise<void> {
@@ -44,7 +57,14 @@ async function main(): Promise<void> {
     await call(base, "POST", `/store/carts/${id}/line-items`, { variant_id: SEED.variants.teeSmall, quantity: 1 })
     await call(base, "POST", `/store/carts/${id}`, {
       email: "ada@example.com",
-      shipping_address: { first_name: "Ada", last_name: "Lovelace", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002", country_code: "fr" },
+      shipping_address: {
+        first_name: "Ada",
+        last_name: "Lovelace",
+        address_1: "1 rue de la Paix",
+        city: "Paris",
+        postal_code: "75002",
+        country_code: "fr",
+      },
     })
     const { shipping_options: options } = (await call(base, "GET", `/store/shipping-options/${id}`)) as { shipping_options: Json[] }
     const express = options.find((option) => option.name === "Express") ?? options[0]!
@@ -60,7 +80,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(summary(ready), null, 2))
     console.log("\nOrder:")
     console.log(JSON.stringify(completed.data, null, 2))
-    console.log(`\nReplaying the completion with the same Idempotency-Key returned the same order: ${(replay.data as Json).id === (completed.data as Json).id}`)
+    console.log(
+      `\nReplaying the completion with the same Idempotency-Key returned the same order: ${(replay.data as Json).id === (completed.data as Json).id}`,
+    )
   } finally {
     await storefront.close()
   }

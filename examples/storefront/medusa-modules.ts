@@ -48,7 +48,10 @@ function modulesConfig(): Record<string, unknown> {
     sales_channel: at("@medusajs/sales-channel"),
     stock_location: at("@medusajs/stock-location"),
     inventory: at("@medusajs/inventory"),
-    fulfillment: { ...at("@medusajs/fulfillment"), options: { providers: [{ resolve: join(__dirname, "medusa-manual-fulfillment.cjs"), id: "manual" }] } },
+    fulfillment: {
+      ...at("@medusajs/fulfillment"),
+      options: { providers: [{ resolve: join(__dirname, "medusa-manual-fulfillment.cjs"), id: "manual" }] },
+    },
     // Medusa looks the link modules up in "@medusajs/medusa/link-modules" unless handed the module itself.
     link_modules: load("@medusajs/link-modules"),
   }
@@ -57,7 +60,9 @@ function modulesConfig(): Record<string, unknown> {
 /** Seeds the example catalogue (the ids of {@link SEED}) through each module's service, once per database. */
 async function seedMedusa(app: BootedApp): Promise<void> {
   const resolve = (key: string) => app.sharedContainer.resolve<Service>(key)
-  const [regions, products, pricing, tax, promotions, channels] = ["region", "product", "pricing", "tax", "promotion", "sales_channel"].map(resolve) as Service[]
+  const [regions, products, pricing, tax, promotions, channels] = ["region", "product", "pricing", "tax", "promotion", "sales_channel"].map(
+    resolve,
+  ) as Service[]
   const existing = (await regions!.listRegions!({ id: [SEED.regions.eu] } as never)) as unknown[]
   if (existing.length) return
   await regions!.createRegions!([
@@ -67,14 +72,52 @@ async function seedMedusa(app: BootedApp): Promise<void> {
   await channels!.createSalesChannels!([{ id: SEED.salesChannels.web, name: "Web" }] as never)
   const v = SEED.variants
   await products!.createProducts!([
-    { id: "prod_tee", title: "Cartwright Tee", handle: "cartwright-tee", description: "Organic cotton", thumbnail: "/tee.png", status: "published", options: [{ title: "size", values: ["S", "M"] }], variants: [{ id: v.teeSmall, title: "S", sku: "TEE-S", options: { size: "S" } }, { id: v.teeMedium, title: "M", sku: "TEE-M", options: { size: "M" } }] },
-    { id: "prod_mug", title: "Enamel Mug", handle: "enamel-mug", status: "published", options: [{ title: "size", values: ["One size"] }], variants: [{ id: v.mug, title: "One size", sku: "MUG", options: { size: "One size" } }] },
-    { id: "prod_poster", title: "Poster", handle: "poster", status: "published", options: [{ title: "size", values: ["A2"] }], variants: [{ id: v.poster, title: "A2", sku: "POSTER-A2", options: { size: "A2" } }] },
+    {
+      id: "prod_tee",
+      title: "Cartwright Tee",
+      handle: "cartwright-tee",
+      description: "Organic cotton",
+      thumbnail: "/tee.png",
+      status: "published",
+      options: [{ title: "size", values: ["S", "M"] }],
+      variants: [
+        { id: v.teeSmall, title: "S", sku: "TEE-S", options: { size: "S" } },
+        { id: v.teeMedium, title: "M", sku: "TEE-M", options: { size: "M" } },
+      ],
+    },
+    {
+      id: "prod_mug",
+      title: "Enamel Mug",
+      handle: "enamel-mug",
+      status: "published",
+      options: [{ title: "size", values: ["One size"] }],
+      variants: [{ id: v.mug, title: "One size", sku: "MUG", options: { size: "One size" } }],
+    },
+    {
+      id: "prod_poster",
+      title: "Poster",
+      handle: "poster",
+      status: "published",
+      options: [{ title: "size", values: ["A2"] }],
+      variants: [{ id: v.poster, title: "A2", sku: "POSTER-A2", options: { size: "A2" } }],
+    },
   ] as never)
   await app.link.create({ product: { product_id: "prod_poster" }, sales_channel: { sales_channel_id: SEED.salesChannels.web } })
-  const prices: Record<string, [number, number]> = { [v.teeSmall]: [25, 29], [v.teeMedium]: [25, 29], [v.mug]: [12.5, 14.99], [v.poster]: [18, 21] }
+  const prices: Record<string, [number, number]> = {
+    [v.teeSmall]: [25, 29],
+    [v.teeMedium]: [25, 29],
+    [v.mug]: [12.5, 14.99],
+    [v.poster]: [18, 21],
+  }
   for (const [variantId, [eur, usd]] of Object.entries(prices)) {
-    const [priceSet] = (await pricing!.createPriceSets!([{ prices: [{ amount: eur, currency_code: "eur" }, { amount: usd, currency_code: "usd" }] }] as never)) as { id: string }[]
+    const [priceSet] = (await pricing!.createPriceSets!([
+      {
+        prices: [
+          { amount: eur, currency_code: "eur" },
+          { amount: usd, currency_code: "usd" },
+        ],
+      },
+    ] as never)) as { id: string }[]
     await app.link.create({ product: { variant_id: variantId }, pricing: { price_set_id: priceSet!.id } })
   }
   await tax!.createTaxRegions!([
@@ -84,8 +127,18 @@ async function seedMedusa(app: BootedApp): Promise<void> {
     { country_code: "us", provider_id: "tp_system", default_tax_rate: { rate: 8.25, code: "SALES", name: "Sales tax" } },
   ] as never)
   await promotions!.createPromotions!([
-    { code: SEED.promotions.tenPercent, type: "standard", status: "active", application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 } },
-    { code: SEED.promotions.freeShipping, type: "standard", status: "active", application_method: { type: "percentage", target_type: "shipping_methods", allocation: "across", value: 100 } },
+    {
+      code: SEED.promotions.tenPercent,
+      type: "standard",
+      status: "active",
+      application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
+    },
+    {
+      code: SEED.promotions.freeShipping,
+      type: "standard",
+      status: "active",
+      application_method: { type: "percentage", target_type: "shipping_methods", allocation: "across", value: 100 },
+    },
   ] as never)
 }
 
@@ -106,10 +159,20 @@ async function seedStockAndShipping(app: BootedApp): Promise<void> {
   const seeded = (await fulfillment!.listShippingOptions!({ id: [SEED.shippingOptions.euStandard] } as never)) as unknown[]
   if (seeded.length) return
   const [warehouse] = (await locations!.createStockLocations!([{ name: "Warehouse" }] as never)) as { id: string }[]
-  await app.link.create({ sales_channel: { sales_channel_id: SEED.salesChannels.web }, stock_location: { stock_location_id: warehouse!.id } })
-  for (const [variantId, stocked] of Object.entries({ [SEED.variants.teeSmall]: 50, [SEED.variants.teeMedium]: 50, [SEED.variants.mug]: 100, [SEED.variants.poster]: 10 })) {
+  await app.link.create({
+    sales_channel: { sales_channel_id: SEED.salesChannels.web },
+    stock_location: { stock_location_id: warehouse!.id },
+  })
+  for (const [variantId, stocked] of Object.entries({
+    [SEED.variants.teeSmall]: 50,
+    [SEED.variants.teeMedium]: 50,
+    [SEED.variants.mug]: 100,
+    [SEED.variants.poster]: 10,
+  })) {
     const [item] = (await inventory!.createInventoryItems!([{ sku: variantId }] as never)) as { id: string }[]
-    await inventory!.createInventoryLevels!([{ inventory_item_id: item!.id, location_id: warehouse!.id, stocked_quantity: stocked }] as never)
+    await inventory!.createInventoryLevels!([
+      { inventory_item_id: item!.id, location_id: warehouse!.id, stocked_quantity: stocked },
+    ] as never)
     await app.link.create({ product: { variant_id: variantId }, inventory: { inventory_item_id: item!.id } })
   }
   const [profile] = (await fulfillment!.createShippingProfiles!([{ name: "Default", type: "default" }] as never)) as { id: string }[]
@@ -127,14 +190,33 @@ async function seedStockAndShipping(app: BootedApp): Promise<void> {
   const zone = (name: string) => set!.service_zones.find((candidate) => candidate.name === name)!.id
   const o = SEED.shippingOptions
   const options: [string, string, string, unknown[]][] = [
-    [o.euStandard, "Standard", "Europe", [{ amount: 5, currency_code: "eur" }, { amount: 0, currency_code: "eur", rules: { item_total: [{ operator: "gte", value: 100 }] } }]],
+    [
+      o.euStandard,
+      "Standard",
+      "Europe",
+      [
+        { amount: 5, currency_code: "eur" },
+        { amount: 0, currency_code: "eur", rules: { item_total: [{ operator: "gte", value: 100 }] } },
+      ],
+    ],
     [o.euExpress, "Express", "Europe", [{ amount: 15, currency_code: "eur" }]],
     [o.usStandard, "Standard", "United States", [{ amount: 6, currency_code: "usd" }]],
     [o.usExpress, "Express", "United States", [{ amount: 18, currency_code: "usd" }]],
   ]
   for (const [id, name, zoneName, prices] of options) {
     const type = { label: name, description: name, code: name.toLowerCase() }
-    await fulfillment!.createShippingOptions!([{ id, name, price_type: "flat", service_zone_id: zone(zoneName), shipping_profile_id: profile!.id, provider_id: "manual_manual", type, rules: STOREFRONT_RULES }] as never)
+    await fulfillment!.createShippingOptions!([
+      {
+        id,
+        name,
+        price_type: "flat",
+        service_zone_id: zone(zoneName),
+        shipping_profile_id: profile!.id,
+        provider_id: "manual_manual",
+        type,
+        rules: STOREFRONT_RULES,
+      },
+    ] as never)
     const [priceSet] = (await pricing!.createPriceSets!([{ prices }] as never)) as { id: string }[]
     await app.link.create({ fulfillment: { shipping_option_id: id }, pricing: { price_set_id: priceSet!.id } })
   }
@@ -151,12 +233,34 @@ export async function startMedusaModulesHost(databaseUrl: string): Promise<{ hos
   // Two MikroORM copies run here by design (the root's for the cart module, integrations/medusa's 6.6.14 for
   // Medusa's modules); MikroORM's start-up check would compare each against the root package.json's pin.
   process.env.MIKRO_ORM_ALLOW_VERSION_MISMATCH ??= "1"
-  const sdk = load<{ MedusaApp(options: unknown): Promise<BootedApp>; MedusaAppMigrateUp(options: unknown): Promise<void>; MedusaModule: { clearInstances(): void } }>("@medusajs/framework/modules-sdk")
+  const sdk = load<{
+    MedusaApp(options: unknown): Promise<BootedApp>
+    MedusaAppMigrateUp(options: unknown): Promise<void>
+    MedusaModule: { clearInstances(): void }
+  }>("@medusajs/framework/modules-sdk")
   const { asValue } = load<{ asValue(value: unknown): unknown }>("@medusajs/framework/awilix")
   const quiet = () => undefined
-  const logger = { info: quiet, debug: quiet, log: quiet, warn: console.warn, error: console.error, panic: console.error, activity: () => "", progress: quiet, success: quiet, failure: quiet, shouldLog: () => false, setLogLevel: quiet, unsetLogLevel: quiet }
+  const logger = {
+    info: quiet,
+    debug: quiet,
+    log: quiet,
+    warn: console.warn,
+    error: console.error,
+    panic: console.error,
+    activity: () => "",
+    progress: quiet,
+    success: quiet,
+    failure: quiet,
+    shouldLog: () => false,
+    setLogLevel: quiet,
+    unsetLogLevel: quiet,
+  }
   // A fresh options object per call: Medusa's loader deletes the link entry from the config it is given.
-  const options = () => ({ modulesConfig: modulesConfig(), sharedResourcesConfig: { database: { clientUrl: databaseUrl } }, injectedDependencies: { logger } })
+  const options = () => ({
+    modulesConfig: modulesConfig(),
+    sharedResourcesConfig: { database: { clientUrl: databaseUrl } },
+    injectedDependencies: { logger },
+  })
   await sdk.MedusaAppMigrateUp(options())
   const app = await sdk.MedusaApp(options())
   const planner = app.linkMigrationExecutionPlanner()

@@ -45,8 +45,24 @@ export function seedHost(options: { declinePaymentsAbove?: number; paymentAction
   const v = SEED.variants
   return {
     regions: new InMemoryRegions([
-      { id: eu, name: "Europe", currency_code: "eur", countries: ["de", "fr", "it"], payment_providers: ["manual"], tax_rate: 20, tax_code: "VAT" },
-      { id: us, name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["manual"], tax_rate: 8.25, tax_code: "SALES" },
+      {
+        id: eu,
+        name: "Europe",
+        currency_code: "eur",
+        countries: ["de", "fr", "it"],
+        payment_providers: ["manual"],
+        tax_rate: 20,
+        tax_code: "VAT",
+      },
+      {
+        id: us,
+        name: "United States",
+        currency_code: "usd",
+        countries: ["us"],
+        payment_providers: ["manual"],
+        tax_rate: 8.25,
+        tax_code: "SALES",
+      },
     ]),
     catalog: new InMemoryProductCatalog(VARIANTS),
     pricing: new InMemoryPricing([

@@ -22,11 +22,18 @@ export function findCheckout(): string | undefined {
 export async function demoCommand(io: CliIo): Promise<ExitCode> {
   const root = findCheckout()
   if (!root) {
-    writeLine(io.stderr, "cartwright: the demo runs from a repository checkout (git clone, npm install, npm run demo); this installed package does not include it.")
+    writeLine(
+      io.stderr,
+      "cartwright: the demo runs from a repository checkout (git clone, npm install, npm run demo); this installed package does not include it.",
+    )
     return ExitCode.FAILURE
   }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", DEMO], { cwd: root, env: { ...(io.env ?? process.env) }, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, ["--import", "tsx", DEMO], {
+      cwd: root,
+      env: { ...(io.env ?? process.env) },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     child.stdout.on("data", (chunk: Buffer) => io.stdout.write(chunk.toString("utf8")))
     child.stderr.on("data", (chunk: Buffer) => io.stderr.write(chunk.toString("utf8")))
     child.once("error", (error) => {

@@ -76,16 +76,26 @@ export async function migrateCommand(argv: readonly string[], io: CliIo): Promis
 
   const url = (io.env ?? process.env).DATABASE_URL?.trim()
   if (!url) {
-    writeLine(io.stderr, "cartwright: DATABASE_URL is required for migrate, e.g. DATABASE_URL=postgres://user@localhost:5432/shop cartwright migrate up")
+    writeLine(
+      io.stderr,
+      "cartwright: DATABASE_URL is required for migrate, e.g. DATABASE_URL=postgres://user@localhost:5432/shop cartwright migrate up",
+    )
     return ExitCode.FAILURE
   }
 
   let module: CartModule | undefined
   try {
     module = await createCartModule({
-      database: { clientUrl: url, ...(parsed.schema ? { schema: parsed.schema } : {}), ...(parsed.createDatabase ? { createDatabase: true } : {}) },
+      database: {
+        clientUrl: url,
+        ...(parsed.schema ? { schema: parsed.schema } : {}),
+        ...(parsed.createDatabase ? { createDatabase: true } : {}),
+      },
       // The command prints its own report on stdout; the module's info lines would repeat it.
-      logger: { warn: (message) => writeLine(io.stderr, `cartwright: ${message}`), error: (message) => writeLine(io.stderr, `cartwright: ${message}`) },
+      logger: {
+        warn: (message) => writeLine(io.stderr, `cartwright: ${message}`),
+        error: (message) => writeLine(io.stderr, `cartwright: ${message}`),
+      },
     })
     if (parsed.action === "up") return await migrateUp(module, io)
     if (parsed.action === "down") return await migrateDown(module, io, parsed)

@@ -30,7 +30,8 @@ export function parsePurgeArgs(argv: readonly string[]): PurgeArgs | string {
     const name = arg.startsWith("--") && equals > 0 ? arg.slice(0, equals) : arg
     if (isValued(name)) {
       const value = equals > 0 && name !== arg ? arg.slice(equals + 1) : argv[++i]
-      if (!value || value.startsWith("-")) return `${name} needs a value, e.g. ${name} ${name === "--schema" ? "cart" : name === "--batch-size" ? "500" : "30d"}`
+      if (!value || value.startsWith("-"))
+        return `${name} needs a value, e.g. ${name} ${name === "--schema" ? "cart" : name === "--batch-size" ? "500" : "30d"}`
       values.set(name, value)
     } else if ((SWITCHES as readonly string[]).includes(arg)) {
       switches.add(arg)
@@ -40,7 +41,8 @@ export function parsePurgeArgs(argv: readonly string[]): PurgeArgs | string {
   }
   const inactiveFor = values.get("--inactive-for")
   if (inactiveFor === undefined) return "purge needs --inactive-for, e.g. --inactive-for 30d"
-  if (parseDuration(inactiveFor) === undefined) return `--inactive-for must be a duration such as 30d, 12h, 45m or 90s, not "${inactiveFor}"`
+  if (parseDuration(inactiveFor) === undefined)
+    return `--inactive-for must be a duration such as 30d, 12h, 45m or 90s, not "${inactiveFor}"`
   const rawBatch = values.get("--batch-size")
   const batchSize = rawBatch === undefined ? undefined : Number(rawBatch)
   if (batchSize !== undefined && (!/^\d+$/.test(rawBatch!) || batchSize < 1 || batchSize > MAX_PURGE_BATCH_SIZE)) {

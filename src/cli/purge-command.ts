@@ -19,7 +19,10 @@ async function purge(module: CartModule, args: PurgeArgs, io: CliIo): Promise<Ex
   })
   const since = result.cutoff.toISOString()
   if (result.dryRun) {
-    writeLine(io.stdout, `Dry run: ${result.carts} carts inactive since ${since} would be ${verb} in ${result.batches} batches; nothing was changed.`)
+    writeLine(
+      io.stdout,
+      `Dry run: ${result.carts} carts inactive since ${since} would be ${verb} in ${result.batches} batches; nothing was changed.`,
+    )
   } else {
     writeLine(io.stdout, `Purged: ${result.carts} carts inactive since ${since} ${verb} in ${result.batches} batches.`)
   }
@@ -35,14 +38,20 @@ export async function purgeCommand(argv: readonly string[], io: CliIo): Promise<
   if (typeof parsed === "string") return usageError(io, parsed, PURGE_HELP)
   const url = (io.env ?? process.env).DATABASE_URL?.trim()
   if (!url) {
-    writeLine(io.stderr, "cartwright: DATABASE_URL is required for purge, e.g. DATABASE_URL=postgres://user@localhost:5432/shop cartwright purge --inactive-for 30d")
+    writeLine(
+      io.stderr,
+      "cartwright: DATABASE_URL is required for purge, e.g. DATABASE_URL=postgres://user@localhost:5432/shop cartwright purge --inactive-for 30d",
+    )
     return ExitCode.FAILURE
   }
   let module: CartModule | undefined
   try {
     module = await createCartModule({
       database: { clientUrl: url, ...(parsed.schema ? { schema: parsed.schema } : {}) },
-      logger: { warn: (message) => writeLine(io.stderr, `cartwright: ${message}`), error: (message) => writeLine(io.stderr, `cartwright: ${message}`) },
+      logger: {
+        warn: (message) => writeLine(io.stderr, `cartwright: ${message}`),
+        error: (message) => writeLine(io.stderr, `cartwright: ${message}`),
+      },
     })
     return await purge(module, parsed, io)
   } catch (error) {

@@ -25,10 +25,11 @@ export interface RegisterCartModuleOptions extends CartModuleOptions {
 export async function registerCartModule(container: AwilixContainer, options: RegisterCartModuleOptions = {}): Promise<CartModule> {
   const { key = "cart", migrate = false, ...moduleOptions } = validateRegisterOptions(options)
   const module = await createCartModule(moduleOptions)
-  if (migrate) await module.migrate().catch(async (error: unknown) => {
-    await module.close()
-    throw error
-  })
+  if (migrate)
+    await module.migrate().catch(async (error: unknown) => {
+      await module.close()
+      throw error
+    })
   container.register({
     [`${key}Module`]: asValue(module),
     [key]: asFunction(() => module.service)

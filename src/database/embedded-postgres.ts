@@ -58,7 +58,14 @@ export async function findFreePort(): Promise<number> {
   return port
 }
 
-async function initCluster(programs: RunnableBinaries, dataDir: string, workDir: string, user: ServerUser | undefined, persistent: boolean, log: ServerLog): Promise<void> {
+async function initCluster(
+  programs: RunnableBinaries,
+  dataDir: string,
+  workDir: string,
+  user: ServerUser | undefined,
+  persistent: boolean,
+  log: ServerLog,
+): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
   // The password file lives in our own folder (not the shared temp dir) and goes away right after.
   const passwordFile = join(workDir, "pwfile")
@@ -88,7 +95,13 @@ async function initCluster(programs: RunnableBinaries, dataDir: string, workDir:
   }
 }
 
-async function startOnFreePort(programs: RunnableBinaries, dataDir: string, fixedPort: number | undefined, user: ServerUser | undefined, log: ServerLog): Promise<{ child: ChildProcess; port: number }> {
+async function startOnFreePort(
+  programs: RunnableBinaries,
+  dataDir: string,
+  fixedPort: number | undefined,
+  user: ServerUser | undefined,
+  log: ServerLog,
+): Promise<{ child: ChildProcess; port: number }> {
   for (let attempt = 1; ; attempt++) {
     const port = fixedPort ?? (await findFreePort())
     // Loopback TCP only: no unix socket, so no clash with a system server's socket directory.

@@ -42,7 +42,10 @@ export async function resolveDatabaseUrl(
   if (!shared) {
     const keepIn = env[EMBEDDED_DATA_DIR_ENV]?.trim()
     const handle = startEmbeddedPostgres(keepIn ? { dataDir: keepIn, persistent: true, ...options } : options)
-    handle.then((server) => announce?.(describeEmbeddedServer(server)), () => undefined)
+    handle.then(
+      (server) => announce?.(describeEmbeddedServer(server)),
+      () => undefined,
+    )
     const entry = { handle, users: 0 }
     shared = entry
     // A failed start must not poison later calls.

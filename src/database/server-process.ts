@@ -63,7 +63,12 @@ export function runToCompletion(program: string, args: readonly string[], user: 
 const READY = /database system is ready to accept connections/
 
 /** Starts `postgres` and resolves once it accepts connections; rejects (with the process gone) if it exits first. */
-export function startServerProcess(program: string, args: readonly string[], user: ServerUser | undefined, log: ServerLog): Promise<ChildProcess> {
+export function startServerProcess(
+  program: string,
+  args: readonly string[],
+  user: ServerUser | undefined,
+  log: ServerLog,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawnAs(program, args, user, log)
     let settled = false

@@ -42,7 +42,11 @@ export class CartModuleError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true
     if (!CartModuleError.is(value)) return false
-    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (
+      let proto: unknown = Object.getPrototypeOf(value);
+      proto !== null && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto)
+    ) {
       if ((proto as { constructor?: { name?: unknown } }).constructor?.name === this.name) return true
     }
     return false

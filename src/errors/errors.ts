@@ -57,7 +57,12 @@ export class InvalidDataError extends CartModuleError {
   }
 
   /** An adjustment or tax line names an item or shipping method outside the cart: `Line item with id cali_1 does not exist on cart with id cart_1`. */
-  static notOnCart(parent: "Line item" | "Shipping method", parentId: string, cartId: string, path: readonly (string | number)[]): InvalidDataError {
+  static notOnCart(
+    parent: "Line item" | "Shipping method",
+    parentId: string,
+    cartId: string,
+    path: readonly (string | number)[],
+  ): InvalidDataError {
     return InvalidDataError.because(`${parent} with id ${parentId} does not exist on cart with id ${cartId}`, path)
   }
 
@@ -83,10 +88,7 @@ export class NotAllowedError extends CartModuleError {
 
   /** A completed cart refuses writes to its contents. */
   static cartCompleted(cartId: string): NotAllowedError {
-    return new NotAllowedError(
-      CartErrorType.NOT_ALLOWED,
-      `Cart with id "${cartId}" is completed and can no longer be changed`,
-    )
+    return new NotAllowedError(CartErrorType.NOT_ALLOWED, `Cart with id "${cartId}" is completed and can no longer be changed`)
   }
 
   /** Any other refusal, explained. */
@@ -114,11 +116,7 @@ export class ConflictError extends CartModuleError {
 
   /** Expected `expected`, found `current`. */
   static versionMismatch(cartId: string, expected: number, current: number): ConflictError {
-    return new ConflictError(
-      `Cart with id "${cartId}" is at version ${current}, not the expected version ${expected}`,
-      cartId,
-      current,
-    )
+    return new ConflictError(`Cart with id "${cartId}" is at version ${current}, not the expected version ${expected}`, cartId, current)
   }
 }
 

@@ -78,6 +78,11 @@ export function cartWorkflowEvent(name: CartWorkflowEventName, data: CartEvent["
   return {
     name,
     data,
-    metadata: { source: "cartwright", object: "cart", action: name.slice("cart.".length) as EventAction | CartWorkflowAction, ...(eventGroupId ? { eventGroupId } : {}) },
+    metadata: {
+      source: "cartwright",
+      object: "cart",
+      action: name.slice("cart.".length) as EventAction | CartWorkflowAction,
+      ...(eventGroupId ? { eventGroupId } : {}),
+    },
   }
 }

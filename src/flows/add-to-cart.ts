@@ -56,15 +56,28 @@ export const addToCartStep: FlowStep<Deps, AddToCartInput, CartDTO, AddToCartCom
     const scopeFields = ["id", "currency_code", "region_id", "sales_channel_id", "customer_id", "completed_at"]
     const cart = await deps.cart.retrieveCart(input.cart_id, { select: scopeFields })
     assertCartOpen(cart)
-    const [line] = await lineItemsForVariants(deps, cart, [{ variant_id: input.variant_id, quantity: input.quantity, metadata: input.metadata ?? null }])
+    const [line] = await lineItemsForVariants(deps, cart, [
+      { variant_id: input.variant_id, quantity: input.quantity, metadata: input.metadata ?? null },
+    ])
     const available = await availableQuantity(deps.inventory, input.variant_id, cart.sales_channel_id)
     const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
       const locked = await deps.cart.retrieveCart(input.cart_id, { select: scopeFields }, ctx)
       assertCartOpen(locked)
-      if (locked.currency_code !== cart.currency_code || locked.region_id !== cart.region_id || locked.sales_channel_id !== cart.sales_channel_id) {
-        throw new ConflictError(`Cart with id "${input.cart_id}" changed region or sales channel while the item was being priced; retry`, input.cart_id)
+      if (
+        locked.currency_code !== cart.currency_code ||
+        locked.region_id !== cart.region_id ||
+        locked.sales_channel_id !== cart.sales_channel_id
+      ) {
+        throw new ConflictError(
+          `Cart with id "${input.cart_id}" changed region or sales channel while the item was being priced; retry`,
+          input.cart_id,
+        )
       }
-      const lines = await deps.cart.listLineItems({ cart_id: input.cart_id, variant_id: input.variant_id }, { select: ["id", "quantity", "metadata"] }, ctx)
+      const lines = await deps.cart.listLineItems(
+        { cart_id: input.cart_id, variant_id: input.variant_id },
+        { select: ["id", "quantity", "metadata"] },
+        ctx,
+      )
       const inCart = lines.reduce((sum, candidate) => sum + Number(candidate.quantity), 0)
       assertInStock(input.variant_id, inCart + input.quantity, available)
       const existing = lines.find((candidate) => sameMetadata(candidate.metadata, input.metadata))

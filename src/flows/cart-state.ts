@@ -29,7 +29,11 @@ export function retrieveFullCart(service: CartModuleService, cartId: string, ctx
  * flows on one cart run one after another. Taking the lock writes nothing: the version moves and
  * events are emitted only when `work` changes something.
  */
-export function withCartLock<T>(service: CartModuleService, cartId: string, work: (ctx: CartContext, locked: LockedCart) => Promise<T>): Promise<T> {
+export function withCartLock<T>(
+  service: CartModuleService,
+  cartId: string,
+  work: (ctx: CartContext, locked: LockedCart) => Promise<T>,
+): Promise<T> {
   return service.transaction(async (ctx) => work(ctx, await service.lockCart(cartId, ctx)))
 }
 
@@ -58,11 +62,14 @@ export async function planThenApply<P extends { readonly version: number }, T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const planned = await plan()
-    const outcome = await withCartLock(service, cartId, async (ctx, locked) => (locked.version === planned.version ? { done: true as const, value: await apply(planned, ctx) } : { done: false as const }))
+    const outcome = await withCartLock(service, cartId, async (ctx, locked) =>
+      locked.version === planned.version ? { done: true as const, value: await apply(planned, ctx) } : { done: false as const },
+    )
     if (outcome.done) return outcome.value
     await discard(planned)
     if (attempt < PLAN_ATTEMPTS) await backoff(attempt)
-    if (attempt >= PLAN_ATTEMPTS) throw new ConflictError(`Cart with id "${cartId}" kept changing while it was being updated; retry`, cartId)
+    if (attempt >= PLAN_ATTEMPTS)
+      throw new ConflictError(`Cart with id "${cartId}" kept changing while it was being updated; retry`, cartId)
   }
 }
 

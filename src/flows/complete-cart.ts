@@ -62,9 +62,12 @@ async function paymentFor(deps: Deps, cart: CartDTO, authorize: boolean): Promis
 /** Refuses a cart that cannot be paid for as it stands, judged by the provider's session. @throws NotAllowedError */
 function assertPayable(cart: CartDTO, session: CartPaymentSession | undefined): CartPaymentSession {
   if (!cart.items?.length) throw NotAllowedError.because(`Cart with id "${cart.id}" has no items`)
-  if (!session || session.status !== "authorized") throw NotAllowedError.because(`Cart with id "${cart.id}" has no authorized payment session`)
+  if (!session || session.status !== "authorized")
+    throw NotAllowedError.because(`Cart with id "${cart.id}" has no authorized payment session`)
   if (isStaleSession(session, cart)) {
-    throw NotAllowedError.because(`Cart with id "${cart.id}" changed after its payment was authorized (${session.amount} ${session.currency_code} authorized, ${cartTotal(cart)} ${cart.currency_code} due); refresh the payment session`)
+    throw NotAllowedError.because(
+      `Cart with id "${cart.id}" changed after its payment was authorized (${session.amount} ${session.currency_code} authorized, ${cartTotal(cart)} ${cart.currency_code} due); refresh the payment session`,
+    )
   }
   return session
 }
@@ -106,7 +109,10 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
         const session = assertPayable(cart, await paymentFor(deps, cart, input.authorize_payment ?? false))
         const effects = await takeCompletionEffects(deps, cart)
         try {
-          const order = await deps.orders.createOrder({ cart, payment: { provider_id: session.provider_id, session_id: session.id, amount: session.amount } })
+          const order = await deps.orders.createOrder({
+            cart,
+            payment: { provider_id: session.provider_id, session_id: session.id, amount: session.amount },
+          })
           return { version: cart.version, completed: false, order, effects }
         } catch (error) {
           await undoCompletionEffects(deps, effects)
@@ -139,7 +145,10 @@ export const completeCartStep: FlowStep<Deps, CompleteCartInput, CompleteCartRes
         throw error
       }
     }
-    return { output: { order, cart, replayed: !planned.order }, compensation: { cart_id: input.cart_id, order_id: planned.order?.id ?? null, effects, promotion_usage: usage } }
+    return {
+      output: { order, cart, replayed: !planned.order },
+      compensation: { cart_id: input.cart_id, order_id: planned.order?.id ?? null, effects, promotion_usage: usage },
+    }
   },
   async compensate(deps, compensation) {
     if (!compensation.order_id) return

@@ -30,10 +30,15 @@ export async function takeCompletionEffects(deps: Deps, cart: CartDTO): Promise<
   const redemptions: string[] = []
   try {
     try {
-      const reserved = await deps.inventory.reserve(lines.map((item) => ({ variant_id: item.variant_id!, quantity: Number(item.quantity), line_item_id: item.id })), cart.sales_channel_id ?? null)
+      const reserved = await deps.inventory.reserve(
+        lines.map((item) => ({ variant_id: item.variant_id!, quantity: Number(item.quantity), line_item_id: item.id })),
+        cart.sales_channel_id ?? null,
+      )
       reservations.push(...reserved.map((reservation) => reservation.id))
     } catch (error) {
-      throw NotAllowedError.because(`Cart with id "${cart.id}" cannot be completed: some items are no longer in stock (${error instanceof Error ? error.message : "inventory refused"})`)
+      throw NotAllowedError.because(
+        `Cart with id "${cart.id}" cannot be completed: some items are no longer in stock (${error instanceof Error ? error.message : "inventory refused"})`,
+      )
     }
     for (const line of cart.credit_lines ?? []) {
       const amount = exact(line.amount, line.raw_amount)

@@ -52,14 +52,26 @@ export const createCartStep: FlowStep<Deps, CreateCartInput, CartDTO, { cart_id:
   async invoke(deps, input) {
     const region = await resolveRegion(deps.regions, input.region_id)
     // A region with one country fixes the shipping country, as Medusa v1 does.
-    const requested = input.country_code ?? input.shipping_address?.country_code ?? (region.countries.length === 1 ? region.countries[0] : undefined)
+    const requested =
+      input.country_code ?? input.shipping_address?.country_code ?? (region.countries.length === 1 ? region.countries[0] : undefined)
     const country = requested ? countryOfRegion(region, requested) : undefined
     const salesChannelId = await resolveSalesChannel(deps.salesChannels, input.sales_channel_id)
-    const scope = { currency_code: region.currency_code, region_id: region.id, sales_channel_id: salesChannelId, customer_id: input.customer_id ?? null }
+    const scope = {
+      currency_code: region.currency_code,
+      region_id: region.id,
+      sales_channel_id: salesChannelId,
+      customer_id: input.customer_id ?? null,
+    }
     const requests = mergeRequests(input.items ?? [])
     const items = await lineItemsForVariants(deps, scope, requests)
-    const stock = requests.length ? await deps.inventory.availability(requests.map((request) => request.variant_id), salesChannelId) : []
-    for (const request of requests) assertInStock(request.variant_id, request.quantity, stock.find((entry) => entry.variant_id === request.variant_id)?.available ?? null)
+    const stock = requests.length
+      ? await deps.inventory.availability(
+          requests.map((request) => request.variant_id),
+          salesChannelId,
+        )
+      : []
+    for (const request of requests)
+      assertInStock(request.variant_id, request.quantity, stock.find((entry) => entry.variant_id === request.variant_id)?.available ?? null)
     const metadata = { ...(input.metadata ?? {}), ...(input.context ? { context: { ...input.context } } : {}) }
     const created = await deps.cart.createCarts({
       currency_code: region.currency_code,
@@ -67,7 +79,8 @@ export const createCartStep: FlowStep<Deps, CreateCartInput, CartDTO, { cart_id:
       sales_channel_id: salesChannelId,
       customer_id: input.customer_id ?? null,
       email: input.email ?? null,
-      shipping_address: country || input.shipping_address ? { ...(input.shipping_address ?? {}), ...(country ? { country_code: country } : {}) } : null,
+      shipping_address:
+        country || input.shipping_address ? { ...(input.shipping_address ?? {}), ...(country ? { country_code: country } : {}) } : null,
       billing_address: input.billing_address ?? null,
       items,
       ...(Object.keys(metadata).length ? { metadata } : {}),

@@ -17,14 +17,19 @@ export interface GiftCardTotals {
  * tax-inclusive total, so the tax share they cover is `gift_card_total × tax_total / total` when
  * the region taxes gift cards (`taxable: true`, v1's `region.gift_cards_taxable`), else 0.
  */
-export function giftCardTotals(cart: Pick<CartDTO, "credit_lines" | "tax_total" | "total" | "credit_line_total">, options: { readonly taxable?: boolean } = {}): GiftCardTotals {
+export function giftCardTotals(
+  cart: Pick<CartDTO, "credit_lines" | "tax_total" | "total" | "credit_line_total">,
+  options: { readonly taxable?: boolean } = {},
+): GiftCardTotals {
   let total = toDecimal(0)
   for (const line of cart.credit_lines ?? []) {
     if (line.reference === GIFT_CARD_REFERENCE) total = total.plus(toDecimal(line.raw_amount ? line.raw_amount.value : line.amount))
   }
   const taxTotal = cart.tax_total ? toDecimal(cart.tax_total.raw.value) : toDecimal(0)
   // The total before credit lines: what the gift cards were fitted against.
-  const gross = (cart.total ? toDecimal(cart.total.raw.value) : toDecimal(0)).plus(cart.credit_line_total ? toDecimal(cart.credit_line_total.raw.value) : toDecimal(0))
+  const gross = (cart.total ? toDecimal(cart.total.raw.value) : toDecimal(0)).plus(
+    cart.credit_line_total ? toDecimal(cart.credit_line_total.raw.value) : toDecimal(0),
+  )
   const taxShare = options.taxable && !gross.isZero() ? total.times(taxTotal).div(gross) : toDecimal(0)
   return { gift_card_total: total, gift_card_tax_total: taxShare }
 }

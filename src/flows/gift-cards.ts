@@ -26,8 +26,10 @@ export function assertUsable(card: GiftCard | null, code: string, cart: Pick<Car
   if (!card) throw NotFoundError.forId("GiftCard", code)
   if (card.is_disabled) throw NotAllowedError.because(`Gift card "${code}" is disabled`)
   if (card.ends_at && card.ends_at.getTime() < Date.now()) throw NotAllowedError.because(`Gift card "${code}" has expired`)
-  if (card.currency_code.toLowerCase() !== cart.currency_code) throw NotAllowedError.because(`Gift card "${code}" is in ${card.currency_code}, the cart in ${cart.currency_code}`)
-  if (card.region_id && cart.region_id && card.region_id !== cart.region_id) throw NotAllowedError.because(`Gift card "${code}" cannot be used in region "${cart.region_id}"`)
+  if (card.currency_code.toLowerCase() !== cart.currency_code)
+    throw NotAllowedError.because(`Gift card "${code}" is in ${card.currency_code}, the cart in ${cart.currency_code}`)
+  if (card.region_id && cart.region_id && card.region_id !== cart.region_id)
+    throw NotAllowedError.because(`Gift card "${code}" cannot be used in region "${cart.region_id}"`)
   return card
 }
 
@@ -46,9 +48,18 @@ export const applyGiftCardStep: FlowStep<RefreshDeps, GiftCardInput, CartDTO, Gi
     assertCartOpen(cart)
     const card = assertUsable(await deps.giftCards.retrieveByCode(input.code), input.code, cart)
     const added = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-      const existing = await deps.cart.listCreditLines({ cart_id: input.cart_id, reference: GIFT_CARD_REFERENCE, reference_id: card.code }, { select: ["id"] }, ctx)
+      const existing = await deps.cart.listCreditLines(
+        { cart_id: input.cart_id, reference: GIFT_CARD_REFERENCE, reference_id: card.code },
+        { select: ["id"] },
+        ctx,
+      )
       if (existing.length) return null
-      return (await deps.cart.createCreditLines({ cart_id: input.cart_id, reference: GIFT_CARD_REFERENCE, reference_id: card.code, amount: 0 }, ctx)).id
+      return (
+        await deps.cart.createCreditLines(
+          { cart_id: input.cart_id, reference: GIFT_CARD_REFERENCE, reference_id: card.code, amount: 0 },
+          ctx,
+        )
+      ).id
     })
     const { cart: output } = await changeAndRefresh(deps, { cart_id: input.cart_id, changes: {} })
     return { output, compensation: { cart_id: input.cart_id, added_credit_line_id: added, removed_credit_line_id: null } }
@@ -61,7 +72,11 @@ export const removeGiftCardStep: FlowStep<RefreshDeps, GiftCardInput, CartDTO, G
   name: "remove-gift-card",
   async invoke(deps, input) {
     const removed = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
-      const lines = await deps.cart.listCreditLines({ cart_id: input.cart_id, reference: GIFT_CARD_REFERENCE }, { select: ["id", "reference_id"] }, ctx)
+      const lines = await deps.cart.listCreditLines(
+        { cart_id: input.cart_id, reference: GIFT_CARD_REFERENCE },
+        { select: ["id", "reference_id"] },
+        ctx,
+      )
       const line = lines.find((candidate) => candidate.reference_id?.toLowerCase() === input.code.toLowerCase())
       if (!line) throw NotFoundError.forId("GiftCard", input.code)
       await deps.cart.softDeleteCreditLines(line.id, undefined, ctx)

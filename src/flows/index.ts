@@ -27,7 +27,13 @@ export { addShippingMethod, addShippingMethodStep, listShippingOptions, listShip
 export type { AddShippingMethodCompensation, AddShippingMethodInput, ListShippingOptionsInput } from "./shipping"
 export { refreshTaxes, refreshTaxesStep } from "./refresh-taxes"
 export type { RefreshTaxesCompensation, RefreshTaxesInput } from "./refresh-taxes"
-export { applyPromotionCodes, applyPromotionCodesStep, promotionCodesOf, removePromotionCodes, removePromotionCodesStep } from "./promotions"
+export {
+  applyPromotionCodes,
+  applyPromotionCodesStep,
+  promotionCodesOf,
+  removePromotionCodes,
+  removePromotionCodesStep,
+} from "./promotions"
 export type { PromotionCodesInput, PromotionCompensation } from "./promotions"
 export {
   authorizePaymentSession,

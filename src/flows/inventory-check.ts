@@ -2,7 +2,11 @@ import { NotAllowedError } from "../errors/errors"
 import type { InventoryPort } from "../ports/inventory"
 
 /** Units of a variant that can be sold (null: not stock-managed), as asked of the inventory port outside the lock. */
-export async function availableQuantity(inventory: InventoryPort, variantId: string, salesChannelId: string | null | undefined): Promise<number | null> {
+export async function availableQuantity(
+  inventory: InventoryPort,
+  variantId: string,
+  salesChannelId: string | null | undefined,
+): Promise<number | null> {
   const [entry] = await inventory.availability([variantId], salesChannelId ?? null)
   return entry?.available ?? null
 }
@@ -13,6 +17,8 @@ export async function availableQuantity(inventory: InventoryPort, variantId: str
  */
 export function assertInStock(variantId: string, quantity: number, available: number | null): void {
   if (available !== null && quantity > available) {
-    throw NotAllowedError.because(`Variant with id "${variantId}" does not have the required inventory: ${Math.max(0, available)} available, ${quantity} requested`)
+    throw NotAllowedError.because(
+      `Variant with id "${variantId}" does not have the required inventory: ${Math.max(0, available)} available, ${quantity} requested`,
+    )
   }
 }

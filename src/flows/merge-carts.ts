@@ -34,13 +34,36 @@ export interface MergeCartsResult extends RefreshCartResult {
 }
 
 const LINE_FIELDS = [
-  "title", "subtitle", "thumbnail", "variant_id", "product_id", "product_title", "product_description", "product_subtitle", "product_type", "product_type_id",
-  "product_collection", "product_handle", "variant_sku", "variant_barcode", "variant_title", "variant_option_values", "requires_shipping", "is_discountable",
-  "is_giftcard", "is_tax_inclusive", "is_custom_price", "metadata",
+  "title",
+  "subtitle",
+  "thumbnail",
+  "variant_id",
+  "product_id",
+  "product_title",
+  "product_description",
+  "product_subtitle",
+  "product_type",
+  "product_type_id",
+  "product_collection",
+  "product_handle",
+  "variant_sku",
+  "variant_barcode",
+  "variant_title",
+  "variant_option_values",
+  "requires_shipping",
+  "is_discountable",
+  "is_giftcard",
+  "is_tax_inclusive",
+  "is_custom_price",
+  "metadata",
 ] as const
 
 function copyOf(line: CartLineItemDTO, cartId: string): CreateLineItemForCartDTO {
-  const copy: Record<string, unknown> = { cart_id: cartId, quantity: Number(line.quantity), unit_price: exact(line.unit_price, line.raw_unit_price) }
+  const copy: Record<string, unknown> = {
+    cart_id: cartId,
+    quantity: Number(line.quantity),
+    unit_price: exact(line.unit_price, line.raw_unit_price),
+  }
   for (const field of LINE_FIELDS) if (line[field] !== undefined) copy[field] = line[field]
   if (line.compare_at_unit_price != null) copy.compare_at_unit_price = exact(line.compare_at_unit_price, line.raw_compare_at_unit_price)
   return copy as unknown as CreateLineItemForCartDTO
@@ -50,9 +73,12 @@ function assertMergeable(guest: CartDTO, target: CartDTO, input: MergeCartsInput
   assertCartOpen(guest)
   assertCartOpen(target)
   assertTransferable(guest, input.customer_id)
-  if (target.customer_id !== input.customer_id) throw NotAllowedError.because(`Cart with id "${target.id}" does not belong to customer "${input.customer_id}"`)
+  if (target.customer_id !== input.customer_id)
+    throw NotAllowedError.because(`Cart with id "${target.id}" does not belong to customer "${input.customer_id}"`)
   if (input.strategy === "merge_lines" && guest.currency_code !== target.currency_code) {
-    throw NotAllowedError.because(`Carts "${guest.id}" (${guest.currency_code}) and "${target.id}" (${target.currency_code}) are in different currencies; keep one of them`)
+    throw NotAllowedError.because(
+      `Carts "${guest.id}" (${guest.currency_code}) and "${target.id}" (${target.currency_code}) are in different currencies; keep one of them`,
+    )
   }
 }
 
@@ -70,8 +96,10 @@ export interface MergeCartsCompensation {
 }
 
 function checkInput(input: MergeCartsInput): void {
-  if (!["keep_guest", "keep_customer", "merge_lines"].includes(input.strategy)) throw InvalidDataError.because(`Unknown merge strategy "${String(input.strategy)}"`, ["strategy"])
-  if (input.guest_cart_id === input.customer_cart_id) throw InvalidDataError.because("A cart cannot be merged into itself", ["guest_cart_id"])
+  if (!["keep_guest", "keep_customer", "merge_lines"].includes(input.strategy))
+    throw InvalidDataError.because(`Unknown merge strategy "${String(input.strategy)}"`, ["strategy"])
+  if (input.guest_cart_id === input.customer_cart_id)
+    throw InvalidDataError.because("A cart cannot be merged into itself", ["guest_cart_id"])
 }
 
 /**
@@ -93,7 +121,10 @@ export const mergeCartsStep: FlowStep<RefreshDeps, MergeCartsInput, MergeCartsRe
     const compensation = await deps.cart.transaction(async (ctx): Promise<MergeCartsCompensation> => {
       for (const id of [input.guest_cart_id, input.customer_cart_id].sort()) await deps.cart.lockCart(id, ctx)
       const relations = { relations: ["items"] }
-      const [guest, target] = await Promise.all([deps.cart.retrieveCart(input.guest_cart_id, relations, ctx), deps.cart.retrieveCart(input.customer_cart_id, relations, ctx)])
+      const [guest, target] = await Promise.all([
+        deps.cart.retrieveCart(input.guest_cart_id, relations, ctx),
+        deps.cart.retrieveCart(input.customer_cart_id, relations, ctx),
+      ])
       assertMergeable(guest, target, input)
       // merge_lines: quantities of the customer's lines after the guest's are added, by line id.
       const quantities = new Map<string, number>()
@@ -102,20 +133,36 @@ export const mergeCartsStep: FlowStep<RefreshDeps, MergeCartsInput, MergeCartsRe
         const targetLines = target.items ?? []
         const copies: CreateLineItemForCartDTO[] = []
         for (const line of guest.items ?? []) {
-          const same = targetLines.find((candidate) => candidate.variant_id && candidate.variant_id === line.variant_id && sameMetadata(candidate.metadata, line.metadata))
+          const same = targetLines.find(
+            (candidate) =>
+              candidate.variant_id && candidate.variant_id === line.variant_id && sameMetadata(candidate.metadata, line.metadata),
+          )
           if (same) quantities.set(same.id, (quantities.get(same.id) ?? Number(same.quantity)) + Number(line.quantity))
           else copies.push(copyOf(line, target.id))
         }
-        if (quantities.size) await deps.cart.updateLineItems([...quantities].map(([id, quantity]) => ({ id, quantity })), ctx)
+        if (quantities.size)
+          await deps.cart.updateLineItems(
+            [...quantities].map(([id, quantity]) => ({ id, quantity })),
+            ctx,
+          )
         if (copies.length) created = (await deps.cart.createLineItems(copies, ctx)).map((line) => line.id)
       }
-      const increased = (target.items ?? []).filter((line) => quantities.has(line.id)).map((line) => ({ id: line.id, previous_quantity: Number(line.quantity) }))
+      const increased = (target.items ?? [])
+        .filter((line) => quantities.has(line.id))
+        .map((line) => ({ id: line.id, previous_quantity: Number(line.quantity) }))
       if (input.strategy === "keep_guest") {
         await deps.cart.updateCarts(guest.id, { customer_id: input.customer_id }, ctx)
         await deps.cart.emitEvents(cartChangeEvents(guest, { customer_id: input.customer_id }, true), ctx)
       }
       await deps.cart.softDeleteCarts(droppedId, undefined, ctx)
-      return { strategy: input.strategy, kept_cart_id: keptId, dropped_cart_id: droppedId, guest_previous_customer_id: guest.customer_id ?? null, increased_lines: increased, created_line_ids: created }
+      return {
+        strategy: input.strategy,
+        kept_cart_id: keptId,
+        dropped_cart_id: droppedId,
+        guest_previous_customer_id: guest.customer_id ?? null,
+        increased_lines: increased,
+        created_line_ids: created,
+      }
     })
     const result = await changeAndRefresh(deps, { cart_id: keptId, changes: { lines: "all", customer: true } })
     return { output: { cart: result.cart, report: result.report, deleted_cart_id: droppedId }, compensation }
@@ -124,8 +171,13 @@ export const mergeCartsStep: FlowStep<RefreshDeps, MergeCartsInput, MergeCartsRe
     await deps.cart.transaction(async (ctx) => {
       await deps.cart.restoreCarts(compensation.dropped_cart_id, undefined, ctx)
       if (compensation.created_line_ids.length) await deps.cart.deleteLineItems([...compensation.created_line_ids], ctx)
-      if (compensation.increased_lines.length) await deps.cart.updateLineItems(compensation.increased_lines.map((line) => ({ id: line.id, quantity: line.previous_quantity })), ctx)
-      if (compensation.strategy === "keep_guest") await deps.cart.updateCarts(compensation.kept_cart_id, { customer_id: compensation.guest_previous_customer_id }, ctx)
+      if (compensation.increased_lines.length)
+        await deps.cart.updateLineItems(
+          compensation.increased_lines.map((line) => ({ id: line.id, quantity: line.previous_quantity })),
+          ctx,
+        )
+      if (compensation.strategy === "keep_guest")
+        await deps.cart.updateCarts(compensation.kept_cart_id, { customer_id: compensation.guest_previous_customer_id }, ctx)
     })
     await changeAndRefresh(deps, { cart_id: compensation.kept_cart_id, changes: { lines: "all", customer: true } })
     await changeAndRefresh(deps, { cart_id: compensation.dropped_cart_id, changes: { lines: "all" } })

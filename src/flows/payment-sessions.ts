@@ -30,7 +30,11 @@ type Deps = Pick<FlowDeps, "cart" | "payment" | "regions">
 
 /** Marks the selected session: the selected provider's, or the only session when there is one. */
 function markSelected(sessions: readonly ProviderSession[], selectedProvider: string | null): CartPaymentSession[] {
-  const chosen = sessions.some((session) => session.provider_id === selectedProvider) ? selectedProvider : sessions.length === 1 ? sessions[0]!.provider_id : null
+  const chosen = sessions.some((session) => session.provider_id === selectedProvider)
+    ? selectedProvider
+    : sessions.length === 1
+      ? sessions[0]!.provider_id
+      : null
   return sessions.map((session) => ({ ...session, is_selected: session.provider_id === chosen }))
 }
 
@@ -49,7 +53,13 @@ export function selectedSessionOf(sessions: readonly CartPaymentSession[]): Cart
 }
 
 function sessionInput(cart: CartDTO, providerId: string): PaymentSessionInput {
-  return { provider_id: providerId, cart_id: cart.id, amount: cartTotal(cart), currency_code: cart.currency_code, email: cart.email ?? null }
+  return {
+    provider_id: providerId,
+    cart_id: cart.id,
+    amount: cartTotal(cart),
+    currency_code: cart.currency_code,
+    email: cart.email ?? null,
+  }
 }
 
 /** A session priced for another total or currency than the cart's now: its authorisation is void. */
@@ -59,7 +69,9 @@ export function isStaleSession(session: ProviderSession, cart: Pick<CartDTO, "to
 
 /** Re-prices a stale session at its provider; a fresh one comes back unchanged. */
 export async function repriceSession(deps: Pick<FlowDeps, "payment">, session: ProviderSession, cart: CartDTO): Promise<ProviderSession> {
-  return isStaleSession(session, cart) ? deps.payment.updateSession(session.id, { amount: cartTotal(cart), currency_code: cart.currency_code }) : session
+  return isStaleSession(session, cart)
+    ? deps.payment.updateSession(session.id, { amount: cartTotal(cart), currency_code: cart.currency_code })
+    : session
 }
 
 function requireProvider(input: PaymentSessionFlowInput): string {
@@ -80,7 +92,13 @@ interface SessionPlan {
   readonly select?: string | null
 }
 
-type Change = (deps: Deps, cart: CartDTO, sessions: CartPaymentSession[], input: PaymentSessionFlowInput, opened: string[]) => Promise<Omit<SessionPlan, "version">>
+type Change = (
+  deps: Deps,
+  cart: CartDTO,
+  sessions: CartPaymentSession[],
+  input: PaymentSessionFlowInput,
+  opened: string[],
+) => Promise<Omit<SessionPlan, "version">>
 
 /**
  * Builds a session flow. Provider calls run in the plan phase, outside the cart lock; the apply
@@ -104,7 +122,8 @@ function sessionStep(name: string, change: Change): FlowStep<Deps, PaymentSessio
             return { version: cart.version, ...(await change(deps, cart, sessions, input, opened)) }
           },
           async (planned, ctx) => {
-            if (planned.select !== undefined) await deps.cart.updateCheckoutState(input.cart_id, { selected_payment_provider_id: planned.select }, ctx)
+            if (planned.select !== undefined)
+              await deps.cart.updateCheckoutState(input.cart_id, { selected_payment_provider_id: planned.select }, ctx)
           },
         )
       } catch (error) {
@@ -112,12 +131,18 @@ function sessionStep(name: string, change: Change): FlowStep<Deps, PaymentSessio
         await Promise.allSettled(opened.map((id) => deps.payment.deleteSession(id)))
         throw error
       }
-      const compensation = { cart_id: input.cart_id, previous_selected_provider_id: before.selected_payment_provider_id, opened_session_ids: [...opened] }
+      const compensation = {
+        cart_id: input.cart_id,
+        previous_selected_provider_id: before.selected_payment_provider_id,
+        opened_session_ids: [...opened],
+      }
       return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
     },
     async compensate(deps, compensation) {
       await Promise.allSettled(compensation.opened_session_ids.map((id) => deps.payment.deleteSession(id)))
-      await deps.cart.updateCheckoutState(compensation.cart_id, { selected_payment_provider_id: compensation.previous_selected_provider_id })
+      await deps.cart.updateCheckoutState(compensation.cart_id, {
+        selected_payment_provider_id: compensation.previous_selected_provider_id,
+      })
     },
   }
 }
@@ -165,7 +190,9 @@ export const refreshPaymentSessionStep = sessionStep("refresh-payment-session", 
 })
 
 /** Marks one provider's session as the one to pay with. */
-export const selectPaymentSessionStep = sessionStep("select-payment-session", async (_deps, _cart, sessions, input) => ({ select: findSession(sessions, requireProvider(input)).provider_id }))
+export const selectPaymentSessionStep = sessionStep("select-payment-session", async (_deps, _cart, sessions, input) => ({
+  select: findSession(sessions, requireProvider(input)).provider_id,
+}))
 
 /** Updates one provider's session data at the provider (Medusa v1's "update a payment session"). */
 export const updatePaymentSessionStep = sessionStep("update-payment-session", async (deps, _cart, sessions, input) => {
@@ -191,7 +218,8 @@ export const authorizePaymentSessionStep = sessionStep("authorize-payment-sessio
   if (!target) throw NotAllowedError.because(`Cart with id "${cart.id}" has no selected payment session`)
   const current = await repriceSession(deps, target, cart)
   const authorized = current.status === "authorized" ? current : await deps.payment.authorizeSession(current.id)
-  if (authorized.status !== "authorized") throw NotAllowedError.because(`Payment session of provider "${target.provider_id}" was not authorized (${authorized.status})`)
+  if (authorized.status !== "authorized")
+    throw NotAllowedError.because(`Payment session of provider "${target.provider_id}" was not authorized (${authorized.status})`)
   return { select: target.provider_id }
 })
 

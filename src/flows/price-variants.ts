@@ -64,15 +64,28 @@ export async function lineItemsForVariants(
   for (const variant of variants.values()) {
     const channels = variant.product.sales_channel_ids ?? []
     if (channels.length && (!scope.sales_channel_id || !channels.includes(scope.sales_channel_id))) {
-      throw InvalidDataError.because(`Variant with id "${variant.id}" is not sold in sales channel "${scope.sales_channel_id ?? "(none)"}"`, ["variant_id"])
+      throw InvalidDataError.because(
+        `Variant with id "${variant.id}" is not sold in sales channel "${scope.sales_channel_id ?? "(none)"}"`,
+        ["variant_id"],
+      )
     }
   }
   const prices = await deps.pricing.calculatePrices(
-    requests.map((request) => ({ variant_id: request.variant_id, currency_code: scope.currency_code, region_id: scope.region_id ?? null, quantity: request.quantity, customer_id: scope.customer_id ?? null, sales_channel_id: scope.sales_channel_id ?? null })),
+    requests.map((request) => ({
+      variant_id: request.variant_id,
+      currency_code: scope.currency_code,
+      region_id: scope.region_id ?? null,
+      quantity: request.quantity,
+      customer_id: scope.customer_id ?? null,
+      sales_channel_id: scope.sales_channel_id ?? null,
+    })),
   )
   return requests.map((request, index) => {
     const price = prices[index]
-    if (!price) throw InvalidDataError.because(`Variant with id "${request.variant_id}" has no price in currency "${scope.currency_code}"`, ["variant_id"])
+    if (!price)
+      throw InvalidDataError.because(`Variant with id "${request.variant_id}" has no price in currency "${scope.currency_code}"`, [
+        "variant_id",
+      ])
     return {
       ...snapshotOf(variants.get(request.variant_id)!),
       quantity: request.quantity,

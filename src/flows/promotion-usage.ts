@@ -3,12 +3,17 @@ import type { CartDTO } from "../types/dtos"
 
 /** The promotion usage of a cart about to complete: every adjustment that carries a code. */
 export function promotionUsageOf(cart: CartDTO): PromotionUsage {
-  const adjustments = [...(cart.items ?? []).flatMap((item) => item.adjustments ?? []), ...(cart.shipping_methods ?? []).flatMap((method) => method.adjustments ?? [])]
+  const adjustments = [
+    ...(cart.items ?? []).flatMap((item) => item.adjustments ?? []),
+    ...(cart.shipping_methods ?? []).flatMap((method) => method.adjustments ?? []),
+  ]
   return {
     cart_id: cart.id,
     customer_id: cart.customer_id ?? null,
     email: cart.email ?? null,
-    adjustments: adjustments.flatMap((adjustment) => (adjustment.code ? [{ code: adjustment.code, amount: adjustment.amount.toString() }] : [])),
+    adjustments: adjustments.flatMap((adjustment) =>
+      adjustment.code ? [{ code: adjustment.code, amount: adjustment.amount.toString() }] : [],
+    ),
   }
 }
 

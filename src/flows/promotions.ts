@@ -49,16 +49,31 @@ export function promotionCartOf(cart: CartDTO): PromotionCart {
       is_discountable: item.is_discountable,
       ...exactTotals(item),
     })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: exact(method.amount, method.raw_amount), ...exactTotals(method) })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
+      id: method.id,
+      shipping_option_id: method.shipping_option_id ?? null,
+      amount: exact(method.amount, method.raw_amount),
+      ...exactTotals(method),
+    })),
   }
 }
 
 /** A line's pre-discount totals as exact strings, for promotion engines that discount them (Medusa's does). */
 function exactTotals(line: { subtotal?: { toString(): string }; original_total?: { toString(): string } }) {
-  return { ...(line.subtotal ? { subtotal: line.subtotal.toString() } : {}), ...(line.original_total ? { original_total: line.original_total.toString() } : {}) }
+  return {
+    ...(line.subtotal ? { subtotal: line.subtotal.toString() } : {}),
+    ...(line.original_total ? { original_total: line.original_total.toString() } : {}),
+  }
 }
 
-type AdjustmentLike = { amount: unknown; code?: string | null; description?: string | null; promotion_id?: string | null; provider_id?: string | null; is_tax_inclusive?: boolean }
+type AdjustmentLike = {
+  amount: unknown
+  code?: string | null
+  description?: string | null
+  promotion_id?: string | null
+  provider_id?: string | null
+  is_tax_inclusive?: boolean
+}
 
 function adjustmentFields(adjustment: AdjustmentLike) {
   return {
@@ -72,19 +87,42 @@ function adjustmentFields(adjustment: AdjustmentLike) {
 }
 
 /** What the promotion port answered for a set of codes; computed outside the cart lock. */
-export async function computePromotions(deps: Pick<FlowDeps, "promotions">, cart: PromotionCart, codes: readonly string[]): Promise<PromotionResult> {
-  return codes.length ? deps.promotions.computeAdjustments(cart, codes) : { item_adjustments: [], shipping_adjustments: [], unknown_codes: [] }
+export async function computePromotions(
+  deps: Pick<FlowDeps, "promotions">,
+  cart: PromotionCart,
+  codes: readonly string[],
+): Promise<PromotionResult> {
+  return codes.length
+    ? deps.promotions.computeAdjustments(cart, codes)
+    : { item_adjustments: [], shipping_adjustments: [], unknown_codes: [] }
 }
 
 /** Writes the port's answer: the adjustments replace the cart's, the codes it knew are kept. */
-export async function writePromotions(deps: Pick<FlowDeps, "cart">, cartId: string, codes: readonly string[], result: PromotionResult, ctx: CartContext): Promise<void> {
+export async function writePromotions(
+  deps: Pick<FlowDeps, "cart">,
+  cartId: string,
+  codes: readonly string[],
+  result: PromotionResult,
+  ctx: CartContext,
+): Promise<void> {
   const kept = codes.filter((code) => !result.unknown_codes.includes(code))
-  await deps.cart.setLineItemAdjustments(cartId, result.item_adjustments.map((adj) => ({ ...adjustmentFields(adj), item_id: adj.item_id })), ctx)
-  await deps.cart.setShippingMethodAdjustments(cartId, result.shipping_adjustments.map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: adj.shipping_method_id })), ctx)
+  await deps.cart.setLineItemAdjustments(
+    cartId,
+    result.item_adjustments.map((adj) => ({ ...adjustmentFields(adj), item_id: adj.item_id })),
+    ctx,
+  )
+  await deps.cart.setShippingMethodAdjustments(
+    cartId,
+    result.shipping_adjustments.map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: adj.shipping_method_id })),
+    ctx,
+  )
   await deps.cart.updateCheckoutState(cartId, { promotion_codes: kept }, ctx)
 }
 
-function codesStep(name: string, next: (current: readonly string[], input: readonly string[]) => { codes: string[]; strict: readonly string[] }): FlowStep<Deps, PromotionCodesInput, CartDTO, PromotionCompensation> {
+function codesStep(
+  name: string,
+  next: (current: readonly string[], input: readonly string[]) => { codes: string[]; strict: readonly string[] },
+): FlowStep<Deps, PromotionCodesInput, CartDTO, PromotionCompensation> {
   return {
     name,
     async invoke(deps, input) {
@@ -98,7 +136,8 @@ function codesStep(name: string, next: (current: readonly string[], input: reado
           const { codes, strict } = next(current, input.codes)
           const result = await computePromotions(deps, promotionCartOf(cart), codes)
           const rejected = result.unknown_codes.filter((code) => strict.includes(code))
-          if (rejected.length) throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
+          if (rejected.length)
+            throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
           return { version: cart.version, cart, current, codes, result }
         },
         async ({ cart, current, codes, result }, ctx) => {
@@ -106,8 +145,12 @@ function codesStep(name: string, next: (current: readonly string[], input: reado
           return {
             cart_id: cart.id,
             codes: current,
-            item_adjustments: (cart.items ?? []).flatMap((item) => (item.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), item_id: item.id }))),
-            shipping_adjustments: (cart.shipping_methods ?? []).flatMap((method) => (method.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: method.id }))),
+            item_adjustments: (cart.items ?? []).flatMap((item) =>
+              (item.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), item_id: item.id })),
+            ),
+            shipping_adjustments: (cart.shipping_methods ?? []).flatMap((method) =>
+              (method.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: method.id })),
+            ),
           }
         },
       )
@@ -124,10 +167,16 @@ function codesStep(name: string, next: (current: readonly string[], input: reado
 }
 
 /** Adds codes to the cart and recomputes its adjustments; an unknown new code is invalid_data. Undo: previous codes and adjustments. */
-export const applyPromotionCodesStep = codesStep("apply-promotion-codes", (current, added) => ({ codes: [...new Set([...current, ...added])], strict: added }))
+export const applyPromotionCodesStep = codesStep("apply-promotion-codes", (current, added) => ({
+  codes: [...new Set([...current, ...added])],
+  strict: added,
+}))
 
 /** Removes codes from the cart and recomputes its adjustments. Undo: previous codes and adjustments. */
-export const removePromotionCodesStep = codesStep("remove-promotion-codes", (current, removed) => ({ codes: current.filter((code) => !removed.includes(code)), strict: [] }))
+export const removePromotionCodesStep = codesStep("remove-promotion-codes", (current, removed) => ({
+  codes: current.filter((code) => !removed.includes(code)),
+  strict: [],
+}))
 
 /** Applies codes (plain-function form of {@link applyPromotionCodesStep}). */
 export const applyPromotionCodes = asFlow(applyPromotionCodesStep)

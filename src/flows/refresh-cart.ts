@@ -12,7 +12,10 @@ import { cartChangeEvents } from "./workflow-events"
 import type { CartChanges, CustomPricePolicy, RefreshReport } from "./refresh-plan"
 
 /** Cart fields a flow changes together with the refresh they cause (one transaction). */
-export type CartPatch = Pick<UpdateCartDataDTO, "region_id" | "currency_code" | "sales_channel_id" | "customer_id" | "email" | "shipping_address" | "billing_address" | "locale">
+export type CartPatch = Pick<
+  UpdateCartDataDTO,
+  "region_id" | "currency_code" | "sales_channel_id" | "customer_id" | "email" | "shipping_address" | "billing_address" | "locale"
+>
 
 /** Input of {@link refreshCartStep}: what changed, and optionally the cart fields to change with it. */
 export interface RefreshCartInput {
@@ -49,12 +52,28 @@ export function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
   if (!patch) return cart
   const { shipping_address, billing_address, ...fields } = patch
   const draft = { ...cart, ...fields } as CartDTO
-  if (shipping_address !== undefined) draft.shipping_address = shipping_address === null ? null : ({ ...(cart.shipping_address ?? {}), ...shipping_address } as CartAddressDTO)
-  if (billing_address !== undefined) draft.billing_address = billing_address === null ? null : ({ ...(cart.billing_address ?? {}), ...billing_address } as CartAddressDTO)
+  if (shipping_address !== undefined)
+    draft.shipping_address =
+      shipping_address === null ? null : ({ ...(cart.shipping_address ?? {}), ...shipping_address } as CartAddressDTO)
+  if (billing_address !== undefined)
+    draft.billing_address = billing_address === null ? null : ({ ...(cart.billing_address ?? {}), ...billing_address } as CartAddressDTO)
   return draft
 }
 
-const ADDRESS_FIELDS = ["customer_id", "company", "first_name", "last_name", "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone", "metadata"] as const
+const ADDRESS_FIELDS = [
+  "customer_id",
+  "company",
+  "first_name",
+  "last_name",
+  "address_1",
+  "address_2",
+  "city",
+  "country_code",
+  "province",
+  "postal_code",
+  "phone",
+  "metadata",
+] as const
 
 /** The writable fields of a stored address (no id, so a write makes a fresh copy). */
 export function addressFields(address: CartAddressDTO | null | undefined): CartPatch["shipping_address"] {
@@ -111,7 +130,11 @@ export async function changeAndRefresh(deps: RefreshDeps, input: RefreshCartInpu
   )
   const cart = await retrieveFullCart(deps.cart, input.cart_id)
   await syncPaymentSessions(deps, cart)
-  const report = { repriced_line_ids: plan.repriced_line_ids, removed_lines: plan.removed_lines, removed_shipping_method_ids: plan.removed_shipping_method_ids }
+  const report = {
+    repriced_line_ids: plan.repriced_line_ids,
+    removed_lines: plan.removed_lines,
+    removed_shipping_method_ids: plan.removed_shipping_method_ids,
+  }
   return { cart, report, previous: previousOf(plan.before, input.patch) }
 }
 
@@ -122,7 +145,13 @@ export const refreshCartStep: FlowStep<RefreshDeps, RefreshCartInput, RefreshCar
     const { cart, report, previous } = await changeAndRefresh(deps, input)
     return {
       output: { cart, report },
-      compensation: { cart_id: input.cart_id, previous, removed_line_ids: report.removed_lines.map((line) => line.id), removed_shipping_method_ids: report.removed_shipping_method_ids, changes: input.changes },
+      compensation: {
+        cart_id: input.cart_id,
+        previous,
+        removed_line_ids: report.removed_lines.map((line) => line.id),
+        removed_shipping_method_ids: report.removed_shipping_method_ids,
+        changes: input.changes,
+      },
     }
   },
   async compensate(deps, compensation) {
@@ -134,7 +163,8 @@ export const refreshCartStep: FlowStep<RefreshDeps, RefreshCartInput, RefreshCar
 export async function undoRefresh(deps: RefreshDeps, compensation: RefreshCartCompensation): Promise<void> {
   await deps.cart.transaction(async (ctx) => {
     if (compensation.removed_line_ids.length) await deps.cart.restoreLineItems([...compensation.removed_line_ids], undefined, ctx)
-    if (compensation.removed_shipping_method_ids.length) await deps.cart.restoreShippingMethods([...compensation.removed_shipping_method_ids], undefined, ctx)
+    if (compensation.removed_shipping_method_ids.length)
+      await deps.cart.restoreShippingMethods([...compensation.removed_shipping_method_ids], undefined, ctx)
   })
   // Every line is re-priced for the restored fields, but the removal rules (custom prices in another
   // currency, lines outside the channel) are not applied again: the restored lines belong to the old state.

@@ -25,15 +25,40 @@ export function taxQueryOf(cart: CartDTO): TaxQuery {
     region_id: cart.region_id ?? null,
     currency_code: cart.currency_code,
     customer_id: cart.customer_id ?? null,
-    address: cart.shipping_address ? { country_code: cart.shipping_address.country_code ?? null, province: cart.shipping_address.province ?? null, postal_code: cart.shipping_address.postal_code ?? null } : null,
-    items: (cart.items ?? []).map((item) => ({ id: item.id, variant_id: item.variant_id ?? null, product_id: item.product_id ?? null, product_type_id: item.product_type_id ?? null, unit_price: exact(item.unit_price, item.raw_unit_price), quantity: Number(item.quantity) })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: exact(method.amount, method.raw_amount) })),
+    address: cart.shipping_address
+      ? {
+          country_code: cart.shipping_address.country_code ?? null,
+          province: cart.shipping_address.province ?? null,
+          postal_code: cart.shipping_address.postal_code ?? null,
+        }
+      : null,
+    items: (cart.items ?? []).map((item) => ({
+      id: item.id,
+      variant_id: item.variant_id ?? null,
+      product_id: item.product_id ?? null,
+      product_type_id: item.product_type_id ?? null,
+      unit_price: exact(item.unit_price, item.raw_unit_price),
+      quantity: Number(item.quantity),
+    })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
+      id: method.id,
+      shipping_option_id: method.shipping_option_id ?? null,
+      amount: exact(method.amount, method.raw_amount),
+    })),
   }
 }
 
 /** The writable fields of a tax line. */
-export function taxLineFields<T extends { code: string; rate: number; description?: string | null; tax_rate_id?: string | null; provider_id?: string | null }>(line: T) {
-  return { code: line.code, rate: line.rate, description: line.description ?? null, tax_rate_id: line.tax_rate_id ?? null, provider_id: line.provider_id ?? null }
+export function taxLineFields<
+  T extends { code: string; rate: number; description?: string | null; tax_rate_id?: string | null; provider_id?: string | null },
+>(line: T) {
+  return {
+    code: line.code,
+    rate: line.rate,
+    description: line.description ?? null,
+    tax_rate_id: line.tax_rate_id ?? null,
+    provider_id: line.provider_id ?? null,
+  }
 }
 
 /** Replaces every tax line of the cart with what the tax port says now. Undo: the previous tax lines. */
@@ -50,12 +75,24 @@ export const refreshTaxesStep: FlowStep<Pick<FlowDeps, "cart" | "tax">, RefreshT
         return { version: cart.version, cart, lines: await deps.tax.getTaxLines(taxQueryOf(cart)) }
       },
       async ({ cart, lines }, ctx) => {
-        await deps.cart.setLineItemTaxLines(cart.id, lines.item_tax_lines.map((line) => ({ ...taxLineFields(line), item_id: line.item_id })), ctx)
-        await deps.cart.setShippingMethodTaxLines(cart.id, lines.shipping_tax_lines.map((line) => ({ ...taxLineFields(line), shipping_method_id: line.shipping_method_id })), ctx)
+        await deps.cart.setLineItemTaxLines(
+          cart.id,
+          lines.item_tax_lines.map((line) => ({ ...taxLineFields(line), item_id: line.item_id })),
+          ctx,
+        )
+        await deps.cart.setShippingMethodTaxLines(
+          cart.id,
+          lines.shipping_tax_lines.map((line) => ({ ...taxLineFields(line), shipping_method_id: line.shipping_method_id })),
+          ctx,
+        )
         return {
           cart_id: cart.id,
-          item_tax_lines: (cart.items ?? []).flatMap((item) => (item.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), item_id: item.id }))),
-          shipping_tax_lines: (cart.shipping_methods ?? []).flatMap((method) => (method.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), shipping_method_id: method.id }))),
+          item_tax_lines: (cart.items ?? []).flatMap((item) =>
+            (item.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), item_id: item.id })),
+          ),
+          shipping_tax_lines: (cart.shipping_methods ?? []).flatMap((method) =>
+            (method.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), shipping_method_id: method.id })),
+          ),
         }
       },
     )

@@ -56,7 +56,8 @@ export const addShippingMethodStep: FlowStep<RefreshDeps, AddShippingMethodInput
     const cart = await retrieveFullCart(deps.cart, input.cart_id)
     assertCartOpen(cart)
     const option = await deps.fulfillment.priceShippingOption(input.option_id, fulfillmentCartOf(cart))
-    if (!option) throw InvalidDataError.because(`Shipping option with id "${input.option_id}" is not available to cart "${cart.id}"`, ["option_id"])
+    if (!option)
+      throw InvalidDataError.because(`Shipping option with id "${input.option_id}" is not available to cart "${cart.id}"`, ["option_id"])
     const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
       const existing = await deps.cart.listShippingMethods({ cart_id: input.cart_id }, { select: ["id"] }, ctx)
       const replacedIds = existing.map((method) => method.id)

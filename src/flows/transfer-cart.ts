@@ -17,7 +17,8 @@ export interface TransferCartInput {
 
 /** Refuses a cart that belongs to another customer. @throws NotAllowedError */
 export function assertTransferable(cart: Pick<CartDTO, "id" | "customer_id">, customerId: string): void {
-  if (cart.customer_id && cart.customer_id !== customerId) throw NotAllowedError.because(`Cart with id "${cart.id}" belongs to another customer`)
+  if (cart.customer_id && cart.customer_id !== customerId)
+    throw NotAllowedError.because(`Cart with id "${cart.id}" belongs to another customer`)
 }
 
 /**
@@ -36,10 +37,22 @@ export const transferCartStep: FlowStep<RefreshDeps, TransferCartInput, CartDTO,
     const patch = { customer_id: input.customer_id, ...(input.email ? { email: assertEmail(input.email) } : {}) }
     const changes = { customer: cart.customer_id !== input.customer_id }
     // Checked again on the version the change is written to: a concurrent transfer to someone else wins, this one is refused.
-    const result = await changeAndRefresh(deps, { cart_id: input.cart_id, patch, changes, guard: (current) => assertTransferable(current, input.customer_id), transfer: true })
+    const result = await changeAndRefresh(deps, {
+      cart_id: input.cart_id,
+      patch,
+      changes,
+      guard: (current) => assertTransferable(current, input.customer_id),
+      transfer: true,
+    })
     return {
       output: result.cart,
-      compensation: { cart_id: input.cart_id, previous: result.previous, removed_line_ids: result.report.removed_lines.map((line) => line.id), removed_shipping_method_ids: result.report.removed_shipping_method_ids, changes },
+      compensation: {
+        cart_id: input.cart_id,
+        previous: result.previous,
+        removed_line_ids: result.report.removed_lines.map((line) => line.id),
+        removed_shipping_method_ids: result.report.removed_shipping_method_ids,
+        changes,
+      },
     }
   },
   compensate: undoRefresh,

@@ -34,7 +34,11 @@ export function assertEmail(email: string): string {
 }
 
 /** Validates a shipping address against the cart's region (its country decides taxes and shipping). */
-export async function shippingAddressFor(deps: Pick<FlowDeps, "regions">, regionId: string | null | undefined, address: CreateAddressDTO | null): Promise<CreateAddressDTO | null> {
+export async function shippingAddressFor(
+  deps: Pick<FlowDeps, "regions">,
+  regionId: string | null | undefined,
+  address: CreateAddressDTO | null,
+): Promise<CreateAddressDTO | null> {
   if (!address?.country_code) return address
   const region = await resolveRegion(deps.regions, regionId)
   return { ...address, country_code: countryOfRegion(region, address.country_code, ["shipping_address", "country_code"]) }
@@ -42,7 +46,13 @@ export async function shippingAddressFor(deps: Pick<FlowDeps, "regions">, region
 
 async function patchStep(deps: RefreshDeps, cartId: string, patch: CartPatch, changes: CartChanges) {
   const result = await changeAndRefresh(deps, { cart_id: cartId, patch, changes })
-  const compensation: RefreshCartCompensation = { cart_id: cartId, previous: result.previous, removed_line_ids: result.report.removed_lines.map((line) => line.id), removed_shipping_method_ids: result.report.removed_shipping_method_ids, changes }
+  const compensation: RefreshCartCompensation = {
+    cart_id: cartId,
+    previous: result.previous,
+    removed_line_ids: result.report.removed_lines.map((line) => line.id),
+    removed_shipping_method_ids: result.report.removed_shipping_method_ids,
+    changes,
+  }
   return { output: result.cart, compensation }
 }
 
@@ -60,7 +70,9 @@ export const updateEmailStep: FlowStep<RefreshDeps, UpdateEmailInput, CartDTO, C
   compensate: undoRefresh,
 }
 
-function addressStep(kind: "shipping_address" | "billing_address"): FlowStep<RefreshDeps & Pick<FlowDeps, "regions">, UpdateAddressInput, CartDTO, CartFieldsCompensation> {
+function addressStep(
+  kind: "shipping_address" | "billing_address",
+): FlowStep<RefreshDeps & Pick<FlowDeps, "regions">, UpdateAddressInput, CartDTO, CartFieldsCompensation> {
   return {
     name: `update-cart-${kind.replace("_", "-")}`,
     async invoke(deps, input) {

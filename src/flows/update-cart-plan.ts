@@ -57,7 +57,11 @@ export type UpdateCartDeps = RefreshDeps & Pick<FlowDeps, "regions" | "salesChan
 // Gift cards planned before their credit line exists carry this id prefix in the draft.
 const PENDING = "pending_gift_card:"
 
-async function fieldsPatch(deps: UpdateCartDeps, cart: CartDTO, input: UpdateCartInput): Promise<{ patch: CartPatch; changes: CartChanges }> {
+async function fieldsPatch(
+  deps: UpdateCartDeps,
+  cart: CartDTO,
+  input: UpdateCartInput,
+): Promise<{ patch: CartPatch; changes: CartChanges }> {
   const patch: Record<string, unknown> = {}
   const changes: { region?: boolean; address?: boolean; customer?: boolean; sales_channel?: boolean } = {}
   if (input.region_id !== undefined && input.region_id !== cart.region_id) {
@@ -71,7 +75,11 @@ async function fieldsPatch(deps: UpdateCartDeps, cart: CartDTO, input: UpdateCar
   }
   if (input.email !== undefined) patch.email = assertEmail(input.email)
   if (input.shipping_address !== undefined) {
-    patch.shipping_address = await shippingAddressFor(deps, (patch.region_id as string | undefined) ?? cart.region_id, input.shipping_address)
+    patch.shipping_address = await shippingAddressFor(
+      deps,
+      (patch.region_id as string | undefined) ?? cart.region_id,
+      input.shipping_address,
+    )
     changes.address = true
   }
   if (input.billing_address !== undefined) patch.billing_address = input.billing_address
@@ -83,7 +91,9 @@ async function fieldsPatch(deps: UpdateCartDeps, cart: CartDTO, input: UpdateCar
 }
 
 async function newGiftCards(deps: UpdateCartDeps, draft: CartDTO, codes: readonly string[]): Promise<CartCreditLineDTO[]> {
-  const onCart = new Set((draft.credit_lines ?? []).filter((line) => line.reference === GIFT_CARD_REFERENCE).map((line) => line.reference_id?.toLowerCase()))
+  const onCart = new Set(
+    (draft.credit_lines ?? []).filter((line) => line.reference === GIFT_CARD_REFERENCE).map((line) => line.reference_id?.toLowerCase()),
+  )
   const pending: CartCreditLineDTO[] = []
   for (const code of codes) {
     if (!code) throw InvalidDataError.because("a gift card code is required", ["gift_cards"])
@@ -91,7 +101,14 @@ async function newGiftCards(deps: UpdateCartDeps, draft: CartDTO, codes: readonl
     const card = assertUsable(await deps.giftCards.retrieveByCode(code), code, draft)
     if (onCart.has(card.code.toLowerCase())) continue
     onCart.add(card.code.toLowerCase())
-    pending.push({ id: `${PENDING}${card.code}`, cart_id: draft.id, reference: GIFT_CARD_REFERENCE, reference_id: card.code, amount: 0, raw_amount: { value: "0", precision: 20 } } as CartCreditLineDTO)
+    pending.push({
+      id: `${PENDING}${card.code}`,
+      cart_id: draft.id,
+      reference: GIFT_CARD_REFERENCE,
+      reference_id: card.code,
+      amount: 0,
+      raw_amount: { value: "0", precision: 20 },
+    } as CartCreditLineDTO)
   }
   return pending
 }
@@ -114,7 +131,8 @@ export async function planCartUpdate(deps: UpdateCartDeps, input: UpdateCartInpu
   const codes = input.promotion_codes ? [...new Set(input.promotion_codes)] : previousCodes
   const refresh = await planRefresh(deps, draft, codes, changes, input.custom_price_policy)
   const rejected = input.promotion_codes ? (refresh.promotions?.result.unknown_codes ?? []) : []
-  if (rejected.length) throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
+  if (rejected.length)
+    throw InvalidDataError.because(`Promotion code(s) ${rejected.map((code) => `"${code}"`).join(", ")} not found`, ["promo_codes"])
   const amounts = new Map(refresh.gift_cards.map((entry) => [entry.id, entry.amount]))
   return {
     version: cart.version,

@@ -37,7 +37,12 @@ async function applyCartUpdate(deps: UpdateCartDeps, planned: UpdateCartPlan, ct
   else await announceCartUpdated(deps.cart, cartId, ctx)
   const added = planned.new_gift_cards.length
     ? await deps.cart.createCreditLines(
-        planned.new_gift_cards.map((card) => ({ cart_id: cartId, reference: GIFT_CARD_REFERENCE, reference_id: card.code, amount: card.amount })),
+        planned.new_gift_cards.map((card) => ({
+          cart_id: cartId,
+          reference: GIFT_CARD_REFERENCE,
+          reference_id: card.code,
+          amount: card.amount,
+        })),
         ctx,
       )
     : []
@@ -79,7 +84,11 @@ export const updateCartStep: FlowStep<UpdateCartDeps, UpdateCartInput, UpdateCar
     const cart = await retrieveFullCart(deps.cart, input.cart_id)
     await syncPaymentSessions(deps, cart)
     const { refresh } = planned
-    const report: RefreshReport = { repriced_line_ids: refresh.repriced_line_ids, removed_lines: refresh.removed_lines, removed_shipping_method_ids: refresh.removed_shipping_method_ids }
+    const report: RefreshReport = {
+      repriced_line_ids: refresh.repriced_line_ids,
+      removed_lines: refresh.removed_lines,
+      removed_shipping_method_ids: refresh.removed_shipping_method_ids,
+    }
     return {
       output: { cart, report },
       compensation: {
@@ -100,7 +109,8 @@ export const updateCartStep: FlowStep<UpdateCartDeps, UpdateCartInput, UpdateCar
       // The refresh below recomputes adjustments for codes; with none left it would keep the current ones.
       if (compensation.previous_codes.length === 0) await writePromotions(deps, compensation.cart_id, [], NO_PROMOTIONS, ctx)
       else await deps.cart.updateCheckoutState(compensation.cart_id, { promotion_codes: [...compensation.previous_codes] }, ctx)
-      if (compensation.previous_metadata) await deps.cart.updateCarts(compensation.cart_id, { metadata: compensation.previous_metadata }, ctx)
+      if (compensation.previous_metadata)
+        await deps.cart.updateCarts(compensation.cart_id, { metadata: compensation.previous_metadata }, ctx)
     })
     await undoRefresh(deps, compensation)
   },

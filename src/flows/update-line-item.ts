@@ -49,11 +49,16 @@ export const updateLineItemQuantityStep: FlowStep<Deps, UpdateLineItemInput, Car
     const quantity = assertQuantity(input.quantity, 0)
     const seen = await lineOfCart(deps.cart, input.cart_id, input.line_id)
     const cart = await deps.cart.retrieveCart(input.cart_id, { select: ["id", "sales_channel_id"] })
-    const available = seen.variant_id && quantity > Number(seen.quantity) ? await availableQuantity(deps.inventory, seen.variant_id, cart.sales_channel_id) : null
+    const available =
+      seen.variant_id && quantity > Number(seen.quantity)
+        ? await availableQuantity(deps.inventory, seen.variant_id, cart.sales_channel_id)
+        : null
     const compensation = await withCartLock(deps.cart, input.cart_id, async (ctx) => {
       const line = await lineOfCart(deps.cart, input.cart_id, input.line_id, ctx)
       if (line.variant_id && quantity > Number(line.quantity)) {
-        const others = (await deps.cart.listLineItems({ cart_id: input.cart_id, variant_id: line.variant_id }, { select: ["id", "quantity"] }, ctx)).filter((other) => other.id !== line.id)
+        const others = (
+          await deps.cart.listLineItems({ cart_id: input.cart_id, variant_id: line.variant_id }, { select: ["id", "quantity"] }, ctx)
+        ).filter((other) => other.id !== line.id)
         assertInStock(line.variant_id, quantity + others.reduce((sum, other) => sum + Number(other.quantity), 0), available)
       }
       if (quantity === 0) await deps.cart.softDeleteLineItems(line.id, undefined, ctx)
@@ -61,7 +66,10 @@ export const updateLineItemQuantityStep: FlowStep<Deps, UpdateLineItemInput, Car
       await announceCartUpdated(deps.cart, input.cart_id, ctx)
       return { cart_id: input.cart_id, line_id: line.id, previous_quantity: Number(line.quantity), removed: quantity === 0 }
     })
-    const { cart: output } = await changeAndRefresh(deps, { cart_id: input.cart_id, changes: { lines: compensation.removed ? [] : [compensation.line_id] } })
+    const { cart: output } = await changeAndRefresh(deps, {
+      cart_id: input.cart_id,
+      changes: { lines: compensation.removed ? [] : [compensation.line_id] },
+    })
     return { output, compensation }
   },
   compensate: undoLineChange,

@@ -20,7 +20,10 @@ export type UpdateRegionCompensation = RefreshCartCompensation
 type Deps = RefreshDeps & Pick<FlowDeps, "regions">
 
 /** The region patch for a cart: new currency, and a shipping country the new region does not serve replaced. */
-export function regionPatch(cart: Pick<CartDTO, "shipping_address">, region: { id: string; currency_code: string; countries: readonly string[] }): CartPatch {
+export function regionPatch(
+  cart: Pick<CartDTO, "shipping_address">,
+  region: { id: string; currency_code: string; countries: readonly string[] },
+): CartPatch {
   const country = cart.shipping_address?.country_code?.toLowerCase()
   const keepsCountry = !country || region.countries.includes(country)
   const replacement = region.countries.length === 1 ? region.countries[0]! : null
@@ -45,10 +48,21 @@ export const updateRegionStep: FlowStep<Deps, UpdateRegionInput, CartDTO, Update
     const region = await resolveRegion(deps.regions, input.region_id)
     const current = await deps.cart.retrieveCart(input.cart_id, { select: ["id", "shipping_address.*"], relations: ["shipping_address"] })
     const patch = regionPatch(current, region)
-    const result = await changeAndRefresh(deps, { cart_id: input.cart_id, patch, changes: { region: true, address: "shipping_address" in patch }, ...(input.custom_price_policy ? { custom_price_policy: input.custom_price_policy } : {}) })
+    const result = await changeAndRefresh(deps, {
+      cart_id: input.cart_id,
+      patch,
+      changes: { region: true, address: "shipping_address" in patch },
+      ...(input.custom_price_policy ? { custom_price_policy: input.custom_price_policy } : {}),
+    })
     return {
       output: result.cart,
-      compensation: { cart_id: input.cart_id, previous: result.previous, removed_line_ids: result.report.removed_lines.map((line) => line.id), removed_shipping_method_ids: result.report.removed_shipping_method_ids, changes: { region: true } },
+      compensation: {
+        cart_id: input.cart_id,
+        previous: result.previous,
+        removed_line_ids: result.report.removed_lines.map((line) => line.id),
+        removed_shipping_method_ids: result.report.removed_shipping_method_ids,
+        changes: { region: true },
+      },
     }
   },
   async compensate(deps, compensation) {

@@ -18,7 +18,12 @@ export interface UpdateSalesChannelInput {
  * Undo: the previous channel, removed lines restored.
  * @throws NotFoundError for an unknown channel; NotAllowedError for a disabled one.
  */
-export const updateSalesChannelStep: FlowStep<RefreshDeps & Pick<FlowDeps, "salesChannels">, UpdateSalesChannelInput, RefreshCartResult, RefreshCartCompensation> = {
+export const updateSalesChannelStep: FlowStep<
+  RefreshDeps & Pick<FlowDeps, "salesChannels">,
+  UpdateSalesChannelInput,
+  RefreshCartResult,
+  RefreshCartCompensation
+> = {
   name: "update-cart-sales-channel",
   async invoke(deps, input) {
     const salesChannelId = await resolveSalesChannel(deps.salesChannels, input.sales_channel_id)
@@ -26,7 +31,13 @@ export const updateSalesChannelStep: FlowStep<RefreshDeps & Pick<FlowDeps, "sale
     const result = await changeAndRefresh(deps, { cart_id: input.cart_id, patch: { sales_channel_id: salesChannelId }, changes })
     return {
       output: { cart: result.cart, report: result.report },
-      compensation: { cart_id: input.cart_id, previous: result.previous, removed_line_ids: result.report.removed_lines.map((line) => line.id), removed_shipping_method_ids: result.report.removed_shipping_method_ids, changes },
+      compensation: {
+        cart_id: input.cart_id,
+        previous: result.previous,
+        removed_line_ids: result.report.removed_lines.map((line) => line.id),
+        removed_shipping_method_ids: result.report.removed_shipping_method_ids,
+        changes,
+      },
     }
   },
   compensate: undoRefresh,

@@ -15,7 +15,8 @@ export function cartChangeEvents(before: CartDTO, patch: CartPatch | undefined, 
   if (!patch) return []
   const events: CartEvent[] = []
   const id = before.id
-  if (patch.region_id !== undefined && patch.region_id !== before.region_id) events.push(cartWorkflowEvent(CartWorkflowEvents.REGION_UPDATED, { id }))
+  if (patch.region_id !== undefined && patch.region_id !== before.region_id)
+    events.push(cartWorkflowEvent(CartWorkflowEvents.REGION_UPDATED, { id }))
   const customerChanged = patch.customer_id !== undefined && patch.customer_id !== before.customer_id
   const emailChanged = patch.email !== undefined && patch.email !== before.email
   if (transfer && customerChanged && patch.customer_id) {

@@ -93,7 +93,12 @@ export class MedusaFulfillment implements FulfillmentPort {
     if (sets && !sets.length) return []
     const country = cart.shipping_address?.country_code?.toLowerCase()
     const options = await this.fulfillment().listShippingOptionsForContext(
-      { ...(ids ? { id: ids } : {}), ...(sets ? { fulfillment_set_id: [...sets] } : {}), ...(country ? { address: { country_code: country } } : {}), context: { ...STORE_CONTEXT } },
+      {
+        ...(ids ? { id: ids } : {}),
+        ...(sets ? { fulfillment_set_id: [...sets] } : {}),
+        ...(country ? { address: { country_code: country } } : {}),
+        context: { ...STORE_CONTEXT },
+      },
       { take: null },
     )
     return options.filter((option) => option.price_type === "flat")
@@ -116,19 +121,36 @@ export class MedusaFulfillment implements FulfillmentPort {
       const price = prices.get(priceSets.get(option.id) ?? "")
       const amount = price ? exactAmount(price.raw_calculated_amount, price.calculated_amount) : null
       if (amount === null) return []
-      return [{ id: option.id, name: option.name, amount, is_tax_inclusive: price?.is_calculated_price_tax_inclusive ?? false, provider_id: option.provider_id, data: option.data ?? {} }]
+      return [
+        {
+          id: option.id,
+          name: option.name,
+          amount,
+          is_tax_inclusive: price?.is_calculated_price_tax_inclusive ?? false,
+          provider_id: option.provider_id,
+          data: option.data ?? {},
+        },
+      ]
     })
   }
 
   private async linkedFulfillmentSets(salesChannelId: string | null): Promise<readonly string[] | null> {
     if (!salesChannelId) return null
-    const { data } = await this.query().graph({ entity: "sales_channel", fields: ["id", "stock_locations.fulfillment_sets.id"], filters: { id: [salesChannelId] } })
+    const { data } = await this.query().graph({
+      entity: "sales_channel",
+      fields: ["id", "stock_locations.fulfillment_sets.id"],
+      filters: { id: [salesChannelId] },
+    })
     const locations = rowsAt(recordOf(data[0]), "stock_locations")
     return [...new Set(locations.flatMap((location) => rowsAt(location, "fulfillment_sets").flatMap((set) => stringAt(set, "id") ?? [])))]
   }
 
   private async linkedPriceSets(optionIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    const { data } = await this.query().graph({ entity: "shipping_option", fields: ["id", "price_set_link.price_set_id"], filters: { id: [...optionIds] } })
+    const { data } = await this.query().graph({
+      entity: "shipping_option",
+      fields: ["id", "price_set_link.price_set_id"],
+      filters: { id: [...optionIds] },
+    })
     return new Map(
       data.flatMap((entry) => {
         const row = recordOf(entry)

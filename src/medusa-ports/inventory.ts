@@ -16,7 +16,10 @@ export interface MedusaInventoryLevel {
 
 /** The part of Medusa's inventory module (`IInventoryService`) the inventory adapter calls. */
 export interface MedusaInventoryModule {
-  listInventoryLevels(filters: { inventory_item_id: string[]; location_id?: string[] }, config: { take: null }): Promise<MedusaInventoryLevel[]>
+  listInventoryLevels(
+    filters: { inventory_item_id: string[]; location_id?: string[] },
+    config: { take: null },
+  ): Promise<MedusaInventoryLevel[]>
   createReservationItems(
     input: { inventory_item_id: string; location_id: string; quantity: number; line_item_id: string; allow_backorder: boolean }[],
   ): Promise<{ id: string; line_item_id?: string | null; inventory_item_id: string; quantity: unknown }[]>
@@ -98,7 +101,13 @@ export class MedusaInventory implements InventoryPort {
         const allocations = allocate(levels.get(item.inventory_item_id), quantity, entry.allow_backorder)
         if (!allocations) short.add(request.variant_id)
         for (const [location, taken] of allocations ?? []) {
-          const input = { inventory_item_id: item.inventory_item_id, location_id: location, quantity: taken.toNumber(), line_item_id: request.line_item_id, allow_backorder: entry.allow_backorder }
+          const input = {
+            inventory_item_id: item.inventory_item_id,
+            location_id: location,
+            quantity: taken.toNumber(),
+            line_item_id: request.line_item_id,
+            allow_backorder: entry.allow_backorder,
+          }
           planned.push({ request, input })
         }
       }
@@ -111,7 +120,16 @@ export class MedusaInventory implements InventoryPort {
     return created.flatMap((reservation) => {
       const request = requestOf.get(reservation.line_item_id ?? "")
       // A line split over locations (or a kit) has several reservations: each reports the units it holds.
-      return request ? [{ id: reservation.id, variant_id: request.variant_id, quantity: exactOf(reservation.quantity).toNumber(), line_item_id: request.line_item_id }] : []
+      return request
+        ? [
+            {
+              id: reservation.id,
+              variant_id: request.variant_id,
+              quantity: exactOf(reservation.quantity).toNumber(),
+              line_item_id: request.line_item_id,
+            },
+          ]
+        : []
     })
   }
 
@@ -141,7 +159,10 @@ export class MedusaInventory implements InventoryPort {
     const locations = await (this.options.locations ?? ((id) => this.linkedLocations(id)))(salesChannelId)
     // A channel without stock locations can sell nothing that is stock-managed.
     if (locations && !locations.length) return levels
-    const rows = await this.inventory().listInventoryLevels({ inventory_item_id: itemIds, ...(locations ? { location_id: [...locations] } : {}) }, { take: null })
+    const rows = await this.inventory().listInventoryLevels(
+      { inventory_item_id: itemIds, ...(locations ? { location_id: [...locations] } : {}) },
+      { take: null },
+    )
     // Locations in the resolver's order, so that reservations go to the first one with enough stock.
     const rank = (location: string) => (locations ? locations.indexOf(location) : 0)
     for (const row of [...rows].sort((a, b) => rank(a.location_id) - rank(b.location_id))) {
@@ -172,7 +193,11 @@ export class MedusaInventory implements InventoryPort {
 
   private async linkedLocations(salesChannelId: string | null): Promise<readonly string[] | null> {
     if (!salesChannelId) return null
-    const { data } = await this.query().graph({ entity: "sales_channel", fields: ["id", "stock_locations.id"], filters: { id: [salesChannelId] } })
+    const { data } = await this.query().graph({
+      entity: "sales_channel",
+      fields: ["id", "stock_locations.id"],
+      filters: { id: [salesChannelId] },
+    })
     return rowsAt(recordOf(data[0]), "stock_locations").flatMap((location) => stringAt(location, "id") ?? [])
   }
 }

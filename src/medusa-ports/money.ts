@@ -30,7 +30,8 @@ export function exactOf(amount: unknown): Decimal {
   if (amount instanceof Decimal) return amount
   if (amount !== null && typeof amount === "object") {
     const raw: unknown = "raw" in amount ? amount.raw : amount
-    if (raw !== null && typeof raw === "object" && "value" in raw && (typeof raw.value === "string" || typeof raw.value === "number")) return new Decimal(raw.value)
+    if (raw !== null && typeof raw === "object" && "value" in raw && (typeof raw.value === "string" || typeof raw.value === "number"))
+      return new Decimal(raw.value)
     if ("numeric" in amount && typeof amount.numeric === "number") return new Decimal(amount.numeric)
   }
   throw new TypeError(`Not an amount: ${String(amount)}`)

@@ -78,7 +78,9 @@ export interface MedusaCreateOrderInput {
 
 /** Drops null and undefined: Medusa's order inputs take optional fields, not nulls. */
 function present<T extends Record<string, unknown>>(fields: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined)) as Partial<{ [K in keyof T]: NonNullable<T[K]> }>
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined)) as Partial<{
+    [K in keyof T]: NonNullable<T[K]>
+  }>
 }
 
 /** An exact decimal string from a DTO's number and its raw twin. */
@@ -93,11 +95,19 @@ function address(source: CartAddressDTO | null | undefined): Record<string, unkn
 }
 
 function taxLines(lines: readonly TaxLineDTO[] | undefined): MedusaOrderTaxLineInput[] {
-  return (lines ?? []).map((line) => ({ code: line.code, rate: money(line.rate, line.raw_rate), ...present({ description: line.description, tax_rate_id: line.tax_rate_id, provider_id: line.provider_id }) }))
+  return (lines ?? []).map((line) => ({
+    code: line.code,
+    rate: money(line.rate, line.raw_rate),
+    ...present({ description: line.description, tax_rate_id: line.tax_rate_id, provider_id: line.provider_id }),
+  }))
 }
 
 function adjustments(lines: CartLineItemDTO["adjustments"] | CartShippingMethodDTO["adjustments"]): MedusaOrderAdjustmentInput[] {
-  return (lines ?? []).map((line) => ({ amount: money(line.amount, line.raw_amount), is_tax_inclusive: line.is_tax_inclusive, ...present({ code: line.code, description: line.description, promotion_id: line.promotion_id, provider_id: line.provider_id }) }))
+  return (lines ?? []).map((line) => ({
+    amount: money(line.amount, line.raw_amount),
+    is_tax_inclusive: line.is_tax_inclusive,
+    ...present({ code: line.code, description: line.description, promotion_id: line.promotion_id, provider_id: line.provider_id }),
+  }))
 }
 
 function metadataOf(metadata: MetadataDTO | undefined): Record<string, unknown> | null {
@@ -105,16 +115,39 @@ function metadataOf(metadata: MetadataDTO | undefined): Record<string, unknown> 
 }
 
 function itemInput(item: CartLineItemDTO): MedusaOrderItemInput {
-  const { title, subtitle, thumbnail, product_id, product_title, product_description, product_subtitle, product_type, product_collection, product_handle } = item
+  const {
+    title,
+    subtitle,
+    thumbnail,
+    product_id,
+    product_title,
+    product_description,
+    product_subtitle,
+    product_type,
+    product_collection,
+    product_handle,
+  } = item
   const { variant_id, variant_sku, variant_barcode, variant_title, variant_option_values } = item
   return {
-    ...present({ subtitle, thumbnail, product_id, product_title, product_description, product_subtitle, product_type, product_collection, product_handle }),
+    ...present({
+      subtitle,
+      thumbnail,
+      product_id,
+      product_title,
+      product_description,
+      product_subtitle,
+      product_type,
+      product_collection,
+      product_handle,
+    }),
     ...present({ variant_id, variant_sku, variant_barcode, variant_title }),
     ...(variant_option_values ? { variant_option_values: { ...variant_option_values } } : {}),
     title,
     quantity: item.quantity,
     unit_price: money(item.unit_price, item.raw_unit_price),
-    ...(item.compare_at_unit_price !== null && item.compare_at_unit_price !== undefined ? { compare_at_unit_price: money(item.compare_at_unit_price, item.raw_compare_at_unit_price) } : {}),
+    ...(item.compare_at_unit_price !== null && item.compare_at_unit_price !== undefined
+      ? { compare_at_unit_price: money(item.compare_at_unit_price, item.raw_compare_at_unit_price) }
+      : {}),
     requires_shipping: item.requires_shipping,
     is_discountable: item.is_discountable,
     is_tax_inclusive: item.is_tax_inclusive,
@@ -143,7 +176,10 @@ function shippingInput(method: CartShippingMethodDTO): MedusaOrderShippingInput 
  * Medusa's order credit lines need the order's id, so a host adds them after creation if it uses them.
  */
 export function orderInputOf(cart: CartDTO): MedusaCreateOrderInput {
-  const codes = [...(cart.items ?? []).flatMap((item) => item.adjustments ?? []), ...(cart.shipping_methods ?? []).flatMap((method) => method.adjustments ?? [])].flatMap((adjustment) => adjustment.code ?? [])
+  const codes = [
+    ...(cart.items ?? []).flatMap((item) => item.adjustments ?? []),
+    ...(cart.shipping_methods ?? []).flatMap((method) => method.adjustments ?? []),
+  ].flatMap((adjustment) => adjustment.code ?? [])
   const shipping_address = address(cart.shipping_address)
   const billing_address = address(cart.billing_address)
   return {

@@ -6,7 +6,10 @@ import type { MedusaDismissingLink } from "./order"
 
 /** The part of Medusa's payment module the order ↔ payment collection link needs: a session's collection. */
 export interface MedusaSessionLookup {
-  listPaymentSessions(filters: { id: string[] }, config: { select: string[]; take: null }): Promise<{ id: string; payment_collection_id: string }[]>
+  listPaymentSessions(
+    filters: { id: string[] },
+    config: { select: string[]; take: null },
+  ): Promise<{ id: string; payment_collection_id: string }[]>
 }
 
 /**
@@ -33,7 +36,11 @@ export class MedusaOrderPayments {
 
   /** Removes the order's payment collection links (the collections and their payments stay). */
   async unlinkAll(orderId: string): Promise<void> {
-    const { data } = await this.query().graph({ entity: "order_payment_collection", fields: ["order_id", "payment_collection_id"], filters: { order_id: [orderId] } })
+    const { data } = await this.query().graph({
+      entity: "order_payment_collection",
+      fields: ["order_id", "payment_collection_id"],
+      filters: { order_id: [orderId] },
+    })
     for (const row of data) {
       const collectionId = stringAt(recordOf(row), "payment_collection_id")
       if (collectionId) await this.link().dismiss(pair(orderId, collectionId))

@@ -138,7 +138,10 @@ export class MedusaOrders implements OrderPort {
 
   private async find(id: string): Promise<MedusaOrder | undefined> {
     // Medusa computes `total` only with the relations it is computed from.
-    const [order] = await this.orders().listOrders({ id: [id] }, { select: SUMMARY_FIELDS, relations: ["items", "shipping_methods", "credit_lines"], take: 1 })
+    const [order] = await this.orders().listOrders(
+      { id: [id] },
+      { select: SUMMARY_FIELDS, relations: ["items", "shipping_methods", "credit_lines"], take: 1 },
+    )
     return order
   }
 }

@@ -42,7 +42,11 @@ export class MedusaCartPaymentCollections implements PaymentCollectionStore {
    * wins, always the same, so every caller prices and authorises in one collection.
    */
   async collectionOf(cartId: string): Promise<string | null> {
-    const { data } = await this.query().graph({ entity: "cart_payment_collection", fields: ["cart_id", "payment_collection_id"], filters: { cart_id: [cartId] } })
+    const { data } = await this.query().graph({
+      entity: "cart_payment_collection",
+      fields: ["cart_id", "payment_collection_id"],
+      filters: { cart_id: [cartId] },
+    })
     // Medusa's ids are a prefix and a ULID: sorting them sorts by creation time.
     const ids = data.flatMap((row) => stringAt(recordOf(row), "payment_collection_id") ?? []).sort()
     return ids[0] ?? null
@@ -50,7 +54,11 @@ export class MedusaCartPaymentCollections implements PaymentCollectionStore {
 
   /** The cart linked to the collection. */
   async cartOf(collectionId: string): Promise<string | null> {
-    const { data } = await this.query().graph({ entity: "cart_payment_collection", fields: ["cart_id", "payment_collection_id"], filters: { payment_collection_id: [collectionId] } })
+    const { data } = await this.query().graph({
+      entity: "cart_payment_collection",
+      fields: ["cart_id", "payment_collection_id"],
+      filters: { payment_collection_id: [collectionId] },
+    })
     return stringAt(recordOf(data[0]), "cart_id") ?? null
   }
 

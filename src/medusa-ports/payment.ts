@@ -27,8 +27,16 @@ export interface MedusaPaymentModule {
     filters: { id?: string[]; payment_collection_id?: string[] },
     config: { relations?: string[]; order?: Record<string, "ASC" | "DESC">; take: null },
   ): Promise<MedusaPaymentSession[]>
-  createPaymentSession(collectionId: string, data: { provider_id: string; currency_code: string; amount: string; data: Record<string, unknown> }): Promise<MedusaPaymentSession>
-  updatePaymentSession(data: { id: string; currency_code: string; amount: string; data: Record<string, unknown> }): Promise<MedusaPaymentSession>
+  createPaymentSession(
+    collectionId: string,
+    data: { provider_id: string; currency_code: string; amount: string; data: Record<string, unknown> },
+  ): Promise<MedusaPaymentSession>
+  updatePaymentSession(data: {
+    id: string
+    currency_code: string
+    amount: string
+    data: Record<string, unknown>
+  }): Promise<MedusaPaymentSession>
   authorizePaymentSession(id: string, context: Record<string, unknown>): Promise<unknown>
   cancelPayment(paymentId: string): Promise<unknown>
   deletePaymentSession(id: string): Promise<void>
@@ -69,14 +77,22 @@ export class MedusaPayment implements PaymentPort {
   async listSessions(cartId: string): Promise<ProviderSession[]> {
     const collectionId = await this.collections.collectionOf(cartId)
     if (!collectionId) return []
-    const sessions = await this.payment().listPaymentSessions({ payment_collection_id: [collectionId] }, { order: { created_at: "ASC" }, take: null })
+    const sessions = await this.payment().listPaymentSessions(
+      { payment_collection_id: [collectionId] },
+      { order: { created_at: "ASC" }, take: null },
+    )
     return sessions.map((session) => toProviderSession(session, cartId))
   }
 
   /** Opens a session at the provider in the cart's collection (created and linked on first use, re-priced otherwise). */
   async initiateSession(input: PaymentSessionInput): Promise<ProviderSession> {
     const collectionId = await this.collectionFor(input.cart_id, input.amount, input.currency_code)
-    const session = await this.payment().createPaymentSession(collectionId, { provider_id: input.provider_id, currency_code: input.currency_code, amount: input.amount, data: {} })
+    const session = await this.payment().createPaymentSession(collectionId, {
+      provider_id: input.provider_id,
+      currency_code: input.currency_code,
+      amount: input.amount,
+      data: {},
+    })
     return toProviderSession(session, input.cart_id)
   }
 
@@ -91,7 +107,12 @@ export class MedusaPayment implements PaymentPort {
     const data = { ...(session.data ?? {}), ...(update.data ?? {}) }
     if (repriced && session.payment) {
       await this.deleteSession(session.id)
-      const fresh = await this.payment().createPaymentSession(session.payment_collection_id, { provider_id: session.provider_id, currency_code: currency, amount, data })
+      const fresh = await this.payment().createPaymentSession(session.payment_collection_id, {
+        provider_id: session.provider_id,
+        currency_code: currency,
+        amount,
+        data,
+      })
       return toProviderSession(fresh, cartId)
     }
     return toProviderSession(await this.payment().updatePaymentSession({ id: session.id, currency_code: currency, amount, data }), cartId)

@@ -79,7 +79,9 @@ export class MedusaPricing implements PricingPort {
 
   /** The unit price of each query, in order; null where the variant has no price set or no price in the context. */
   async calculatePrices(queries: readonly PriceQuery[]): Promise<(CalculatedPrice | null)[]> {
-    const priceSets = await (this.options.priceSets ?? ((ids) => this.linkedPriceSets(ids)))([...new Set(queries.map((query) => query.variant_id))])
+    const priceSets = await (this.options.priceSets ?? ((ids) => this.linkedPriceSets(ids)))([
+      ...new Set(queries.map((query) => query.variant_id)),
+    ])
     const groups = new Map<string, Promise<ReadonlyMap<string, CalculatedPrice | null>>>()
     for (const query of queries) {
       const key = contextKey(query)

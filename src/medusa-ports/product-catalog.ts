@@ -104,7 +104,9 @@ export class MedusaProductCatalog implements ProductCatalogPort {
       { relations: ["product", "product.type", "product.collection", "options", "options.option"], take: null },
     )
     const channels = await this.salesChannelsOf([...new Set(variants.flatMap((variant) => (variant.product ? [variant.product.id] : [])))])
-    return variants.flatMap((variant) => (variant.product ? [toCatalogVariant(variant, variant.product, channels.get(variant.product.id) ?? [])] : []))
+    return variants.flatMap((variant) =>
+      variant.product ? [toCatalogVariant(variant, variant.product, channels.get(variant.product.id) ?? [])] : [],
+    )
   }
 
   private async salesChannelsOf(productIds: readonly string[]): Promise<ReadonlyMap<string, string[]>> {

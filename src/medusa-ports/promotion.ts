@@ -7,14 +7,26 @@ import { exactOf } from "./money"
 export type MedusaComputedAction =
   | { action: "addItemAdjustment"; item_id: string; amount: unknown; code: string; description?: string; is_tax_inclusive?: boolean }
   | { action: "addShippingMethodAdjustment"; shipping_method_id: string; amount: unknown; code: string; description?: string }
-  | { action: "removeItemAdjustment" | "removeShippingMethodAdjustment" | "campaignBudgetExceeded" | "promotionLimitExceeded"; code: string }
+  | {
+      action: "removeItemAdjustment" | "removeShippingMethodAdjustment" | "campaignBudgetExceeded" | "promotionLimitExceeded"
+      code: string
+    }
 
 /** The part of Medusa's promotion module (`IPromotionModuleService`) the promotion adapter calls. */
 export interface MedusaPromotionModule {
   computeActions(codes: string[], context: Record<string, unknown> & { currency_code: string }): Promise<MedusaComputedAction[]>
-  listPromotions(filters: { code: string[]; status: ("active" | "draft" | "inactive")[] }, config: { select: string[]; take: null }): Promise<{ id: string; code?: string | null }[]>
-  registerUsage(usage: { amount: string | number; code: string }[], context: { customer_id: string | null; customer_email: string | null }): Promise<void>
-  revertUsage(usage: { amount: string | number; code: string }[], context: { customer_id: string | null; customer_email: string | null }): Promise<void>
+  listPromotions(
+    filters: { code: string[]; status: ("active" | "draft" | "inactive")[] },
+    config: { select: string[]; take: null },
+  ): Promise<{ id: string; code?: string | null }[]>
+  registerUsage(
+    usage: { amount: string | number; code: string }[],
+    context: { customer_id: string | null; customer_email: string | null },
+  ): Promise<void>
+  revertUsage(
+    usage: { amount: string | number; code: string }[],
+    context: { customer_id: string | null; customer_email: string | null },
+  ): Promise<void>
 }
 
 /** The cart as Medusa's `ComputeActionContext` describes it. Adjustments are left out: the port replaces them all. */
@@ -66,7 +78,11 @@ export class MedusaPromotions implements PromotionPort {
   /** The adjustments `codes` give the cart now, and the codes that give none because Medusa refuses them. */
   async computeAdjustments(cart: PromotionCart, codes: readonly string[]): Promise<PromotionResult> {
     const actions = await this.promotions().computeActions([...codes], actionContextOf(cart))
-    const spent = new Set(actions.flatMap((action) => (action.action === "campaignBudgetExceeded" || action.action === "promotionLimitExceeded" ? [action.code] : [])))
+    const spent = new Set(
+      actions.flatMap((action) =>
+        action.action === "campaignBudgetExceeded" || action.action === "promotionLimitExceeded" ? [action.code] : [],
+      ),
+    )
     const allCodes = [...new Set([...codes, ...actions.map((action) => action.code)])]
     // Only active promotions count: computeActions ignores drafts and inactive ones, so such a code gives nothing.
     const found = await this.promotions().listPromotions({ code: allCodes, status: ["active"] }, { select: ["id", "code"], take: null })
@@ -79,10 +95,20 @@ export class MedusaPromotions implements PromotionPort {
     })
     return {
       item_adjustments: actions.flatMap((action) =>
-        action.action === "addItemAdjustment" ? [{ ...adjustment(action.code, action.amount, action.description), is_tax_inclusive: action.is_tax_inclusive ?? false, item_id: action.item_id }] : [],
+        action.action === "addItemAdjustment"
+          ? [
+              {
+                ...adjustment(action.code, action.amount, action.description),
+                is_tax_inclusive: action.is_tax_inclusive ?? false,
+                item_id: action.item_id,
+              },
+            ]
+          : [],
       ),
       shipping_adjustments: actions.flatMap((action) =>
-        action.action === "addShippingMethodAdjustment" ? [{ ...adjustment(action.code, action.amount, action.description), shipping_method_id: action.shipping_method_id }] : [],
+        action.action === "addShippingMethodAdjustment"
+          ? [{ ...adjustment(action.code, action.amount, action.description), shipping_method_id: action.shipping_method_id }]
+          : [],
       ),
       unknown_codes: codes.filter((code) => !idOf.has(code) || spent.has(code)),
     }

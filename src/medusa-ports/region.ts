@@ -14,7 +14,10 @@ export interface MedusaRegion {
 
 /** The part of Medusa's region module (`IRegionModuleService`) the region adapter calls. */
 export interface MedusaRegionModule {
-  listRegions(filters: { id?: string[] }, config: { relations: string[]; take: number | null; order?: Record<string, "ASC" | "DESC"> }): Promise<MedusaRegion[]>
+  listRegions(
+    filters: { id?: string[] },
+    config: { relations: string[]; take: number | null; order?: Record<string, "ASC" | "DESC"> },
+  ): Promise<MedusaRegion[]>
 }
 
 /** Options of {@link MedusaRegions}. */

@@ -41,7 +41,13 @@ export interface MedusaTaxModule {
 
 function toComputed(line: MedusaTaxLine): ComputedTaxLine {
   // A tax rate without a code is legal in Medusa; the cart's tax line needs one, so the rate's name stands in.
-  return { code: line.code ?? line.name, rate: line.rate, description: line.name, tax_rate_id: line.rate_id ?? null, provider_id: line.provider_id }
+  return {
+    code: line.code ?? line.name,
+    rate: line.rate,
+    description: line.name,
+    tax_rate_id: line.rate_id ?? null,
+    provider_id: line.provider_id,
+  }
 }
 
 /**
@@ -70,12 +76,23 @@ export class MedusaTax implements TaxPort {
       unit_price: item.unit_price,
       currency_code: currency,
     }))
-    const shipping: MedusaTaxableShipping[] = query.shipping_methods.map((method) => ({ id: method.id, shipping_option_id: method.shipping_option_id ?? "", unit_price: method.amount, currency_code: currency }))
-    const address = { country_code: country, province_code: query.address?.province ?? null, ...(query.address?.postal_code ? { postal_code: query.address.postal_code } : {}) }
+    const shipping: MedusaTaxableShipping[] = query.shipping_methods.map((method) => ({
+      id: method.id,
+      shipping_option_id: method.shipping_option_id ?? "",
+      unit_price: method.amount,
+      currency_code: currency,
+    }))
+    const address = {
+      country_code: country,
+      province_code: query.address?.province ?? null,
+      ...(query.address?.postal_code ? { postal_code: query.address.postal_code } : {}),
+    }
     const lines = await this.tax().getTaxLines([...items, ...shipping], { address })
     return {
       item_tax_lines: lines.flatMap((line) => (line.line_item_id ? [{ ...toComputed(line), item_id: line.line_item_id }] : [])),
-      shipping_tax_lines: lines.flatMap((line) => (line.shipping_line_id ? [{ ...toComputed(line), shipping_method_id: line.shipping_line_id }] : [])),
+      shipping_tax_lines: lines.flatMap((line) =>
+        line.shipping_line_id ? [{ ...toComputed(line), shipping_method_id: line.shipping_line_id }] : [],
+      ),
     }
   }
 }

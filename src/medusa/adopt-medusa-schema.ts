@@ -57,19 +57,26 @@ export class AdoptMedusaCartTables extends Migration {
     this.addSql(`alter table "cart_shipping_method_adjustment" add column "is_tax_inclusive" boolean not null default false`)
     this.addSql(`alter table "cart_address" add column "cart_id" text null`)
     // An address belongs to the cart that points at it (Medusa keeps no back-reference).
-    this.addSql(`update "cart_address" a set "cart_id" = c."id" from "cart" c where a."id" in (c."shipping_address_id", c."billing_address_id")`)
-    this.addSql(`alter table "cart_address" add constraint "cart_address_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete cascade`)
+    this.addSql(
+      `update "cart_address" a set "cart_id" = c."id" from "cart" c where a."id" in (c."shipping_address_id", c."billing_address_id")`,
+    )
+    this.addSql(
+      `alter table "cart_address" add constraint "cart_address_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete cascade`,
+    )
     this.addSql(`create index "IDX_cart_address_cart_id" on "cart_address" ("cart_id") where deleted_at is null`)
     for (const { table, parent, key } of CHILDREN) {
       this.addSql(`alter table "${table}" add column "cart_id" text null`)
       this.addSql(`update "${table}" t set "cart_id" = p."cart_id" from "${parent}" p where p."id" = t."${key}"`)
       // A row Medusa left without an owner cannot be placed; the migration stops (and rolls back) on it.
       this.addSql(`alter table "${table}" alter column "cart_id" set not null`)
-      this.addSql(`alter table "${table}" add constraint "${table}_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete cascade`)
+      this.addSql(
+        `alter table "${table}" add constraint "${table}_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete cascade`,
+      )
       this.addSql(`create index "IDX_${table}_cart_id" on "${table}" ("cart_id") where deleted_at is null`)
     }
     for (const table of TAX_LINES) this.addSql(`alter table "${table}" alter column "rate" type numeric using "rate"::numeric`)
-    for (const [table, name, expression] of CHECKS) this.addSql(`alter table "${table}" add constraint "${name}" check (${expression}) not valid`)
+    for (const [table, name, expression] of CHECKS)
+      this.addSql(`alter table "${table}" add constraint "${name}" check (${expression}) not valid`)
     for (const sql of [...addressKeys(true), ...creditLineKey(true)]) this.addSql(sql)
     this.addSql(`comment on table "cart" is '${ADOPTED_MARKER}'`)
   }

@@ -12,8 +12,22 @@ const ENTITIES = [
   ["LineItemAdjustment", "line_item_adjustment", "line_item_adjustments", "LineItemAdjustments", "line_item_adjustment_id", "caliadj"],
   ["LineItemTaxLine", "line_item_tax_line", "line_item_tax_lines", "LineItemTaxLines", "line_item_tax_line_id", "calitxl"],
   ["ShippingMethod", "shipping_method", "shipping_methods", "ShippingMethods", "shipping_method_id", "casm"],
-  ["ShippingMethodAdjustment", "shipping_method_adjustment", "shipping_method_adjustments", "ShippingMethodAdjustments", "shipping_method_adjustment_id", "casmadj"],
-  ["ShippingMethodTaxLine", "shipping_method_tax_line", "shipping_method_tax_lines", "ShippingMethodTaxLines", "shipping_method_tax_line_id", "casmtxl"],
+  [
+    "ShippingMethodAdjustment",
+    "shipping_method_adjustment",
+    "shipping_method_adjustments",
+    "ShippingMethodAdjustments",
+    "shipping_method_adjustment_id",
+    "casmadj",
+  ],
+  [
+    "ShippingMethodTaxLine",
+    "shipping_method_tax_line",
+    "shipping_method_tax_lines",
+    "ShippingMethodTaxLines",
+    "shipping_method_tax_line_id",
+    "casmtxl",
+  ],
 ] as const
 
 /** The module key Medusa registers the cart module under (`Modules.CART`). */

@@ -26,7 +26,12 @@ import type { MedusaEventBus, MedusaJoinerConfig, MedusaLogger } from "./medusa-
  */
 export type MedusaCartModuleOptions = Pick<CartModuleOptions, "limits" | "maxRetries" | "timeouts"> & {
   readonly totals?: NonNullable<CartModuleOptions["totals"]> & { readonly bigNumber?: BigNumberClass }
-  readonly database?: { readonly clientUrl?: string; readonly schema?: string; readonly preparedStatements?: boolean; readonly [key: string]: unknown }
+  readonly database?: {
+    readonly clientUrl?: string
+    readonly schema?: string
+    readonly preparedStatements?: boolean
+    readonly [key: string]: unknown
+  }
   readonly [key: string]: unknown
 }
 
@@ -90,8 +95,15 @@ export class MedusaCartModuleService extends CartModuleService {
     const bus = optional(cradle, "event_bus")
     const logger = loggerPort(optional(cradle, "logger"))
     super({
-      unitOfWork: new UnitOfWork(knex, bus ? medusaEventBus(bus) : noopEventBus, logger, { maxRetries: cartOptions.maxRetries ?? 5, timeouts: resolveTimeouts(cartOptions.timeouts) }),
-      totals: { rounding: cartOptions.totals?.rounding ?? "none", lean: cartOptions.totals?.lean === true, bigNumber: medusaBigNumber(options) },
+      unitOfWork: new UnitOfWork(knex, bus ? medusaEventBus(bus) : noopEventBus, logger, {
+        maxRetries: cartOptions.maxRetries ?? 5,
+        timeouts: resolveTimeouts(cartOptions.timeouts),
+      }),
+      totals: {
+        rounding: cartOptions.totals?.rounding ?? "none",
+        lean: cartOptions.totals?.lean === true,
+        bigNumber: medusaBigNumber(options),
+      },
       validator: new Validator(cartOptions.limits ?? {}),
     })
     this.ownModule = own

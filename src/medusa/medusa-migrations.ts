@@ -50,7 +50,14 @@ async function withMigrator<T>(database: MedusaDatabaseOptions | undefined, work
     allowGlobalContext: true,
     pool: { min: 0, max: 1 },
     ...(schema && schema !== "public" ? { schema, driverOptions: { connection: { options: `-c search_path=${schema}` } } } : {}),
-    migrations: { migrationsList: [...MIGRATIONS], transactional: true, allOrNothing: true, snapshot: false, tableName: "cartwright_migrations", silent: true },
+    migrations: {
+      migrationsList: [...MIGRATIONS],
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      tableName: "cartwright_migrations",
+      silent: true,
+    },
   })
   try {
     const knex = orm.em.getKnex()
@@ -65,9 +72,7 @@ async function withMigrator<T>(database: MedusaDatabaseOptions | undefined, work
 
 /** Applies cartwright's pending migrations; what Medusa's `db:migrate` runs for this module. */
 export async function runMigrations(args: MedusaMigrationArgs = {}): Promise<{ name: string }[]> {
-  return withMigrator(args.options?.database, async (migrator) =>
-    (await migrator.up()).map((migration) => ({ name: migration.name })),
-  )
+  return withMigrator(args.options?.database, async (migrator) => (await migrator.up()).map((migration) => ({ name: migration.name })))
 }
 
 /** Reverts the named migrations (or, without names, the last one); what Medusa's `db:rollback` runs. */

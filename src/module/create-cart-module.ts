@@ -32,15 +32,28 @@ export interface CartModule {
   close(): Promise<void>
 }
 
-async function connectionOptions(db: CartDatabaseOptions | undefined, logger: LoggerPort): Promise<{ options: Partial<Options>; source: string; stop: () => Promise<void> }> {
+async function connectionOptions(
+  db: CartDatabaseOptions | undefined,
+  logger: LoggerPort,
+): Promise<{ options: Partial<Options>; source: string; stop: () => Promise<void> }> {
   if (db?.clientUrl || db?.host || db?.database) {
     const options: Partial<Options> = db.clientUrl
       ? { clientUrl: db.clientUrl }
-      : { host: db.host ?? "127.0.0.1", port: db.port ?? 5432, user: db.user ?? "postgres", password: db.password, dbName: db.database ?? "postgres" }
+      : {
+          host: db.host ?? "127.0.0.1",
+          port: db.port ?? 5432,
+          user: db.user ?? "postgres",
+          password: db.password,
+          dbName: db.database ?? "postgres",
+        }
     return { options, source: "options.database", stop: async () => {} }
   }
   const resolved = await resolveDatabaseUrl(process.env, {}, (line) => (logger.info ?? logger.warn).call(logger, line))
-  return { options: { clientUrl: resolved.url }, source: resolved.source === "env" ? "DATABASE_URL" : "embedded server", stop: () => resolved.stop() }
+  return {
+    options: { clientUrl: resolved.url },
+    source: resolved.source === "env" ? "DATABASE_URL" : "embedded server",
+    stop: () => resolved.stop(),
+  }
 }
 
 /** PostgreSQL settings for every connection of the pool (libpq `options`). */
@@ -96,7 +109,14 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
         // Set once per connection, so bounding waits costs no statement per call.
         connection: { options: sessionSettings(schema, timeouts) },
       },
-      migrations: { migrationsList: [...MIGRATIONS], transactional: true, allOrNothing: true, snapshot: false, tableName: "cartwright_migrations", silent: true },
+      migrations: {
+        migrationsList: [...MIGRATIONS],
+        transactional: true,
+        allOrNothing: true,
+        snapshot: false,
+        tableName: "cartwright_migrations",
+        silent: true,
+      },
     })
     await orm.em.getConnection().execute("select 1")
   } catch (error) {

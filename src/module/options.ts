@@ -88,14 +88,20 @@ const port = z.number().int().min(1).max(65535)
 const optionsSchema = z.object({
   database: z
     .object({
-      clientUrl: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+      clientUrl: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
       host: z.string().min(1).optional(),
       port: port.optional(),
       user: z.string().optional(),
       password: z.string().optional(),
       database: z.string().min(1).optional(),
       createDatabase: z.boolean().optional(),
-      schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier").optional(),
+      schema: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier")
+        .optional(),
       pool: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(1).optional() }).optional(),
       preparedStatements: z.boolean().optional(),
     })
@@ -105,14 +111,23 @@ const optionsSchema = z.object({
       // A URL already names all five; accepting both would let one silently win over the other.
       for (const key of CONNECTION_FIELDS) {
         if (db[key] !== undefined) {
-          context.addIssue({ code: "custom", path: [key], message: `conflicts with database.clientUrl: give the URL or ${CONNECTION_FIELDS.join("/")}, not both` })
+          context.addIssue({
+            code: "custom",
+            path: [key],
+            message: `conflicts with database.clientUrl: give the URL or ${CONNECTION_FIELDS.join("/")}, not both`,
+          })
         }
       }
     })
     .optional(),
-  eventBus: z.custom<EventBusPort>((value) => typeof (value as EventBusPort)?.emit === "function", "must have an emit(events) method").optional(),
+  eventBus: z
+    .custom<EventBusPort>((value) => typeof (value as EventBusPort)?.emit === "function", "must have an emit(events) method")
+    .optional(),
   logger: z
-    .custom<LoggerPort>((value) => typeof (value as LoggerPort)?.warn === "function" && typeof (value as LoggerPort)?.error === "function", "must have warn() and error()")
+    .custom<LoggerPort>(
+      (value) => typeof (value as LoggerPort)?.warn === "function" && typeof (value as LoggerPort)?.error === "function",
+      "must have warn() and error()",
+    )
     .optional(),
   totals: z
     .object({
@@ -125,7 +140,10 @@ const optionsSchema = z.object({
     })
     .strict()
     .optional(),
-  limits: z.object({ maxQuantity: z.number().int().min(1).optional(), maxLinesPerCart: z.number().int().min(1).optional() }).strict().optional(),
+  limits: z
+    .object({ maxQuantity: z.number().int().min(1).optional(), maxLinesPerCart: z.number().int().min(1).optional() })
+    .strict()
+    .optional(),
   maxRetries: z.number().int().min(0).max(50).optional(),
   timeouts: z
     .object({
@@ -140,7 +158,10 @@ const optionsSchema = z.object({
 })
 
 const registerSchema = optionsSchema.extend({
-  key: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be an identifier such as cart").optional(),
+  key: z
+    .string()
+    .regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be an identifier such as cart")
+    .optional(),
   migrate: z.boolean({ error: "must be true or false" }).optional(),
 })
 

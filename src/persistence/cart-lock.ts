@@ -64,7 +64,11 @@ export async function lockCartsOf(
 }
 
 /** Locks by parent ids; returns the locked parents and the ids that do not exist, so the caller words the error. */
-export async function lockParents(tx: Tx, parent: Model, ids: readonly string[]): Promise<{ locked: Map<string, LockedParent>; missing: string[] }> {
+export async function lockParents(
+  tx: Tx,
+  parent: Model,
+  ids: readonly string[],
+): Promise<{ locked: Map<string, LockedParent>; missing: string[] }> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return { locked: new Map(), missing: [] }
   const locked = await lockCartsOf(tx, parent, { sql: "p.id = ANY(?::text[])", bindings: [unique] })

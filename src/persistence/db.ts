@@ -5,11 +5,7 @@ import type { Knex } from "@mikro-orm/postgresql"
 export type Db = Knex | Knex.Transaction
 
 /** Runs one parameterised statement (`?` placeholders) and returns its rows. */
-export async function query<Row = Record<string, unknown>>(
-  db: Db,
-  sql: string,
-  bindings: readonly unknown[] = [],
-): Promise<Row[]> {
+export async function query<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
   const result = (await db.raw(sql, bindings as Knex.RawBinding[])) as { rows: Row[] }
   return result.rows
 }
@@ -45,11 +41,7 @@ export function disablePreparedStatements(knex: Knex): void {
  * as long as their execution on a small cart. The name is a hash of the text, so one name never
  * stands for two texts (which the driver refuses).
  */
-export async function preparedQuery<Row = Record<string, unknown>>(
-  db: Db,
-  sql: string,
-  bindings: readonly unknown[] = [],
-): Promise<Row[]> {
+export async function preparedQuery<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
   const name = unpreparedClients.has(db.client as object) ? undefined : preparedName(sql)
   const raw = db.raw(sql, bindings as Knex.RawBinding[])
   const result = (await (name ? raw.options({ name }) : raw)) as { rows: Row[] }

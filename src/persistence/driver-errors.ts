@@ -17,7 +17,8 @@ const RETRYABLE = new Set(["40001", "40P01"])
 
 /** SQLSTATEs and driver messages of a connection that is gone (killed backend, server shutdown, network). */
 const CONNECTION_LOST = new Set(["57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"])
-const CONNECTION_LOST_MESSAGE = /Connection terminated|connection.*(closed|ended|terminated)|ECONNRESET|ECONNREFUSED|EPIPE|Client has encountered a connection error/i
+const CONNECTION_LOST_MESSAGE =
+  /Connection terminated|connection.*(closed|ended|terminated)|ECONNRESET|ECONNREFUSED|EPIPE|Client has encountered a connection error/i
 
 /** Budgets the mapped messages quote, so a timeout names the option that bounds it. */
 export interface TimeoutBudgets {
@@ -52,7 +53,11 @@ function checkedField(error: PgError): string {
 function constraintInfo(pg: PgError): { keys: string[]; values: string[] } | undefined {
   const [keys, values] = pg.detail?.match(/\([^(]*\)/g) ?? []
   if (!keys || !values) return undefined
-  const split = (group: string) => group.slice(1, -1).split(",").map((part) => part.trim())
+  const split = (group: string) =>
+    group
+      .slice(1, -1)
+      .split(",")
+      .map((part) => part.trim())
   return { keys: split(keys), values: split(values) }
 }
 
@@ -89,7 +94,9 @@ function mapCode(pg: PgError, budgets: TimeoutBudgets): CartModuleError | undefi
     case "55P03":
       return ConflictError.lockTimeout(budgets.lockMs)
     case "57014":
-      return UnexpectedStateError.because(`A database statement took longer than the ${budgets.statementMs} ms statement timeout (option timeouts.statementMs)`)
+      return UnexpectedStateError.because(
+        `A database statement took longer than the ${budgets.statementMs} ms statement timeout (option timeouts.statementMs)`,
+      )
     case "42P01":
       return missingTable(pg)
     default:
@@ -101,7 +108,11 @@ function mapCode(pg: PgError, budgets: TimeoutBudgets): CartModuleError | undefi
  * Turns any failure into the module's typed error; our own errors pass through untouched. The
  * message names no SQL, table or driver internals: that detail goes to `logger.error` only.
  */
-export function mapDriverError(error: unknown, logger?: LoggerPort, budgets: TimeoutBudgets = { lockMs: 0, statementMs: 0, acquireMs: 0 }): unknown {
+export function mapDriverError(
+  error: unknown,
+  logger?: LoggerPort,
+  budgets: TimeoutBudgets = { lockMs: 0, statementMs: 0, acquireMs: 0 },
+): unknown {
   if (CartModuleError.is(error) || isRetryable(error)) return error
   const pg = (typeof error === "object" && error !== null ? error : {}) as PgError
   const mapped =

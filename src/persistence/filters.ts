@@ -45,7 +45,14 @@ function bindValue(model: Model, column: string, value: unknown): unknown {
 }
 
 /** Array element types for `= ANY(?::type[])`: one parameter whatever the list's length (PostgreSQL allows 65,535). */
-const ARRAY_TYPES: Readonly<Record<string, string>> = { text: "text", integer: "bigint", decimal: "numeric", money: "numeric", boolean: "boolean", datetime: "timestamptz" }
+const ARRAY_TYPES: Readonly<Record<string, string>> = {
+  text: "text",
+  integer: "bigint",
+  decimal: "numeric",
+  money: "numeric",
+  boolean: "boolean",
+  datetime: "timestamptz",
+}
 
 function listCondition(model: Model, target: string, column: string, values: readonly unknown[], negate: boolean, out: FilterSql): string {
   const arrayType = ARRAY_TYPES[model.columns[column]!.kind]
@@ -105,9 +112,7 @@ function relationCondition(model: Model, alias: string, relation: string, value:
   const childAlias = `f${++out.aliasCount}`
   if (!isPlainObject(value)) throw InvalidDataError.because(`Filter on relation "${relation}" must be an object`, [relation])
   const link =
-    spec.kind === "many"
-      ? `${childAlias}.${ident(spec.column)} = ${alias}.id`
-      : `${childAlias}.id = ${alias}.${ident(spec.column)}`
+    spec.kind === "many" ? `${childAlias}.${ident(spec.column)} = ${alias}.id` : `${childAlias}.id = ${alias}.${ident(spec.column)}`
   const inner = compileFilters(child, value, childAlias, out)
   return `EXISTS (SELECT 1 FROM ${ident(child.table)} ${childAlias} WHERE ${link} AND ${childAlias}.deleted_at IS NULL AND ${inner})`
 }
@@ -139,7 +144,6 @@ export function compileFilters(model: Model, filters: Filters, alias: string, ou
 /** True when the filters constrain `deleted_at` themselves (then soft-deleted rows are not hidden). */
 export function mentionsDeletedAt(filters: Filters): boolean {
   return (Object.entries(filters) as [string, unknown][]).some(
-    ([key, value]) =>
-      key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
+    ([key, value]) => key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
   )
 }

@@ -105,7 +105,6 @@ async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write
   }
 }
 
-
 /** The insert of `rows` (all with the same columns), run only when `c` holds the lock. */
 function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } {
   const bindings: unknown[] = []
@@ -116,7 +115,13 @@ function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sq
  * Inserts rows (column-shaped, ids set, all with the same columns) under the lock of their one cart.
  * `undefined`: nothing written, take the general path.
  */
-export async function insertUnderLock(db: Db, model: Model, cartId: string, rows: readonly Record<string, unknown>[], checks: LockChecks): Promise<Dto[] | undefined> {
+export async function insertUnderLock(
+  db: Db,
+  model: Model,
+  cartId: string,
+  rows: readonly Record<string, unknown>[],
+  checks: LockChecks,
+): Promise<Dto[] | undefined> {
   const insert = insertSql(model, rows)
   return lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { ...insert, expected: rows.length, model })
 }
@@ -150,7 +155,13 @@ export async function replaceUnderLock(
 }
 
 /** Updates one row by id under its cart's lock; `undefined`: nothing written, take the general path. */
-export async function updateUnderLock(db: Db, model: Model, id: string, data: Readonly<Record<string, unknown>>, checks: LockChecks): Promise<Dto | undefined> {
+export async function updateUnderLock(
+  db: Db,
+  model: Model,
+  id: string,
+  data: Readonly<Record<string, unknown>>,
+  checks: LockChecks,
+): Promise<Dto | undefined> {
   const bindings: unknown[] = []
   const clauses = setClauses(model, data, bindings)
   clauses.push("updated_at = now()")
@@ -161,19 +172,28 @@ export async function updateUnderLock(db: Db, model: Model, id: string, data: Re
 }
 
 /** Hard-deletes rows by id (all of one cart) under its lock; `undefined`: nothing written, take the general path. */
-export async function deleteUnderLock(db: Db, model: Model, ids: readonly string[], checks: LockChecks): Promise<{ id: string; cart_id: string }[] | undefined> {
+export async function deleteUnderLock(
+  db: Db,
+  model: Model,
+  ids: readonly string[],
+  checks: LockChecks,
+): Promise<{ id: string; cart_id: string }[] | undefined> {
   const sql = `DELETE FROM ${ident(model.table)} WHERE id = ANY(?::text[]) AND EXISTS (SELECT 1 FROM c) RETURNING id, cart_id, created_at`
   const rows = await lockedWrite(db, { model, ids, includeDeleted: true }, checks, { sql, bindings: [ids], expected: ids.length, model })
   return rows?.map((row) => ({ id: String(row.id), cart_id: String(row.cart_id) }))
 }
-
 
 /**
  * Updates one live cart by id as one statement: its own UPDATE takes the row lock, bumps the version
  * and checks the expected one. `undefined` when no row matched (missing, deleted, another version):
  * the general path then says which.
  */
-export async function updateCartRow(db: Db, id: string, data: Readonly<Record<string, unknown>>, expectedVersion: number | undefined): Promise<Dto | undefined> {
+export async function updateCartRow(
+  db: Db,
+  id: string,
+  data: Readonly<Record<string, unknown>>,
+  expectedVersion: number | undefined,
+): Promise<Dto | undefined> {
   const bindings: unknown[] = []
   const clauses = setClauses(MODELS.Cart, { ...data, version: undefined }, bindings)
   clauses.push("updated_at = now()", "version = version + 1")

@@ -36,9 +36,7 @@ export interface Tx {
 }
 
 function hostTransaction(ctx: CartContext | undefined): Knex.Transaction | undefined {
-  const candidate = (ctx?.transactionManager ?? undefined) as
-    | (KnexTransactor & { getTransactionContext?: () => unknown })
-    | undefined
+  const candidate = (ctx?.transactionManager ?? undefined) as (KnexTransactor & { getTransactionContext?: () => unknown }) | undefined
   if (!candidate) return undefined
   if (typeof candidate.getTransactionContext === "function") {
     // A MikroORM EntityManager: its transaction context is the knex transaction it runs in.
@@ -227,7 +225,10 @@ export class UnitOfWork {
     // Joined calls share one connection; concurrent savepoints on it would release each other, so queue them.
     const root = outermost(host as unknown as KnexTransactor)
     const queued = (this.hostQueues.get(root) ?? Promise.resolve()).then(run, run)
-    this.hostQueues.set(root, queued.catch(() => undefined))
+    this.hostQueues.set(
+      root,
+      queued.catch(() => undefined),
+    )
     return queued
   }
 
@@ -248,8 +249,12 @@ export class UnitOfWork {
       delivered.catch(() => undefined)
       const outcome = await Promise.race([delivered.then(() => "delivered" as const), timedOut])
       if (outcome === "timeout") {
-        this.logger.error(`event bus did not return within ${this.options.timeouts.eventMs} ms after commit; not waiting for it`, { count: events.length })
-        delivered.catch((error: unknown) => this.logger.error("event bus failed after commit; events lost", { error, count: events.length }))
+        this.logger.error(`event bus did not return within ${this.options.timeouts.eventMs} ms after commit; not waiting for it`, {
+          count: events.length,
+        })
+        delivered.catch((error: unknown) =>
+          this.logger.error("event bus failed after commit; events lost", { error, count: events.length }),
+        )
       }
     } catch (error) {
       this.logger.error("event bus failed after commit; events lost", { error, count: events.length })
@@ -268,4 +273,3 @@ function backoff(attempt: number): number {
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
-

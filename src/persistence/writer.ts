@@ -92,7 +92,9 @@ export function insertArraysSql(model: Model, rows: readonly Record<string, unkn
 
 /** Whether every row has the same columns (then {@link insertArraysSql} applies). */
 export function sameColumns(rows: readonly Record<string, unknown>[]): boolean {
-  const key = Object.keys(rows[0] ?? {}).sort().join(",")
+  const key = Object.keys(rows[0] ?? {})
+    .sort()
+    .join(",")
   return rows.every((row) => Object.keys(row).sort().join(",") === key)
 }
 
@@ -110,12 +112,7 @@ export function insertValuesSql(model: Model, rows: readonly Record<string, unkn
   return `INSERT INTO ${ident(model.table)} (${columns.map(ident).join(", ")}) VALUES ${values.join(", ")}`
 }
 
-async function insertChunk(
-  db: Db,
-  model: Model,
-  rows: readonly Record<string, unknown>[],
-  returning: string,
-): Promise<Dto[]> {
+async function insertChunk(db: Db, model: Model, rows: readonly Record<string, unknown>[], returning: string): Promise<Dto[]> {
   const bindings: unknown[] = []
   const sql = `${insertValuesSql(model, rows, bindings)} RETURNING ${returning}`
   const inserted = await query(db, sql, bindings)
@@ -269,10 +266,15 @@ export async function updateRowsById(
     const columns = key ? key.split(",") : []
     const updated = columns.length
       ? await updateGroupChunked(db, model, columns, rows, scope)
-      : await updateWhere(db, model, {}, {
-          sql: `id = ANY(?::text[]) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
-          bindings: [rows.map((row) => row.id), ...scope.bindings],
-        })
+      : await updateWhere(
+          db,
+          model,
+          {},
+          {
+            sql: `id = ANY(?::text[]) AND deleted_at IS NULL${scope.sql.replace("t.", "")}`,
+            bindings: [rows.map((row) => row.id), ...scope.bindings],
+          },
+        )
     for (const row of updated) results.set(row.id as string, row)
   }
   return results

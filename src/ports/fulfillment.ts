@@ -74,6 +74,12 @@ export class InMemoryFulfillment implements FulfillmentPort {
 
   private price(option: ShippingOptionEntry, cart: FulfillmentCart): ShippingOption {
     const free = option.free_above !== undefined && toDecimal(cart.item_subtotal).gte(toDecimal(option.free_above))
-    return { id: option.id, name: option.name, amount: free ? "0" : toDecimal(option.amount).toFixed(), provider_id: option.provider_id ?? "manual", data: {} }
+    return {
+      id: option.id,
+      name: option.name,
+      amount: free ? "0" : toDecimal(option.amount).toFixed(),
+      provider_id: option.provider_id ?? "manual",
+      data: {},
+    }
   }
 }

@@ -28,7 +28,11 @@ export interface GiftCardPort {
   /** The card with this code (compared case-insensitively), or null. */
   retrieveByCode(code: string): Promise<GiftCard | null>
   /** Takes `amount` from the card's balance. @throws when the balance is lower than `amount` */
-  redeem(giftCardId: string, amount: string, reference: { readonly cart_id: string; readonly order_id?: string | null }): Promise<GiftCardRedemption>
+  redeem(
+    giftCardId: string,
+    amount: string,
+    reference: { readonly cart_id: string; readonly order_id?: string | null },
+  ): Promise<GiftCardRedemption>
   /** Gives a redemption's amount back to its card (compensation); unknown ids are ignored. */
   revertRedemption(redemptionId: string): Promise<void>
 }
@@ -49,7 +53,11 @@ export class InMemoryGiftCards implements GiftCardPort {
   }
 
   /** Lowers the balance. */
-  async redeem(giftCardId: string, amount: string, _reference?: { readonly cart_id: string; readonly order_id?: string | null }): Promise<GiftCardRedemption> {
+  async redeem(
+    giftCardId: string,
+    amount: string,
+    _reference?: { readonly cart_id: string; readonly order_id?: string | null },
+  ): Promise<GiftCardRedemption> {
     const card = this.cards.get(giftCardId)
     if (!card || toDecimal(card.balance).lt(toDecimal(amount))) throw new Error(`Gift card "${giftCardId}" has not enough balance`)
     this.cards.set(giftCardId, { ...card, balance: toDecimal(card.balance).minus(toDecimal(amount)).toFixed() })

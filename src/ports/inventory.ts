@@ -83,7 +83,9 @@ export class InMemoryInventory implements InventoryPort {
   }
 
   private available(variantId: string, salesChannelId: string | null): number | null {
-    const entry = this.stock.find((s) => s.variant_id === variantId && s.sales_channel_id === (salesChannelId ?? undefined)) ?? this.stock.find((s) => s.variant_id === variantId && s.sales_channel_id === undefined)
+    const entry =
+      this.stock.find((s) => s.variant_id === variantId && s.sales_channel_id === (salesChannelId ?? undefined)) ??
+      this.stock.find((s) => s.variant_id === variantId && s.sales_channel_id === undefined)
     if (!entry) return null
     let reserved = 0
     for (const reservation of this.reservations.values()) if (reservation.variant_id === variantId) reserved += reservation.quantity

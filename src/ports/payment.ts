@@ -69,7 +69,15 @@ export class InMemoryPayment implements PaymentPort {
 
   /** Opens a pending session. */
   async initiateSession(input: PaymentSessionInput): Promise<ProviderSession> {
-    const session: ProviderSession = { id: `payses_${randomUUID()}`, cart_id: input.cart_id, provider_id: input.provider_id, amount: toDecimal(input.amount).toFixed(), currency_code: input.currency_code, status: "pending", data: {} }
+    const session: ProviderSession = {
+      id: `payses_${randomUUID()}`,
+      cart_id: input.cart_id,
+      provider_id: input.provider_id,
+      amount: toDecimal(input.amount).toFixed(),
+      currency_code: input.currency_code,
+      status: "pending",
+      data: {},
+    }
     this.sessions.set(session.id, session)
     return session
   }
@@ -80,7 +88,13 @@ export class InMemoryPayment implements PaymentPort {
     const amount = update.amount !== undefined ? toDecimal(update.amount).toFixed() : session.amount
     const currency = update.currency_code ?? session.currency_code
     const repriced = !toDecimal(amount).eq(toDecimal(session.amount)) || currency !== session.currency_code
-    const updated: ProviderSession = { ...session, amount, currency_code: currency, status: repriced ? "pending" : session.status, data: { ...session.data, ...(update.data ?? {}) } }
+    const updated: ProviderSession = {
+      ...session,
+      amount,
+      currency_code: currency,
+      status: repriced ? "pending" : session.status,
+      data: { ...session.data, ...(update.data ?? {}) },
+    }
     this.sessions.set(sessionId, updated)
     return updated
   }

@@ -66,11 +66,16 @@ export class InMemoryPricing implements PricingPort {
           (price.customer_group_id === undefined || groups.includes(price.customer_group_id)) &&
           (price.min_quantity ?? 1) <= query.quantity,
       )
-      const score = (price: PriceEntry): number => (price.customer_group_id ? 2_000_000_000 : 0) + (price.region_id ? 1_000_000 : 0) + (price.min_quantity ?? 1)
+      const score = (price: PriceEntry): number =>
+        (price.customer_group_id ? 2_000_000_000 : 0) + (price.region_id ? 1_000_000 : 0) + (price.min_quantity ?? 1)
       const best = [...candidates].sort((a, b) => score(b) - score(a))[0]
       if (!best) return null
       const compareAt = best.compare_at_amount ?? null
-      return { amount: toDecimal(best.amount).toFixed(), is_tax_inclusive: best.is_tax_inclusive ?? false, compare_at_amount: compareAt === null ? null : toDecimal(compareAt).toFixed() }
+      return {
+        amount: toDecimal(best.amount).toFixed(),
+        is_tax_inclusive: best.is_tax_inclusive ?? false,
+        compare_at_amount: compareAt === null ? null : toDecimal(compareAt).toFixed(),
+      }
     })
   }
 }

@@ -22,7 +22,13 @@ export interface PromotionCart {
     readonly subtotal?: string
     readonly original_total?: string
   }[]
-  readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string; readonly subtotal?: string; readonly original_total?: string }[]
+  readonly shipping_methods: readonly {
+    readonly id: string
+    readonly shipping_option_id?: string | null
+    readonly amount: string
+    readonly subtotal?: string
+    readonly original_total?: string
+  }[]
 }
 
 /** One computed discount (a positive amount, an exact decimal string) on an item or a shipping method. */
@@ -84,11 +90,25 @@ export class InMemoryPromotions implements PromotionPort {
         cart.items
           .filter((item) => item.is_discountable)
           // Rounded to cents so the example's totals stay readable; a real engine follows the currency.
-          .map((item) => ({ item_id: item.id, code: p.code, promotion_id: p.id, amount: toDecimal(item.unit_price).times(item.quantity).times(p.value).div(100).toDecimalPlaces(2).toFixed(), description: `${p.value}% off` })),
+          .map((item) => ({
+            item_id: item.id,
+            code: p.code,
+            promotion_id: p.id,
+            amount: toDecimal(item.unit_price).times(item.quantity).times(p.value).div(100).toDecimalPlaces(2).toFixed(),
+            description: `${p.value}% off`,
+          })),
       )
     const shippingAdjustments = known
       .filter((p) => p.type === "fixed_shipping")
-      .flatMap((p) => cart.shipping_methods.map((method) => ({ shipping_method_id: method.id, code: p.code, promotion_id: p.id, amount: MoneyDecimal.min(p.value, toDecimal(method.amount)).toFixed(), description: `${p.value} off shipping` })))
+      .flatMap((p) =>
+        cart.shipping_methods.map((method) => ({
+          shipping_method_id: method.id,
+          code: p.code,
+          promotion_id: p.id,
+          amount: MoneyDecimal.min(p.value, toDecimal(method.amount)).toFixed(),
+          description: `${p.value} off shipping`,
+        })),
+      )
     return { item_adjustments: itemAdjustments, shipping_adjustments: shippingAdjustments, unknown_codes: unknown }
   }
 }

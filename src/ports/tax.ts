@@ -12,7 +12,14 @@ export interface TaxQuery {
   readonly currency_code: string
   readonly customer_id?: string | null
   readonly address: TaxAddress | null
-  readonly items: readonly { readonly id: string; readonly variant_id?: string | null; readonly product_id?: string | null; readonly product_type_id?: string | null; readonly unit_price: string; readonly quantity: number }[]
+  readonly items: readonly {
+    readonly id: string
+    readonly variant_id?: string | null
+    readonly product_id?: string | null
+    readonly product_type_id?: string | null
+    readonly unit_price: string
+    readonly quantity: number
+  }[]
   readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string }[]
 }
 
@@ -63,6 +70,9 @@ export class InMemoryTax implements TaxPort {
 
   private rateFor(regionId: string | null, country: string | null): TaxRateEntry | undefined {
     const ofRegion = this.rates.filter((rate) => rate.region_id === regionId)
-    return ofRegion.find((rate) => rate.country_code !== undefined && rate.country_code.toLowerCase() === country) ?? ofRegion.find((rate) => rate.country_code === undefined)
+    return (
+      ofRegion.find((rate) => rate.country_code !== undefined && rate.country_code.toLowerCase() === country) ??
+      ofRegion.find((rate) => rate.country_code === undefined)
+    )
   }
 }

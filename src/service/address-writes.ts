@@ -24,7 +24,11 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
   const ids = generateIds(MODELS.Address.idPrefix, inputs.length)
   const rows = inputs.map((input, index) => ({ ...toColumns(MODELS.Address, input), id: ids[index]! }))
   const created = await insertRows(tx.db, MODELS.Address, rows)
-  tx.emit(...created.map((row) => cartEvent("Address", "created", { id: row.id as string, cart_id: (row.cart_id as string) ?? null }, tx.ctx.eventGroupId)))
+  tx.emit(
+    ...created.map((row) =>
+      cartEvent("Address", "created", { id: row.id as string, cart_id: (row.cart_id as string) ?? null }, tx.ctx.eventGroupId),
+    ),
+  )
   return created
 }
 
@@ -40,7 +44,10 @@ async function lockOwningCarts(tx: Tx, ids: readonly string[], includeDeleted = 
 
 /** Updates addresses by id, each with its own data; fails naming any missing id. */
 export async function updateAddresses(tx: Tx, updates: readonly { id: string; data: Input }[]): Promise<Dto[]> {
-  await lockOwningCarts(tx, updates.map((update) => update.id))
+  await lockOwningCarts(
+    tx,
+    updates.map((update) => update.id),
+  )
   const updated = await updateRowsById(
     tx.db,
     MODELS.Address,
@@ -52,7 +59,16 @@ export async function updateAddresses(tx: Tx, updates: readonly { id: string; da
   const missing = updates.filter((update) => !updated.has(update.id)).map((update) => update.id)
   if (missing.length) throw NotFoundError.forIds("Address", missing)
   const results = updates.map((update) => updated.get(update.id)!)
-  tx.emit(...results.map((row) => cartEvent("Address", "updated", { id: row.id as string, cart_id: (row.cart_id as string) ?? null, changed: Object.keys(updates[0]!.data) }, tx.ctx.eventGroupId)))
+  tx.emit(
+    ...results.map((row) =>
+      cartEvent(
+        "Address",
+        "updated",
+        { id: row.id as string, cart_id: (row.cart_id as string) ?? null, changed: Object.keys(updates[0]!.data) },
+        tx.ctx.eventGroupId,
+      ),
+    ),
+  )
   return results
 }
 
@@ -61,7 +77,11 @@ export async function deleteAddresses(tx: Tx, ids: readonly string[]): Promise<v
   if (ids.length === 0) return
   // A soft-deleted address may be hard-deleted too, so its cart is found through it as well.
   await lockOwningCarts(tx, ids, true)
-  const rows = await query<{ id: string; cart_id: string | null }>(tx.db, "DELETE FROM cart_address WHERE id = ANY(?::text[]) RETURNING id, cart_id", [ids])
+  const rows = await query<{ id: string; cart_id: string | null }>(
+    tx.db,
+    "DELETE FROM cart_address WHERE id = ANY(?::text[]) RETURNING id, cart_id",
+    [ids],
+  )
   tx.emit(...rows.map((row) => cartEvent("Address", "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
 }
 

@@ -9,7 +9,14 @@ import type { TotalsOptions } from "../totals"
 import { optionalFilters, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
 import type { Validator } from "../validation/validator"
 import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
-import { createCarts, createCartsInOneStatement, deleteCarts, updateCartInOneStatement, setCartsDeleted, updateCartsWhere } from "./cart-writes"
+import {
+  createCarts,
+  createCartsInOneStatement,
+  deleteCarts,
+  updateCartInOneStatement,
+  setCartsDeleted,
+  updateCartsWhere,
+} from "./cart-writes"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
@@ -82,7 +89,11 @@ export class CartModuleCore {
    * Tries `oneStatement` (a write sent as one statement, no transaction) and falls back to `general`
    * in a transaction when that wrote nothing: a failed check, a row gone meanwhile, a host transaction.
    */
-  protected async writeFast<T>(ctx: CartContext | undefined, oneStatement: (tx: Tx) => Promise<T | undefined>, general: (tx: Tx) => Promise<T>): Promise<T> {
+  protected async writeFast<T>(
+    ctx: CartContext | undefined,
+    oneStatement: (tx: Tx) => Promise<T | undefined>,
+    general: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
     const done = await this.deps.unitOfWork.writeOneStatement(ctx, oneStatement)
     return done ? done.value : this.write(ctx, general)
   }
@@ -119,7 +130,11 @@ export class CartModuleCore {
   protected createCarts_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
     const inputs = toArray(data) as Input[]
     this.deps.validator.check("createCart", inputs)
-    return this.writeFast(ctx, (tx) => createCartsInOneStatement(tx, inputs), (tx) => createCarts(tx, inputs))
+    return this.writeFast(
+      ctx,
+      (tx) => createCartsInOneStatement(tx, inputs),
+      (tx) => createCarts(tx, inputs),
+    )
   }
 
   protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
@@ -145,7 +160,11 @@ export class CartModuleCore {
     if (typeof target === "string") {
       const id = requireId(target, "id")
       const patch = data as Input
-      return this.writeFast(ctx, (tx) => updateCartInOneStatement(tx, id, patch), (tx) => this.updateCartIds(tx, [id], patch))
+      return this.writeFast(
+        ctx,
+        (tx) => updateCartInOneStatement(tx, id, patch),
+        (tx) => this.updateCartIds(tx, [id], patch),
+      )
     }
     const selector = requireSelector(target)
     return this.write(ctx, (tx) => updateCartsWhere(tx, selector, data as Input))
@@ -153,7 +172,11 @@ export class CartModuleCore {
 
   private async updateCartIds(tx: Tx, ids: string[], data: Input): Promise<Dto[]> {
     const rows = await updateCartsWhere(tx, { id: ids }, data)
-    if (rows.length !== ids.length) throw NotFoundError.forIds("Cart", ids.filter((id) => !rows.some((row) => row.id === id)))
+    if (rows.length !== ids.length)
+      throw NotFoundError.forIds(
+        "Cart",
+        ids.filter((id) => !rows.some((row) => row.id === id)),
+      )
     return rows
   }
 
@@ -177,7 +200,12 @@ export class CartModuleCore {
     const inputs = toArray(data) as Input[]
     this.deps.validator.check("updateAddress", inputs)
     inputs.forEach((input) => requireId(input.id, "id"))
-    return this.write(ctx, (tx) => updateAddresses(tx, inputs.map((input) => ({ id: input.id as string, data: input }))))
+    return this.write(ctx, (tx) =>
+      updateAddresses(
+        tx,
+        inputs.map((input) => ({ id: input.id as string, data: input })),
+      ),
+    )
   }
 
   protected async deleteAddresses_(ids: string | string[], ctx?: CartContext): Promise<void> {
@@ -212,7 +240,11 @@ export class CartModuleCore {
       requireData(second)
       this.deps.validator.check(`update${name}`, [second])
       const data = second as Input
-      return this.writeFast(ctx, (tx) => updateChildInOneStatement(tx, spec, first, data), (tx) => updateChildrenById(tx, spec, [{ id: first, data }]))
+      return this.writeFast(
+        ctx,
+        (tx) => updateChildInOneStatement(tx, spec, first, data),
+        (tx) => updateChildrenById(tx, spec, [{ id: first, data }]),
+      )
     }
     if (Array.isArray(first)) {
       const byId: { id: string; data: Input }[] = []
@@ -227,7 +259,10 @@ export class CartModuleCore {
         if (typeof id !== "string") throw InvalidDataError.because(`${spec.model.name} update needs an "id"`, ["id"])
         byId.push({ id, data })
       }
-      this.deps.validator.check(`update${name}`, [...byId, ...bySelector].map((entry) => entry.data))
+      this.deps.validator.check(
+        `update${name}`,
+        [...byId, ...bySelector].map((entry) => entry.data),
+      )
       return this.write(ctx, async (tx) => {
         const results: Dto[] = []
         for (const entry of bySelector) results.push(...(await updateChildrenWhere(tx, spec, entry.selector, entry.data)))
@@ -244,10 +279,14 @@ export class CartModuleCore {
   protected async deleteChildren_(name: ChildName, ids: string | string[], ctx?: CartContext): Promise<void> {
     const checked = requireIds(ids)
     if (checked.length === 0) return
-    await this.writeFast(ctx, (tx) => deleteChildrenInOneStatement(tx, CHILD_SPECS[name], checked), async (tx) => {
-      await deleteChildren(tx, CHILD_SPECS[name], checked)
-      return true
-    })
+    await this.writeFast(
+      ctx,
+      (tx) => deleteChildrenInOneStatement(tx, CHILD_SPECS[name], checked),
+      async (tx) => {
+        await deleteChildren(tx, CHILD_SPECS[name], checked)
+        return true
+      },
+    )
   }
 
   protected setChildrenDeleted_(name: ChildName, ids: string | string[], deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
@@ -260,7 +299,11 @@ export class CartModuleCore {
     requireId(cartId, "cartId")
     const list = toArray(entries ?? []) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
-    return this.writeFast(ctx, (tx) => setChildrenInOneStatement(tx, CHILD_SPECS[name], cartId, list), (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list))
+    return this.writeFast(
+      ctx,
+      (tx) => setChildrenInOneStatement(tx, CHILD_SPECS[name], cartId, list),
+      (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list),
+    )
   }
 
   protected upsertChildren_(name: ChildName, entries: unknown, ctx?: CartContext): Promise<Dto[]> {

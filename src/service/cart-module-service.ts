@@ -124,21 +124,31 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Lists and counts addresses. */
-  async listAndCountAddresses(filters?: Filters, config?: FindConfig<CartAddressDTO>, sharedContext?: CartContext): Promise<[CartAddressDTO[], number]> {
+  async listAndCountAddresses(
+    filters?: Filters,
+    config?: FindConfig<CartAddressDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[CartAddressDTO[], number]> {
     return (await this.listAndCount_(MODELS.Address, filters, config, sharedContext)) as unknown as [CartAddressDTO[], number]
   }
 
   /** Creates standalone addresses. */
   createAddresses(data: CreateAddressDTO, sharedContext?: CartContext): Promise<CartAddressDTO>
   createAddresses(data: CreateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO[]>
-  async createAddresses(data: CreateAddressDTO | CreateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO | CartAddressDTO[]> {
+  async createAddresses(
+    data: CreateAddressDTO | CreateAddressDTO[],
+    sharedContext?: CartContext,
+  ): Promise<CartAddressDTO | CartAddressDTO[]> {
     return sameShape(data, await this.createAddresses_(data, sharedContext)) as unknown as CartAddressDTO | CartAddressDTO[]
   }
 
   /** Updates addresses by id. @throws NotFoundError */
   updateAddresses(data: UpdateAddressDTO, sharedContext?: CartContext): Promise<CartAddressDTO>
   updateAddresses(data: UpdateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO[]>
-  async updateAddresses(data: UpdateAddressDTO | UpdateAddressDTO[], sharedContext?: CartContext): Promise<CartAddressDTO | CartAddressDTO[]> {
+  async updateAddresses(
+    data: UpdateAddressDTO | UpdateAddressDTO[],
+    sharedContext?: CartContext,
+  ): Promise<CartAddressDTO | CartAddressDTO[]> {
     return sameShape(data, await this.updateAddresses_(data, sharedContext)) as unknown as CartAddressDTO | CartAddressDTO[]
   }
 
@@ -169,7 +179,11 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Lists line items matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
-  async listAndCountLineItems(filters?: Filters, config?: FindConfig<CartLineItemDTO>, sharedContext?: CartContext): Promise<[CartLineItemDTO[], number]> {
+  async listAndCountLineItems(
+    filters?: Filters,
+    config?: FindConfig<CartLineItemDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[CartLineItemDTO[], number]> {
     return (await this.listAndCount_(MODELS.LineItem, filters, config, sharedContext)) as unknown as [CartLineItemDTO[], number]
   }
 
@@ -177,14 +191,26 @@ export class CartModuleService extends CartModuleCore {
   addLineItems(data: CreateLineItemForCartDTO, sharedContext?: CartContext): Promise<CartLineItemDTO[]>
   addLineItems(data: CreateLineItemForCartDTO[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
   addLineItems(cartId: string, data: Omit<CreateLineItemForCartDTO, "cart_id">[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
-  async addLineItems(first: string | CreateLineItemForCartDTO | CreateLineItemForCartDTO[], second?: unknown, sharedContext?: CartContext): Promise<CartLineItemDTO[]> {
-    return (await this.createChildren_("LineItem", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as CartLineItemDTO[]
+  async addLineItems(
+    first: string | CreateLineItemForCartDTO | CreateLineItemForCartDTO[],
+    second?: unknown,
+    sharedContext?: CartContext,
+  ): Promise<CartLineItemDTO[]> {
+    return (await this.createChildren_(
+      "LineItem",
+      first,
+      second,
+      typeof first === "string" ? sharedContext : (second as CartContext | undefined),
+    )) as unknown as CartLineItemDTO[]
   }
 
   /** Creates line items (the generic create; each names its parent). */
   createLineItems(data: CreateLineItemForCartDTO, sharedContext?: CartContext): Promise<CartLineItemDTO>
   createLineItems(data: CreateLineItemForCartDTO[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
-  async createLineItems(data: CreateLineItemForCartDTO | CreateLineItemForCartDTO[], sharedContext?: CartContext): Promise<CartLineItemDTO | CartLineItemDTO[]> {
+  async createLineItems(
+    data: CreateLineItemForCartDTO | CreateLineItemForCartDTO[],
+    sharedContext?: CartContext,
+  ): Promise<CartLineItemDTO | CartLineItemDTO[]> {
     const rows = await this.createChildren_("LineItem", data, undefined, sharedContext)
     return sameShape(data, rows) as unknown as CartLineItemDTO | CartLineItemDTO[]
   }
@@ -192,10 +218,22 @@ export class CartModuleService extends CartModuleCore {
   /** Updates line items: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
   updateLineItems(id: string, data: Partial<UpdateLineItemWithIdDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO>
   updateLineItems(selector: Filters, data: Partial<UpdateLineItemWithIdDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO[]>
-  updateLineItems(data: (Partial<UpdateLineItemWithIdDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateLineItemWithIdDTO> }[], sharedContext?: CartContext): Promise<CartLineItemDTO[]>
-  async updateLineItems(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<CartLineItemDTO | CartLineItemDTO[]> {
+  updateLineItems(
+    data: (Partial<UpdateLineItemWithIdDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateLineItemWithIdDTO> }[],
+    sharedContext?: CartContext,
+  ): Promise<CartLineItemDTO[]>
+  async updateLineItems(
+    first: string | Filters | unknown[],
+    second?: unknown,
+    third?: CartContext,
+  ): Promise<CartLineItemDTO | CartLineItemDTO[]> {
     const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
-    const rows = await this.updateChildren_("LineItem", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    const rows = await this.updateChildren_(
+      "LineItem",
+      first,
+      isData ? second : undefined,
+      isData ? third : (second as CartContext | undefined),
+    )
     return (typeof first === "string" ? rows[0] : rows) as unknown as CartLineItemDTO | CartLineItemDTO[]
   }
 
@@ -216,43 +254,87 @@ export class CartModuleService extends CartModuleCore {
 
   // ---- shipping methods ----
   /** Retrieves one shipping method by id. @throws NotFoundError when it does not exist. */
-  async retrieveShippingMethod(id: string, config?: FindConfig<CartShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO> {
+  async retrieveShippingMethod(
+    id: string,
+    config?: FindConfig<CartShippingMethodDTO>,
+    sharedContext?: CartContext,
+  ): Promise<CartShippingMethodDTO> {
     return (await this.retrieve_(MODELS.ShippingMethod, id, config, sharedContext)) as unknown as CartShippingMethodDTO
   }
 
   /** Lists shipping methods matching `filters`. */
-  async listShippingMethods(filters?: Filters, config?: FindConfig<CartShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]> {
+  async listShippingMethods(
+    filters?: Filters,
+    config?: FindConfig<CartShippingMethodDTO>,
+    sharedContext?: CartContext,
+  ): Promise<CartShippingMethodDTO[]> {
     return (await this.list_(MODELS.ShippingMethod, filters, config, sharedContext)) as unknown as CartShippingMethodDTO[]
   }
 
   /** Lists shipping methods matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
-  async listAndCountShippingMethods(filters?: Filters, config?: FindConfig<CartShippingMethodDTO>, sharedContext?: CartContext): Promise<[CartShippingMethodDTO[], number]> {
+  async listAndCountShippingMethods(
+    filters?: Filters,
+    config?: FindConfig<CartShippingMethodDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[CartShippingMethodDTO[], number]> {
     return (await this.listAndCount_(MODELS.ShippingMethod, filters, config, sharedContext)) as unknown as [CartShippingMethodDTO[], number]
   }
 
   /** Adds shipping methods: one, many (each naming its cart), or `(cartId, list)`. Locks each cart. */
   addShippingMethods(data: CreateShippingMethodDTO, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
   addShippingMethods(data: CreateShippingMethodDTO[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
-  addShippingMethods(cartId: string, data: Omit<CreateShippingMethodDTO, "cart_id">[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
-  async addShippingMethods(first: string | CreateShippingMethodDTO | CreateShippingMethodDTO[], second?: unknown, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]> {
-    return (await this.createChildren_("ShippingMethod", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as CartShippingMethodDTO[]
+  addShippingMethods(
+    cartId: string,
+    data: Omit<CreateShippingMethodDTO, "cart_id">[],
+    sharedContext?: CartContext,
+  ): Promise<CartShippingMethodDTO[]>
+  async addShippingMethods(
+    first: string | CreateShippingMethodDTO | CreateShippingMethodDTO[],
+    second?: unknown,
+    sharedContext?: CartContext,
+  ): Promise<CartShippingMethodDTO[]> {
+    return (await this.createChildren_(
+      "ShippingMethod",
+      first,
+      second,
+      typeof first === "string" ? sharedContext : (second as CartContext | undefined),
+    )) as unknown as CartShippingMethodDTO[]
   }
 
   /** Creates shipping methods (the generic create; each names its parent). */
   createShippingMethods(data: CreateShippingMethodDTO, sharedContext?: CartContext): Promise<CartShippingMethodDTO>
   createShippingMethods(data: CreateShippingMethodDTO[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
-  async createShippingMethods(data: CreateShippingMethodDTO | CreateShippingMethodDTO[], sharedContext?: CartContext): Promise<CartShippingMethodDTO | CartShippingMethodDTO[]> {
+  async createShippingMethods(
+    data: CreateShippingMethodDTO | CreateShippingMethodDTO[],
+    sharedContext?: CartContext,
+  ): Promise<CartShippingMethodDTO | CartShippingMethodDTO[]> {
     const rows = await this.createChildren_("ShippingMethod", data, undefined, sharedContext)
     return sameShape(data, rows) as unknown as CartShippingMethodDTO | CartShippingMethodDTO[]
   }
 
   /** Updates shipping methods: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
   updateShippingMethods(id: string, data: Partial<UpdateShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO>
-  updateShippingMethods(selector: Filters, data: Partial<UpdateShippingMethodDTO>, sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
-  updateShippingMethods(data: (Partial<UpdateShippingMethodDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateShippingMethodDTO> }[], sharedContext?: CartContext): Promise<CartShippingMethodDTO[]>
-  async updateShippingMethods(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<CartShippingMethodDTO | CartShippingMethodDTO[]> {
+  updateShippingMethods(
+    selector: Filters,
+    data: Partial<UpdateShippingMethodDTO>,
+    sharedContext?: CartContext,
+  ): Promise<CartShippingMethodDTO[]>
+  updateShippingMethods(
+    data: (Partial<UpdateShippingMethodDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateShippingMethodDTO> }[],
+    sharedContext?: CartContext,
+  ): Promise<CartShippingMethodDTO[]>
+  async updateShippingMethods(
+    first: string | Filters | unknown[],
+    second?: unknown,
+    third?: CartContext,
+  ): Promise<CartShippingMethodDTO | CartShippingMethodDTO[]> {
     const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
-    const rows = await this.updateChildren_("ShippingMethod", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    const rows = await this.updateChildren_(
+      "ShippingMethod",
+      first,
+      isData ? second : undefined,
+      isData ? third : (second as CartContext | undefined),
+    )
     return (typeof first === "string" ? rows[0] : rows) as unknown as CartShippingMethodDTO | CartShippingMethodDTO[]
   }
 
@@ -273,30 +355,58 @@ export class CartModuleService extends CartModuleCore {
 
   // ---- line item adjustments ----
   /** Retrieves one line item adjustment by id. @throws NotFoundError when it does not exist. */
-  async retrieveLineItemAdjustment(id: string, config?: FindConfig<LineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO> {
+  async retrieveLineItemAdjustment(
+    id: string,
+    config?: FindConfig<LineItemAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO> {
     return (await this.retrieve_(MODELS.LineItemAdjustment, id, config, sharedContext)) as unknown as LineItemAdjustmentDTO
   }
 
   /** Lists line item adjustments matching `filters`. */
-  async listLineItemAdjustments(filters?: Filters, config?: FindConfig<LineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
+  async listLineItemAdjustments(
+    filters?: Filters,
+    config?: FindConfig<LineItemAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO[]> {
     return (await this.list_(MODELS.LineItemAdjustment, filters, config, sharedContext)) as unknown as LineItemAdjustmentDTO[]
   }
 
   /** Lists line item adjustments matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
-  async listAndCountLineItemAdjustments(filters?: Filters, config?: FindConfig<LineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<[LineItemAdjustmentDTO[], number]> {
-    return (await this.listAndCount_(MODELS.LineItemAdjustment, filters, config, sharedContext)) as unknown as [LineItemAdjustmentDTO[], number]
+  async listAndCountLineItemAdjustments(
+    filters?: Filters,
+    config?: FindConfig<LineItemAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[LineItemAdjustmentDTO[], number]> {
+    return (await this.listAndCount_(MODELS.LineItemAdjustment, filters, config, sharedContext)) as unknown as [
+      LineItemAdjustmentDTO[],
+      number,
+    ]
   }
 
   /** Adds line item adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
   addLineItemAdjustments(data: CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
   addLineItemAdjustments(data: CreateLineItemAdjustmentDTO, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
   addLineItemAdjustments(cartId: string, data: CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
-  async addLineItemAdjustments(first: string | CreateLineItemAdjustmentDTO | CreateLineItemAdjustmentDTO[], second?: unknown, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
-    return (await this.createChildren_("LineItemAdjustment", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as LineItemAdjustmentDTO[]
+  async addLineItemAdjustments(
+    first: string | CreateLineItemAdjustmentDTO | CreateLineItemAdjustmentDTO[],
+    second?: unknown,
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO[]> {
+    return (await this.createChildren_(
+      "LineItemAdjustment",
+      first,
+      second,
+      typeof first === "string" ? sharedContext : (second as CartContext | undefined),
+    )) as unknown as LineItemAdjustmentDTO[]
   }
 
   /** Replaces a cart's line item adjustments: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
-  async setLineItemAdjustments(cartId: string, data: UpsertLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
+  async setLineItemAdjustments(
+    cartId: string,
+    data: UpsertLineItemAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO[]> {
     return (await this.setChildren_("LineItemAdjustment", cartId, data, sharedContext)) as unknown as LineItemAdjustmentDTO[]
   }
 
@@ -308,18 +418,41 @@ export class CartModuleService extends CartModuleCore {
   /** Creates line item adjustments (the generic create; each names its parent). */
   createLineItemAdjustments(data: CreateLineItemAdjustmentDTO, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO>
   createLineItemAdjustments(data: CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
-  async createLineItemAdjustments(data: CreateLineItemAdjustmentDTO | CreateLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO | LineItemAdjustmentDTO[]> {
+  async createLineItemAdjustments(
+    data: CreateLineItemAdjustmentDTO | CreateLineItemAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO | LineItemAdjustmentDTO[]> {
     const rows = await this.createChildren_("LineItemAdjustment", data, undefined, sharedContext)
     return sameShape(data, rows) as unknown as LineItemAdjustmentDTO | LineItemAdjustmentDTO[]
   }
 
   /** Updates line item adjustments: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
-  updateLineItemAdjustments(id: string, data: Partial<UpsertLineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO>
-  updateLineItemAdjustments(selector: Filters, data: Partial<UpsertLineItemAdjustmentDTO>, sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
-  updateLineItemAdjustments(data: (Partial<UpsertLineItemAdjustmentDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertLineItemAdjustmentDTO> }[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]>
-  async updateLineItemAdjustments(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<LineItemAdjustmentDTO | LineItemAdjustmentDTO[]> {
+  updateLineItemAdjustments(
+    id: string,
+    data: Partial<UpsertLineItemAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO>
+  updateLineItemAdjustments(
+    selector: Filters,
+    data: Partial<UpsertLineItemAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO[]>
+  updateLineItemAdjustments(
+    data: (Partial<UpsertLineItemAdjustmentDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertLineItemAdjustmentDTO> }[],
+    sharedContext?: CartContext,
+  ): Promise<LineItemAdjustmentDTO[]>
+  async updateLineItemAdjustments(
+    first: string | Filters | unknown[],
+    second?: unknown,
+    third?: CartContext,
+  ): Promise<LineItemAdjustmentDTO | LineItemAdjustmentDTO[]> {
     const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
-    const rows = await this.updateChildren_("LineItemAdjustment", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    const rows = await this.updateChildren_(
+      "LineItemAdjustment",
+      first,
+      isData ? second : undefined,
+      isData ? third : (second as CartContext | undefined),
+    )
     return (typeof first === "string" ? rows[0] : rows) as unknown as LineItemAdjustmentDTO | LineItemAdjustmentDTO[]
   }
 
@@ -340,26 +473,51 @@ export class CartModuleService extends CartModuleCore {
 
   // ---- line item tax lines ----
   /** Retrieves one line item tax line by id. @throws NotFoundError when it does not exist. */
-  async retrieveLineItemTaxLine(id: string, config?: FindConfig<LineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO> {
+  async retrieveLineItemTaxLine(
+    id: string,
+    config?: FindConfig<LineItemTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<LineItemTaxLineDTO> {
     return (await this.retrieve_(MODELS.LineItemTaxLine, id, config, sharedContext)) as unknown as LineItemTaxLineDTO
   }
 
   /** Lists line item tax lines matching `filters`. */
-  async listLineItemTaxLines(filters?: Filters, config?: FindConfig<LineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
+  async listLineItemTaxLines(
+    filters?: Filters,
+    config?: FindConfig<LineItemTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<LineItemTaxLineDTO[]> {
     return (await this.list_(MODELS.LineItemTaxLine, filters, config, sharedContext)) as unknown as LineItemTaxLineDTO[]
   }
 
   /** Lists line item tax lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
-  async listAndCountLineItemTaxLines(filters?: Filters, config?: FindConfig<LineItemTaxLineDTO>, sharedContext?: CartContext): Promise<[LineItemTaxLineDTO[], number]> {
+  async listAndCountLineItemTaxLines(
+    filters?: Filters,
+    config?: FindConfig<LineItemTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[LineItemTaxLineDTO[], number]> {
     return (await this.listAndCount_(MODELS.LineItemTaxLine, filters, config, sharedContext)) as unknown as [LineItemTaxLineDTO[], number]
   }
 
   /** Adds line item tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
   addLineItemTaxLines(data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
   addLineItemTaxLines(data: CreateLineItemTaxLineDTO, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
-  addLineItemTaxLines(cartId: string, data: CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
-  async addLineItemTaxLines(first: string | CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
-    return (await this.createChildren_("LineItemTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as LineItemTaxLineDTO[]
+  addLineItemTaxLines(
+    cartId: string,
+    data: CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[],
+    sharedContext?: CartContext,
+  ): Promise<LineItemTaxLineDTO[]>
+  async addLineItemTaxLines(
+    first: string | CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[],
+    second?: unknown,
+    sharedContext?: CartContext,
+  ): Promise<LineItemTaxLineDTO[]> {
+    return (await this.createChildren_(
+      "LineItemTaxLine",
+      first,
+      second,
+      typeof first === "string" ? sharedContext : (second as CartContext | undefined),
+    )) as unknown as LineItemTaxLineDTO[]
   }
 
   /** Replaces a cart's line item tax lines: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
@@ -375,18 +533,37 @@ export class CartModuleService extends CartModuleCore {
   /** Creates line item tax lines (the generic create; each names its parent). */
   createLineItemTaxLines(data: CreateLineItemTaxLineDTO, sharedContext?: CartContext): Promise<LineItemTaxLineDTO>
   createLineItemTaxLines(data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
-  async createLineItemTaxLines(data: CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
+  async createLineItemTaxLines(
+    data: CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[],
+    sharedContext?: CartContext,
+  ): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
     const rows = await this.createChildren_("LineItemTaxLine", data, undefined, sharedContext)
     return sameShape(data, rows) as unknown as LineItemTaxLineDTO | LineItemTaxLineDTO[]
   }
 
   /** Updates line item tax lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
   updateLineItemTaxLines(id: string, data: Partial<UpsertLineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO>
-  updateLineItemTaxLines(selector: Filters, data: Partial<UpsertLineItemTaxLineDTO>, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
-  updateLineItemTaxLines(data: (Partial<UpsertLineItemTaxLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertLineItemTaxLineDTO> }[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
-  async updateLineItemTaxLines(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
+  updateLineItemTaxLines(
+    selector: Filters,
+    data: Partial<UpsertLineItemTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<LineItemTaxLineDTO[]>
+  updateLineItemTaxLines(
+    data: (Partial<UpsertLineItemTaxLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertLineItemTaxLineDTO> }[],
+    sharedContext?: CartContext,
+  ): Promise<LineItemTaxLineDTO[]>
+  async updateLineItemTaxLines(
+    first: string | Filters | unknown[],
+    second?: unknown,
+    third?: CartContext,
+  ): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
     const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
-    const rows = await this.updateChildren_("LineItemTaxLine", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    const rows = await this.updateChildren_(
+      "LineItemTaxLine",
+      first,
+      isData ? second : undefined,
+      isData ? third : (second as CartContext | undefined),
+    )
     return (typeof first === "string" ? rows[0] : rows) as unknown as LineItemTaxLineDTO | LineItemTaxLineDTO[]
   }
 
@@ -407,53 +584,122 @@ export class CartModuleService extends CartModuleCore {
 
   // ---- shipping method adjustments ----
   /** Retrieves one shipping method adjustment by id. @throws NotFoundError when it does not exist. */
-  async retrieveShippingMethodAdjustment(id: string, config?: FindConfig<ShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO> {
+  async retrieveShippingMethodAdjustment(
+    id: string,
+    config?: FindConfig<ShippingMethodAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO> {
     return (await this.retrieve_(MODELS.ShippingMethodAdjustment, id, config, sharedContext)) as unknown as ShippingMethodAdjustmentDTO
   }
 
   /** Lists shipping method adjustments matching `filters`. */
-  async listShippingMethodAdjustments(filters?: Filters, config?: FindConfig<ShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
+  async listShippingMethodAdjustments(
+    filters?: Filters,
+    config?: FindConfig<ShippingMethodAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]> {
     return (await this.list_(MODELS.ShippingMethodAdjustment, filters, config, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
   }
 
   /** Lists shipping method adjustments matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
-  async listAndCountShippingMethodAdjustments(filters?: Filters, config?: FindConfig<ShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<[ShippingMethodAdjustmentDTO[], number]> {
-    return (await this.listAndCount_(MODELS.ShippingMethodAdjustment, filters, config, sharedContext)) as unknown as [ShippingMethodAdjustmentDTO[], number]
+  async listAndCountShippingMethodAdjustments(
+    filters?: Filters,
+    config?: FindConfig<ShippingMethodAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[ShippingMethodAdjustmentDTO[], number]> {
+    return (await this.listAndCount_(MODELS.ShippingMethodAdjustment, filters, config, sharedContext)) as unknown as [
+      ShippingMethodAdjustmentDTO[],
+      number,
+    ]
   }
 
   /** Adds shipping method adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
-  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
+  addShippingMethodAdjustments(
+    data: CreateShippingMethodAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]>
   addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
-  addShippingMethodAdjustments(cartId: string, data: CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
-  async addShippingMethodAdjustments(first: string | CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[], second?: unknown, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
-    return (await this.createChildren_("ShippingMethodAdjustment", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as ShippingMethodAdjustmentDTO[]
+  addShippingMethodAdjustments(
+    cartId: string,
+    data: CreateShippingMethodAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]>
+  async addShippingMethodAdjustments(
+    first: string | CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[],
+    second?: unknown,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]> {
+    return (await this.createChildren_(
+      "ShippingMethodAdjustment",
+      first,
+      second,
+      typeof first === "string" ? sharedContext : (second as CartContext | undefined),
+    )) as unknown as ShippingMethodAdjustmentDTO[]
   }
 
   /** Replaces a cart's shipping method adjustments: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
-  async setShippingMethodAdjustments(cartId: string, data: UpsertShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
+  async setShippingMethodAdjustments(
+    cartId: string,
+    data: UpsertShippingMethodAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]> {
     return (await this.setChildren_("ShippingMethodAdjustment", cartId, data, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
   }
 
   /** Updates entries that have an `id` and creates the others. */
-  async upsertShippingMethodAdjustments(data: UpsertShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]> {
+  async upsertShippingMethodAdjustments(
+    data: UpsertShippingMethodAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]> {
     return (await this.upsertChildren_("ShippingMethodAdjustment", data, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
   }
 
   /** Creates shipping method adjustments (the generic create; each names its parent). */
-  createShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO>
-  createShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
-  async createShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
+  createShippingMethodAdjustments(
+    data: CreateShippingMethodAdjustmentDTO,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO>
+  createShippingMethodAdjustments(
+    data: CreateShippingMethodAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]>
+  async createShippingMethodAdjustments(
+    data: CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
     const rows = await this.createChildren_("ShippingMethodAdjustment", data, undefined, sharedContext)
     return sameShape(data, rows) as unknown as ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]
   }
 
   /** Updates shipping method adjustments: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
-  updateShippingMethodAdjustments(id: string, data: Partial<UpsertShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO>
-  updateShippingMethodAdjustments(selector: Filters, data: Partial<UpsertShippingMethodAdjustmentDTO>, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
-  updateShippingMethodAdjustments(data: (Partial<UpsertShippingMethodAdjustmentDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertShippingMethodAdjustmentDTO> }[], sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
-  async updateShippingMethodAdjustments(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
+  updateShippingMethodAdjustments(
+    id: string,
+    data: Partial<UpsertShippingMethodAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO>
+  updateShippingMethodAdjustments(
+    selector: Filters,
+    data: Partial<UpsertShippingMethodAdjustmentDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]>
+  updateShippingMethodAdjustments(
+    data:
+      | (Partial<UpsertShippingMethodAdjustmentDTO> & { id: string })[]
+      | { selector: Filters; data: Partial<UpsertShippingMethodAdjustmentDTO> }[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO[]>
+  async updateShippingMethodAdjustments(
+    first: string | Filters | unknown[],
+    second?: unknown,
+    third?: CartContext,
+  ): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
     const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
-    const rows = await this.updateChildren_("ShippingMethodAdjustment", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    const rows = await this.updateChildren_(
+      "ShippingMethodAdjustment",
+      first,
+      isData ? second : undefined,
+      isData ? third : (second as CartContext | undefined),
+    )
     return (typeof first === "string" ? rows[0] : rows) as unknown as ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]
   }
 
@@ -474,53 +720,112 @@ export class CartModuleService extends CartModuleCore {
 
   // ---- shipping method tax lines ----
   /** Retrieves one shipping method tax line by id. @throws NotFoundError when it does not exist. */
-  async retrieveShippingMethodTaxLine(id: string, config?: FindConfig<ShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO> {
+  async retrieveShippingMethodTaxLine(
+    id: string,
+    config?: FindConfig<ShippingMethodTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO> {
     return (await this.retrieve_(MODELS.ShippingMethodTaxLine, id, config, sharedContext)) as unknown as ShippingMethodTaxLineDTO
   }
 
   /** Lists shipping method tax lines matching `filters`. */
-  async listShippingMethodTaxLines(filters?: Filters, config?: FindConfig<ShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
+  async listShippingMethodTaxLines(
+    filters?: Filters,
+    config?: FindConfig<ShippingMethodTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO[]> {
     return (await this.list_(MODELS.ShippingMethodTaxLine, filters, config, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
   }
 
   /** Lists shipping method tax lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
-  async listAndCountShippingMethodTaxLines(filters?: Filters, config?: FindConfig<ShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<[ShippingMethodTaxLineDTO[], number]> {
-    return (await this.listAndCount_(MODELS.ShippingMethodTaxLine, filters, config, sharedContext)) as unknown as [ShippingMethodTaxLineDTO[], number]
+  async listAndCountShippingMethodTaxLines(
+    filters?: Filters,
+    config?: FindConfig<ShippingMethodTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[ShippingMethodTaxLineDTO[], number]> {
+    return (await this.listAndCount_(MODELS.ShippingMethodTaxLine, filters, config, sharedContext)) as unknown as [
+      ShippingMethodTaxLineDTO[],
+      number,
+    ]
   }
 
   /** Adds shipping method tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
   addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
   addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
-  addShippingMethodTaxLines(cartId: string, data: CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
-  async addShippingMethodTaxLines(first: string | CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], second?: unknown, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
-    return (await this.createChildren_("ShippingMethodTaxLine", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))) as unknown as ShippingMethodTaxLineDTO[]
+  addShippingMethodTaxLines(
+    cartId: string,
+    data: CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO[]>
+  async addShippingMethodTaxLines(
+    first: string | CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[],
+    second?: unknown,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO[]> {
+    return (await this.createChildren_(
+      "ShippingMethodTaxLine",
+      first,
+      second,
+      typeof first === "string" ? sharedContext : (second as CartContext | undefined),
+    )) as unknown as ShippingMethodTaxLineDTO[]
   }
 
   /** Replaces a cart's shipping method tax lines: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
-  async setShippingMethodTaxLines(cartId: string, data: UpsertShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
+  async setShippingMethodTaxLines(
+    cartId: string,
+    data: UpsertShippingMethodTaxLineDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO[]> {
     return (await this.setChildren_("ShippingMethodTaxLine", cartId, data, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
   }
 
   /** Updates entries that have an `id` and creates the others. */
-  async upsertShippingMethodTaxLines(data: UpsertShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]> {
+  async upsertShippingMethodTaxLines(
+    data: UpsertShippingMethodTaxLineDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO[]> {
     return (await this.upsertChildren_("ShippingMethodTaxLine", data, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
   }
 
   /** Creates shipping method tax lines (the generic create; each names its parent). */
   createShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO>
   createShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
-  async createShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
+  async createShippingMethodTaxLines(
+    data: CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
     const rows = await this.createChildren_("ShippingMethodTaxLine", data, undefined, sharedContext)
     return sameShape(data, rows) as unknown as ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]
   }
 
   /** Updates shipping method tax lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
-  updateShippingMethodTaxLines(id: string, data: Partial<UpsertShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO>
-  updateShippingMethodTaxLines(selector: Filters, data: Partial<UpsertShippingMethodTaxLineDTO>, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
-  updateShippingMethodTaxLines(data: (Partial<UpsertShippingMethodTaxLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertShippingMethodTaxLineDTO> }[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
-  async updateShippingMethodTaxLines(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
+  updateShippingMethodTaxLines(
+    id: string,
+    data: Partial<UpsertShippingMethodTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO>
+  updateShippingMethodTaxLines(
+    selector: Filters,
+    data: Partial<UpsertShippingMethodTaxLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO[]>
+  updateShippingMethodTaxLines(
+    data:
+      (Partial<UpsertShippingMethodTaxLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpsertShippingMethodTaxLineDTO> }[],
+    sharedContext?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO[]>
+  async updateShippingMethodTaxLines(
+    first: string | Filters | unknown[],
+    second?: unknown,
+    third?: CartContext,
+  ): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
     const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
-    const rows = await this.updateChildren_("ShippingMethodTaxLine", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    const rows = await this.updateChildren_(
+      "ShippingMethodTaxLine",
+      first,
+      isData ? second : undefined,
+      isData ? third : (second as CartContext | undefined),
+    )
     return (typeof first === "string" ? rows[0] : rows) as unknown as ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]
   }
 
@@ -546,19 +851,30 @@ export class CartModuleService extends CartModuleCore {
   }
 
   /** Lists credit lines matching `filters`. */
-  async listCreditLines(filters?: Filters, config?: FindConfig<CartCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO[]> {
+  async listCreditLines(
+    filters?: Filters,
+    config?: FindConfig<CartCreditLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<CartCreditLineDTO[]> {
     return (await this.list_(MODELS.CreditLine, filters, config, sharedContext)) as unknown as CartCreditLineDTO[]
   }
 
   /** Lists credit lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
-  async listAndCountCreditLines(filters?: Filters, config?: FindConfig<CartCreditLineDTO>, sharedContext?: CartContext): Promise<[CartCreditLineDTO[], number]> {
+  async listAndCountCreditLines(
+    filters?: Filters,
+    config?: FindConfig<CartCreditLineDTO>,
+    sharedContext?: CartContext,
+  ): Promise<[CartCreditLineDTO[], number]> {
     return (await this.listAndCount_(MODELS.CreditLine, filters, config, sharedContext)) as unknown as [CartCreditLineDTO[], number]
   }
 
   /** Creates credit lines (the generic create; each names its parent). */
   createCreditLines(data: CreateCreditLineDTO, sharedContext?: CartContext): Promise<CartCreditLineDTO>
   createCreditLines(data: CreateCreditLineDTO[], sharedContext?: CartContext): Promise<CartCreditLineDTO[]>
-  async createCreditLines(data: CreateCreditLineDTO | CreateCreditLineDTO[], sharedContext?: CartContext): Promise<CartCreditLineDTO | CartCreditLineDTO[]> {
+  async createCreditLines(
+    data: CreateCreditLineDTO | CreateCreditLineDTO[],
+    sharedContext?: CartContext,
+  ): Promise<CartCreditLineDTO | CartCreditLineDTO[]> {
     const rows = await this.createChildren_("CreditLine", data, undefined, sharedContext)
     return sameShape(data, rows) as unknown as CartCreditLineDTO | CartCreditLineDTO[]
   }
@@ -566,10 +882,22 @@ export class CartModuleService extends CartModuleCore {
   /** Updates credit lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
   updateCreditLines(id: string, data: Partial<UpdateCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO>
   updateCreditLines(selector: Filters, data: Partial<UpdateCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO[]>
-  updateCreditLines(data: (Partial<UpdateCreditLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateCreditLineDTO> }[], sharedContext?: CartContext): Promise<CartCreditLineDTO[]>
-  async updateCreditLines(first: string | Filters | unknown[], second?: unknown, third?: CartContext): Promise<CartCreditLineDTO | CartCreditLineDTO[]> {
+  updateCreditLines(
+    data: (Partial<UpdateCreditLineDTO> & { id: string })[] | { selector: Filters; data: Partial<UpdateCreditLineDTO> }[],
+    sharedContext?: CartContext,
+  ): Promise<CartCreditLineDTO[]>
+  async updateCreditLines(
+    first: string | Filters | unknown[],
+    second?: unknown,
+    third?: CartContext,
+  ): Promise<CartCreditLineDTO | CartCreditLineDTO[]> {
     const isData = typeof first === "string" || (!Array.isArray(first) && second !== undefined && !isContext(second))
-    const rows = await this.updateChildren_("CreditLine", first, isData ? second : undefined, isData ? third : (second as CartContext | undefined))
+    const rows = await this.updateChildren_(
+      "CreditLine",
+      first,
+      isData ? second : undefined,
+      isData ? third : (second as CartContext | undefined),
+    )
     return (typeof first === "string" ? rows[0] : rows) as unknown as CartCreditLineDTO | CartCreditLineDTO[]
   }
 

@@ -68,7 +68,12 @@ export function addTotalsRelations(cart: ReadPlan, lean = false): void {
     ["shipping_methods", MODELS.ShippingMethod, MODELS.ShippingMethodAdjustment, MODELS.ShippingMethodTaxLine],
   ] as const) {
     const line = ensure_(cart, relation, model)
-    ensureColumns(line, relation === "items" ? ["unit_price", "raw_unit_price", "quantity", "is_tax_inclusive"] : ["amount", "raw_amount", "is_tax_inclusive"])
+    ensureColumns(
+      line,
+      relation === "items"
+        ? ["unit_price", "raw_unit_price", "quantity", "is_tax_inclusive"]
+        : ["amount", "raw_amount", "is_tax_inclusive"],
+    )
     ensureColumns(ensure_(line, "adjustments", adjustments), ["amount", "raw_amount", "is_tax_inclusive"])
     ensureColumns(ensure_(line, "tax_lines", taxLines), ["rate"])
   }
@@ -140,7 +145,12 @@ function decorateRows(line: Row, rows: LineRowTotals, write: TotalsWriter): void
 }
 
 // Group totals the engine computes but Medusa's decorateCartTotals does not set on the cart.
-const NOT_ON_MEDUSA_CART: ReadonlySet<string> = new Set(["item_discount_subtotal", "item_discount_tax_total", "shipping_discount_subtotal", "shipping_discount_tax_total"])
+const NOT_ON_MEDUSA_CART: ReadonlySet<string> = new Set([
+  "item_discount_subtotal",
+  "item_discount_tax_total",
+  "shipping_discount_subtotal",
+  "shipping_discount_tax_total",
+])
 
 const RAW_PRECISION = BigNumber.DEFAULT_PRECISION
 const RAW_KEYS = new Map<string, string>()

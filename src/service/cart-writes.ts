@@ -92,7 +92,9 @@ function finishCreated(tx: Tx, { carts, items }: InsertedCarts, addressById: Map
   }
   tx.emit(
     ...carts.map((cart) => cartEvent("Cart", "created", { id: cart.id as string, cart_id: cart.id as string }, tx.ctx.eventGroupId)),
-    ...items.map((item) => cartEvent("LineItem", "created", { id: item.id as string, cart_id: item.cart_id as string }, tx.ctx.eventGroupId)),
+    ...items.map((item) =>
+      cartEvent("LineItem", "created", { id: item.id as string, cart_id: item.cart_id as string }, tx.ctx.eventGroupId),
+    ),
   )
   return carts
 }
@@ -127,10 +129,15 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, writ
     if (typeof address.id === "string" && carts.length === 1) {
       // An address with an id is updated in place, as Medusa does; a standalone one is attached to the
       // cart, and one belonging to another cart is out of reach (not found) rather than shared.
-      const [updated] = await updateWhere(tx.db, MODELS.Address, { ...address, id: undefined, cart_id: carts[0]!.id }, {
-        sql: "id = ? AND deleted_at IS NULL AND (cart_id IS NULL OR cart_id = ?)",
-        bindings: [address.id, carts[0]!.id],
-      })
+      const [updated] = await updateWhere(
+        tx.db,
+        MODELS.Address,
+        { ...address, id: undefined, cart_id: carts[0]!.id },
+        {
+          sql: "id = ? AND deleted_at IS NULL AND (cart_id IS NULL OR cart_id = ?)",
+          bindings: [address.id, carts[0]!.id],
+        },
+      )
       if (!updated) throw NotFoundError.forIds("Address", [address.id])
       patch[`${field}_id`] = address.id
       written.set(address.id, updated)
@@ -160,7 +167,11 @@ export async function updateCartsWhere(tx: Tx, where: Filters, data: Input): Pro
   if (expected !== undefined) {
     for (const target of targets) if (target.version !== expected) throw ConflictError.versionMismatch(target.id, expected, target.version)
   }
-  return updateCartsByIds(tx, targets.map((target) => target.id), data)
+  return updateCartsByIds(
+    tx,
+    targets.map((target) => target.id),
+    data,
+  )
 }
 
 /** Updates carts by id with the same data; fails if any id is missing. */
@@ -189,7 +200,11 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
     }
   }
   const changed = Object.keys(data)
-  tx.emit(...results.map((cart) => cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId)))
+  tx.emit(
+    ...results.map((cart) =>
+      cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId),
+    ),
+  )
   return results
 }
 
@@ -233,7 +248,10 @@ async function updateCartRows(tx: Tx, ids: readonly string[], patch: Record<stri
   )
   if (rows.length !== ids.length) {
     const found = new Set(rows.map((row) => row.id))
-    throw NotFoundError.forIds("Cart", ids.filter((id) => !found.has(id)))
+    throw NotFoundError.forIds(
+      "Cart",
+      ids.filter((id) => !found.has(id)),
+    )
   }
   return rows
 }

@@ -48,7 +48,9 @@ interface StateRow {
  * writing anything: no version bump, no `updated_at`, no event. @throws NotFoundError
  */
 export async function lockCartRow(db: Db, cartId: string): Promise<LockedCart> {
-  const [row] = await query<LockedCart>(db, `SELECT id, version, completed_at FROM cart WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [cartId])
+  const [row] = await query<LockedCart>(db, `SELECT id, version, completed_at FROM cart WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [
+    cartId,
+  ])
   if (!row) throw NotFoundError.forId("Cart", cartId)
   return row
 }
@@ -84,7 +86,9 @@ export async function writeCheckoutState(tx: Tx, cartId: string, patch: Checkout
     values.push(patch.completion ? new Date() : null)
   }
   const columns = ["id", "cart_id", ...sets]
-  const update = sets.length ? sets.map((column) => `"${column}" = EXCLUDED."${column}"`).join(", ") + ", updated_at = now()" : "updated_at = cart_checkout.updated_at"
+  const update = sets.length
+    ? sets.map((column) => `"${column}" = EXCLUDED."${column}"`).join(", ") + ", updated_at = now()"
+    : "updated_at = cart_checkout.updated_at"
   const [row] = await query<StateRow>(
     tx.db,
     `INSERT INTO cart_checkout (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})
@@ -101,6 +105,8 @@ function stateOf(cartId: string, row: StateRow): CheckoutState {
     cart_id: cartId,
     selected_payment_provider_id: row.selected_payment_provider_id,
     promotion_codes: codes,
-    completion: row.order_id ? { order_id: row.order_id, idempotency_key: row.idempotency_key, completed_at: row.completed_at ?? new Date(0) } : null,
+    completion: row.order_id
+      ? { order_id: row.order_id, idempotency_key: row.idempotency_key, completed_at: row.completed_at ?? new Date(0) }
+      : null,
   }
 }

@@ -19,10 +19,21 @@ type Input = Readonly<Record<string, unknown>>
 /** Fields a caller may never change on a child: its identity and where it hangs. */
 const IMMUTABLE = new Set(["id", "cart_id", "item_id", "shipping_method_id", "created_at", "updated_at", "deleted_at"])
 
-function emitAll(tx: Tx, spec: ChildSpec, action: "created" | "updated" | "deleted" | "restored", rows: readonly Dto[], changed?: string[]): void {
+function emitAll(
+  tx: Tx,
+  spec: ChildSpec,
+  action: "created" | "updated" | "deleted" | "restored",
+  rows: readonly Dto[],
+  changed?: string[],
+): void {
   tx.emit(
     ...rows.map((row) =>
-      cartEvent(spec.event, action, { id: String(row.id), cart_id: (row.cart_id as string) ?? null, ...(changed ? { changed } : {}) }, tx.ctx.eventGroupId),
+      cartEvent(
+        spec.event,
+        action,
+        { id: String(row.id), cart_id: (row.cart_id as string) ?? null, ...(changed ? { changed } : {}) },
+        tx.ctx.eventGroupId,
+      ),
     ),
   )
 }
@@ -33,7 +44,13 @@ function emitAll(tx: Tx, spec: ChildSpec, action: "created" | "updated" | "delet
  * `maxPerCart` caps the cart's live rows of this kind (`limits.maxLinesPerCart` for line items).
  * @throws InvalidDataError when a cart would exceed `maxPerCart`; nothing is written.
  */
-export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly Input[], cartId?: string, maxPerCart?: number): Promise<Dto[]> {
+export async function createChildren(
+  tx: Tx,
+  spec: ChildSpec,
+  inputs: readonly Input[],
+  cartId?: string,
+  maxPerCart?: number,
+): Promise<Dto[]> {
   if (inputs.length === 0) return []
   const parentIds = inputs.map((input, index) => {
     const parentId = input[spec.parentColumn] ?? (spec.parentColumn === "cart_id" ? cartId : undefined)
@@ -53,7 +70,8 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
   const created = maxPerCart === undefined ? await insertChildRows(tx, spec, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
   // Medusa returns a new item or shipping method with its (empty) adjustments and tax lines.
-  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod) return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
+  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod)
+    return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
   return created
 }
 
@@ -67,8 +85,7 @@ export async function createChildren(tx: Tx, spec: ChildSpec, inputs: readonly I
 export async function insertChildRows(tx: Tx, spec: ChildSpec, rows: readonly Record<string, unknown>[]): Promise<Dto[]> {
   if (spec.parentColumn === "cart_id") return insertRows(tx.db, spec.model, rows)
   const table = ident(spec.model.table)
-  const live =
-    `EXISTS (SELECT 1 FROM ${ident(spec.parent.table)} x WHERE x.id = ${table}.${ident(spec.parentColumn)} AND x.deleted_at IS NULL) AS "__parent_live"`
+  const live = `EXISTS (SELECT 1 FROM ${ident(spec.parent.table)} x WHERE x.id = ${table}.${ident(spec.parentColumn)} AND x.deleted_at IS NULL) AS "__parent_live"`
   const created = await insertRows(tx.db, spec.model, rows, `*, ${live}`)
   for (const row of created) {
     if (row.__parent_live !== true) throw NotFoundError.forId(spec.parent.name, String(row[spec.parentColumn]))
@@ -113,9 +130,17 @@ export function mutableFields(data: Input): Record<string, unknown> {
 /** Updates children by id, each with its own data (`[{ id, ...data }]`); locks their carts first. */
 export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: readonly { id: string; data: Input }[]): Promise<Dto[]> {
   if (updates.length === 0) return []
-  const { missing } = await lockParents(tx, spec.model, updates.map((update) => update.id))
+  const { missing } = await lockParents(
+    tx,
+    spec.model,
+    updates.map((update) => update.id),
+  )
   if (missing.length) throw NotFoundError.forIds(spec.model.name, missing)
-  const updated = await updateRowsById(tx.db, spec.model, updates.map((update) => ({ id: update.id, data: mutableFields(update.data) })))
+  const updated = await updateRowsById(
+    tx.db,
+    spec.model,
+    updates.map((update) => ({ id: update.id, data: mutableFields(update.data) })),
+  )
   // The lock statement found every row, but one soft-deleted while this call waited for the lock is
   // skipped by the UPDATE (which reads after the wait): that is a write to a deleted row.
   const vanished = updates.filter((update) => !updated.has(update.id)).map((update) => update.id)

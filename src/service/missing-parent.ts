@@ -18,7 +18,13 @@ function parentWords(spec: ChildSpec): "Line item" | "Shipping method" {
  *   the foreign-key wording, `You tried to set relationship item_id: …, but such entity does not exist`.
  * Costs one statement, on the error path only.
  */
-export async function missingParentError(tx: Tx, spec: ChildSpec, parentId: string, cartId: string | undefined, index: number): Promise<Error> {
+export async function missingParentError(
+  tx: Tx,
+  spec: ChildSpec,
+  parentId: string,
+  cartId: string | undefined,
+  index: number,
+): Promise<Error> {
   if (cartId === undefined) return NotFoundError.forRelation(spec.parentColumn, parentId)
   if (spec.parent === MODELS.Cart) return NotFoundError.forId("Cart", cartId)
   const cart = await query(tx.db, "SELECT 1 FROM cart WHERE id = ? AND deleted_at IS NULL", [cartId])

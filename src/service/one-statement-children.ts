@@ -24,7 +24,12 @@ function checksOf(tx: Tx): LockChecks {
  * methods, credit lines) for one cart, all with the same fields, and no per-cart row limit (that
  * count must read after the lock was granted, which one statement's snapshot cannot).
  */
-export function canCreateInOneStatement(spec: ChildSpec, inputs: readonly Input[], cartId: string | undefined, maxPerCart: number | undefined): cartId is string {
+export function canCreateInOneStatement(
+  spec: ChildSpec,
+  inputs: readonly Input[],
+  cartId: string | undefined,
+  maxPerCart: number | undefined,
+): cartId is string {
   if (spec.parentColumn !== "cart_id" || cartId === undefined || maxPerCart !== undefined || inputs.length === 0) return false
   return sameFields(inputs) && inputs.every((input) => input.cart_id === cartId)
 }
@@ -35,14 +40,20 @@ function sameFields(inputs: readonly Input[]): boolean {
 }
 
 /** Creates children of one cart in one statement; see {@link canCreateInOneStatement}. */
-export async function createChildrenInOneStatement(tx: Tx, spec: ChildSpec, inputs: readonly Input[], cartId: string): Promise<Dto[] | undefined> {
+export async function createChildrenInOneStatement(
+  tx: Tx,
+  spec: ChildSpec,
+  inputs: readonly Input[],
+  cartId: string,
+): Promise<Dto[] | undefined> {
   const ids = generateIds(spec.model.idPrefix, inputs.length)
   const rows = inputs.map((input, index) => ({ ...toColumns(spec.model, input), id: ids[index]!, cart_id: cartId }))
   const created = await insertUnderLock(tx.db, spec.model, cartId, rows, checksOf(tx))
   if (!created) return undefined
   tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: String(row.id), cart_id: cartId }, tx.ctx.eventGroupId)))
   // Medusa returns a new item or shipping method with its (empty) adjustments and tax lines.
-  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod) return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
+  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod)
+    return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
   return created
 }
 
@@ -66,7 +77,12 @@ export async function deleteChildrenInOneStatement(tx: Tx, spec: ChildSpec, ids:
  * Replaces a cart's adjustments or tax lines in one statement when every entry is new (no `id`) and
  * names its line; otherwise `undefined` without a statement, and the general `setChildren` runs.
  */
-export async function setChildrenInOneStatement(tx: Tx, spec: ChildSpec, cartId: string, entries: readonly Input[]): Promise<Dto[] | undefined> {
+export async function setChildrenInOneStatement(
+  tx: Tx,
+  spec: ChildSpec,
+  cartId: string,
+  entries: readonly Input[],
+): Promise<Dto[] | undefined> {
   if (spec.parentColumn === "cart_id" || entries.length === 0 || !sameFields(entries)) return undefined
   const parentIds: string[] = []
   for (const entry of entries) {
@@ -76,7 +92,14 @@ export async function setChildrenInOneStatement(tx: Tx, spec: ChildSpec, cartId:
   }
   const ids = generateIds(spec.model.idPrefix, entries.length)
   const rows = entries.map((entry, index) => ({ ...toColumns(spec.model, entry), id: ids[index]!, cart_id: cartId }))
-  const replaced = await replaceUnderLock(tx.db, spec.model, { model: spec.parent, ids: [...new Set(parentIds)] }, cartId, rows, checksOf(tx))
+  const replaced = await replaceUnderLock(
+    tx.db,
+    spec.model,
+    { model: spec.parent, ids: [...new Set(parentIds)] },
+    cartId,
+    rows,
+    checksOf(tx),
+  )
   if (!replaced) return undefined
   tx.emit(...replaced.removed.map((id) => cartEvent(spec.event, "deleted", { id, cart_id: cartId }, tx.ctx.eventGroupId)))
   tx.emit(...replaced.created.map((row) => cartEvent(spec.event, "created", { id: String(row.id), cart_id: cartId }, tx.ctx.eventGroupId)))

@@ -35,13 +35,7 @@ export async function listRows(
 }
 
 /** Reads one row by id or fails with `<Model> with id "…" not found`. */
-export async function retrieveRow(
-  db: Db,
-  model: Model,
-  id: string,
-  config: FindConfig | undefined,
-  totals: TotalsOptions,
-): Promise<Dto> {
+export async function retrieveRow(db: Db, model: Model, id: string, config: FindConfig | undefined, totals: TotalsOptions): Promise<Dto> {
   if (typeof id !== "string") throw NotFoundError.idRequired(model.name)
   const { rows } = await listRows(db, model, { id }, { ...config, take: undefined, skip: undefined }, totals)
   if (!rows[0]) throw NotFoundError.forId(model.name, id)

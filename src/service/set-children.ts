@@ -13,7 +13,12 @@ import { missingParentError, notOnCartError } from "./missing-parent"
 
 type Input = Readonly<Record<string, unknown>>
 
-async function lockAndCheckParents(tx: Tx, spec: ChildSpec, cartId: string | undefined, entries: readonly Input[]): Promise<Map<string, string>> {
+async function lockAndCheckParents(
+  tx: Tx,
+  spec: ChildSpec,
+  cartId: string | undefined,
+  entries: readonly Input[],
+): Promise<Map<string, string>> {
   const parentIds = entries.map((entry) => entry[spec.parentColumn]).filter((id): id is string => typeof id === "string")
   const owners = new Map<string, string>()
   if (parentIds.length === 0) {
@@ -30,7 +35,13 @@ async function lockAndCheckParents(tx: Tx, spec: ChildSpec, cartId: string | und
   return owners
 }
 
-async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], owners: Map<string, string>, cartId?: string): Promise<Dto[]> {
+async function writeEntries(
+  tx: Tx,
+  spec: ChildSpec,
+  entries: readonly Input[],
+  owners: Map<string, string>,
+  cartId?: string,
+): Promise<Dto[]> {
   const updates: { id: string; data: Input }[] = []
   const creates: Record<string, unknown>[] = []
   for (const entry of entries) {
@@ -52,7 +63,11 @@ async function writeEntries(tx: Tx, spec: ChildSpec, entries: readonly Input[], 
   const missing = updates.find((update) => !updated.has(update.id))
   if (missing) throw NotFoundError.forIds(spec.model.name, [missing.id])
   const created = await insertChildRows(tx, spec, creates)
-  tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId)))
+  tx.emit(
+    ...created.map((row) =>
+      cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId),
+    ),
+  )
   // Return rows in input order, whether they were updated or created.
   const createdById = new Map(created.map((row) => [row.id as string, row]))
   let nextCreate = 0
@@ -70,7 +85,11 @@ export async function setChildren(tx: Tx, spec: ChildSpec, cartId: string, entri
   const keep = entries.map((entry) => entry.id).filter((id): id is string => typeof id === "string")
   const bindings: unknown[] = keep.length ? [cartId, keep] : [cartId]
   const notKept = keep.length ? " AND NOT (id = ANY(?::text[]))" : ""
-  const removed = await query<{ id: string }>(tx.db, `DELETE FROM ${ident(spec.model.table)} WHERE cart_id = ?${notKept} RETURNING id`, bindings)
+  const removed = await query<{ id: string }>(
+    tx.db,
+    `DELETE FROM ${ident(spec.model.table)} WHERE cart_id = ?${notKept} RETURNING id`,
+    bindings,
+  )
   tx.emit(...removed.map((row) => cartEvent(spec.event, "deleted", { id: row.id, cart_id: cartId }, tx.ctx.eventGroupId)))
   return writeEntries(tx, spec, entries, owners, cartId)
 }

@@ -21,12 +21,7 @@ function cascadeTargets(model: Model): { model: Model; column: string }[] {
  * All rows share one per-statement timestamp, so restore brings back exactly the children that went
  * with the parent, not ones deleted on their own earlier. Returns the affected ids per table.
  */
-export async function setDeleted(
-  db: Db,
-  model: Model,
-  ids: readonly string[],
-  deleted: boolean,
-): Promise<Map<Model, string[]>> {
+export async function setDeleted(db: Db, model: Model, ids: readonly string[], deleted: boolean): Promise<Map<Model, string[]>> {
   if (ids.length === 0) return new Map([[model, []]])
   const targets = cascadeTargets(model)
   // One timestamp per statement, not now() (fixed for the whole transaction): a child soft-deleted on

@@ -5,8 +5,10 @@ import type { Decimal } from "../money/decimal"
 // they are not 2. Medusa's digits, not ISO 4217's (it has HUF, IDR, PKR... at 0), because this decides
 // which credit totals Medusa treats as zero.
 const ZERO_DIGITS = new Set(
-  ("afn all amd bif clp cop crc djf gnf huf idr iqd irr irt isk jpy kmf krw lbp mga mmk mnt mur pkr pyg " +
-    "rsd rwf sos syp tzs ugx uzs vnd xaf xof xpf yer zmk zwl").split(" "),
+  (
+    "afn all amd bif clp cop crc djf gnf huf idr iqd irr irt isk jpy kmf krw lbp mga mmk mnt mur pkr pyg " +
+    "rsd rwf sos syp tzs ugx uzs vnd xaf xof xpf yer zmk zwl"
+  ).split(" "),
 )
 const THREE_DIGITS = new Set(["bhd", "jod", "kwd", "lyd", "omr", "tnd"])
 

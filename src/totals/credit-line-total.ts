@@ -21,6 +21,10 @@ export function creditLineTotalOf(
 }
 
 /** Each credit line's amount as it counts (rounded when a rounder is given). */
-export function creditLineAmountsOf(lines: readonly TotalsCreditLineInput[], read: (value: string | number) => Decimal, round?: Rounder): Decimal[] {
+export function creditLineAmountsOf(
+  lines: readonly TotalsCreditLineInput[],
+  read: (value: string | number) => Decimal,
+  round?: Rounder,
+): Decimal[] {
   return lines.map((line) => (round ? round(read(line.amount)) : read(line.amount)))
 }

@@ -13,8 +13,7 @@ import type { Rounder } from "./rounder"
  */
 export function roundBreakdown(parts: LineBreakdown, round: Rounder): LineBreakdown {
   const taxLineSubtotals = roundEach(parts.taxLineSubtotals, round)
-  const taxLineTotals =
-    parts.taxLineTotals === parts.taxLineSubtotals ? taxLineSubtotals : roundEach(parts.taxLineTotals, round)
+  const taxLineTotals = parts.taxLineTotals === parts.taxLineSubtotals ? taxLineSubtotals : roundEach(parts.taxLineTotals, round)
   const gross = round(parts.gross)
   const subtotal = parts.inclusive ? subtract(gross, sumOf(taxLineSubtotals)) : round(parts.subtotal)
   const adjustmentSubtotals = roundEach(parts.adjustmentSubtotals, round)

@@ -55,7 +55,8 @@ export function requireSelector(value: unknown): Record<string, unknown> {
       if (entry === undefined) throw InvalidDataError.because(`${[...next.path, key].join(".")} is undefined`, [...next.path, key])
       if ((key === "$and" || key === "$or") && Array.isArray(entry)) {
         entry.forEach((sub, index) => {
-          if (!isPlainObject(sub)) throw InvalidDataError.because(`${[...next.path, key, index].join(".")} must be an object`, [...next.path, key, index])
+          if (!isPlainObject(sub))
+            throw InvalidDataError.because(`${[...next.path, key, index].join(".")} must be an object`, [...next.path, key, index])
           pending.push({ filters: sub, path: [...next.path, key, index] })
         })
       }

@@ -74,11 +74,15 @@ function optionalBoolean(input: Record<string, unknown>, key: string, issues: Va
  * @throws InvalidDataError
  */
 export function checkPurgeOptions(options: unknown): PurgePlan {
-  if (!isPlainObject(options)) throw InvalidDataError.because("purgeCarts needs an options object, e.g. { inactiveFor: \"30d\" }", ["options"])
+  if (!isPlainObject(options))
+    throw InvalidDataError.because('purgeCarts needs an options object, e.g. { inactiveFor: "30d" }', ["options"])
   const issues: ValidationIssue[] = []
   const inactiveForMs = parseDuration(options.inactiveFor)
   if (inactiveForMs === undefined) {
-    issues.push({ path: ["inactiveFor"], message: 'inactiveFor must be a duration such as "30d", "12h", "45m", "90s", "500ms", or a whole number of milliseconds' })
+    issues.push({
+      path: ["inactiveFor"],
+      message: 'inactiveFor must be a duration such as "30d", "12h", "45m", "90s", "500ms", or a whole number of milliseconds',
+    })
   } else if (inactiveForMs <= 0 || inactiveForMs > MAX_INACTIVE_MS) {
     issues.push({ path: ["inactiveFor"], message: "inactiveFor must be more than 0 and at most 100 years" })
   }

@@ -47,7 +47,9 @@ function missingIn(name: string, input: Record<string, unknown>, path: readonly 
  */
 export function firstMissingRequired(name: string, inputs: readonly unknown[]): MissingRequired | undefined {
   const objects = inputs.map((input, index) => ({ input, path: inputs.length > 1 ? [index] : [] }))
-  const records = objects.filter((entry): entry is { input: Record<string, unknown>; path: number[] } => typeof entry.input === "object" && entry.input !== null)
+  const records = objects.filter(
+    (entry): entry is { input: Record<string, unknown>; path: number[] } => typeof entry.input === "object" && entry.input !== null,
+  )
   for (const { input, path } of records) {
     const missing = missingIn(name, input, path)
     if (missing) return missing

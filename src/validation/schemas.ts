@@ -45,7 +45,9 @@ export const amount = z.custom<unknown>((value) => withinBounds(value, MONEY_BOU
 })
 
 /** A finite decimal ≥ 0. */
-export const nonNegativeAmount = amount.refine((value) => decimalOf(value)?.gte(0) === true, { message: "must be greater than or equal to 0" })
+export const nonNegativeAmount = amount.refine((value) => decimalOf(value)?.gte(0) === true, {
+  message: "must be greater than or equal to 0",
+})
 
 /** A tax rate percentage between 0 and 100 with at most {@link RATE_BOUNDS}.scale decimals. */
 export const rate = z

@@ -74,12 +74,17 @@ export function useStorefront(options: Omit<StorefrontOptions, "database"> = {})
 
 /** Medusa v1's total identity on a cart: every total an integer, and the total the sum of its parts. */
 export function expectV1Totals(cart: Json): void {
-  for (const key of ["subtotal", "shipping_total", "tax_total", "discount_total", "gift_card_total", "total"]) expect(Number.isInteger(cart[key])).toBe(true)
-  expect(cart.total).toBe(cart.subtotal + cart.shipping_total + cart.tax_total - cart.discount_total - cart.gift_card_total - cart.gift_card_tax_total)
+  for (const key of ["subtotal", "shipping_total", "tax_total", "discount_total", "gift_card_total", "total"])
+    expect(Number.isInteger(cart[key])).toBe(true)
+  expect(cart.total).toBe(
+    cart.subtotal + cart.shipping_total + cart.tax_total - cart.discount_total - cart.gift_card_total - cart.gift_card_tax_total,
+  )
 }
 
 /** The status and v1 error body of a request medusa-js rejected. */
-export async function failure(request: Promise<unknown>): Promise<{ status: number; body: { type: string; message: string; code?: string } }> {
+export async function failure(
+  request: Promise<unknown>,
+): Promise<{ status: number; body: { type: string; message: string; code?: string } }> {
   try {
     await request
   } catch (error) {

@@ -23,7 +23,9 @@ afterAll(() => fixture.close())
 async function withinBudget<T>(budget: number, block: () => Promise<T>): Promise<CountedStatements<T>> {
   const counted = await countStatements(block)
   if (counted.count > budget) {
-    throw new Error(`expected ≤ ${budget} statements, got ${counted.count}:\n${counted.statements.map((s) => `  ${s.replace(/\s+/g, " ").slice(0, 200)}`).join("\n")}`)
+    throw new Error(
+      `expected ≤ ${budget} statements, got ${counted.count}:\n${counted.statements.map((s) => `  ${s.replace(/\s+/g, " ").slice(0, 200)}`).join("\n")}`,
+    )
   }
   expect(counted.count).toBeGreaterThan(0)
   expect(counted.count).toBeLessThanOrEqual(Math.min(budget, MAX_ANY))
@@ -38,8 +40,14 @@ function items(count: number) {
 async function aFullCart(size: number): Promise<string> {
   const cart = await service.createCarts({ currency_code: "usd", shipping_address: { country_code: "us" }, items: items(size) })
   const lines = await service.listLineItems({ cart_id: cart.id }, { select: ["id"] })
-  await service.setLineItemTaxLines(cart.id, lines.map((line) => ({ item_id: line.id, code: "VAT", rate: 20 })))
-  await service.setLineItemAdjustments(cart.id, lines.map((line) => ({ item_id: line.id, code: "SALE", amount: 1 })))
+  await service.setLineItemTaxLines(
+    cart.id,
+    lines.map((line) => ({ item_id: line.id, code: "VAT", rate: 20 })),
+  )
+  await service.setLineItemAdjustments(
+    cart.id,
+    lines.map((line) => ({ item_id: line.id, code: "SALE", amount: 1 })),
+  )
   const [method] = await service.addShippingMethods(cart.id, [{ name: "Post", amount: 5 }])
   await service.setShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, code: "VAT", rate: 20 }])
   return cart.id
@@ -93,7 +101,12 @@ describe("writes", () => {
 
   it("creates a cart with items and an address in one statement", async () => {
     await withinBudget(1, () =>
-      service.createCarts({ currency_code: "usd", email: "a@example.com", shipping_address: { country_code: "us", city: "Austin" }, items: items(3) }),
+      service.createCarts({
+        currency_code: "usd",
+        email: "a@example.com",
+        shipping_address: { country_code: "us", city: "Austin" },
+        items: items(3),
+      }),
     )
   })
 
@@ -119,13 +132,24 @@ describe("writes", () => {
   it("sets line item tax lines in one statement", async () => {
     const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
     await withinBudget(1, () =>
-      service.setLineItemTaxLines(cartId, lines.flatMap((line) => [{ item_id: line.id, code: "STATE", rate: 6 }, { item_id: line.id, code: "CITY", rate: 2 }])),
+      service.setLineItemTaxLines(
+        cartId,
+        lines.flatMap((line) => [
+          { item_id: line.id, code: "STATE", rate: 6 },
+          { item_id: line.id, code: "CITY", rate: 2 },
+        ]),
+      ),
     )
   })
 
   it("sets line item adjustments in one statement", async () => {
     const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
-    await withinBudget(1, () => service.setLineItemAdjustments(cartId, lines.map((line) => ({ item_id: line.id, code: "TEN", amount: 10 }))))
+    await withinBudget(1, () =>
+      service.setLineItemAdjustments(
+        cartId,
+        lines.map((line) => ({ item_id: line.id, code: "TEN", amount: 10 })),
+      ),
+    )
   })
 
   it("sets shipping method tax lines in one statement", async () => {
@@ -144,9 +168,15 @@ describe("writes", () => {
 
   it("re-sets existing tax lines by id in at most 6 statements, whatever their number", async () => {
     const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
-    const current = await service.setLineItemTaxLines(cartId, lines.map((line) => ({ item_id: line.id, code: "STATE", rate: 6 })))
+    const current = await service.setLineItemTaxLines(
+      cartId,
+      lines.map((line) => ({ item_id: line.id, code: "STATE", rate: 6 })),
+    )
     const { result } = await withinBudget(6, () =>
-      service.setLineItemTaxLines(cartId, current.map((line) => ({ id: line.id, item_id: line.item_id, code: "STATE", rate: 7 }))),
+      service.setLineItemTaxLines(
+        cartId,
+        current.map((line) => ({ id: line.id, item_id: line.item_id, code: "STATE", rate: 7 })),
+      ),
     )
     expect(result.map((line) => line.id)).toEqual(current.map((line) => line.id))
     expect(result.map((line) => Number(line.rate))).toEqual(current.map(() => 7))
@@ -171,12 +201,32 @@ describe("every other write", () => {
   })
 
   const operations: [string, () => Promise<unknown>][] = [
-    ["updateCarts with a new shipping address", () => service.updateCarts(cartId, { email: "b@example.com", shipping_address: { country_code: "fr" } })],
+    [
+      "updateCarts with a new shipping address",
+      () => service.updateCarts(cartId, { email: "b@example.com", shipping_address: { country_code: "fr" } }),
+    ],
     ["updateLineItems by selector", () => service.updateLineItems({ cart_id: cartId }, { quantity: 4 })],
     ["updateShippingMethods", () => service.updateShippingMethods([{ id: methodId, amount: 9 }])],
-    ["addLineItemTaxLines", () => service.addLineItemTaxLines(cartId, itemIds.map((id) => ({ item_id: id, code: "X", rate: 1 })))],
-    ["addLineItemAdjustments", () => service.addLineItemAdjustments(cartId, itemIds.map((id) => ({ item_id: id, code: "X", amount: 1 })))],
-    ["setShippingMethodAdjustments", () => service.setShippingMethodAdjustments(cartId, [{ shipping_method_id: methodId, code: "FREE", amount: 5 }])],
+    [
+      "addLineItemTaxLines",
+      () =>
+        service.addLineItemTaxLines(
+          cartId,
+          itemIds.map((id) => ({ item_id: id, code: "X", rate: 1 })),
+        ),
+    ],
+    [
+      "addLineItemAdjustments",
+      () =>
+        service.addLineItemAdjustments(
+          cartId,
+          itemIds.map((id) => ({ item_id: id, code: "X", amount: 1 })),
+        ),
+    ],
+    [
+      "setShippingMethodAdjustments",
+      () => service.setShippingMethodAdjustments(cartId, [{ shipping_method_id: methodId, code: "FREE", amount: 5 }]),
+    ],
     ["softDeleteLineItems", () => service.softDeleteLineItems(itemIds[0]!)],
     ["deleteShippingMethods", () => service.deleteShippingMethods(methodId)],
     ["softDeleteCarts", () => service.softDeleteCarts(cartId)],

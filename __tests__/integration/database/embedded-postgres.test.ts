@@ -11,9 +11,7 @@ import { createTestDatabase, testServerUrl, throwawayDataDir, withPgClient, type
 const SERVER_TIMEOUT = 120_000
 
 async function answers(url: string): Promise<boolean> {
-  return withPgClient(url, async (c) => (await c.query<{ one: number }>("select 1 as one")).rows[0]?.one === 1).catch(
-    () => false,
-  )
+  return withPgClient(url, async (c) => (await c.query<{ one: number }>("select 1 as one")).rows[0]?.one === 1).catch(() => false)
 }
 
 // Every test here starts its own embedded server, even when the run uses DATABASE_URL, so the
@@ -24,8 +22,7 @@ describe("embedded PostgreSQL", () => {
     async () => {
       // Global setup may run in this very process (jest runs a single file in band), so
       // look only at data directories that appear during this test.
-      const dataDirs = async (): Promise<string[]> =>
-        (await readdir(tmpdir())).filter((f) => f.startsWith(`cartwright-pg-${process.pid}-`))
+      const dataDirs = async (): Promise<string[]> => (await readdir(tmpdir())).filter((f) => f.startsWith(`cartwright-pg-${process.pid}-`))
       const before = new Set(await dataDirs())
       const leftovers = async (): Promise<string[]> => (await dataDirs()).filter((f) => !before.has(f))
       const announced: string[] = []
@@ -33,7 +30,9 @@ describe("embedded PostgreSQL", () => {
       const [a, b] = await Promise.all([resolveDatabaseUrl({}, {}, announce), resolveDatabaseUrl({ DATABASE_URL: "" }, {}, announce)])
       try {
         expect(announced).toEqual([
-          expect.stringMatching(/^Embedded PostgreSQL 17\.\d+ on 127\.0\.0\.1:\d+ \(throwaway: its data in .+ is deleted on exit; set DATABASE_URL/),
+          expect.stringMatching(
+            /^Embedded PostgreSQL 17\.\d+ on 127\.0\.0\.1:\d+ \(throwaway: its data in .+ is deleted on exit; set DATABASE_URL/,
+          ),
         ])
         expect(a.source).toBe("embedded")
         expect(b.url).toBe(a.url)
@@ -150,9 +149,7 @@ describe("createTestDatabase", () => {
     await b.drop()
 
     const names = [nameOf(a.url), nameOf(b.url)]
-    const left = await withPgClient(testServerUrl(), (c) =>
-      c.query("select datname from pg_database where datname = any($1)", [names]),
-    )
+    const left = await withPgClient(testServerUrl(), (c) => c.query("select datname from pg_database where datname = any($1)", [names]))
     expect(left.rows).toEqual([])
   })
 })

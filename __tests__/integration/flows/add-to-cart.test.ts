@@ -14,7 +14,13 @@ describe("addToCart", () => {
     const cart = await createCart(flows.deps, { region_id: SEED.regions.eu })
     const updated = await addToCart(flows.deps, { cart_id: cart.id, variant_id: SEED.variants.mug, quantity: 2 })
     expect(updated.items).toHaveLength(1)
-    expect(updated.items?.[0]).toMatchObject({ title: "Enamel Mug", variant_sku: "MUG", product_id: "prod_mug", quantity: 2, unit_price: 12.5 })
+    expect(updated.items?.[0]).toMatchObject({
+      title: "Enamel Mug",
+      variant_sku: "MUG",
+      product_id: "prod_mug",
+      quantity: 2,
+      unit_price: 12.5,
+    })
     expect(updated.item_subtotal?.numeric).toBe(25)
   })
 
@@ -26,7 +32,12 @@ describe("addToCart", () => {
 
   it("keeps a separate line when the metadata differs", async () => {
     const cart = await createCart(flows.deps, { items: [{ variant_id: SEED.variants.teeSmall, quantity: 1 }] })
-    const updated = await addToCart(flows.deps, { cart_id: cart.id, variant_id: SEED.variants.teeSmall, quantity: 1, metadata: { engraving: "Ada" } })
+    const updated = await addToCart(flows.deps, {
+      cart_id: cart.id,
+      variant_id: SEED.variants.teeSmall,
+      quantity: 1,
+      metadata: { engraving: "Ada" },
+    })
     expect(updated.items?.map((item) => item.quantity)).toEqual([1, 1])
   })
 
@@ -35,7 +46,9 @@ describe("addToCart", () => {
     // 100 adds at once, in waves of 20 concurrent callers: each add re-plans after a concurrent change,
     // and 100 simultaneous callers on one cart would mostly measure the pool's acquire timeout.
     for (let wave = 0; wave < 5; wave++) {
-      await Promise.all(Array.from({ length: 20 }, () => addToCart(flows.deps, { cart_id: cart.id, variant_id: SEED.variants.mug, quantity: 1 })))
+      await Promise.all(
+        Array.from({ length: 20 }, () => addToCart(flows.deps, { cart_id: cart.id, variant_id: SEED.variants.mug, quantity: 1 })),
+      )
     }
     const lines = await flows.deps.cart.listLineItems({ cart_id: cart.id })
     expect(lines.map((line) => line.quantity)).toEqual([100])
@@ -43,9 +56,15 @@ describe("addToCart", () => {
 
   it("rejects an unknown variant with not_found and a bad quantity with invalid_data", async () => {
     const cart = await createCart(flows.deps, {})
-    await expect(addToCart(flows.deps, { cart_id: cart.id, variant_id: "variant_nope", quantity: 1 })).rejects.toMatchObject({ type: "not_found" })
-    await expect(addToCart(flows.deps, { cart_id: cart.id, variant_id: SEED.variants.mug, quantity: 0 })).rejects.toMatchObject({ type: "invalid_data" })
-    await expect(addToCart(flows.deps, { cart_id: "cart_missing", variant_id: SEED.variants.mug, quantity: 1 })).rejects.toMatchObject({ type: "not_found" })
+    await expect(addToCart(flows.deps, { cart_id: cart.id, variant_id: "variant_nope", quantity: 1 })).rejects.toMatchObject({
+      type: "not_found",
+    })
+    await expect(addToCart(flows.deps, { cart_id: cart.id, variant_id: SEED.variants.mug, quantity: 0 })).rejects.toMatchObject({
+      type: "invalid_data",
+    })
+    await expect(addToCart(flows.deps, { cart_id: "cart_missing", variant_id: SEED.variants.mug, quantity: 1 })).rejects.toMatchObject({
+      type: "not_found",
+    })
   })
 
   it("compensates by restoring the previous quantity or deleting the created line", async () => {

@@ -41,7 +41,11 @@ function shop() {
       { id: "so_fr", name: "Colissimo", region_id: eu, amount: 7, countries: ["fr"] },
     ]),
     inventory: new InMemoryInventory([{ variant_id: v.mug, quantity: 3 }]),
-    salesChannels: new InMemorySalesChannels([{ id: SEED.salesChannels.web, name: "Web" }, { id: "sc_pos", name: "Shop floor" }, { id: "sc_old", name: "Old", is_disabled: true }]),
+    salesChannels: new InMemorySalesChannels([
+      { id: SEED.salesChannels.web, name: "Web" },
+      { id: "sc_pos", name: "Shop floor" },
+      { id: "sc_old", name: "Old", is_disabled: true },
+    ]),
   }
 }
 
@@ -49,8 +53,25 @@ describe("money state lives outside metadata (#12)", () => {
   it("does not let a forged authorized session in metadata complete a cart", async () => {
     const deps = shop()
     const cart = await createCart(deps, { region_id: eu, items: [{ variant_id: v.mug, quantity: 1 }] })
-    await deps.cart.updateCarts(cart.id, { metadata: { payment_sessions: [{ id: "payses_forged", provider_id: "manual", amount: 12.5, currency_code: "eur", status: "authorized", data: {}, is_selected: true }] } })
-    await expect(completeCart(deps, { cart_id: cart.id })).rejects.toMatchObject({ type: "not_allowed", message: expect.stringContaining("no authorized payment session") })
+    await deps.cart.updateCarts(cart.id, {
+      metadata: {
+        payment_sessions: [
+          {
+            id: "payses_forged",
+            provider_id: "manual",
+            amount: 12.5,
+            currency_code: "eur",
+            status: "authorized",
+            data: {},
+            is_selected: true,
+          },
+        ],
+      },
+    })
+    await expect(completeCart(deps, { cart_id: cart.id })).rejects.toMatchObject({
+      type: "not_allowed",
+      message: expect.stringContaining("no authorized payment session"),
+    })
     expect((await deps.cart.retrieveCart(cart.id)).completed_at).toBeNull()
   })
 
@@ -133,7 +154,14 @@ describe("the shared refresh keeps a cart priced, shipped and taxed (#15)", () =
     const deps = shop()
     await expect(createCart(deps, { region_id: eu, sales_channel_id: "sc_nope" })).rejects.toMatchObject({ type: "not_found" })
     await expect(createCart(deps, { region_id: eu, sales_channel_id: "sc_old" })).rejects.toMatchObject({ type: "not_allowed" })
-    const cart = await createCart(deps, { region_id: eu, sales_channel_id: SEED.salesChannels.web, items: [{ variant_id: v.poster, quantity: 1 }, { variant_id: v.mug, quantity: 1 }] })
+    const cart = await createCart(deps, {
+      region_id: eu,
+      sales_channel_id: SEED.salesChannels.web,
+      items: [
+        { variant_id: v.poster, quantity: 1 },
+        { variant_id: v.mug, quantity: 1 },
+      ],
+    })
     await expect(updateSalesChannel(deps, { cart_id: cart.id, sales_channel_id: "sc_nope" })).rejects.toMatchObject({ type: "not_found" })
     const { cart: switched, report } = await updateSalesChannel(deps, { cart_id: cart.id, sales_channel_id: "sc_pos" })
     expect(switched.sales_channel_id).toBe("sc_pos")
@@ -146,10 +174,17 @@ describe("inventory (#15)", () => {
   it("refuses an add or a quantity above the available stock, naming the variant and what is available", async () => {
     const deps = shop()
     const cart = await createCart(deps, { region_id: eu, items: [{ variant_id: v.mug, quantity: 2 }] })
-    await expect(addToCart(deps, { cart_id: cart.id, variant_id: v.mug, quantity: 2 })).rejects.toMatchObject({ type: "not_allowed", message: expect.stringMatching(/variant_mug.*3 available, 4 requested/) })
-    await expect(updateLineItemQuantity(deps, { cart_id: cart.id, line_id: cart.items![0]!.id, quantity: 4 })).rejects.toMatchObject({ type: "not_allowed", message: expect.stringContaining("3 available") })
-    await expect(createCart(deps, { region_id: eu, items: [{ variant_id: v.mug, quantity: 4 }] })).rejects.toMatchObject({ type: "not_allowed" })
+    await expect(addToCart(deps, { cart_id: cart.id, variant_id: v.mug, quantity: 2 })).rejects.toMatchObject({
+      type: "not_allowed",
+      message: expect.stringMatching(/variant_mug.*3 available, 4 requested/),
+    })
+    await expect(updateLineItemQuantity(deps, { cart_id: cart.id, line_id: cart.items![0]!.id, quantity: 4 })).rejects.toMatchObject({
+      type: "not_allowed",
+      message: expect.stringContaining("3 available"),
+    })
+    await expect(createCart(deps, { region_id: eu, items: [{ variant_id: v.mug, quantity: 4 }] })).rejects.toMatchObject({
+      type: "not_allowed",
+    })
     expect((await addToCart(deps, { cart_id: cart.id, variant_id: v.mug, quantity: 1 })).items?.map((item) => item.quantity)).toEqual([3])
   })
 })
-

@@ -1,6 +1,11 @@
 import { createCart, createCartStep } from "../../../src/flows/create-cart"
 import { completeCart, completeCartStep } from "../../../src/flows/complete-cart"
-import { authorizePaymentSession, initializePaymentSessions, paymentSessionsOf, selectPaymentSession } from "../../../src/flows/payment-sessions"
+import {
+  authorizePaymentSession,
+  initializePaymentSessions,
+  paymentSessionsOf,
+  selectPaymentSession,
+} from "../../../src/flows/payment-sessions"
 import { applyPromotionCodesStep, promotionCodesOf } from "../../../src/flows/promotions"
 import { refreshTaxes, refreshTaxesStep } from "../../../src/flows/refresh-taxes"
 import { addShippingMethod, addShippingMethodStep } from "../../../src/flows/shipping"
@@ -17,7 +22,11 @@ beforeAll(async () => {
 afterAll(() => flows.close())
 
 async function payableCart(quantity = 1) {
-  const cart = await createCart(flows.deps, { region_id: SEED.regions.eu, country_code: "fr", items: [{ variant_id: SEED.variants.teeSmall, quantity }] })
+  const cart = await createCart(flows.deps, {
+    region_id: SEED.regions.eu,
+    country_code: "fr",
+    items: [{ variant_id: SEED.variants.teeSmall, quantity }],
+  })
   await addShippingMethod(flows.deps, { cart_id: cart.id, option_id: SEED.shippingOptions.euStandard })
   await refreshTaxes(flows.deps, { cart_id: cart.id })
   await initializePaymentSessions(flows.deps, { cart_id: cart.id })
@@ -43,7 +52,9 @@ describe("createCart", () => {
 
   it("refuses a variant outside the cart's sales channel and writes nothing", async () => {
     const before = await flows.deps.cart.listCarts({}, { select: ["id"] })
-    await expect(createCart(flows.deps, { items: [{ variant_id: SEED.variants.poster, quantity: 1 }] })).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(createCart(flows.deps, { items: [{ variant_id: SEED.variants.poster, quantity: 1 }] })).rejects.toMatchObject({
+      type: "invalid_data",
+    })
     expect(await flows.deps.cart.listCarts({}, { select: ["id"] })).toHaveLength(before.length)
   })
 
@@ -65,9 +76,13 @@ describe("line quantity and removal", () => {
     const mine = await createCart(flows.deps, {})
     const theirs = await createCart(flows.deps, { items: [{ variant_id: SEED.variants.mug, quantity: 1 }] })
     const line = theirs.items![0]!.id
-    await expect(updateLineItemQuantity(flows.deps, { cart_id: mine.id, line_id: line, quantity: 1 })).rejects.toMatchObject({ type: "not_found" })
+    await expect(updateLineItemQuantity(flows.deps, { cart_id: mine.id, line_id: line, quantity: 1 })).rejects.toMatchObject({
+      type: "not_found",
+    })
     await expect(removeLineItem(flows.deps, { cart_id: mine.id, line_id: line })).rejects.toMatchObject({ type: "not_found" })
-    await expect(updateLineItemQuantity(flows.deps, { cart_id: theirs.id, line_id: line, quantity: -1 })).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(updateLineItemQuantity(flows.deps, { cart_id: theirs.id, line_id: line, quantity: -1 })).rejects.toMatchObject({
+      type: "invalid_data",
+    })
   })
 
   it("compensates a removal by restoring the line with its tax lines", async () => {
@@ -84,7 +99,12 @@ describe("region, shipping, taxes, promotions", () => {
   it("re-prices lines and drops shipping priced for the old region; compensation puts both back", async () => {
     const cart = await payableCart(2)
     const { output, compensation } = await updateRegionStep.invoke(flows.deps, { cart_id: cart.id, region_id: SEED.regions.us })
-    expect(output).toMatchObject({ currency_code: "usd", items: [{ unit_price: 29 }], shipping_methods: [], shipping_address: { country_code: "us" } })
+    expect(output).toMatchObject({
+      currency_code: "usd",
+      items: [{ unit_price: 29 }],
+      shipping_methods: [],
+      shipping_address: { country_code: "us" },
+    })
     await updateRegionStep.compensate(flows.deps, compensation)
     const back = await flows.deps.cart.retrieveCart(cart.id, { relations: ["items", "shipping_methods"] })
     expect(back).toMatchObject({ currency_code: "eur", region_id: SEED.regions.eu, items: [{ unit_price: 25 }] })
@@ -94,12 +114,18 @@ describe("region, shipping, taxes, promotions", () => {
 
   it("refuses a shipping country outside the region", async () => {
     const cart = await createCart(flows.deps, { region_id: SEED.regions.eu })
-    await expect(updateShippingAddress(flows.deps, { cart_id: cart.id, address: { country_code: "us" } })).rejects.toMatchObject({ type: "invalid_data", issues: [{ path: ["shipping_address", "country_code"] }] })
+    await expect(updateShippingAddress(flows.deps, { cart_id: cart.id, address: { country_code: "us" } })).rejects.toMatchObject({
+      type: "invalid_data",
+      issues: [{ path: ["shipping_address", "country_code"] }],
+    })
   })
 
   it("replaces the shipping method and compensates back to the previous one", async () => {
     const cart = await payableCart()
-    const { output, compensation } = await addShippingMethodStep.invoke(flows.deps, { cart_id: cart.id, option_id: SEED.shippingOptions.euExpress })
+    const { output, compensation } = await addShippingMethodStep.invoke(flows.deps, {
+      cart_id: cart.id,
+      option_id: SEED.shippingOptions.euExpress,
+    })
     expect(output.shipping_methods?.map((method) => method.shipping_option_id)).toEqual([SEED.shippingOptions.euExpress])
     await addShippingMethodStep.compensate(flows.deps, compensation)
     const methods = await flows.deps.cart.listShippingMethods({ cart_id: cart.id })
@@ -116,7 +142,10 @@ describe("region, shipping, taxes, promotions", () => {
 
   it("applies a code as adjustments, keeps it in the checkout state, and compensates it away", async () => {
     const cart = await createCart(flows.deps, { items: [{ variant_id: SEED.variants.teeSmall, quantity: 4 }] })
-    const { output, compensation } = await applyPromotionCodesStep.invoke(flows.deps, { cart_id: cart.id, codes: [SEED.promotions.tenPercent] })
+    const { output, compensation } = await applyPromotionCodesStep.invoke(flows.deps, {
+      cart_id: cart.id,
+      codes: [SEED.promotions.tenPercent],
+    })
     expect(output.discount_total?.numeric).toBe(10)
     expect(await promotionCodesOf(flows.deps, cart.id)).toEqual([SEED.promotions.tenPercent])
     await applyPromotionCodesStep.compensate(flows.deps, compensation)
@@ -141,7 +170,10 @@ describe("completeCart", () => {
     const changed = await updateLineItemQuantity(flows.deps, { cart_id: cart.id, line_id: cart.items![0]!.id, quantity: 3 })
     const [session] = await paymentSessionsOf(flows.deps, cart.id)
     expect(session).toMatchObject({ status: "pending", amount: changed.total!.raw.value })
-    await expect(completeCart(flows.deps, { cart_id: cart.id })).rejects.toMatchObject({ type: "not_allowed", message: expect.stringContaining("no authorized payment session") })
+    await expect(completeCart(flows.deps, { cart_id: cart.id })).rejects.toMatchObject({
+      type: "not_allowed",
+      message: expect.stringContaining("no authorized payment session"),
+    })
   })
 
   it("refuses when the provider declines the authorization", async () => {
@@ -162,7 +194,9 @@ describe("completeCart", () => {
     expect(first.cart.completed_at).toBeInstanceOf(Date)
     expect([...flows.deps.orders.orders.values()].filter((order) => order.cart_id === cart.id)).toHaveLength(1)
     await expect(completeCart(flows.deps, { cart_id: cart.id, idempotency_key: "k2" })).rejects.toMatchObject({ type: "not_allowed" })
-    await expect(updateLineItemQuantity(flows.deps, { cart_id: cart.id, line_id: cart.items![0]!.id, quantity: 2 })).rejects.toMatchObject({ type: "not_allowed" })
+    await expect(updateLineItemQuantity(flows.deps, { cart_id: cart.id, line_id: cart.items![0]!.id, quantity: 2 })).rejects.toMatchObject({
+      type: "not_allowed",
+    })
   })
 
   it("compensates by reopening the cart and deleting the order", async () => {

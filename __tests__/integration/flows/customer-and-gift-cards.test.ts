@@ -80,7 +80,9 @@ describe("gift cards (#15)", () => {
     await applyGiftCard(deps, { cart_id: cart.id, code: "GIFT-30" })
     await initializePaymentSessions(deps, { cart_id: cart.id })
     await deps.giftCards.redeem("gc_1", "10", { cart_id: "cart_other" })
-    await expect(completeCartStep.invoke(deps, { cart_id: cart.id, authorize_payment: true })).rejects.toMatchObject({ type: "not_allowed" })
+    await expect(completeCartStep.invoke(deps, { cart_id: cart.id, authorize_payment: true })).rejects.toMatchObject({
+      type: "not_allowed",
+    })
     expect(deps.giftCards.balanceOf("gc_1")).toBe("20")
     expect(deps.inventory.reservations.size).toBe(0)
   })
@@ -105,39 +107,81 @@ describe("transferCart (#15)", () => {
 describe("mergeCarts (#15)", () => {
   async function pair() {
     const deps = shop()
-    const guest = await createCart(deps, { region_id: eu, items: [{ variant_id: v.teeSmall, quantity: 2 }, { variant_id: v.mug, quantity: 1 }] })
-    const mine = await createCart(deps, { region_id: eu, customer_id: "cus_vip", items: [{ variant_id: v.teeSmall, quantity: 1 }, { variant_id: v.teeMedium, quantity: 1 }] })
+    const guest = await createCart(deps, {
+      region_id: eu,
+      items: [
+        { variant_id: v.teeSmall, quantity: 2 },
+        { variant_id: v.mug, quantity: 1 },
+      ],
+    })
+    const mine = await createCart(deps, {
+      region_id: eu,
+      customer_id: "cus_vip",
+      items: [
+        { variant_id: v.teeSmall, quantity: 1 },
+        { variant_id: v.teeMedium, quantity: 1 },
+      ],
+    })
     return { deps, guest, mine }
   }
 
   it("keep_guest: the guest cart becomes the customer's and the old one is deleted", async () => {
     const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, { guest_cart_id: guest.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy: "keep_guest" })
+    const result = await mergeCarts(deps, {
+      guest_cart_id: guest.id,
+      customer_cart_id: mine.id,
+      customer_id: "cus_vip",
+      strategy: "keep_guest",
+    })
     expect(result.cart).toMatchObject({ id: guest.id, customer_id: "cus_vip" })
-    expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([[v.teeSmall, 2, 20], [v.mug, 1, 12.5]])
+    expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([
+      [v.teeSmall, 2, 20],
+      [v.mug, 1, 12.5],
+    ])
     await expect(deps.cart.retrieveCart(mine.id)).rejects.toMatchObject({ type: "not_found" })
   })
 
   it("keep_customer: the customer's cart stays as it was and the guest cart is deleted", async () => {
     const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, { guest_cart_id: guest.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy: "keep_customer" })
-    expect(result.cart.items?.map((item) => [item.variant_id, item.quantity])).toEqual([[v.teeSmall, 1], [v.teeMedium, 1]])
+    const result = await mergeCarts(deps, {
+      guest_cart_id: guest.id,
+      customer_cart_id: mine.id,
+      customer_id: "cus_vip",
+      strategy: "keep_customer",
+    })
+    expect(result.cart.items?.map((item) => [item.variant_id, item.quantity])).toEqual([
+      [v.teeSmall, 1],
+      [v.teeMedium, 1],
+    ])
     await expect(deps.cart.retrieveCart(guest.id)).rejects.toMatchObject({ type: "not_found" })
   })
 
   it("merge_lines: same variant and metadata add up, other lines move, everything is re-priced", async () => {
     const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, { guest_cart_id: guest.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy: "merge_lines" })
+    const result = await mergeCarts(deps, {
+      guest_cart_id: guest.id,
+      customer_cart_id: mine.id,
+      customer_id: "cus_vip",
+      strategy: "merge_lines",
+    })
     expect(result.cart.id).toBe(mine.id)
-    expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([[v.teeSmall, 3, 20], [v.teeMedium, 1, 25], [v.mug, 1, 12.5]])
+    expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([
+      [v.teeSmall, 3, 20],
+      [v.teeMedium, 1, 25],
+      [v.mug, 1, 12.5],
+    ])
     expect(result.deleted_cart_id).toBe(guest.id)
   })
 
   it("refuses a guest cart of another customer, or a target cart that is not the customer's", async () => {
     const { deps, guest, mine } = await pair()
     const foreign = await createCart(deps, { region_id: eu, customer_id: "cus_alice" })
-    await expect(mergeCarts(deps, { guest_cart_id: foreign.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy: "merge_lines" })).rejects.toMatchObject({ type: "not_allowed" })
-    await expect(mergeCarts(deps, { guest_cart_id: guest.id, customer_cart_id: foreign.id, customer_id: "cus_vip", strategy: "merge_lines" })).rejects.toMatchObject({ type: "not_allowed" })
+    await expect(
+      mergeCarts(deps, { guest_cart_id: foreign.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy: "merge_lines" }),
+    ).rejects.toMatchObject({ type: "not_allowed" })
+    await expect(
+      mergeCarts(deps, { guest_cart_id: guest.id, customer_cart_id: foreign.id, customer_id: "cus_vip", strategy: "merge_lines" }),
+    ).rejects.toMatchObject({ type: "not_allowed" })
     expect((await deps.cart.retrieveCart(guest.id, { relations: ["items"] })).items).toHaveLength(2)
   })
 })

@@ -32,30 +32,59 @@ function shop() {
 async function stateOf(cartId: string) {
   const [cart] = await flows.deps.cart.listCarts({ id: cartId }, { relations: ["items"] })
   if (!cart) return null
-  return { customer_id: cart.customer_id, items: (cart.items ?? []).map((item) => [item.id, item.variant_id, item.quantity, item.unit_price]) }
+  return {
+    customer_id: cart.customer_id,
+    items: (cart.items ?? []).map((item) => [item.id, item.variant_id, item.quantity, item.unit_price]),
+  }
 }
 
 describe("mergeCartsStep compensation (#15)", () => {
-  it.each<MergeStrategy>(["keep_guest", "keep_customer", "merge_lines"])("%s: undo brings both carts back as they were", async (strategy) => {
-    const deps = shop()
-    const guest = await createCart(deps, { region_id: eu, items: [{ variant_id: v.teeSmall, quantity: 2 }, { variant_id: v.mug, quantity: 1 }] })
-    const mine = await createCart(deps, { region_id: eu, customer_id: "cus_vip", items: [{ variant_id: v.teeSmall, quantity: 1 }, { variant_id: v.teeMedium, quantity: 1 }] })
-    const before = { guest: await stateOf(guest.id), mine: await stateOf(mine.id) }
+  it.each<MergeStrategy>(["keep_guest", "keep_customer", "merge_lines"])(
+    "%s: undo brings both carts back as they were",
+    async (strategy) => {
+      const deps = shop()
+      const guest = await createCart(deps, {
+        region_id: eu,
+        items: [
+          { variant_id: v.teeSmall, quantity: 2 },
+          { variant_id: v.mug, quantity: 1 },
+        ],
+      })
+      const mine = await createCart(deps, {
+        region_id: eu,
+        customer_id: "cus_vip",
+        items: [
+          { variant_id: v.teeSmall, quantity: 1 },
+          { variant_id: v.teeMedium, quantity: 1 },
+        ],
+      })
+      const before = { guest: await stateOf(guest.id), mine: await stateOf(mine.id) }
 
-    const { output, compensation } = await mergeCartsStep.invoke(deps, { guest_cart_id: guest.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy })
-    expect(await stateOf(output.deleted_cart_id)).toBeNull()
-    await mergeCartsStep.compensate(deps, compensation)
+      const { output, compensation } = await mergeCartsStep.invoke(deps, {
+        guest_cart_id: guest.id,
+        customer_cart_id: mine.id,
+        customer_id: "cus_vip",
+        strategy,
+      })
+      expect(await stateOf(output.deleted_cart_id)).toBeNull()
+      await mergeCartsStep.compensate(deps, compensation)
 
-    expect(await stateOf(guest.id)).toEqual(before.guest)
-    expect(await stateOf(mine.id)).toEqual(before.mine)
-  })
+      expect(await stateOf(guest.id)).toEqual(before.guest)
+      expect(await stateOf(mine.id)).toEqual(before.mine)
+    },
+  )
 
   it("keep_guest emits cart.customer_transferred for the guest cart after commit", async () => {
     const deps = shop()
     const guest = await createCart(deps, { region_id: eu, items: [{ variant_id: v.mug, quantity: 1 }] })
     const mine = await createCart(deps, { region_id: eu, customer_id: "cus_vip" })
     flows.fixture.events.clear()
-    await mergeCartsStep.invoke(deps, { guest_cart_id: guest.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy: "keep_guest" })
+    await mergeCartsStep.invoke(deps, {
+      guest_cart_id: guest.id,
+      customer_cart_id: mine.id,
+      customer_id: "cus_vip",
+      strategy: "keep_guest",
+    })
     const transferred = flows.fixture.events.events.filter((event) => event.name === "cart.customer_transferred")
     expect(transferred.map((event) => event.data)).toEqual([{ id: guest.id, customer_id: "cus_vip" }])
   })

@@ -27,7 +27,11 @@ function countingPromotions(inner: PromotionPort) {
 
 async function discountedPayableCart(promotions: PromotionPort) {
   const deps = { ...flows.deps, promotions }
-  const cart = await createCart(deps, { region_id: SEED.regions.eu, email: "ada@example.com", items: [{ variant_id: SEED.variants.teeSmall, quantity: 2 }] })
+  const cart = await createCart(deps, {
+    region_id: SEED.regions.eu,
+    email: "ada@example.com",
+    items: [{ variant_id: SEED.variants.teeSmall, quantity: 2 }],
+  })
   await applyPromotionCodes(deps, { cart_id: cart.id, codes: [SEED.promotions.tenPercent] })
   await initializePaymentSessions(deps, { cart_id: cart.id })
   await selectPaymentSession(deps, { cart_id: cart.id, provider_id: "manual" })
@@ -39,7 +43,12 @@ describe("promotion usage at completion", () => {
     const { port, ledger } = countingPromotions(flows.deps.promotions)
     const { deps, cart } = await discountedPayableCart(port)
     const { compensation } = await completeCartStep.invoke(deps, { cart_id: cart.id, authorize_payment: true })
-    const registered = { cart_id: cart.id, customer_id: null, email: "ada@example.com", adjustments: [{ code: SEED.promotions.tenPercent, amount: "5" }] }
+    const registered = {
+      cart_id: cart.id,
+      customer_id: null,
+      email: "ada@example.com",
+      adjustments: [{ code: SEED.promotions.tenPercent, amount: "5" }],
+    }
     expect(ledger).toEqual([{ action: "register", usage: registered }])
     await completeCartStep.compensate(deps, compensation)
     expect(ledger).toEqual([
@@ -67,6 +76,8 @@ describe("promotion usage at completion", () => {
     await completeCartStep.invoke(deps, { cart_id: cart.id, authorize_payment: true })
     expect(ledger).toEqual([])
     const plain = await discountedPayableCart(flows.deps.promotions)
-    await expect(completeCartStep.invoke(plain.deps, { cart_id: plain.cart.id, authorize_payment: true })).resolves.toMatchObject({ output: { replayed: false } })
+    await expect(completeCartStep.invoke(plain.deps, { cart_id: plain.cart.id, authorize_payment: true })).resolves.toMatchObject({
+      output: { replayed: false },
+    })
   })
 })

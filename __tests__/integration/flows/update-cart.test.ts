@@ -110,7 +110,9 @@ describe("updateCart: every part in one transaction, or nothing (#15)", () => {
     const { cart: mine } = await updateCart(deps(), { cart_id: cart.id, customer_id: "cus_ada", email: "ada@example.com" })
     expect(mine.customer_id).toBe("cus_ada")
     const before = await snapshot(cart.id)
-    await expect(updateCart(deps(), { cart_id: cart.id, customer_id: "cus_eve", email: "eve@example.com" })).rejects.toMatchObject({ type: "not_allowed" })
+    await expect(updateCart(deps(), { cart_id: cart.id, customer_id: "cus_eve", email: "eve@example.com" })).rejects.toMatchObject({
+      type: "not_allowed",
+    })
     expect(await snapshot(cart.id)).toEqual(before)
   })
 

@@ -34,7 +34,17 @@ type Write = readonly [string, (c: CartWithAddresses, ctx?: CartContext) => Prom
 /** Each address write, given a cart whose addresses are live (restore soft-deletes first, untimed). */
 const writes: readonly Write[] = [
   ["updateAddresses", (c, ctx) => service.updateAddresses({ id: c.shipping, city: "Nice" }, ctx)],
-  ["updateAddresses with both of its addresses (one bump)", (c, ctx) => service.updateAddresses([{ id: c.shipping, city: "Nice" }, { id: c.billing, city: "Metz" }], ctx)],
+  [
+    "updateAddresses with both of its addresses (one bump)",
+    (c, ctx) =>
+      service.updateAddresses(
+        [
+          { id: c.shipping, city: "Nice" },
+          { id: c.billing, city: "Metz" },
+        ],
+        ctx,
+      ),
+  ],
   ["deleteAddresses", (c, ctx) => service.deleteAddresses([c.shipping], ctx)],
   ["softDeleteAddresses", (c, ctx) => service.softDeleteAddresses([c.shipping], {}, ctx)],
   ["restoreAddresses", (c, ctx) => service.restoreAddresses([c.shipping], {}, ctx)],

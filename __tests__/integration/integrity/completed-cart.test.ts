@@ -51,8 +51,14 @@ const writes: readonly Write[] = [
   ["addLineItemAdjustments", (c, ctx) => service.addLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx)],
   ["setLineItemAdjustments", (c, ctx) => service.setLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx)],
   ["deleteLineItemAdjustments", (c, ctx) => service.deleteLineItemAdjustments([c.adjustment], ctx)],
-  ["addShippingMethodTaxLines", (c, ctx) => service.addShippingMethodTaxLines(c.cart, [{ shipping_method_id: c.shipping, code: "VAT", rate: 20 }], ctx)],
-  ["setShippingMethodAdjustments", (c, ctx) => service.setShippingMethodAdjustments(c.cart, [{ shipping_method_id: c.shipping, amount: 1 }], ctx)],
+  [
+    "addShippingMethodTaxLines",
+    (c, ctx) => service.addShippingMethodTaxLines(c.cart, [{ shipping_method_id: c.shipping, code: "VAT", rate: 20 }], ctx),
+  ],
+  [
+    "setShippingMethodAdjustments",
+    (c, ctx) => service.setShippingMethodAdjustments(c.cart, [{ shipping_method_id: c.shipping, amount: 1 }], ctx),
+  ],
   ["createCreditLines", (c, ctx) => service.createCreditLines({ cart_id: c.cart, amount: 5 }, ctx)],
 ]
 

@@ -19,14 +19,20 @@ export type DatabaseSnapshot = Record<(typeof TABLES)[number], { rows: number; h
 export async function snapshotDatabase(module: CartModule): Promise<DatabaseSnapshot> {
   const knex = module.orm.em.getKnex()
   const columns = TABLES.map(
-    (table) => `(SELECT json_build_object('rows', count(*), 'hash', md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))) FROM "${table}" t) AS "${table}"`,
+    (table) =>
+      `(SELECT json_build_object('rows', count(*), 'hash', md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))) FROM "${table}" t) AS "${table}"`,
   )
   const result = (await knex.raw(`SELECT ${columns.join(", ")}`)) as { rows: DatabaseSnapshot[] }
   return result.rows[0]!
 }
 
 /** Counts the rows of one table straight from the database (soft-deleted rows included). */
-export async function countRows(module: CartModule, table: (typeof TABLES)[number], where = "TRUE", bindings: readonly string[] = []): Promise<number> {
+export async function countRows(
+  module: CartModule,
+  table: (typeof TABLES)[number],
+  where = "TRUE",
+  bindings: readonly string[] = [],
+): Promise<number> {
   const knex = module.orm.em.getKnex()
   const result = (await knex.raw(`SELECT count(*)::int AS n FROM "${table}" WHERE ${where}`, [...bindings])) as { rows: { n: number }[] }
   return result.rows[0]!.n

@@ -29,8 +29,14 @@ describe("events", () => {
     })
     expect(fixture.events.events).toEqual([
       expect.objectContaining({ name: "cart.created", data: expect.objectContaining({ id: cart.id }) }),
-      expect.objectContaining({ name: "cart.line-item.created", data: expect.objectContaining({ id: cart.items![0]!.id, cart_id: cart.id }) }),
-      expect.objectContaining({ name: "cart.line-item.created", data: expect.objectContaining({ id: cart.items![1]!.id, cart_id: cart.id }) }),
+      expect.objectContaining({
+        name: "cart.line-item.created",
+        data: expect.objectContaining({ id: cart.items![0]!.id, cart_id: cart.id }),
+      }),
+      expect.objectContaining({
+        name: "cart.line-item.created",
+        data: expect.objectContaining({ id: cart.items![1]!.id, cart_id: cart.id }),
+      }),
     ])
   })
 

@@ -32,8 +32,16 @@ const cases: readonly Case[] = [
   ["createCarts with currency 'usdd'", (s) => s.createCarts({ currency_code: "usdd" }), ["currency_code"]],
   ["createCarts with metadata as an array", (s) => s.createCarts(bad({ currency_code: "usd", metadata: [1, 2] })), ["metadata"]],
   ["createCarts with metadata as a string", (s) => s.createCarts(bad({ currency_code: "usd", metadata: "x" })), ["metadata"]],
-  ["createCarts with a nested item of quantity 0", (s) => s.createCarts({ currency_code: "usd", items: [item({ quantity: 0 })] }), ["items", 0, "quantity"]],
-  ["createCarts with a nested item of unit_price -1", (s) => s.createCarts({ currency_code: "usd", items: [item({ unit_price: -1 })] }), ["items", 0, "unit_price"]],
+  [
+    "createCarts with a nested item of quantity 0",
+    (s) => s.createCarts({ currency_code: "usd", items: [item({ quantity: 0 })] }),
+    ["items", 0, "quantity"],
+  ],
+  [
+    "createCarts with a nested item of unit_price -1",
+    (s) => s.createCarts({ currency_code: "usd", items: [item({ unit_price: -1 })] }),
+    ["items", 0, "unit_price"],
+  ],
   ["addLineItems with quantity 0", (s) => s.addLineItems(ids.cart, [bad(item({ quantity: 0 }))]), ["quantity"]],
   ["addLineItems with quantity -1", (s) => s.addLineItems(ids.cart, [bad(item({ quantity: -1 }))]), ["quantity"]],
   ["addLineItems with quantity 1.5", (s) => s.addLineItems(ids.cart, [bad(item({ quantity: 1.5 }))]), ["quantity"]],
@@ -41,26 +49,54 @@ const cases: readonly Case[] = [
   ["addLineItems with unit_price -1", (s) => s.addLineItems(ids.cart, [bad(item({ unit_price: -1 }))]), ["unit_price"]],
   ["addLineItems with unit_price NaN", (s) => s.addLineItems(ids.cart, [bad(item({ unit_price: NaN }))]), ["unit_price"]],
   ["addLineItems with unit_price Infinity", (s) => s.addLineItems(ids.cart, [bad(item({ unit_price: Infinity }))]), ["unit_price"]],
-  ["addLineItems with unit_price beyond any decimal ('1e9999999999999999')", (s) => s.addLineItems(ids.cart, [bad(item({ unit_price: "1e9999999999999999" }))]), ["unit_price"]],
-  ["addLineItems with unit_price beyond PostgreSQL numeric ('1e999999')", (s) => s.addLineItems(ids.cart, [bad(item({ unit_price: "1e999999" }))]), ["unit_price"]],
+  [
+    "addLineItems with unit_price beyond any decimal ('1e9999999999999999')",
+    (s) => s.addLineItems(ids.cart, [bad(item({ unit_price: "1e9999999999999999" }))]),
+    ["unit_price"],
+  ],
+  [
+    "addLineItems with unit_price beyond PostgreSQL numeric ('1e999999')",
+    (s) => s.addLineItems(ids.cart, [bad(item({ unit_price: "1e999999" }))]),
+    ["unit_price"],
+  ],
   ["addLineItems with metadata as an array", (s) => s.addLineItems(ids.cart, [bad(item({ metadata: ["a"] }))]), ["metadata"]],
-  ["addLineItems (object form) with metadata as a string", (s) => s.addLineItems(bad({ ...item({ metadata: "a" }), cart_id: ids.cart })), ["metadata"]],
+  [
+    "addLineItems (object form) with metadata as a string",
+    (s) => s.addLineItems(bad({ ...item({ metadata: "a" }), cart_id: ids.cart })),
+    ["metadata"],
+  ],
   ["updateLineItems(id) with quantity 0", (s) => s.updateLineItems(ids.item, { quantity: 0 }), ["quantity"]],
   ["updateLineItems(id) with quantity 'abc'", (s) => s.updateLineItems(ids.item, bad({ quantity: "abc" })), ["quantity"]],
   ["updateLineItems([{ id }]) with unit_price -1", (s) => s.updateLineItems([{ id: ids.item, unit_price: -1 }]), ["unit_price"]],
-  ["updateLineItems(selector) with metadata as a string", (s) => s.updateLineItems({ cart_id: ids.cart }, bad({ metadata: "x" })), ["metadata"]],
+  [
+    "updateLineItems(selector) with metadata as a string",
+    (s) => s.updateLineItems({ cart_id: ids.cart }, bad({ metadata: "x" })),
+    ["metadata"],
+  ],
   ["addShippingMethods with amount -1", (s) => s.addShippingMethods(ids.cart, [{ name: "Fast", amount: -1 }]), ["amount"]],
   ["addShippingMethods with amount Infinity", (s) => s.addShippingMethods(ids.cart, [{ name: "Fast", amount: Infinity }]), ["amount"]],
-  ["addShippingMethods with metadata as an array", (s) => s.addShippingMethods(ids.cart, [bad({ name: "Fast", amount: 1, metadata: [] })]), ["metadata"]],
+  [
+    "addShippingMethods with metadata as an array",
+    (s) => s.addShippingMethods(ids.cart, [bad({ name: "Fast", amount: 1, metadata: [] })]),
+    ["metadata"],
+  ],
   ["addLineItemTaxLines with rate 101", (s) => s.addLineItemTaxLines(ids.cart, [taxLine({ rate: 101 }) as never]), ["rate"]],
   ["addLineItemTaxLines with rate -1", (s) => s.addLineItemTaxLines(ids.cart, [taxLine({ rate: -1 }) as never]), ["rate"]],
   ["addLineItemTaxLines with rate NaN", (s) => s.addLineItemTaxLines([taxLine({ rate: NaN }) as never]), ["rate"]],
   ["addLineItemAdjustments with amount -1", (s) => s.addLineItemAdjustments(ids.cart, [adjustment({ amount: -1 }) as never]), ["amount"]],
   ["addLineItemAdjustments with amount 'abc'", (s) => s.addLineItemAdjustments([adjustment({ amount: "abc" }) as never]), ["amount"]],
-  ["addLineItemAdjustments with metadata as a string", (s) => s.addLineItemAdjustments(ids.cart, [adjustment({ metadata: "x" }) as never]), ["metadata"]],
+  [
+    "addLineItemAdjustments with metadata as a string",
+    (s) => s.addLineItemAdjustments(ids.cart, [adjustment({ metadata: "x" }) as never]),
+    ["metadata"],
+  ],
   ["createCreditLines with amount NaN", (s) => s.createCreditLines(bad({ cart_id: ids.cart, amount: NaN })), ["amount"]],
   ["createCreditLines with amount Infinity", (s) => s.createCreditLines(bad({ cart_id: ids.cart, amount: -Infinity })), ["amount"]],
-  ["createCreditLines with metadata as an array", (s) => s.createCreditLines(bad({ cart_id: ids.cart, amount: 1, metadata: [] })), ["metadata"]],
+  [
+    "createCreditLines with metadata as an array",
+    (s) => s.createCreditLines(bad({ cart_id: ids.cart, amount: 1, metadata: [] })),
+    ["metadata"],
+  ],
   ["listCarts with take -1", (s) => s.listCarts({}, { take: -1 }), ["config", "take"]],
   ["listCarts with skip -1", (s) => s.listCarts({}, { skip: -1 }), ["config", "skip"]],
   ["listCarts with take 1.5", (s) => s.listCarts({}, { take: 1.5 }), ["config", "take"]],
@@ -70,7 +106,11 @@ const cases: readonly Case[] = [
   ["listCarts with an unknown select field", (s) => s.listCarts({}, { select: ["id", "colour"] }), ["select"]],
   ["listCarts with a SQL-ish select field", (s) => s.listCarts({}, { select: ['id", (SELECT 1) AS "x'] }), ["select"]],
   ["listCarts with an unknown order field", (s) => s.listCarts({}, { order: { colour: "ASC" } }), ["order", "colour"]],
-  ["listCarts with a SQL-ish order field", (s) => s.listCarts({}, { order: { "id; DROP TABLE cart; --": "ASC" } }), ["order", "id; DROP TABLE cart; --"]],
+  [
+    "listCarts with a SQL-ish order field",
+    (s) => s.listCarts({}, { order: { "id; DROP TABLE cart; --": "ASC" } }),
+    ["order", "id; DROP TABLE cart; --"],
+  ],
   ["listCarts with a SQL-ish order direction", (s) => s.listCarts({}, { order: bad({ id: "ASC; DROP TABLE cart" }) }), ["order"]],
   ["listCarts with an unknown relation", (s) => s.listCarts({}, { relations: ["items; DROP TABLE cart"] }), ["relations"]],
 ]
@@ -94,7 +134,9 @@ describe("invalid input", () => {
       type: "invalid_data",
       issues: [expect.objectContaining({ path: [2, "quantity"] })],
     })
-    await expect(service.createCarts([{ currency_code: "usd" }, { currency_code: "eur" }, { currency_code: "usdd" }])).rejects.toMatchObject({
+    await expect(
+      service.createCarts([{ currency_code: "usd" }, { currency_code: "eur" }, { currency_code: "usdd" }]),
+    ).rejects.toMatchObject({
       type: "invalid_data",
       issues: [expect.objectContaining({ path: [2, "currency_code"] })],
     })
@@ -112,7 +154,11 @@ describe("invalid input", () => {
     ).rejects.toMatchObject({ type: "not_found" })
     // A dangling address reference fails at COMMIT (deferred key), after all three inserts ran.
     await expect(
-      service.createCarts([{ currency_code: "usd" }, { currency_code: "eur" }, { currency_code: "gbp", shipping_address_id: "caaddr_missing" }]),
+      service.createCarts([
+        { currency_code: "usd" },
+        { currency_code: "eur" },
+        { currency_code: "gbp", shipping_address_id: "caaddr_missing" },
+      ]),
     ).rejects.toBeInstanceOf(CartModuleError)
     expect(await snapshotDatabase(fixture.module)).toEqual(before)
   })

@@ -50,11 +50,16 @@ describe("limits.maxLinesPerCart", () => {
   })
 
   it("rejects createCarts with too many nested items at the items path, writing nothing", async () => {
-    await expectLineLimit(() => service.createCarts({ currency_code: "usd", items: range(MAX_LINES + 1).map(line) }), /items: would have 4 lines; the limit is 3/)
+    await expectLineLimit(
+      () => service.createCarts({ currency_code: "usd", items: range(MAX_LINES + 1).map(line) }),
+      /items: would have 4 lines; the limit is 3/,
+    )
   })
 
   it("names the offending cart's index when several carts are created at once", async () => {
-    const error = await service.createCarts([{ currency_code: "usd" }, { currency_code: "usd", items: range(MAX_LINES + 1).map(line) }]).catch((e: unknown) => e)
+    const error = await service
+      .createCarts([{ currency_code: "usd" }, { currency_code: "usd", items: range(MAX_LINES + 1).map(line) }])
+      .catch((e: unknown) => e)
     expect(error).toMatchObject({ type: "invalid_data", issues: [{ path: [1, "items"], message: "would have 4 lines; the limit is 3" }] })
   })
 
@@ -78,7 +83,15 @@ describe("limits.maxLinesPerCart", () => {
   it("rejects createLineItems across carts when one cart goes over, adding nothing to the other", async () => {
     const roomy = await aCartWithLines(0)
     const full = await aCartWithLines(MAX_LINES)
-    await expectLineLimit(() => service.createLineItems([{ cart_id: roomy.id, ...line(0) }, { cart_id: full.id, ...line(1) }]), full.id, 4)
+    await expectLineLimit(
+      () =>
+        service.createLineItems([
+          { cart_id: roomy.id, ...line(0) },
+          { cart_id: full.id, ...line(1) },
+        ]),
+      full.id,
+      4,
+    )
     expect(await liveLines(roomy.id)).toBe(0)
   })
 
@@ -109,7 +122,8 @@ describe("limits.maxLinesPerCart", () => {
     const fulfilled = results.filter((result) => result.status === "fulfilled")
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === "rejected")
     expect(fulfilled).toHaveLength(MAX_LINES)
-    for (const { reason } of rejected) expect(reason).toMatchObject({ type: "invalid_data", message: `Cart "${cart.id}" would have 4 lines; the limit is 3` })
+    for (const { reason } of rejected)
+      expect(reason).toMatchObject({ type: "invalid_data", message: `Cart "${cart.id}" would have 4 lines; the limit is 3` })
     expect(await liveLines(cart.id)).toBe(MAX_LINES)
   })
 
@@ -147,7 +161,10 @@ describe("limits.maxQuantity", () => {
     const before = await snapshotDatabase(fixture.module)
     await expect(
       service.createCarts({ currency_code: "usd", items: [line(0), { title: "Bulk", quantity: MAX_QUANTITY + 1, unit_price: 1 }] }),
-    ).rejects.toMatchObject({ type: "invalid_data", issues: [{ path: ["items", 1, "quantity"], message: `must be at most ${MAX_QUANTITY}` }] })
+    ).rejects.toMatchObject({
+      type: "invalid_data",
+      issues: [{ path: ["items", 1, "quantity"], message: `must be at most ${MAX_QUANTITY}` }],
+    })
     expect(await snapshotDatabase(fixture.module)).toEqual(before)
   })
 

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => fixture.close())
 
 const versionOf = async (cartId: string) => (await service.retrieveCart(cartId, { select: ["version"] })).version
-const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }))
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
 
 describe("one-statement writes", () => {
   it("add, update and delete a line with one statement each and no transaction", async () => {
@@ -41,7 +45,9 @@ describe("one-statement writes", () => {
   it("a stale expected version is a conflict that leaves the version and the line as they were", async () => {
     const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const version = await versionOf(cart.id)
-    await expect(service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version - 1 })).rejects.toMatchObject({ type: "conflict" })
+    await expect(service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version - 1 })).rejects.toMatchObject({
+      type: "conflict",
+    })
     expect(await versionOf(cart.id)).toBe(version)
     expect(Number((await service.retrieveLineItem(cart.items![0]!.id)).quantity)).toBe(1)
   })
@@ -80,7 +86,9 @@ describe("one-statement writes", () => {
     const set = await countStatements(() => service.setLineItemTaxLines(a.id, [{ item_id: a.items![0]!.id, code: "A", rate: 5 }]))
     expect(set.count).toBe(1)
     const version = await versionOf(a.id)
-    const error = await service.setLineItemTaxLines(a.id, [{ item_id: b.items![0]!.id, code: "B", rate: 5 }]).catch((caught: unknown) => caught)
+    const error = await service
+      .setLineItemTaxLines(a.id, [{ item_id: b.items![0]!.id, code: "B", rate: 5 }])
+      .catch((caught: unknown) => caught)
     expect(error).toMatchObject({ type: "invalid_data" })
     expect(String((error as Error).message)).toContain(b.items![0]!.id)
     expect(await versionOf(a.id)).toBe(version)
@@ -91,13 +99,21 @@ describe("one-statement writes", () => {
     const cart = await service.createCarts({ currency_code: "usd" })
     const tricky = { q: 'say "hi"', b: "back\\slash", braces: "{a,b}", nul: "NULL", nested: { list: [1, "two", null] }, u: "é✓" }
     const inputs = [
-      { title: 'A "quoted", {braced} title', quantity: 2, unit_price: "1234567890.12345678901234567891", metadata: tricky, variant_option_values: { size: "M" } },
+      {
+        title: 'A "quoted", {braced} title',
+        quantity: 2,
+        unit_price: "1234567890.12345678901234567891",
+        metadata: tricky,
+        variant_option_values: { size: "M" },
+      },
       { title: "NULL", quantity: 1, unit_price: "0", metadata: null, variant_option_values: null },
     ]
     const added = await countStatements(() => service.addLineItems(cart.id, inputs))
     expect(added.count).toBe(1)
     const lines = await service.listLineItems({ cart_id: cart.id })
-    expect(lines.map((line) => [line.title, line.metadata, line.variant_option_values])).toEqual(inputs.map((input) => [input.title, input.metadata, input.variant_option_values]))
+    expect(lines.map((line) => [line.title, line.metadata, line.variant_option_values])).toEqual(
+      inputs.map((input) => [input.title, input.metadata, input.variant_option_values]),
+    )
     expect(lines.map((line) => line.raw_unit_price)).toEqual([
       { value: "1234567890.12345678901234567891", precision: 20 },
       { value: "0", precision: 20 },
@@ -108,7 +124,12 @@ describe("one-statement writes", () => {
     const metadata = { note: 'a "b" {c} \\ NULL', n: [1, null] }
     const created = await countStatements(() =>
       service.createCarts([
-        { currency_code: "EUR", metadata, shipping_address: { first_name: 'O"Brien', city: "{x}" }, items: [{ title: "a", quantity: 1, unit_price: "1.5", metadata }] },
+        {
+          currency_code: "EUR",
+          metadata,
+          shipping_address: { first_name: 'O"Brien', city: "{x}" },
+          items: [{ title: "a", quantity: 1, unit_price: "1.5", metadata }],
+        },
         { currency_code: "usd", items: [{ title: "b", quantity: 2, unit_price: 3, is_tax_inclusive: true }] },
       ]),
     )
@@ -128,7 +149,9 @@ describe("one-statement writes", () => {
     const updated = await countStatements(() => service.updateCarts(cart.id, { email: "b@example.com", metadata: { add: 2 } }))
     expect(updated.count).toBe(1)
     expect(updated.result).toMatchObject({ email: "b@example.com", metadata: { keep: 1, add: 2 }, version: 2, shipping_address: null })
-    await expect(service.updateCarts(cart.id, { email: "c@example.com" }, { expectedVersion: 1 })).rejects.toMatchObject({ type: "conflict" })
+    await expect(service.updateCarts(cart.id, { email: "c@example.com" }, { expectedVersion: 1 })).rejects.toMatchObject({
+      type: "conflict",
+    })
     await service.softDeleteCarts(cart.id)
     await expect(service.updateCarts(cart.id, { email: "d@example.com" })).rejects.toMatchObject({ type: "not_found" })
     const [row] = await service.listCarts({ id: cart.id }, { select: ["email", "version"], withDeleted: true })

@@ -63,9 +63,7 @@ describe.each(hosts)("a host transaction via %s", (_name, host) => {
   it("runs concurrent calls joined to it one after another, all committed", async () => {
     const cart = await host(async (ctx) => {
       const created = await service.createCarts({ currency_code: "usd" }, ctx)
-      await Promise.all(
-        [1, 2, 3, 4].map((n) => service.addLineItems(created.id, [{ title: `L${n}`, quantity: n, unit_price: 1 }], ctx)),
-      )
+      await Promise.all([1, 2, 3, 4].map((n) => service.addLineItems(created.id, [{ title: `L${n}`, quantity: n, unit_price: 1 }], ctx)))
       return created
     })
     expect(await service.listLineItems({ cart_id: cart.id })).toHaveLength(4)

@@ -12,7 +12,24 @@ beforeAll(async () => {
 })
 afterAll(() => fixture.close())
 
-const ADDRESS_FIELDS = ["id", "customer_id", "company", "first_name", "last_name", "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone", "metadata", "created_at", "updated_at", "deleted_at"]
+const ADDRESS_FIELDS = [
+  "id",
+  "customer_id",
+  "company",
+  "first_name",
+  "last_name",
+  "address_1",
+  "address_2",
+  "city",
+  "country_code",
+  "province",
+  "postal_code",
+  "phone",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+]
 
 describe("createCarts returns what Medusa's does", () => {
   it("populates addresses given by id, and returns items, shipping methods and credit lines", async () => {
@@ -33,7 +50,11 @@ describe("createCarts returns what Medusa's does", () => {
   it("populates a shipping address given by id", async () => {
     const address = await s.createAddresses({ city: "Rome" })
     const cart = await s.createCarts({ currency_code: "eur", shipping_address_id: address.id })
-    expect(cart).toMatchObject({ shipping_address_id: address.id, shipping_address: { id: address.id, city: "Rome" }, billing_address: null })
+    expect(cart).toMatchObject({
+      shipping_address_id: address.id,
+      shipping_address: { id: address.id, city: "Rome" },
+      billing_address: null,
+    })
   })
 })
 
@@ -54,8 +75,12 @@ describe("updateCarts returns what Medusa's does", () => {
 describe("adding items and shipping methods returns what Medusa's does", () => {
   it("returns new items and shipping methods with empty adjustments and tax lines", async () => {
     const cart = await s.createCarts({ currency_code: "usd" })
-    expect(await s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: 1 }])).toEqual([expect.objectContaining({ adjustments: [], tax_lines: [] })])
-    expect(await s.addShippingMethods(cart.id, [{ name: "n", amount: 1 }])).toEqual([expect.objectContaining({ adjustments: [], tax_lines: [] })])
+    expect(await s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: 1 }])).toEqual([
+      expect.objectContaining({ adjustments: [], tax_lines: [] }),
+    ])
+    expect(await s.addShippingMethods(cart.id, [{ name: "n", amount: 1 }])).toEqual([
+      expect.objectContaining({ adjustments: [], tax_lines: [] }),
+    ])
   })
 })
 
@@ -66,7 +91,9 @@ describe("tax lines carry the provider's data (Medusa 2.17.3+)", () => {
     const [method] = await s.addShippingMethods(cart.id, [{ name: "n", amount: 5 }])
     const [itemLine] = await s.addLineItemTaxLines(cart.id, [{ item_id: item!.id, code: "VAT", rate: 10, data: { provider_ref: "a1" } }])
     expect(itemLine).toMatchObject({ data: { provider_ref: "a1" } })
-    const [methodLine] = await s.setShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, code: "S", rate: 20, data: { k: [1, 2] } }])
+    const [methodLine] = await s.setShippingMethodTaxLines(cart.id, [
+      { shipping_method_id: method!.id, code: "S", rate: 20, data: { k: [1, 2] } },
+    ])
     expect(methodLine).toMatchObject({ data: { k: [1, 2] } })
     expect(await s.updateLineItemTaxLines(itemLine!.id, { data: null })).toMatchObject({ data: null })
     const read = await s.retrieveCart(cart.id, { relations: ["shipping_methods.tax_lines", "items.tax_lines"] })
@@ -77,7 +104,9 @@ describe("tax lines carry the provider's data (Medusa 2.17.3+)", () => {
   it("rejects data that is not an object", async () => {
     const cart = await s.createCarts({ currency_code: "usd" })
     const [item] = await s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: 10 }])
-    await expect(s.addLineItemTaxLines(cart.id, [{ item_id: item!.id, code: "VAT", rate: 10, data: "nope" as never }])).rejects.toMatchObject({
+    await expect(
+      s.addLineItemTaxLines(cart.id, [{ item_id: item!.id, code: "VAT", rate: 10, data: "nope" as never }]),
+    ).rejects.toMatchObject({
       type: "invalid_data",
       issues: [expect.objectContaining({ path: ["data"] })],
     })

@@ -3,7 +3,17 @@ import type { CartModuleFixture } from "../../support/cart-module-fixture"
 
 // Field sets recorded from @medusajs/cart 2.21.2's retrieveCart with totals on the same cart.
 const TOTAL_PAIR = ["subtotal", "total", "raw_subtotal", "raw_total"]
-const LINE_TOTALS = ["total", "subtotal", "tax_total", "discount_total", "discount_subtotal", "discount_tax_total", "original_total", "original_subtotal", "original_tax_total"]
+const LINE_TOTALS = [
+  "total",
+  "subtotal",
+  "tax_total",
+  "discount_total",
+  "discount_subtotal",
+  "discount_tax_total",
+  "original_total",
+  "original_subtotal",
+  "original_tax_total",
+]
 
 let fixture: CartModuleFixture
 let lean: CartModuleFixture
@@ -35,16 +45,33 @@ describe("a cart read with totals", () => {
     for (const line of [item, method]) {
       expect(Object.keys(line)).toEqual(expect.arrayContaining([...LINE_TOTALS, ...LINE_TOTALS.map((field) => `raw_${field}`)]))
     }
-    for (const row of [item.adjustments![0]!, item.tax_lines![0]!, method.adjustments![0]!, method.tax_lines![0]!, cart.credit_lines![0]!]) {
+    for (const row of [
+      item.adjustments![0]!,
+      item.tax_lines![0]!,
+      method.adjustments![0]!,
+      method.tax_lines![0]!,
+      cart.credit_lines![0]!,
+    ]) {
       expect(Object.keys(row)).toEqual(expect.arrayContaining(TOTAL_PAIR))
     }
     // Medusa's values for this cart: adjustment 3 → 3.3; tax 3 before, 2.7 after discount; shipping tax 1.2 / 1.
-    expect(JSON.parse(JSON.stringify(item.adjustments![0]))).toMatchObject({ subtotal: 3, total: 3.3, raw_total: { value: "3.3", precision: 20 } })
+    expect(JSON.parse(JSON.stringify(item.adjustments![0]))).toMatchObject({
+      subtotal: 3,
+      total: 3.3,
+      raw_total: { value: "3.3", precision: 20 },
+    })
     expect(JSON.parse(JSON.stringify(item.tax_lines![0]))).toMatchObject({ subtotal: 3, total: 2.7 })
     expect(JSON.parse(JSON.stringify(method.adjustments![0]))).toMatchObject({ subtotal: 1, total: 1.2 })
     expect(JSON.parse(JSON.stringify(method.tax_lines![0]))).toMatchObject({ subtotal: 1.2, total: 1 })
     expect(JSON.parse(JSON.stringify(cart.credit_lines![0]))).toMatchObject({ subtotal: 2, total: 2 })
-    expect(JSON.parse(JSON.stringify(cart))).toMatchObject({ total: 33.7, item_total: 29.7, shipping_total: 6, credit_line_total: 2, item_discount_total: 3.3, shipping_discount_total: 1.2 })
+    expect(JSON.parse(JSON.stringify(cart))).toMatchObject({
+      total: 33.7,
+      item_total: 29.7,
+      shipping_total: 6,
+      credit_line_total: 2,
+      item_discount_total: 3.3,
+      shipping_discount_total: 1.2,
+    })
     expect(cart).not.toHaveProperty("item_discount_subtotal")
   })
 

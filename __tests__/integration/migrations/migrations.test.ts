@@ -104,7 +104,10 @@ describe("schema after migrations", () => {
         .query(
           "insert into cart_line_item (id, cart_id, title, quantity, unit_price, raw_unit_price) values ('cali_raw', 'cart_raw', 'Tee', -1, 10, '{}')",
         )
-        .then(() => undefined, (err: unknown) => err)
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        )
     })
     expect(error).toMatchObject({ code: "23514", constraint: "cart_line_item_quantity_check" })
   })
@@ -112,7 +115,10 @@ describe("schema after migrations", () => {
   it("rejects an upper-case currency code written with raw SQL", async () => {
     await cartModule.migrate()
     const error = await withPgClient(database.url, (client) =>
-      client.query("insert into cart (id, currency_code) values ('cart_raw', 'USD')").then(() => undefined, (err: unknown) => err),
+      client.query("insert into cart (id, currency_code) values ('cart_raw', 'USD')").then(
+        () => undefined,
+        (err: unknown) => err,
+      ),
     )
     expect(error).toMatchObject({ code: "23514", constraint: "cart_currency_code_check" })
   })

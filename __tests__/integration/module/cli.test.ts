@@ -73,7 +73,10 @@ describe("cartwright migrate", () => {
   })
 
   it("down --all --yes reverts them, and a second down has nothing to revert", async () => {
-    const reverted = [...NAMES].reverse().map((name) => `Reverted: ${name}\n`).join("")
+    const reverted = [...NAMES]
+      .reverse()
+      .map((name) => `Reverted: ${name}\n`)
+      .join("")
     expect(await cli(["migrate", "down", "--all", "--yes"], env)).toEqual({ code: 0, stdout: reverted, stderr: "" })
     const again = await cli(["migrate", "down", "--all", "-y"], env)
     expect(again.code).toBe(0)
@@ -90,7 +93,10 @@ describe("cartwright migrate --schema", () => {
 
   it("creates the schema and the tables in it, and reads status from it", async () => {
     const env = { DATABASE_URL: database.url }
-    expect(await cli(["migrate", "up", "--schema", "shop_cart"], env)).toMatchObject({ code: 0, stdout: expect.stringContaining(`Applied: ${MIGRATION}\n`) })
+    expect(await cli(["migrate", "up", "--schema", "shop_cart"], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`Applied: ${MIGRATION}\n`),
+    })
     const tables = await withPgClient(database.url, (c) =>
       c.query<{ schema: string }>("select table_schema as schema from information_schema.tables where table_name = 'cart'"),
     )
@@ -165,13 +171,16 @@ describe("cartwright usage", () => {
     expect(run.stdout).toMatch(/^Usage: cartwright <command>/)
   })
 
-  it.each([[["migrate", "--help"]], [["migrate", "down", "-h"]], [["help", "migrate"]]])("prints migrate's own help for %j", async (argv) => {
-    const run = await cli(argv)
-    expect(run).toMatchObject({ code: 0, stderr: "" })
-    expect(run.stdout).toMatch(/^Usage: cartwright migrate <up\|down\|status>/)
-    expect(run.stdout).toContain("--schema <name>")
-    expect(run.stdout).toContain("--yes")
-  })
+  it.each([[["migrate", "--help"]], [["migrate", "down", "-h"]], [["help", "migrate"]]])(
+    "prints migrate's own help for %j",
+    async (argv) => {
+      const run = await cli(argv)
+      expect(run).toMatchObject({ code: 0, stderr: "" })
+      expect(run.stdout).toMatch(/^Usage: cartwright migrate <up\|down\|status>/)
+      expect(run.stdout).toContain("--schema <name>")
+      expect(run.stdout).toContain("--yes")
+    },
+  )
 
   it("prints demo's own help", async () => {
     expect((await cli(["demo", "--help"])).stdout).toMatch(/^Usage: cartwright demo/)

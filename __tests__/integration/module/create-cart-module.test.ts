@@ -117,7 +117,10 @@ describe("createCartModule on a database without its tables, and its logging", (
 
   it("logs no SQL without logSql", async () => {
     const lines: string[] = []
-    const module = await createCartModule({ database: { clientUrl: database.url }, logger: { ...silent, debug: (m: string) => void lines.push(m) } })
+    const module = await createCartModule({
+      database: { clientUrl: database.url },
+      logger: { ...silent, debug: (m: string) => void lines.push(m) },
+    })
     try {
       await module.migrationStatus()
     } finally {

@@ -29,7 +29,11 @@ afterAll(async () => {
   await database.drop()
 })
 
-const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }))
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
 
 async function typeOf(promise: Promise<unknown>): Promise<string | undefined> {
   const outcome = await settle(promise)
@@ -39,7 +43,11 @@ async function typeOf(promise: Promise<unknown>): Promise<string | undefined> {
 
 describe("bounded waiting", () => {
   it("waiters on one cart never starve writes to other carts of pool connections (pool of 3)", async () => {
-    const module = await createCartModule({ logger: quiet, database: { clientUrl: database.url, pool: { min: 0, max: 3 } }, timeouts: { lockMs: 60_000 } })
+    const module = await createCartModule({
+      logger: quiet,
+      database: { clientUrl: database.url, pool: { min: 0, max: 3 } },
+      timeouts: { lockMs: 60_000 },
+    })
     modules.push(module)
     const service = module.service
     const [a, b] = await service.createCarts([{ currency_code: "usd" }, { currency_code: "usd" }])
@@ -91,7 +99,11 @@ describe("bounded waiting", () => {
   })
 
   it("waiting longer than timeouts.acquireMs for a pooled connection ends in a typed unexpected_state", async () => {
-    const module = await createCartModule({ logger: quiet, database: { clientUrl: database.url, pool: { min: 0, max: 1 } }, timeouts: { acquireMs: 300 } })
+    const module = await createCartModule({
+      logger: quiet,
+      database: { clientUrl: database.url, pool: { min: 0, max: 1 } },
+      timeouts: { acquireMs: 300 },
+    })
     modules.push(module)
     const type = await module.service.transaction(async () => typeOf(module.service.listCarts()))
     expect(type).toBe("unexpected_state")

@@ -20,7 +20,10 @@ const reversed = (list: string[]) => [...list].reverse()
 describe("related rows come back in creation order, though ids are random", () => {
   it("keeps the input order of one call's rows", async () => {
     const expected = reversed(titles("one-", 60))
-    const cart = await service.createCarts({ currency_code: "usd", items: expected.map((title) => ({ title, quantity: 1, unit_price: 1 })) })
+    const cart = await service.createCarts({
+      currency_code: "usd",
+      items: expected.map((title) => ({ title, quantity: 1, unit_price: 1 })),
+    })
     const read = await service.retrieveCart(cart.id, { relations: ["items"] })
     expect(read.items!.map((item) => item.title)).toEqual(expected)
     expect(cart.items!.map((item) => item.title)).toEqual(expected)
@@ -46,7 +49,10 @@ describe("related rows come back in creation order, though ids are random", () =
     expect(updated.map((item) => item.title)).toEqual(expected)
     const codes = reversed(titles("tax-", 10))
     const [item] = await service.listLineItems({ cart_id: cart.id }, { take: 1 })
-    await service.setLineItemTaxLines(cart.id, codes.map((code) => ({ item_id: item!.id, code, rate: 1 })))
+    await service.setLineItemTaxLines(
+      cart.id,
+      codes.map((code) => ({ item_id: item!.id, code, rate: 1 })),
+    )
     const read = await service.retrieveCart(cart.id, { relations: ["items.tax_lines"] })
     expect(read.items!.map((line) => line.title)).toEqual(expected)
     expect(read.items![0]!.tax_lines!.map((line) => line.code)).toEqual(codes)

@@ -16,7 +16,11 @@ beforeAll(async () => {
 })
 afterAll(() => fixture.close())
 
-const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }))
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
 
 function errorType(outcome: object): string | undefined {
   const error = "error" in outcome ? outcome.error : undefined

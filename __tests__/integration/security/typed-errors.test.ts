@@ -51,10 +51,26 @@ describe("every failure is a typed CartModuleError without SQL or internals", ()
     ["a relation named items.hasOwnProperty", () => service.listCarts({}, { relations: ["items.hasOwnProperty"] })],
     ["$or: [null]", () => service.listCarts({ $or: [null] } as object)],
     ["an update selector named toString", () => service.updateCarts({ toString: 1 } as object, { email: "x@example.com" })],
-    ["a unit price with surrounding spaces", () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: " 10 " as unknown as number }] })],
-    ["a unit price of 1e400", () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: "1e400" as unknown as number }] })],
-    ["an amount with 21 decimals", () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: "1.000000000000000000001" as unknown as number }] })],
-    ["a quantity of 3,000,000,000", () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 3_000_000_000, unit_price: 1 }] })],
+    [
+      "a unit price with surrounding spaces",
+      () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: " 10 " as unknown as number }] }),
+    ],
+    [
+      "a unit price of 1e400",
+      () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: "1e400" as unknown as number }] }),
+    ],
+    [
+      "an amount with 21 decimals",
+      () =>
+        service.createCarts({
+          currency_code: "usd",
+          items: [{ title: "A", quantity: 1, unit_price: "1.000000000000000000001" as unknown as number }],
+        }),
+    ],
+    [
+      "a quantity of 3,000,000,000",
+      () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 3_000_000_000, unit_price: 1 }] }),
+    ],
     ["metadata nested 10,000 deep", () => service.createCarts({ currency_code: "usd", metadata: deep(10_000) })],
     ["metadata nested 40 deep", () => service.createCarts({ currency_code: "usd", metadata: deep(40) })],
     ["a NUL byte in a text field", () => service.createCarts({ currency_code: "usd", email: "a\u0000@example.com" })],
@@ -72,7 +88,9 @@ describe("every failure is a typed CartModuleError without SQL or internals", ()
       service.transaction(async (ctx) => {
         await service.listCarts({}, {}, ctx)
         await withPgClient(fixture.database.url, (client) =>
-          client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"),
+          client.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+          ),
         )
         await service.listCarts({}, {}, ctx)
       }),
@@ -110,7 +128,9 @@ describe("size and precision", () => {
     }))
     const created = await service.addLineItems(cart.id, items)
     expect(created).toHaveLength(10_000)
-    const updated = await service.updateLineItems(created.map((item, i) => ({ id: item.id, quantity: 2, title: `Renamed ${i}`, unit_price: "3.5", metadata: { j: i } })))
+    const updated = await service.updateLineItems(
+      created.map((item, i) => ({ id: item.id, quantity: 2, title: `Renamed ${i}`, unit_price: "3.5", metadata: { j: i } })),
+    )
     expect(updated).toHaveLength(10_000)
     const [listed, count] = await service.listAndCountLineItems({ id: created.map((item) => item.id) }, { take: 5 })
     expect(listed.map((item) => item.title)).toEqual(["Renamed 0", "Renamed 1", "Renamed 2", "Renamed 3", "Renamed 4"])
@@ -122,7 +142,9 @@ describe("size and precision", () => {
 
   it("a tax rate with 20 decimals round-trips exactly and totals use it exactly", async () => {
     const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 100 }] })
-    const [line] = await service.addLineItemTaxLines(cart.id, [{ item_id: cart.items![0]!.id, code: "T", rate: "7.12345678901234567891" as unknown as number }])
+    const [line] = await service.addLineItemTaxLines(cart.id, [
+      { item_id: cart.items![0]!.id, code: "T", rate: "7.12345678901234567891" as unknown as number },
+    ])
     expect(line!.raw_rate).toEqual({ value: "7.12345678901234567891", precision: 20 })
     const [read] = await service.listLineItemTaxLines({ id: line!.id })
     expect(read!.raw_rate!.value).toBe("7.12345678901234567891")
@@ -132,13 +154,22 @@ describe("size and precision", () => {
 
   it("an amount at the documented bounds round-trips exactly", async () => {
     const price = "123456789012345678.12345678901234567891"
-    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: price as unknown as number }] })
+    const cart = await service.createCarts({
+      currency_code: "usd",
+      items: [{ title: "A", quantity: 1, unit_price: price as unknown as number }],
+    })
     const [item] = await service.listLineItems({ cart_id: cart.id })
     expect(item!.raw_unit_price).toEqual({ value: price, precision: 20 })
   })
 
   it("listAndCount with take: 0 reports the real count", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 1 }, { title: "B", quantity: 1, unit_price: 1 }] })
+    const cart = await service.createCarts({
+      currency_code: "usd",
+      items: [
+        { title: "A", quantity: 1, unit_price: 1 },
+        { title: "B", quantity: 1, unit_price: 1 },
+      ],
+    })
     const [rows, count] = await service.listAndCountLineItems({ cart_id: cart.id }, { take: 0 })
     expect(rows).toEqual([])
     expect(count).toBe(2)
@@ -167,7 +198,12 @@ describe("events and logging never fail or block a committed write", () => {
       },
     }
     for (const eventBus of [hung, throwing]) {
-      const module = await createCartModule({ database: { clientUrl: fixture.database.url }, eventBus, logger: badLogger, timeouts: { eventMs: 200 } })
+      const module = await createCartModule({
+        database: { clientUrl: fixture.database.url },
+        eventBus,
+        logger: badLogger,
+        timeouts: { eventMs: 200 },
+      })
       try {
         const cart = await module.service.createCarts({ currency_code: "usd", email: "committed@example.com" })
         expect((await service.retrieveCart(cart.id)).email).toBe("committed@example.com")

@@ -47,7 +47,8 @@ function badCalls(name: string): unknown[][] {
     ]
   }
   if (name.startsWith("set")) return WRONG.map((cartId) => [cartId, []])
-  if (name === "purgeCarts") return [...WRONG.map((options) => [options]), [{ inactiveFor: "soon" }], [{ inactiveFor: -1 }], [{ inactiveFor: "30d", batchSize: 0 }]]
+  if (name === "purgeCarts")
+    return [...WRONG.map((options) => [options]), [{ inactiveFor: "soon" }], [{ inactiveFor: -1 }], [{ inactiveFor: "30d", batchSize: 0 }]]
   if (name === "emitEvents") return [...WRONG.map((events) => [events]), [{ name: "cart.updated" }]]
   if (/^(create|add|upsert)/.test(name)) return WRONG.filter((value) => value !== undefined).map((data) => [data])
   return []

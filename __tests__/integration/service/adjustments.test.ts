@@ -249,6 +249,8 @@ describe("shipping method adjustments", () => {
 
   it("rejects a negative amount with invalid_data", async () => {
     const { methodId } = await aCart()
-    await expect(service.addShippingMethodAdjustments([{ shipping_method_id: methodId, amount: -5 }])).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(service.addShippingMethodAdjustments([{ shipping_method_id: methodId, amount: -5 }])).rejects.toMatchObject({
+      type: "invalid_data",
+    })
   })
 })

@@ -96,14 +96,20 @@ describe("listCarts", () => {
     ])
     const noEmail = await service.listCarts({ customer_id: customer, email: null }, { select: ["id", "currency_code"] })
     expect(noEmail.map((cart) => cart.currency_code)).toEqual(["eur"])
-    const inList = await service.listCarts({ customer_id: [customer], currency_code: { $in: ["usd", "gbp"] } }, { select: ["currency_code"] })
+    const inList = await service.listCarts(
+      { customer_id: [customer], currency_code: { $in: ["usd", "gbp"] } },
+      { select: ["currency_code"] },
+    )
     expect(inList.map((cart) => cart.currency_code)).toEqual(["usd", "gbp"])
     const like = await service.listCarts({ customer_id: customer, email: { $ilike: "%@B.COM" } }, { select: ["id"] })
     expect(like).toHaveLength(1)
     const [page, count] = await service.listAndCountCarts({ customer_id: customer }, { take: 1, skip: 1, select: ["currency_code"] })
     expect(count).toBe(3)
     expect(page.map((cart) => cart.currency_code)).toEqual(["eur"])
-    const or = await service.listCarts({ customer_id: customer, $or: [{ currency_code: "usd" }, { currency_code: "gbp" }] }, { select: ["id"] })
+    const or = await service.listCarts(
+      { customer_id: customer, $or: [{ currency_code: "usd" }, { currency_code: "gbp" }] },
+      { select: ["id"] },
+    )
     expect(or).toHaveLength(2)
   })
 

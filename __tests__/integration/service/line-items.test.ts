@@ -58,7 +58,12 @@ describe("addLineItems", () => {
 
   it("fails with not_found naming an unknown cart and writes nothing", async () => {
     const cartId = await newCart()
-    await expect(service.addLineItems([{ ...tee, cart_id: cartId }, { ...tee, cart_id: "cart_nope" }])).rejects.toMatchObject({
+    await expect(
+      service.addLineItems([
+        { ...tee, cart_id: cartId },
+        { ...tee, cart_id: "cart_nope" },
+      ]),
+    ).rejects.toMatchObject({
       type: "not_found",
       message: "You tried to set relationship cart_id: cart_nope, but such entity does not exist",
     })
@@ -83,7 +88,10 @@ describe("createLineItems", () => {
 describe("reading line items", () => {
   it("retrieves one by id, lists and counts with filters and paging, in creation order", async () => {
     const cartId = await newCart()
-    const added = await service.addLineItems(cartId, ["a", "b", "c"].map((title) => ({ ...tee, title })))
+    const added = await service.addLineItems(
+      cartId,
+      ["a", "b", "c"].map((title) => ({ ...tee, title })),
+    )
     const one = await service.retrieveLineItem(added[1]!.id)
     expect(one).toMatchObject({ id: added[1]!.id, title: "b", cart_id: cartId })
     const listed = await service.listLineItems({ cart_id: cartId }, { select: ["title"] })
@@ -121,7 +129,10 @@ describe("updateLineItems", () => {
 
   it("(selector, data) returns the updated items in creation order", async () => {
     const cartId = await newCart()
-    const added = await service.addLineItems(cartId, ["a", "b", "c", "d"].map((title) => ({ ...tee, title })))
+    const added = await service.addLineItems(
+      cartId,
+      ["a", "b", "c", "d"].map((title) => ({ ...tee, title })),
+    )
     // Earlier updates move rows around on disk; the result order must not follow them.
     await service.updateLineItems(added[0]!.id, { quantity: 2 })
     await service.updateLineItems(added[2]!.id, { quantity: 2 })

@@ -15,7 +15,9 @@ afterAll(async () => {
 async function preparedOnEveryConnection(): Promise<string[]> {
   // One transaction pins one pooled connection: what it lists is what that connection prepared.
   return fixture.module.orm.em.getKnex().transaction(async (trx) => {
-    const { rows } = (await trx.raw("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'cartwright_%'")) as { rows: { statement: string }[] }
+    const { rows } = (await trx.raw("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'cartwright_%'")) as {
+      rows: { statement: string }[]
+    }
     return rows.map((row) => row.statement)
   })
 }

@@ -49,7 +49,9 @@ describe("purgeCarts", () => {
   it("purges 10,000 inactive carts in batches while active carts are written, never waiting on a held cart", async () => {
     await insertInactiveCarts("cart_old", 10_000)
     const active = await Promise.all(
-      Array.from({ length: 4 }, () => service.createCarts({ currency_code: "usd", items: [{ title: "New tee", quantity: 1, unit_price: 20 }] })),
+      Array.from({ length: 4 }, () =>
+        service.createCarts({ currency_code: "usd", items: [{ title: "New tee", quantity: 1, unit_price: 20 }] }),
+      ),
     )
     // An inactive cart a writer holds for the whole purge: the purge must pass over it, not wait.
     await insertInactiveCarts("cart_held", 1)
@@ -158,7 +160,11 @@ describe("cartwright purge", () => {
   async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = ""
     let stderr = ""
-    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { DATABASE_URL: fixture.database.url } }
+    const io = {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { DATABASE_URL: fixture.database.url },
+    }
     const code = await runCli(argv, io)
     return { code, stdout, stderr }
   }

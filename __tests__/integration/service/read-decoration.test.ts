@@ -16,7 +16,13 @@ afterAll(async () => {
 describe("a cart read's decorated values", () => {
   it("gives every raw_ twin its own object: changing one never changes another", async () => {
     const s = fixture.module.service
-    const created = await s.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 10 }, { title: "b", quantity: 1, unit_price: 10 }] })
+    const created = await s.createCarts({
+      currency_code: "usd",
+      items: [
+        { title: "a", quantity: 1, unit_price: 10 },
+        { title: "b", quantity: 1, unit_price: 10 },
+      ],
+    })
     const cart = await s.retrieveCart(created.id, { relations: ["items"] })
     const [a, b] = cart.items!
     expect(a!.raw_total).toEqual({ value: "10", precision: 20 })
@@ -39,7 +45,10 @@ describe("a cart read's decorated values", () => {
   it("reads timestamps as Dates to the millisecond, equal to what the write returned", async () => {
     const s = fixture.module.service
     const created = await s.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 1 }] })
-    const read = await s.retrieveCart(created.id, { select: ["id", "created_at", "updated_at", "deleted_at", "items.created_at"], relations: ["items"] })
+    const read = await s.retrieveCart(created.id, {
+      select: ["id", "created_at", "updated_at", "deleted_at", "items.created_at"],
+      relations: ["items"],
+    })
     expect(read.created_at).toBeInstanceOf(Date)
     expect((read.created_at as Date).getTime()).toBe((created.created_at as Date).getTime())
     expect(read.deleted_at).toBeNull()

@@ -71,7 +71,10 @@ describe("createShippingMethods", () => {
 describe("reading shipping methods", () => {
   it("retrieves, lists and counts in creation order", async () => {
     const cartId = await newCart()
-    const added = await service.addShippingMethods(cartId, ["a", "b", "c"].map((name) => ({ ...standard, name })))
+    const added = await service.addShippingMethods(
+      cartId,
+      ["a", "b", "c"].map((name) => ({ ...standard, name })),
+    )
     expect(await service.retrieveShippingMethod(added[2]!.id)).toMatchObject({ name: "c" })
     const listed = await service.listShippingMethods({ cart_id: cartId }, { select: ["name"] })
     expect(listed.map((method) => method.name)).toEqual(["a", "b", "c"])
@@ -104,7 +107,9 @@ describe("updateShippingMethods", () => {
 
   it("[{ selector, data }] and [{ id, ... }] update as listed", async () => {
     const [a, b] = await service.addShippingMethods(await newCart(), [standard, standard])
-    expect(await service.updateShippingMethods([{ selector: { id: a!.id }, data: { name: "A" } }])).toEqual([expect.objectContaining({ name: "A" })])
+    expect(await service.updateShippingMethods([{ selector: { id: a!.id }, data: { name: "A" } }])).toEqual([
+      expect.objectContaining({ name: "A" }),
+    ])
     expect(await service.updateShippingMethods([{ id: b!.id, name: "B" }])).toEqual([expect.objectContaining({ id: b!.id, name: "B" })])
   })
 

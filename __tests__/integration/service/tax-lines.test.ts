@@ -59,7 +59,9 @@ describe("line item tax lines", () => {
       type: "invalid_data",
       issues: [expect.objectContaining({ path: ["rate"] })],
     })
-    await expect(service.addLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: -1 }])).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(service.addLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: -1 }])).rejects.toMatchObject({
+      type: "invalid_data",
+    })
     await expect(service.updateLineItemTaxLines({ item_id: itemIds[0] }, { rate: 101 })).rejects.toMatchObject({ type: "invalid_data" })
   })
 

@@ -34,7 +34,16 @@ describe("asFlow", () => {
 })
 
 describe("selectedSessionOf", () => {
-  const session = { id: "s1", cart_id: "c", provider_id: "manual", amount: "10", currency_code: "eur", status: "pending" as const, data: {}, is_selected: false }
+  const session = {
+    id: "s1",
+    cart_id: "c",
+    provider_id: "manual",
+    amount: "10",
+    currency_code: "eur",
+    status: "pending" as const,
+    data: {},
+    is_selected: false,
+  }
 
   it("picks the session marked selected, and none when none is", () => {
     expect(selectedSessionOf([session, { ...session, provider_id: "card", is_selected: true }])?.provider_id).toBe("card")
@@ -43,8 +52,24 @@ describe("selectedSessionOf", () => {
 })
 
 describe("giftCardTotals", () => {
-  const line = (reference: string, amount: string) => ({ id: amount, cart_id: "c", reference, reference_id: "GC", amount: Number(amount), raw_amount: { value: amount, precision: 20 }, metadata: null, created_at: new Date(), updated_at: new Date(), deleted_at: null })
-  const cart = { credit_lines: [line(GIFT_CARD_REFERENCE, "30.10"), line("refund", "5")], tax_total: new BigNumber("20"), total: new BigNumber("84.90"), credit_line_total: new BigNumber("35.10") }
+  const line = (reference: string, amount: string) => ({
+    id: amount,
+    cart_id: "c",
+    reference,
+    reference_id: "GC",
+    amount: Number(amount),
+    raw_amount: { value: amount, precision: 20 },
+    metadata: null,
+    created_at: new Date(),
+    updated_at: new Date(),
+    deleted_at: null,
+  })
+  const cart = {
+    credit_lines: [line(GIFT_CARD_REFERENCE, "30.10"), line("refund", "5")],
+    tax_total: new BigNumber("20"),
+    total: new BigNumber("84.90"),
+    credit_line_total: new BigNumber("35.10"),
+  }
 
   it("sums gift card credit lines only, exactly", () => {
     expect(giftCardTotals(cart).gift_card_total.toFixed()).toBe("30.1")

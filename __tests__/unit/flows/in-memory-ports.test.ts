@@ -33,7 +33,13 @@ describe("InMemoryTax", () => {
     { region_id: "eu", rate: 20, code: "VAT" },
     { region_id: "eu", country_code: "DE", rate: 19, code: "VAT-DE" },
   ])
-  const query = { cart_id: "c", region_id: "eu", currency_code: "eur", items: [{ id: "i1", unit_price: "10", quantity: 1 }], shipping_methods: [{ id: "m1", amount: "5" }] }
+  const query = {
+    cart_id: "c",
+    region_id: "eu",
+    currency_code: "eur",
+    items: [{ id: "i1", unit_price: "10", quantity: 1 }],
+    shipping_methods: [{ id: "m1", amount: "5" }],
+  }
 
   it("uses the country's rate over the region's, for items and shipping", async () => {
     const lines = await tax.getTaxLines({ ...query, address: { country_code: "de" } })
@@ -102,10 +108,18 @@ describe("InMemoryPayment", () => {
 
 describe("InMemoryInventory", () => {
   it("reports stock minus reservations, reserves all or nothing and releases", async () => {
-    const inventory = new InMemoryInventory([{ variant_id: "v1", quantity: 3 }, { variant_id: "v1", quantity: 10, sales_channel_id: "b2b" }])
-    expect(await inventory.availability(["v1", "v2"], null)).toEqual([{ variant_id: "v1", available: 3 }, { variant_id: "v2", available: null }])
+    const inventory = new InMemoryInventory([
+      { variant_id: "v1", quantity: 3 },
+      { variant_id: "v1", quantity: 10, sales_channel_id: "b2b" },
+    ])
+    expect(await inventory.availability(["v1", "v2"], null)).toEqual([
+      { variant_id: "v1", available: 3 },
+      { variant_id: "v2", available: null },
+    ])
     expect((await inventory.availability(["v1"], "b2b"))[0]?.available).toBe(10)
-    await expect(inventory.reserve([{ variant_id: "v1", quantity: 4, line_item_id: "l1" }], null)).rejects.toBeInstanceOf(InsufficientStockError)
+    await expect(inventory.reserve([{ variant_id: "v1", quantity: 4, line_item_id: "l1" }], null)).rejects.toBeInstanceOf(
+      InsufficientStockError,
+    )
     const [reservation] = await inventory.reserve([{ variant_id: "v1", quantity: 2, line_item_id: "l1" }], null)
     expect((await inventory.availability(["v1"], null))[0]?.available).toBe(1)
     await inventory.release([reservation!.id])
@@ -156,7 +170,9 @@ describe("InMemoryPricing customer groups", () => {
 
 describe("InMemoryRegions and InMemoryOrders", () => {
   it("finds regions by id with the first as default, lower-casing countries", async () => {
-    const regions = new InMemoryRegions([{ id: "r1", name: "One", currency_code: "eur", countries: ["DE"], payment_providers: [], tax_rate: 19 }])
+    const regions = new InMemoryRegions([
+      { id: "r1", name: "One", currency_code: "eur", countries: ["DE"], payment_providers: [], tax_rate: 19 },
+    ])
     expect((await regions.defaultRegion())?.countries).toEqual(["de"])
     expect(await regions.retrieveRegion("nope")).toBeNull()
   })

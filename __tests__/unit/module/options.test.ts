@@ -35,9 +35,7 @@ describe("validateOptions", () => {
   })
 
   it("rejects an unknown nested key at its own path", () => {
-    expect(rejectionOf({ database: { url: "postgres://x" } }).issues).toEqual([
-      expect.objectContaining({ path: ["database", "url"] }),
-    ])
+    expect(rejectionOf({ database: { url: "postgres://x" } }).issues).toEqual([expect.objectContaining({ path: ["database", "url"] })])
   })
 
   it("rejects database.replicas, which no read is routed to", () => {
@@ -71,28 +69,33 @@ describe("validateOptions", () => {
 
   it("lists every problem in one error", () => {
     const error = rejectionOf({ eventBus: {}, maxRetries: -1, database: { port: 0 } })
-    expect(error.issues.map((issue) => issue.path)).toEqual(
-      expect.arrayContaining([["eventBus"], ["maxRetries"], ["database", "port"]]),
-    )
+    expect(error.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining([["eventBus"], ["maxRetries"], ["database", "port"]]))
     expect(error.issues).toHaveLength(3)
   })
 })
 
 describe("conflicting and register-only options", () => {
-  it.each([["host", "db.example"], ["port", 5433], ["user", "shop"], ["password", "x"], ["database", "shop"]])(
-    "rejects database.clientUrl together with database.%s, which the URL would silently override",
-    (key, value) => {
-      const error = rejectionOf({ database: { clientUrl: "postgres://a@b/c", [key]: value } })
-      expect(error.issues).toEqual([{ path: ["database", key], message: expect.stringContaining("conflicts with database.clientUrl") }])
-    },
-  )
-
-  it("accepts host fields without a URL, and createDatabase and logSql as booleans", () => {
-    expect(() => validateOptions({ database: { host: "db", port: 5433, database: "shop", createDatabase: true }, logSql: true })).not.toThrow()
-    expect(rejectionOf({ database: { createDatabase: "yes" } }).issues).toEqual([expect.objectContaining({ path: ["database", "createDatabase"] })])
+  it.each([
+    ["host", "db.example"],
+    ["port", 5433],
+    ["user", "shop"],
+    ["password", "x"],
+    ["database", "shop"],
+  ])("rejects database.clientUrl together with database.%s, which the URL would silently override", (key, value) => {
+    const error = rejectionOf({ database: { clientUrl: "postgres://a@b/c", [key]: value } })
+    expect(error.issues).toEqual([{ path: ["database", key], message: expect.stringContaining("conflicts with database.clientUrl") }])
   })
 
-  it("rejects migrate: \"yes\" and a key that is not an identifier in registerCartModule's options", () => {
+  it("accepts host fields without a URL, and createDatabase and logSql as booleans", () => {
+    expect(() =>
+      validateOptions({ database: { host: "db", port: 5433, database: "shop", createDatabase: true }, logSql: true }),
+    ).not.toThrow()
+    expect(rejectionOf({ database: { createDatabase: "yes" } }).issues).toEqual([
+      expect.objectContaining({ path: ["database", "createDatabase"] }),
+    ])
+  })
+
+  it('rejects migrate: "yes" and a key that is not an identifier in registerCartModule\'s options', () => {
     let error: unknown
     try {
       validateRegisterOptions({ migrate: "yes", key: "my cart" })

@@ -2,10 +2,24 @@ import { CURRENCY_MINOR_UNITS, minorUnitOf } from "../../../src/money/currencies
 
 describe("minorUnitOf", () => {
   it.each([
-    ["usd", 2], ["eur", 2], ["gbp", 2],
-    ["jpy", 0], ["krw", 0], ["clp", 0], ["isk", 0], ["vnd", 0], ["xof", 0],
-    ["kwd", 3], ["bhd", 3], ["omr", 3], ["jod", 3], ["tnd", 3], ["lyd", 3], ["iqd", 3],
-    ["clf", 4], ["uyw", 4],
+    ["usd", 2],
+    ["eur", 2],
+    ["gbp", 2],
+    ["jpy", 0],
+    ["krw", 0],
+    ["clp", 0],
+    ["isk", 0],
+    ["vnd", 0],
+    ["xof", 0],
+    ["kwd", 3],
+    ["bhd", 3],
+    ["omr", 3],
+    ["jod", 3],
+    ["tnd", 3],
+    ["lyd", 3],
+    ["iqd", 3],
+    ["clf", 4],
+    ["uyw", 4],
   ])("knows %s has %i decimals", (code, exponent) => {
     expect(minorUnitOf(code)).toBe(exponent)
   })

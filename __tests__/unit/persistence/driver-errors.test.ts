@@ -13,8 +13,15 @@ describe("mapDriverError", () => {
   })
 
   it("words a missing parent as Medusa's foreign-key message", () => {
-    const error = mapDriverError({ code: "23503", table: "cart_line_item", detail: 'Key (cart_id)=(cart_x) is not present in table "cart".' })
-    expect(error).toMatchObject({ type: "not_found", message: "You tried to set relationship cart_id: cart_x, but such entity does not exist" })
+    const error = mapDriverError({
+      code: "23503",
+      table: "cart_line_item",
+      detail: 'Key (cart_id)=(cart_x) is not present in table "cart".',
+    })
+    expect(error).toMatchObject({
+      type: "not_found",
+      message: "You tried to set relationship cart_id: cart_x, but such entity does not exist",
+    })
   })
 
   it("keeps a typed duplicate error when the driver gives no detail", () => {

@@ -29,7 +29,13 @@ describe("toMinorUnits", () => {
   })
 
   it("round-trips every integer through fromMinorUnits", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), fc.constantFrom("eur", "jpy", "kwd"), (minor, currency) => toMinorUnits(fromMinorUnits(minor, currency), currency) === minor))
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.constantFrom("eur", "jpy", "kwd"),
+        (minor, currency) => toMinorUnits(fromMinorUnits(minor, currency), currency) === minor,
+      ),
+    )
   })
 })
 
@@ -41,10 +47,32 @@ function big(value: string): BigNumber {
   return new BigNumber(value)
 }
 
-function cartOf(items: readonly { subtotal: string; discount: string; tax: string }[], methods: readonly { subtotal: string; discount: string; tax: string }[], credit: string): CartDTO {
-  const item = (parts: { subtotal: string; discount: string; tax: string }) => ({ unit_price: 0, raw_unit_price: { value: "0", precision: 20 }, subtotal: big(parts.subtotal), discount_subtotal: big(parts.discount), tax_total: big(parts.tax) }) as unknown as CartLineItemDTO
-  const method = (parts: { subtotal: string; discount: string; tax: string }) => ({ amount: 0, subtotal: big(parts.subtotal), discount_subtotal: big(parts.discount), tax_total: big(parts.tax) }) as unknown as CartShippingMethodDTO
-  return { currency_code: "eur", items: items.map(item), shipping_methods: methods.map(method), credit_line_total: big(credit) } as unknown as CartDTO
+function cartOf(
+  items: readonly { subtotal: string; discount: string; tax: string }[],
+  methods: readonly { subtotal: string; discount: string; tax: string }[],
+  credit: string,
+): CartDTO {
+  const item = (parts: { subtotal: string; discount: string; tax: string }) =>
+    ({
+      unit_price: 0,
+      raw_unit_price: { value: "0", precision: 20 },
+      subtotal: big(parts.subtotal),
+      discount_subtotal: big(parts.discount),
+      tax_total: big(parts.tax),
+    }) as unknown as CartLineItemDTO
+  const method = (parts: { subtotal: string; discount: string; tax: string }) =>
+    ({
+      amount: 0,
+      subtotal: big(parts.subtotal),
+      discount_subtotal: big(parts.discount),
+      tax_total: big(parts.tax),
+    }) as unknown as CartShippingMethodDTO
+  return {
+    currency_code: "eur",
+    items: items.map(item),
+    shipping_methods: methods.map(method),
+    credit_line_total: big(credit),
+  } as unknown as CartDTO
 }
 
 describe("v1CartTotals", () => {
@@ -54,7 +82,14 @@ describe("v1CartTotals", () => {
         const totals = v1CartTotals(cartOf(items, methods, credit))
         const values = Object.values(totals)
         expect(values.every((value) => Number.isInteger(value))).toBe(true)
-        expect(totals.total).toBe(totals.subtotal + totals.shipping_total + totals.tax_total - totals.discount_total - totals.gift_card_total - totals.gift_card_tax_total)
+        expect(totals.total).toBe(
+          totals.subtotal +
+            totals.shipping_total +
+            totals.tax_total -
+            totals.discount_total -
+            totals.gift_card_total -
+            totals.gift_card_tax_total,
+        )
         expect(totals.tax_total).toBe(totals.item_tax_total + totals.shipping_tax_total)
         expect(totals.gift_card_total).toBeGreaterThanOrEqual(0)
       }),
@@ -66,7 +101,10 @@ describe("v1CartTotals", () => {
     const centLine = fc.record({ subtotal: cents, discount: cents, tax: cents })
     fc.assert(
       fc.property(fc.array(centLine, { maxLength: 6 }), fc.array(centLine, { maxLength: 2 }), (items, methods) => {
-        const exact = [...items, ...methods].reduce((sum, part) => sum.plus(part.subtotal).minus(part.discount).plus(part.tax), new Decimal(0))
+        const exact = [...items, ...methods].reduce(
+          (sum, part) => sum.plus(part.subtotal).minus(part.discount).plus(part.tax),
+          new Decimal(0),
+        )
         const totals = v1CartTotals(cartOf(items, methods, "0"))
         expect(totals.total).toBe(exact.times(100).toNumber())
       }),
@@ -81,14 +119,22 @@ describe("v1CartTotals", () => {
 describe("toV1Error", () => {
   it("maps module error types to v1's statuses", () => {
     expect(toV1Error(InvalidDataError.because("bad"))).toEqual({ status: 400, body: { type: "invalid_data", message: "bad" } })
-    expect(toV1Error(ConflictError.versionMismatch("cart_1", 1, 2))).toMatchObject({ status: 409, body: { type: "conflict", code: "invalid_state_error" } })
-    expect(toV1Error(new Error("boom"))).toMatchObject({ status: 500, body: { type: "unknown_error", message: "An unknown error occurred." } })
+    expect(toV1Error(ConflictError.versionMismatch("cart_1", 1, 2))).toMatchObject({
+      status: 409,
+      body: { type: "conflict", code: "invalid_state_error" },
+    })
+    expect(toV1Error(new Error("boom"))).toMatchObject({
+      status: 500,
+      body: { type: "unknown_error", message: "An unknown error occurred." },
+    })
   })
 
   it("never lets SQL through in a message", () => {
     const leaked = toV1Error(InvalidDataError.because('Invalid value: INSERT INTO "cart_line_item" ("id") VALUES ($1) RETURNING *'))
     expect(leaked).toMatchObject({ status: 400, body: { type: "invalid_data" } })
     expect(leaked.body.message).not.toMatch(/insert|cart_line_item|\$1/i)
-    expect(toV1Error(InvalidDataError.because("Please select a region from the list")).body.message).toBe("Please select a region from the list")
+    expect(toV1Error(InvalidDataError.because("Please select a region from the list")).body.message).toBe(
+      "Please select a region from the list",
+    )
   })
 })

@@ -1,10 +1,5 @@
 import type { Decimal } from "../../../src/money/decimal"
-import type {
-  TotalsAdjustmentInput,
-  TotalsCartInput,
-  TotalsItemInput,
-  TotalsShippingMethodInput,
-} from "../../../src/totals"
+import type { TotalsAdjustmentInput, TotalsCartInput, TotalsItemInput, TotalsShippingMethodInput } from "../../../src/totals"
 
 type Money = string | number
 

@@ -4,7 +4,11 @@ import { computeCartTotals, toTotalsFields } from "../../../src/totals"
 import { aCart, anItem, taxedAt } from "./cart-builder"
 
 describe("toTotalsFields", () => {
-  const { items, cart } = computeCartTotals(aCart().withItem(anItem(100, { is_tax_inclusive: true, tax_lines: taxedAt(7) })).build())
+  const { items, cart } = computeCartTotals(
+    aCart()
+      .withItem(anItem(100, { is_tax_inclusive: true, tax_lines: taxedAt(7) }))
+      .build(),
+  )
 
   it("gives each total as a BigNumber plus a raw_ twin holding it at 20 significant digits, as Medusa does", () => {
     const fields = toTotalsFields(items[0]!)

@@ -18,7 +18,10 @@ const quantity = fc.oneof(
   fc.integer({ min: 1, max: 100_000 }).map((units) => decimalString(units, 3)),
 )
 const rate = fc.integer({ min: 0, max: 10_000 }).map((basisPoints) => decimalString(basisPoints, 2))
-const taxLines = fc.array(rate.map((r) => ({ rate: r })), { maxLength: 3 })
+const taxLines = fc.array(
+  rate.map((r) => ({ rate: r })),
+  { maxLength: 3 },
+)
 const inclusiveFlag = fc.constantFrom(true, false, null, undefined)
 // Tiny discounts too: one that rounds to zero can still move the tax across a rounding boundary.
 const adjustments = fc.array(fc.record({ amount: fc.oneof(money(), money(50)), is_tax_inclusive: inclusiveFlag }), {
@@ -55,13 +58,25 @@ const div20 = (a: Decimal.Value, b: Decimal.Value) => new Ref(a).div(b).toDecima
 const sum = (values: readonly Decimal.Value[]) => values.reduce<Decimal>((acc, v) => acc.plus(v), new Ref(0))
 
 const LINE_FIELDS = [
-  "total", "subtotal", "tax_total", "discount_total", "discount_subtotal",
-  "discount_tax_total", "original_total", "original_subtotal", "original_tax_total",
+  "total",
+  "subtotal",
+  "tax_total",
+  "discount_total",
+  "discount_subtotal",
+  "discount_tax_total",
+  "original_total",
+  "original_subtotal",
+  "original_tax_total",
 ] as const
 
 type RefLine = Record<(typeof LINE_FIELDS)[number], Decimal>
 
-function referenceLine(gross: Decimal, inclusive: boolean, rates: readonly Decimal.Value[], adjustments: readonly { amount: Decimal.Value; inclusive: boolean }[]): RefLine {
+function referenceLine(
+  gross: Decimal,
+  inclusive: boolean,
+  rates: readonly Decimal.Value[],
+  adjustments: readonly { amount: Decimal.Value; inclusive: boolean }[],
+): RefLine {
   const onePlusR = div20(sum(rates), 100).plus(1)
   const subtotal = inclusive ? div20(gross, onePlusR) : gross
   const discountSubtotal = sum(adjustments.map((a) => (a.inclusive ? div20(a.amount, onePlusR) : new Ref(a.amount))))
@@ -84,11 +99,19 @@ function referenceLine(gross: Decimal, inclusive: boolean, rates: readonly Decim
 }
 
 const referenceItem = (i: TotalsItemInput) =>
-  referenceLine(new Ref(i.unit_price).times(i.quantity), i.is_tax_inclusive === true, i.tax_lines.map((t) => t.rate),
-    i.adjustments.map((a) => ({ amount: a.amount, inclusive: a.is_tax_inclusive === true })))
+  referenceLine(
+    new Ref(i.unit_price).times(i.quantity),
+    i.is_tax_inclusive === true,
+    i.tax_lines.map((t) => t.rate),
+    i.adjustments.map((a) => ({ amount: a.amount, inclusive: a.is_tax_inclusive === true })),
+  )
 const referenceShipping = (m: TotalsShippingMethodInput) =>
-  referenceLine(new Ref(m.amount), m.is_tax_inclusive === true, m.tax_lines.map((t) => t.rate),
-    m.adjustments.map((a) => ({ amount: a.amount, inclusive: false })))
+  referenceLine(
+    new Ref(m.amount),
+    m.is_tax_inclusive === true,
+    m.tax_lines.map((t) => t.rate),
+    m.adjustments.map((a) => ({ amount: a.amount, inclusive: false })),
+  )
 
 function expectSameLine(actual: LineTotals, expected: RefLine): void {
   for (const field of LINE_FIELDS) expect([field, actual[field].toFixed()]).toEqual([field, expected[field].toFixed()])

@@ -22,23 +22,42 @@ describe("parseDuration", () => {
 
 describe("checkPurgeOptions", () => {
   it("applies the defaults: hard mode, 500 per batch, completed carts kept, no dry run", () => {
-    expect(checkPurgeOptions({ inactiveFor: "30d" })).toEqual({ inactiveForMs: 2_592_000_000, includeCompleted: false, batchSize: 500, mode: "hard", dryRun: false, onBatch: undefined })
+    expect(checkPurgeOptions({ inactiveFor: "30d" })).toEqual({
+      inactiveForMs: 2_592_000_000,
+      includeCompleted: false,
+      batchSize: 500,
+      mode: "hard",
+      dryRun: false,
+      onBatch: undefined,
+    })
   })
 
   it("reports every problem at once, with its path", () => {
     expect(() => checkPurgeOptions({ inactiveFor: "soon", batchSize: 0, mode: "x", includeCompleted: 1 })).toThrow(
-      expect.objectContaining({ type: "invalid_data", issues: [expect.objectContaining({ path: ["inactiveFor"] }), expect.objectContaining({ path: ["batchSize"] }), expect.objectContaining({ path: ["mode"] }), expect.objectContaining({ path: ["includeCompleted"] })] }),
+      expect.objectContaining({
+        type: "invalid_data",
+        issues: [
+          expect.objectContaining({ path: ["inactiveFor"] }),
+          expect.objectContaining({ path: ["batchSize"] }),
+          expect.objectContaining({ path: ["mode"] }),
+          expect.objectContaining({ path: ["includeCompleted"] }),
+        ],
+      }),
     )
   })
 
   it("refuses a missing options object", () => {
-    expect(() => checkPurgeOptions(undefined)).toThrow(expect.objectContaining({ type: "invalid_data", issues: [expect.objectContaining({ path: ["options"] })] }))
+    expect(() => checkPurgeOptions(undefined)).toThrow(
+      expect.objectContaining({ type: "invalid_data", issues: [expect.objectContaining({ path: ["options"] })] }),
+    )
   })
 })
 
 describe("parsePurgeArgs", () => {
   it("reads every flag, with values after a space or an equals sign", () => {
-    expect(parsePurgeArgs(["--inactive-for", "30d", "--include-completed", "--batch-size=50", "--soft", "--dry-run", "--schema", "cart"])).toEqual({
+    expect(
+      parsePurgeArgs(["--inactive-for", "30d", "--include-completed", "--batch-size=50", "--soft", "--dry-run", "--schema", "cart"]),
+    ).toEqual({
       inactiveFor: "30d",
       includeCompleted: true,
       batchSize: 50,

@@ -44,12 +44,21 @@ export class InMemoryCustomers {
   async register(input: NewCustomer): Promise<Customer> {
     const email = input.email.trim().toLowerCase()
     if (!EMAIL.test(email)) throw new V1HttpError(400, "invalid_data", "email must be an email")
-    if (this.byEmail.has(email)) throw new V1HttpError(422, "duplicate_error", "A customer with the given email already has an account. Log in instead")
+    if (this.byEmail.has(email))
+      throw new V1HttpError(422, "duplicate_error", "A customer with the given email already has an account. Log in instead")
     const salt = randomBytes(16)
     const hash = await scryptAsync(input.password, salt, KEY_LENGTH)
     // Checked again after the await: two registrations of one email may have raced.
-    if (this.byEmail.has(email)) throw new V1HttpError(422, "duplicate_error", "A customer with the given email already has an account. Log in instead")
-    const customer: Customer = { id: `cus_${randomBytes(16).toString("hex")}`, email, first_name: input.first_name, last_name: input.last_name, phone: input.phone ?? null, created_at: new Date() }
+    if (this.byEmail.has(email))
+      throw new V1HttpError(422, "duplicate_error", "A customer with the given email already has an account. Log in instead")
+    const customer: Customer = {
+      id: `cus_${randomBytes(16).toString("hex")}`,
+      email,
+      first_name: input.first_name,
+      last_name: input.last_name,
+      phone: input.phone ?? null,
+      created_at: new Date(),
+    }
     const account = { customer, salt, hash }
     this.byEmail.set(email, account)
     this.byId.set(customer.id, account)
@@ -77,5 +86,13 @@ export class InMemoryCustomers {
 
 /** A customer as v1's Store API shows it. */
 export function toV1Customer(customer: Customer): Record<string, unknown> {
-  return { ...customer, billing_address_id: null, has_account: true, metadata: null, shipping_addresses: [], updated_at: customer.created_at, deleted_at: null }
+  return {
+    ...customer,
+    billing_address_id: null,
+    has_account: true,
+    metadata: null,
+    shipping_addresses: [],
+    updated_at: customer.created_at,
+    deleted_at: null,
+  }
 }

@@ -41,6 +41,9 @@ export function customerIdOf(request: FastifyRequest, tokens: Tokens): string | 
 /** Sets (or, with null, clears) the session cookie: HttpOnly, SameSite=Lax, Secure when COOKIE_SECURE=true. */
 export function setSessionCookie(reply: FastifyReply, value: string | null): void {
   const secure = process.env.COOKIE_SECURE === "true" ? "; Secure" : ""
-  const cookie = value === null ? `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}` : `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax${secure}`
+  const cookie =
+    value === null
+      ? `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`
+      : `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax${secure}`
   void reply.header("set-cookie", cookie)
 }

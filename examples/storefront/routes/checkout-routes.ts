@@ -19,7 +19,11 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: StoreDeps): v
   app.post<CartParams>("/store/carts/:id/shipping-methods", async (request) => {
     const body = parseBody(addShippingMethodBody, request.body)
     await authorizeCart(deps, request, request.params.id)
-    await addShippingMethod(deps.flows, { cart_id: request.params.id, option_id: body.option_id, ...(body.data ? { data: body.data } : {}) })
+    await addShippingMethod(deps.flows, {
+      cart_id: request.params.id,
+      option_id: body.option_id,
+      ...(body.data ? { data: body.data } : {}),
+    })
     return cartResponse(deps, request.params.id)
   })
 

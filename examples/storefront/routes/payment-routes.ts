@@ -1,5 +1,11 @@
 import type { FastifyInstance } from "fastify"
-import { deletePaymentSession, initializePaymentSessions, refreshPaymentSession, selectPaymentSession, updatePaymentSession } from "../../../src/flows/payment-sessions"
+import {
+  deletePaymentSession,
+  initializePaymentSessions,
+  refreshPaymentSession,
+  selectPaymentSession,
+  updatePaymentSession,
+} from "../../../src/flows/payment-sessions"
 import { parseBody, selectPaymentSessionBody, updatePaymentSessionBody } from "../v1/v1-schemas"
 import { authorizeCart, cartResponse } from "./store-context"
 import type { CartParams, StoreDeps } from "./store-context"

@@ -9,7 +9,19 @@ import type { StoreDeps } from "./store-context"
 type UpdateCartBody = z.infer<typeof updateCartBody>
 type AddressBody = UpdateCartBody["shipping_address"]
 
-const ADDRESS_FIELDS = ["first_name", "last_name", "phone", "company", "address_1", "address_2", "city", "country_code", "province", "postal_code", "metadata"] as const
+const ADDRESS_FIELDS = [
+  "first_name",
+  "last_name",
+  "phone",
+  "company",
+  "address_1",
+  "address_2",
+  "city",
+  "country_code",
+  "province",
+  "postal_code",
+  "metadata",
+] as const
 
 // v1 takes a saved address's id as a string; this storefront keeps no address book.
 function addressInput(address: AddressBody, field: string): CreateAddressDTO | null | undefined {
@@ -32,7 +44,10 @@ function fieldsOf(address: CartAddressDTO | null | undefined): CreateAddressDTO 
  */
 export async function updateCartDetails(deps: StoreDeps, cartId: string, body: UpdateCartBody, customerId: string | null): Promise<void> {
   const flows = deps.flows
-  const current = await flows.cart.retrieveCart(cartId, { select: ["id", "customer_id", "metadata", "shipping_address.*"], relations: ["shipping_address"] })
+  const current = await flows.cart.retrieveCart(cartId, {
+    select: ["id", "customer_id", "metadata", "shipping_address.*"],
+    relations: ["shipping_address"],
+  })
   const customer = customerId ? deps.customers.retrieve(customerId) : null
   const takesOver = customer !== null && current.customer_id !== customer.id
   const shipping = addressInput(body.shipping_address, "shipping_address")

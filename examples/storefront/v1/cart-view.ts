@@ -12,21 +12,32 @@ export type ViewDeps = Pick<FlowDeps, "cart" | "regions" | "payment">
 /** The applied codes, each with the kind of discount its adjustments show. */
 function discountsOf(cart: CartDTO, codes: readonly string[]): DiscountView[] {
   return codes.map((code) => {
-      const same = (adjustment: { code?: string | null }) => adjustment.code?.toLowerCase() === code.toLowerCase()
-      const onItems = (cart.items ?? []).flatMap((item) => item.adjustments ?? []).filter(same)
-      const onShipping = (cart.shipping_methods ?? []).flatMap((method) => method.adjustments ?? []).filter(same)
-      const first = onItems[0] ?? onShipping[0]
-      const percent = /(\d+(?:\.\d+)?)\s*%/.exec(first?.description ?? "")
-      const type = onItems.length === 0 && onShipping.length > 0 ? "free_shipping" : percent ? "percentage" : "fixed"
-      return { code, promotion_id: first?.promotion_id ?? null, description: first?.description ?? null, type, value: percent ? Number(percent[1]) : null }
-    })
+    const same = (adjustment: { code?: string | null }) => adjustment.code?.toLowerCase() === code.toLowerCase()
+    const onItems = (cart.items ?? []).flatMap((item) => item.adjustments ?? []).filter(same)
+    const onShipping = (cart.shipping_methods ?? []).flatMap((method) => method.adjustments ?? []).filter(same)
+    const first = onItems[0] ?? onShipping[0]
+    const percent = /(\d+(?:\.\d+)?)\s*%/.exec(first?.description ?? "")
+    const type = onItems.length === 0 && onShipping.length > 0 ? "free_shipping" : percent ? "percentage" : "fixed"
+    return {
+      code,
+      promotion_id: first?.promotion_id ?? null,
+      description: first?.description ?? null,
+      type,
+      value: percent ? Number(percent[1]) : null,
+    }
+  })
 }
 
 /** Gift cards applied as credit lines (`reference: "gift_card"`, `reference_id`: the card's code). */
 function giftCardsOf(cart: CartDTO): GiftCardView[] {
   return (cart.credit_lines ?? [])
     .filter((line) => line.reference === GIFT_CARD_REFERENCE)
-    .map((line) => ({ id: line.id, code: line.reference_id ?? line.id, balance: line.raw_amount ?? line.amount, region_id: cart.region_id ?? null }))
+    .map((line) => ({
+      id: line.id,
+      code: line.reference_id ?? line.id,
+      balance: line.raw_amount ?? line.amount,
+      region_id: cart.region_id ?? null,
+    }))
 }
 
 /**

@@ -31,7 +31,9 @@ export function minorUnitFor(currencyCode: string): number {
  */
 export function toMinorUnits(amount: BigNumberInput | null | undefined, currencyCode: string): number {
   if (amount === null || amount === undefined) return 0
-  const minor = toDecimal(amount).times(new MoneyDecimal(10).pow(minorUnitFor(currencyCode))).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+  const minor = toDecimal(amount)
+    .times(new MoneyDecimal(10).pow(minorUnitFor(currencyCode)))
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
   const result = minor.toNumber()
   if (!Number.isSafeInteger(result)) throw new RangeError(`Amount ${minor.toFixed()} is too large to send as a JSON integer`)
   // -0 would serialise as 0 anyway; normalise it so equality checks in tests read naturally.

@@ -47,7 +47,21 @@ type Json = Record<string, unknown>
 export function toV1Address(address: CartAddressDTO | null | undefined): Json | null {
   if (!address) return null
   const { cart_id: _cartId, ...fields } = address
-  return { customer_id: null, company: null, first_name: null, last_name: null, address_1: null, address_2: null, city: null, province: null, postal_code: null, phone: null, metadata: null, ...fields, country_code: address.country_code ?? null }
+  return {
+    customer_id: null,
+    company: null,
+    first_name: null,
+    last_name: null,
+    address_1: null,
+    address_2: null,
+    city: null,
+    province: null,
+    postal_code: null,
+    phone: null,
+    metadata: null,
+    ...fields,
+    country_code: address.country_code ?? null,
+  }
 }
 
 function toV1Item(item: CartLineItemDTO, currency: string): Json {
@@ -67,15 +81,40 @@ function toV1Item(item: CartLineItemDTO, currency: string): Json {
     variant_id: item.variant_id ?? null,
     product_id: item.product_id ?? null,
     variant: item.variant_id
-      ? { id: item.variant_id, title: item.variant_title ?? null, sku: item.variant_sku ?? null, product_id: item.product_id ?? null, product: { id: item.product_id ?? null, title: item.product_title ?? null, handle: item.product_handle ?? null, thumbnail: item.thumbnail ?? null } }
+      ? {
+          id: item.variant_id,
+          title: item.variant_title ?? null,
+          sku: item.variant_sku ?? null,
+          product_id: item.product_id ?? null,
+          product: {
+            id: item.product_id ?? null,
+            title: item.product_title ?? null,
+            handle: item.product_handle ?? null,
+            thumbnail: item.thumbnail ?? null,
+          },
+        }
       : null,
     quantity: item.quantity,
     fulfilled_quantity: null,
     returned_quantity: null,
     shipped_quantity: null,
     metadata: item.metadata ?? null,
-    adjustments: (item.adjustments ?? []).map((adjustment) => ({ id: adjustment.id, item_id: item.id, description: adjustment.description ?? null, discount_id: adjustment.promotion_id ?? null, amount: toMinorUnits(adjustment.raw_amount ?? adjustment.amount, currency), metadata: adjustment.metadata ?? null })),
-    tax_lines: (item.tax_lines ?? []).map((line) => ({ id: line.id, item_id: item.id, rate: line.rate, name: line.description ?? line.code, code: line.code, metadata: line.metadata ?? null })),
+    adjustments: (item.adjustments ?? []).map((adjustment) => ({
+      id: adjustment.id,
+      item_id: item.id,
+      description: adjustment.description ?? null,
+      discount_id: adjustment.promotion_id ?? null,
+      amount: toMinorUnits(adjustment.raw_amount ?? adjustment.amount, currency),
+      metadata: adjustment.metadata ?? null,
+    })),
+    tax_lines: (item.tax_lines ?? []).map((line) => ({
+      id: line.id,
+      item_id: item.id,
+      rate: line.rate,
+      name: line.description ?? line.code,
+      code: line.code,
+      metadata: line.metadata ?? null,
+    })),
     created_at: item.created_at,
     updated_at: item.updated_at,
     ...v1ItemTotals(item, currency),
@@ -89,10 +128,25 @@ function toV1ShippingMethod(method: CartShippingMethodDTO, currency: string, reg
     cart_id: method.cart_id,
     order_id: null,
     shipping_option_id: method.shipping_option_id ?? null,
-    shipping_option: { id: method.shipping_option_id ?? null, name: method.name, region_id: regionId, amount: toMinorUnits(method.raw_amount ?? method.amount, currency), price_type: "flat_rate", is_return: false, admin_only: false },
+    shipping_option: {
+      id: method.shipping_option_id ?? null,
+      name: method.name,
+      region_id: regionId,
+      amount: toMinorUnits(method.raw_amount ?? method.amount, currency),
+      price_type: "flat_rate",
+      is_return: false,
+      admin_only: false,
+    },
     data: method.data ?? {},
     includes_tax: method.is_tax_inclusive,
-    tax_lines: (method.tax_lines ?? []).map((line) => ({ id: line.id, shipping_method_id: method.id, rate: line.rate, name: line.description ?? line.code, code: line.code, metadata: line.metadata ?? null })),
+    tax_lines: (method.tax_lines ?? []).map((line) => ({
+      id: line.id,
+      shipping_method_id: method.id,
+      rate: line.rate,
+      name: line.description ?? line.code,
+      code: line.code,
+      metadata: line.metadata ?? null,
+    })),
     ...totals,
   }
 }
@@ -120,7 +174,13 @@ function toV1Discount(discount: DiscountView, regionId: string | null): Json {
     is_dynamic: false,
     is_disabled: false,
     rule_id: ruleId,
-    rule: { id: ruleId, type: discount.type, value: discount.value ?? null, allocation: discount.type === "percentage" ? "total" : "item", description: discount.description ?? null },
+    rule: {
+      id: ruleId,
+      type: discount.type,
+      value: discount.value ?? null,
+      allocation: discount.type === "percentage" ? "total" : "item",
+      description: discount.description ?? null,
+    },
     parent_discount_id: null,
     starts_at: null,
     ends_at: null,
@@ -133,7 +193,16 @@ function toV1Discount(discount: DiscountView, regionId: string | null): Json {
 }
 
 function toV1GiftCard(card: GiftCardView, currency: string): Json {
-  return { id: card.id, code: card.code, value: toMinorUnits(card.balance, currency), balance: toMinorUnits(card.balance, currency), region_id: card.region_id ?? null, is_disabled: false, ends_at: null, metadata: null }
+  return {
+    id: card.id,
+    code: card.code,
+    value: toMinorUnits(card.balance, currency),
+    balance: toMinorUnits(card.balance, currency),
+    region_id: card.region_id ?? null,
+    is_disabled: false,
+    ends_at: null,
+    metadata: null,
+  }
 }
 
 /** A module cart as Medusa v1's Store API shows it: v1 field names and meanings, money in the smallest unit. */

@@ -49,7 +49,8 @@ export function toV1Error(error: unknown): { status: number; body: V1ErrorBody }
   if (CartModuleError.is(error)) {
     const status = STATUS_BY_TYPE.get(error.type)
     if (status === 409) return { status, body: { type: "conflict", code: "invalid_state_error", message: CONFLICT_MESSAGE } }
-    if (status === 422) return { status, body: { type: error.type, code: "invalid_request_error", message: safeMessage(error.type, error.message) } }
+    if (status === 422)
+      return { status, body: { type: error.type, code: "invalid_request_error", message: safeMessage(error.type, error.message) } }
     if (status !== undefined) return { status, body: { type: error.type, message: safeMessage(error.type, error.message) } }
     return unknownError()
   }
@@ -61,7 +62,13 @@ function fastifyError(error: unknown): { status: number; body: V1ErrorBody } | n
   if (typeof error !== "object" || error === null || !("statusCode" in error)) return null
   const { statusCode, message } = error as Partial<FastifyError>
   if (typeof statusCode !== "number" || statusCode < 400 || statusCode >= 500) return null
-  return { status: statusCode, body: { type: statusCode === 404 ? "not_found" : "invalid_data", message: typeof message === "string" && message ? message : "Invalid request" } }
+  return {
+    status: statusCode,
+    body: {
+      type: statusCode === 404 ? "not_found" : "invalid_data",
+      message: typeof message === "string" && message ? message : "Invalid request",
+    },
+  }
 }
 
 // A last line of defence: a message that carries SQL (a driver error the library let through) is
@@ -88,10 +95,14 @@ export function handleV1Error(error: unknown, request: FastifyRequest, reply: Fa
 /** Fastify `frameworkErrors` handler: a parameter too long (414) or a malformed URL (400), without echoing it. */
 export function handleV1FrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH"
-  void reply.status(tooLong ? 414 : 400).send({ type: "invalid_data", message: tooLong ? "A path parameter is too long" : "The URL is malformed" })
+  void reply
+    .status(tooLong ? 414 : 400)
+    .send({ type: "invalid_data", message: tooLong ? "A path parameter is too long" : "The URL is malformed" })
 }
 
 /** Fastify not-found handler: an unknown route is a v1 `not_found`. */
 export function handleV1NotFound(request: FastifyRequest, reply: FastifyReply): void {
-  void reply.status(404).send({ type: "not_found", message: `Route ${request.method} ${(request.url.split("?")[0] ?? "").slice(0, 200)} not found` })
+  void reply
+    .status(404)
+    .send({ type: "not_found", message: `Route ${request.method} ${(request.url.split("?")[0] ?? "").slice(0, 200)} not found` })
 }

@@ -29,7 +29,13 @@ const item = z.object({ variant_id: id, quantity }).strict()
 
 /** POST /store/carts (StorePostCartReq). */
 export const createCartBody = z
-  .object({ region_id: id.optional(), sales_channel_id: id.optional(), country_code: z.string().length(2).optional(), context: metadata.optional(), items: z.array(item).optional() })
+  .object({
+    region_id: id.optional(),
+    sales_channel_id: id.optional(),
+    country_code: z.string().length(2).optional(),
+    context: metadata.optional(),
+    items: z.array(item).optional(),
+  })
   .strict()
 
 /** POST /store/carts/:id (StorePostCartsCartReq); a string address is the id of a customer's saved address. */
@@ -68,7 +74,13 @@ export const authBody = z.object({ email: z.string().min(1), password: z.string(
 
 /** POST /store/customers (StorePostCustomersReq). */
 export const createCustomerBody = z
-  .object({ first_name: z.string().min(1), last_name: z.string().min(1), email: z.string().min(1), password: z.string().min(8), phone: z.string().optional() })
+  .object({
+    first_name: z.string().min(1),
+    last_name: z.string().min(1),
+    email: z.string().min(1),
+    password: z.string().min(8),
+    phone: z.string().optional(),
+  })
   .strict()
 
 /** Parses a body against a schema; failures become one 400 `invalid_data` naming every issue. @throws InvalidRequestError */

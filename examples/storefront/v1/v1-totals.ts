@@ -64,7 +64,14 @@ export function v1ShippingTotals(method: CartShippingMethodDTO, currency: string
   const price = subtotal - toMinorUnits(method.discount_subtotal, currency)
   const tax = toMinorUnits(method.tax_total, currency)
   const originalTax = toMinorUnits(method.original_tax_total, currency)
-  return { price, subtotal: price, tax_total: tax, total: price + tax, original_total: subtotal + originalTax, original_tax_total: originalTax }
+  return {
+    price,
+    subtotal: price,
+    tax_total: tax,
+    total: price + tax,
+    original_total: subtotal + originalTax,
+    original_tax_total: originalTax,
+  }
 }
 
 /**

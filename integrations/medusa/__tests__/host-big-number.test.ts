@@ -77,12 +77,17 @@ describe("totals inside a Medusa app are the app's BigNumber", () => {
   it("feeds Medusa's own totals code: MathBN sums them exactly and decorateCartTotals agrees", async () => {
     const cart = await (app.modules[Modules.CART] as ICartModuleService).retrieveCart(cartId)
     expect(MathBN.convert(cart.item_total).toFixed()).toBe(cart.raw_item_total?.value)
-    expect(MathBN.add(cart.item_total, cart.shipping_total, MathBN.mult(cart.credit_line_total, -1)).toFixed()).toBe(MathBN.convert(cart.total).toFixed())
+    expect(MathBN.add(cart.item_total, cart.shipping_total, MathBN.mult(cart.credit_line_total, -1)).toFixed()).toBe(
+      MathBN.convert(cart.total).toFixed(),
+    )
     // Medusa's decoration of the same rows (a copy, so ours stay as returned) gives the same totals.
     const medusa = decorateCartTotals(JSON.parse(JSON.stringify(cart)) as Row) as Row
     const ours = cart as Row
     for (const field of ["total", "subtotal", "tax_total", "discount_total", "item_total", "shipping_total", "credit_line_total"]) {
-      expect([field, MathBN.convert(medusa[field] as BigNumber).toFixed(10)]).toEqual([field, MathBN.convert(ours[field] as BigNumber).toFixed(10)])
+      expect([field, MathBN.convert(medusa[field] as BigNumber).toFixed(10)]).toEqual([
+        field,
+        MathBN.convert(ours[field] as BigNumber).toFixed(10),
+      ])
     }
   })
 

@@ -85,12 +85,18 @@ describe("cartwright/medusa under Medusa's module loader", () => {
 
   it("answers Medusa's query graph through its joiner config", async () => {
     const cart = app.modules[Modules.CART] as { createCarts(input: unknown): Promise<{ id: string }> }
-    const created = await cart.createCarts({ currency_code: "gbp", email: "a@example.com", items: [{ title: "Hat", quantity: 1, unit_price: 5 }] })
+    const created = await cart.createCarts({
+      currency_code: "gbp",
+      email: "a@example.com",
+      items: [{ title: "Hat", quantity: 1, unit_price: 5 }],
+    })
     const { data } = await app.query.graph({
       entity: "cart",
       fields: ["id", "email", "items.title"],
       filters: { id: created.id },
     })
-    expect(data).toEqual([expect.objectContaining({ id: created.id, email: "a@example.com", items: [expect.objectContaining({ title: "Hat" })] })])
+    expect(data).toEqual([
+      expect.objectContaining({ id: created.id, email: "a@example.com", items: [expect.objectContaining({ title: "Hat" })] }),
+    ])
   })
 })

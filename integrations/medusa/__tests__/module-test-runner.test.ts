@@ -68,7 +68,10 @@ moduleIntegrationTestRunner<ICartModuleService>({
       it("deletes a cart: retrieving it is Medusa's not_found", async () => {
         const created = await service.createCarts({ currency_code: "usd" })
         await service.deleteCarts(created.id)
-        await expect(service.retrieveCart(created.id)).rejects.toMatchObject({ type: "not_found", message: `Cart with id: ${created.id} was not found` })
+        await expect(service.retrieveCart(created.id)).rejects.toMatchObject({
+          type: "not_found",
+          message: `Cart with id: ${created.id} was not found`,
+        })
         expect(await service.listCarts({ id: created.id })).toEqual([])
       })
 

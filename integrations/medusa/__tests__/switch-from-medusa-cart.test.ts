@@ -32,18 +32,39 @@ function plain(value: unknown): Json {
 function sameShapeAs(ours: Json, medusa: Json): Json {
   if (Array.isArray(medusa) && Array.isArray(ours)) return ours.map((row, index) => sameShapeAs(row, medusa[index] ?? null))
   if (typeof medusa !== "object" || medusa === null || typeof ours !== "object" || ours === null || Array.isArray(ours)) return ours
-  return Object.fromEntries(Object.keys(medusa).map((key) => [key, key in ours ? sameShapeAs(ours[key] ?? null, medusa[key] ?? null) : "<missing>"]))
+  return Object.fromEntries(
+    Object.keys(medusa).map((key) => [key, key in ours ? sameShapeAs(ours[key] ?? null, medusa[key] ?? null) : "<missing>"]),
+  )
 }
 
-const RELATIONS = ["shipping_address", "billing_address", "items", "items.tax_lines", "items.adjustments", "shipping_methods", "shipping_methods.tax_lines", "shipping_methods.adjustments", "credit_lines"]
+const RELATIONS = [
+  "shipping_address",
+  "billing_address",
+  "items",
+  "items.tax_lines",
+  "items.adjustments",
+  "shipping_methods",
+  "shipping_methods.tax_lines",
+  "shipping_methods.adjustments",
+  "credit_lines",
+]
 
 /** Columns, constraints and indexes of the cart tables: what "Medusa's schema" means for the way back. */
 async function schemaOf(url: string): Promise<unknown[]> {
-  const columns = await query(url, `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
-    where table_schema = 'public' and table_name not in ('cartwright_migrations', 'mikro_orm_migrations') order by 1, 2`)
-  const constraints = await query(url, `select conrelid::regclass::text as t, conname, pg_get_constraintdef(oid) as def from pg_constraint
-    where connamespace = 'public'::regnamespace and conrelid::regclass::text not in ('cartwright_migrations', 'mikro_orm_migrations') order by 1, 2`)
-  const indexes = await query(url, `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' and tablename not like '%migrations' order by 1, 2`)
+  const columns = await query(
+    url,
+    `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
+    where table_schema = 'public' and table_name not in ('cartwright_migrations', 'mikro_orm_migrations') order by 1, 2`,
+  )
+  const constraints = await query(
+    url,
+    `select conrelid::regclass::text as t, conname, pg_get_constraintdef(oid) as def from pg_constraint
+    where connamespace = 'public'::regnamespace and conrelid::regclass::text not in ('cartwright_migrations', 'mikro_orm_migrations') order by 1, 2`,
+  )
+  const indexes = await query(
+    url,
+    `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' and tablename not like '%migrations' order by 1, 2`,
+  )
   return [columns, constraints, indexes]
 }
 
@@ -88,9 +109,14 @@ describe("switching an app from @medusajs/cart 2.21 to cartwright and back", () 
         metadata: { note: "kept" },
       })
       const items = await carts.listLineItems({ cart_id: full.id })
-      await carts.addLineItemTaxLines(full.id, items.map((item) => ({ item_id: item.id, rate: 10.75, code: "VAT", description: "VAT" })))
+      await carts.addLineItemTaxLines(
+        full.id,
+        items.map((item) => ({ item_id: item.id, rate: 10.75, code: "VAT", description: "VAT" })),
+      )
       await carts.addLineItemAdjustments(full.id, [{ item_id: items[0]!.id, amount: 3, code: "SUMMER", promotion_id: "promo_1" }])
-      const [method] = await carts.addShippingMethods(full.id, [{ name: "Ground", amount: 5, shipping_option_id: "so_1", data: { carrier: "dhl" } }])
+      const [method] = await carts.addShippingMethods(full.id, [
+        { name: "Ground", amount: 5, shipping_option_id: "so_1", data: { carrier: "dhl" } },
+      ])
       await carts.addShippingMethodTaxLines(full.id, [{ shipping_method_id: method!.id, rate: 5, code: "SHIP" }])
       await carts.addShippingMethodAdjustments(full.id, [{ shipping_method_id: method!.id, amount: 1, code: "SHIPOFF" }])
       await carts.createCreditLines([{ cart_id: full.id, amount: 2, reference: "gift_card", reference_id: "gc_1" }])
@@ -115,7 +141,11 @@ describe("switching an app from @medusajs/cart 2.21 to cartwright and back", () 
     }
     // What cartwright adds is there: every child row found by its cart.
     const [full] = medusaReads.keys()
-    const orphans = await query(db.url, `select id from cart_line_item_tax_line where cart_id is distinct from $1 and item_id in (select id from cart_line_item where cart_id = $1)`, [full])
+    const orphans = await query(
+      db.url,
+      `select id from cart_line_item_tax_line where cart_id is distinct from $1 and item_id in (select id from cart_line_item where cart_id = $1)`,
+      [full],
+    )
     expect(orphans).toEqual([])
   })
 

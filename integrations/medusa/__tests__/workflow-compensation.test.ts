@@ -34,7 +34,10 @@ const addItemsStep = createStep(
   async (cartId: string, { container }) => {
     const carts = container.resolve<ICartModuleService>(Modules.CART)
     const items = await carts.addLineItems(cartId, [{ title: "Tee", quantity: 2, unit_price: 15 }])
-    return new StepResponse(items.map((item) => item.id), items.map((item) => item.id))
+    return new StepResponse(
+      items.map((item) => item.id),
+      items.map((item) => item.id),
+    )
   },
   async (itemIds, { container }) => {
     if (itemIds?.length) await container.resolve<ICartModuleService>(Modules.CART).deleteLineItems(itemIds)
@@ -80,7 +83,9 @@ describe("a Medusa workflow over cartwright", () => {
 
   it("runs its steps through the cart module key", async () => {
     const { id } = await carts().createCarts({ currency_code: "usd", email: "old@example.com" })
-    const { result } = await checkoutWorkflow(app.sharedContainer).run({ input: { cartId: id, email: "ok@example.com", declinePayment: false } })
+    const { result } = await checkoutWorkflow(app.sharedContainer).run({
+      input: { cartId: id, email: "ok@example.com", declinePayment: false },
+    })
     expect(result.payment).toBe("authorized")
     const cart = await carts().retrieveCart(id)
     expect(cart.email).toBe("ok@example.com")

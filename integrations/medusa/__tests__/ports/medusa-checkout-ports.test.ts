@@ -80,11 +80,15 @@ describe("MedusaInventory over @medusajs/inventory", () => {
       { [seed.locations.berlin]: 4, [seed.locations.aarhus]: 3 },
     ]).toContainEqual(byLocation)
     expect(reservations.map((reservation) => reservation.quantity).sort()).toEqual(Object.values(byLocation).sort())
-    expect(await inventory.availability([seed.variants.teeM], seed.channels.web)).toEqual([{ variant_id: seed.variants.teeM, available: 1 }])
+    expect(await inventory.availability([seed.variants.teeM], seed.channels.web)).toEqual([
+      { variant_id: seed.variants.teeM, available: 1 },
+    ])
 
     await inventory.release(reservations.map((reservation) => reservation.id))
     expect(await module.listReservationItems({ line_item_id: ["cali_split"] })).toEqual([])
-    expect(await inventory.availability([seed.variants.teeM], seed.channels.web)).toEqual([{ variant_id: seed.variants.teeM, available: 8 }])
+    expect(await inventory.availability([seed.variants.teeM], seed.channels.web)).toEqual([
+      { variant_id: seed.variants.teeM, available: 8 },
+    ])
   })
 
   it("reserves nothing when one line is short, and names that variant", async () => {
@@ -98,15 +102,22 @@ describe("MedusaInventory over @medusajs/inventory", () => {
       seed.channels.web,
     )
     // The port's error (each package entry bundles its own copy of the class, so no instanceof across entries).
-    await expect(attempt).rejects.toMatchObject({ message: `Not enough stock for variant(s) ${seed.variants.poster}`, variantIds: [seed.variants.poster] })
+    await expect(attempt).rejects.toMatchObject({
+      message: `Not enough stock for variant(s) ${seed.variants.poster}`,
+      variantIds: [seed.variants.poster],
+    })
     expect(await module.listReservationItems({ line_item_id: ["cali_ok", "cali_short"] })).toEqual([])
   })
 
   it("takes the host's resolvers instead of Medusa's links when given", async () => {
     const onlyAarhus = new MedusaInventory(medusa.container, { locations: async () => [seed.locations.aarhus] })
-    expect(await onlyAarhus.availability([seed.variants.teeM], seed.channels.web)).toEqual([{ variant_id: seed.variants.teeM, available: 3 }])
+    expect(await onlyAarhus.availability([seed.variants.teeM], seed.channels.web)).toEqual([
+      { variant_id: seed.variants.teeM, available: 3 },
+    ])
     const unmanaged = new MedusaInventory(medusa.container, { variants: async () => [] })
-    expect(await unmanaged.availability([seed.variants.teeM], seed.channels.web)).toEqual([{ variant_id: seed.variants.teeM, available: null }])
+    expect(await unmanaged.availability([seed.variants.teeM], seed.channels.web)).toEqual([
+      { variant_id: seed.variants.teeM, available: null },
+    ])
   })
 })
 
@@ -115,25 +126,50 @@ describe("MedusaFulfillment over @medusajs/fulfillment", () => {
 
   it("lists the storefront options of the channel's fulfillment sets for the shipping country, priced from their price sets", async () => {
     const fulfillment = new MedusaFulfillment(medusa.container)
-    const options = await fulfillment.listShippingOptions({ ...germanCart, region_id: seed.regions.eu, sales_channel_id: seed.channels.web, item_subtotal: "20", item_total: "23.8" })
+    const options = await fulfillment.listShippingOptions({
+      ...germanCart,
+      region_id: seed.regions.eu,
+      sales_channel_id: seed.channels.web,
+      item_subtotal: "20",
+      item_total: "23.8",
+    })
     expect(options.map((option) => [option.name, option.amount, option.provider_id]).sort()).toEqual([
       ["Express", "9.9", "manual_manual"],
       ["Standard", "4.9", "manual_manual"],
     ])
-    const french = await fulfillment.listShippingOptions({ ...germanCart, sales_channel_id: seed.channels.web, shipping_address: { country_code: "fr" } })
+    const french = await fulfillment.listShippingOptions({
+      ...germanCart,
+      sales_channel_id: seed.channels.web,
+      shipping_address: { country_code: "fr" },
+    })
     expect(french.map((option) => option.name)).toEqual(["France"])
     // The shop channel ships from its store only; its pickup option has no euro price.
-    expect(await fulfillment.listShippingOptions({ ...germanCart, sales_channel_id: seed.channels.shop, shipping_address: { country_code: "dk" } })).toEqual([])
-    expect(await fulfillment.listShippingOptions({ ...germanCart, currency_code: "dkk", sales_channel_id: seed.channels.shop, shipping_address: { country_code: "dk" } })).toEqual([
-      expect.objectContaining({ id: seed.shipping.Pickup, amount: "0" }),
-    ])
+    expect(
+      await fulfillment.listShippingOptions({
+        ...germanCart,
+        sales_channel_id: seed.channels.shop,
+        shipping_address: { country_code: "dk" },
+      }),
+    ).toEqual([])
+    expect(
+      await fulfillment.listShippingOptions({
+        ...germanCart,
+        currency_code: "dkk",
+        sales_channel_id: seed.channels.shop,
+        shipping_address: { country_code: "dk" },
+      }),
+    ).toEqual([expect.objectContaining({ id: seed.shipping.Pickup, amount: "0" })])
   })
 
   it("prices one option by the cart's item total (Medusa's conditional price), or refuses it outside the cart's context", async () => {
     const fulfillment = new MedusaFulfillment(medusa.container)
     const cart = { ...germanCart, sales_channel_id: seed.channels.web }
-    expect(await fulfillment.priceShippingOption(seed.shipping.Standard, { ...cart, item_subtotal: "99", item_total: "99.99" })).toMatchObject({ amount: "4.9", is_tax_inclusive: false })
-    expect(await fulfillment.priceShippingOption(seed.shipping.Standard, { ...cart, item_subtotal: "90", item_total: "107.1" })).toMatchObject({ amount: "0" })
+    expect(
+      await fulfillment.priceShippingOption(seed.shipping.Standard, { ...cart, item_subtotal: "99", item_total: "99.99" }),
+    ).toMatchObject({ amount: "4.9", is_tax_inclusive: false })
+    expect(
+      await fulfillment.priceShippingOption(seed.shipping.Standard, { ...cart, item_subtotal: "90", item_total: "107.1" }),
+    ).toMatchObject({ amount: "0" })
     expect(await fulfillment.priceShippingOption(seed.shipping.Returns, cart)).toBeNull()
     expect(await fulfillment.priceShippingOption(seed.shipping["Admin only"], cart)).toBeNull()
     expect(await fulfillment.priceShippingOption(seed.shipping.France, cart)).toBeNull()
@@ -154,9 +190,17 @@ describe("MedusaPayment over @medusajs/payment", () => {
     const payment = new MedusaPayment(medusa.container)
     const module = medusa.container.resolve<IPaymentModuleService>(Modules.PAYMENT)
     const opened = await payment.initiateSession(input)
-    expect(opened).toMatchObject({ cart_id: input.cart_id, provider_id: "pp_system_default", amount: "42.5", currency_code: "eur", status: "pending" })
+    expect(opened).toMatchObject({
+      cart_id: input.cart_id,
+      provider_id: "pp_system_default",
+      amount: "42.5",
+      currency_code: "eur",
+      status: "pending",
+    })
     expect(await payment.listSessions(input.cart_id)).toEqual([opened])
-    const [collection] = await module.listPaymentCollections({ id: [(await module.retrievePaymentSession(opened.id)).payment_collection_id] })
+    const [collection] = await module.listPaymentCollections({
+      id: [(await module.retrievePaymentSession(opened.id)).payment_collection_id],
+    })
     expect(Number(collection!.amount)).toBe(42.5)
 
     const repriced = await payment.updateSession(opened.id, { amount: "40" })
@@ -179,7 +223,12 @@ describe("MedusaPayment over @medusajs/payment", () => {
 
   it("returns a provider's decline as the session's status, and authorises once re-priced within the provider's limit", async () => {
     const payment = new MedusaPayment(medusa.container)
-    const opened = await payment.initiateSession({ ...input, cart_id: "cart_declined", provider_id: "pp_declining_declining", amount: "1500" })
+    const opened = await payment.initiateSession({
+      ...input,
+      cart_id: "cart_declined",
+      provider_id: "pp_declining_declining",
+      amount: "1500",
+    })
     expect(await payment.authorizeSession(opened.id)).toMatchObject({ id: opened.id, status: "error" })
     const repriced = await payment.updateSession(opened.id, { amount: "900" })
     expect(await payment.authorizeSession(repriced.id)).toMatchObject({ status: "authorized", amount: "900" })
@@ -219,9 +268,19 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     const deps = flowDeps()
     const inventory = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
     const orders = medusa.container.resolve<IOrderModuleService>(Modules.ORDER)
-    const cart = await createCart(deps, { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, country_code: "de", email: "bob@example.com", items: [{ variant_id: seed.variants.teeM, quantity: 2 }] })
-    await expect(addToCart(deps, { cart_id: cart.id, variant_id: seed.variants.teeM, quantity: 7 })).rejects.toMatchObject({ type: "not_allowed" })
-    await expect(addToCart(deps, { cart_id: cart.id, variant_id: seed.variants.poster, quantity: 1 })).rejects.toMatchObject({ type: "invalid_data" })
+    const cart = await createCart(deps, {
+      region_id: seed.regions.eu,
+      sales_channel_id: seed.channels.web,
+      country_code: "de",
+      email: "bob@example.com",
+      items: [{ variant_id: seed.variants.teeM, quantity: 2 }],
+    })
+    await expect(addToCart(deps, { cart_id: cart.id, variant_id: seed.variants.teeM, quantity: 7 })).rejects.toMatchObject({
+      type: "not_allowed",
+    })
+    await expect(addToCart(deps, { cart_id: cart.id, variant_id: seed.variants.poster, quantity: 1 })).rejects.toMatchObject({
+      type: "invalid_data",
+    })
     await addToCart(deps, { cart_id: cart.id, variant_id: seed.variants.teeM, quantity: 1 })
 
     // 3 × 20 = 60 of items: standard shipping costs 4.90.
@@ -244,19 +303,38 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     expect(session).toMatchObject({ provider_id: "pp_system_default", status: "authorized", amount: "100" })
 
     // The order in Medusa's order module: the cart's lines and shipping, its total, linked to the cart.
-    expect(output.order).toMatchObject({ cart_id: cart.id, currency_code: "eur", total: 100, email: "bob@example.com", status: "pending", payment_provider_id: "pp_system_default" })
+    expect(output.order).toMatchObject({
+      cart_id: cart.id,
+      currency_code: "eur",
+      total: 100,
+      email: "bob@example.com",
+      status: "pending",
+      payment_provider_id: "pp_system_default",
+    })
     const order = await orders.retrieveOrder(output.order.id, { relations: ["items", "shipping_methods"] })
     expect(order.items?.map((item) => [item.variant_sku, Number(item.quantity), Number(item.unit_price)]).sort()).toEqual([
       ["TEE-L", 2, 20],
       ["TEE-M", 3, 20],
     ])
-    expect(order.shipping_methods?.map((method) => [method.name, Number(method.amount), method.shipping_option_id])).toEqual([["Standard", 0, seed.shipping.Standard]])
+    expect(order.shipping_methods?.map((method) => [method.name, Number(method.amount), method.shipping_option_id])).toEqual([
+      ["Standard", 0, seed.shipping.Standard],
+    ])
     expect(await deps.orders.retrieveOrder(output.order.id)).toMatchObject({ id: output.order.id, cart_id: cart.id, total: 100 })
     // As Medusa's completion links them: the order's payment collection holds the authorised payment.
     const { data: withPayments } = await medusa.container
-      .resolve<{ graph(config: unknown): Promise<{ data: { payment_collections?: { payments?: { amount: number; provider_id: string }[] }[] }[] }> }>("query")
-      .graph({ entity: "order", fields: ["id", "payment_collections.payments.amount", "payment_collections.payments.provider_id"], filters: { id: [output.order.id] } })
-    expect(withPayments[0]?.payment_collections?.flatMap((collection) => collection.payments ?? []).map((paid) => [Number(paid.amount), paid.provider_id])).toEqual([[100, "pp_system_default"]])
+      .resolve<{
+        graph(config: unknown): Promise<{ data: { payment_collections?: { payments?: { amount: number; provider_id: string }[] }[] }[] }>
+      }>("query")
+      .graph({
+        entity: "order",
+        fields: ["id", "payment_collections.payments.amount", "payment_collections.payments.provider_id"],
+        filters: { id: [output.order.id] },
+      })
+    expect(
+      withPayments[0]?.payment_collections
+        ?.flatMap((collection) => collection.payments ?? [])
+        .map((paid) => [Number(paid.amount), paid.provider_id]),
+    ).toEqual([[100, "pp_system_default"]])
 
     const lineIds = (output.cart.items ?? []).map((item) => item.id)
     expect((await inventory.listReservationItems({ line_item_id: lineIds })).map((item) => Number(item.quantity)).sort()).toEqual([2, 3])
@@ -271,7 +349,10 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     expect(await deps.orders.retrieveOrder(output.order.id)).toBeNull()
     const query = medusa.container.resolve<{ graph(config: unknown): Promise<{ data: unknown[] }> }>("query")
     for (const entity of ["order_cart", "order_payment_collection"]) {
-      expect([entity, (await query.graph({ entity, fields: ["order_id"], filters: { order_id: [output.order.id] } })).data]).toEqual([entity, []])
+      expect([entity, (await query.graph({ entity, fields: ["order_id"], filters: { order_id: [output.order.id] } })).data]).toEqual([
+        entity,
+        [],
+      ])
     }
     expect((await deps.inventory.availability([seed.variants.teeM], seed.channels.web))[0]?.available).toBe(8)
   })
@@ -301,7 +382,15 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
       select: ["id", "total", "tax_total", "discount_total", "shipping_total"],
       relations: ["items", "items.tax_lines", "items.adjustments", "shipping_methods", "shipping_methods.tax_lines"],
     })
-    expect(order.items?.map((item) => [item.variant_sku, item.tax_lines?.map((line) => [line.code, Number(line.rate)]), item.adjustments?.map((adjustment) => adjustment.code)]).sort()).toEqual([
+    expect(
+      order.items
+        ?.map((item) => [
+          item.variant_sku,
+          item.tax_lines?.map((line) => [line.code, Number(line.rate)]),
+          item.adjustments?.map((adjustment) => adjustment.code),
+        ])
+        .sort(),
+    ).toEqual([
       ["BOOK", [["DE7", 7]], ["TENOFF"]],
       ["TEE-L", [["DE19", 19]], ["TENOFF"]],
     ])

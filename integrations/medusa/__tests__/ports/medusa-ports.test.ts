@@ -84,7 +84,13 @@ describe("MedusaProductCatalog over @medusajs/product", () => {
   })
 
   it("refuses, through the create-cart flow, a variant not sold in the cart's sales channel", async () => {
-    await expect(createCart(flowDeps(), { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, items: [{ variant_id: seed.variants.poster, quantity: 1 }] })).rejects.toMatchObject({
+    await expect(
+      createCart(flowDeps(), {
+        region_id: seed.regions.eu,
+        sales_channel_id: seed.channels.web,
+        items: [{ variant_id: seed.variants.poster, quantity: 1 }],
+      }),
+    ).rejects.toMatchObject({
       type: "invalid_data",
     })
   })
@@ -133,14 +139,28 @@ describe("MedusaTax over @medusajs/tax", () => {
       ["item_tee", "DE19", 19],
       ["item_book", "DE7", 7],
     ])
-    expect(lines.shipping_tax_lines).toEqual([expect.objectContaining({ shipping_method_id: "ship_1", code: "DE19", rate: 19, description: "MwSt", tax_rate_id: expect.stringMatching(/^txr_/) })])
+    expect(lines.shipping_tax_lines).toEqual([
+      expect.objectContaining({
+        shipping_method_id: "ship_1",
+        code: "DE19",
+        rate: 19,
+        description: "MwSt",
+        tax_rate_id: expect.stringMatching(/^txr_/),
+      }),
+    ])
   })
 
   it("gives no lines without a shipping country, or for a country without a tax region", async () => {
     const tax = new MedusaTax(medusa.container)
     const items = [{ id: "item_tee", product_id: seed.products.tee, unit_price: "20", quantity: 1 }]
-    expect(await tax.getTaxLines({ ...cart, address: null, items, shipping_methods: [] })).toEqual({ item_tax_lines: [], shipping_tax_lines: [] })
-    expect(await tax.getTaxLines({ ...cart, address: { country_code: "fr" }, items, shipping_methods: [] })).toEqual({ item_tax_lines: [], shipping_tax_lines: [] })
+    expect(await tax.getTaxLines({ ...cart, address: null, items, shipping_methods: [] })).toEqual({
+      item_tax_lines: [],
+      shipping_tax_lines: [],
+    })
+    expect(await tax.getTaxLines({ ...cart, address: { country_code: "fr" }, items, shipping_methods: [] })).toEqual({
+      item_tax_lines: [],
+      shipping_tax_lines: [],
+    })
   })
 })
 
@@ -155,8 +175,12 @@ describe("MedusaPromotions over @medusajs/promotion", () => {
   it("turns codes into item and shipping adjustments with the promotion's id, and reports codes Medusa refuses", async () => {
     const promotions = new MedusaPromotions(medusa.container)
     const result = await promotions.computeAdjustments(cart, ["TENOFF", "SHIPFREE", "NOSUCH", "DRAFTED"])
-    expect(result.item_adjustments).toEqual([expect.objectContaining({ item_id: "item_1", code: "TENOFF", amount: "4", promotion_id: seed.promotions.tenOff })])
-    expect(result.shipping_adjustments).toEqual([expect.objectContaining({ shipping_method_id: "ship_1", code: "SHIPFREE", amount: "4.9", promotion_id: seed.promotions.shipFree })])
+    expect(result.item_adjustments).toEqual([
+      expect.objectContaining({ item_id: "item_1", code: "TENOFF", amount: "4", promotion_id: seed.promotions.tenOff }),
+    ])
+    expect(result.shipping_adjustments).toEqual([
+      expect.objectContaining({ shipping_method_id: "ship_1", code: "SHIPFREE", amount: "4.9", promotion_id: seed.promotions.shipFree }),
+    ])
     expect(result.unknown_codes).toEqual(["NOSUCH", "DRAFTED"])
   })
 })
@@ -185,8 +209,19 @@ describe("the checkout flow on Medusa's modules", () => {
       customer_id: seed.customers.bob,
       items: [{ variant_id: seed.variants.teeM, quantity: 1 }],
     })
-    expect(created).toMatchObject({ currency_code: "eur", region_id: seed.regions.eu, shipping_address: expect.objectContaining({ country_code: "de" }) })
-    expect(created.items?.[0]).toMatchObject({ title: "Tee", subtitle: "M", variant_sku: "TEE-M", product_type: "apparel", product_collection: "Summer", variant_option_values: { Size: "M" } })
+    expect(created).toMatchObject({
+      currency_code: "eur",
+      region_id: seed.regions.eu,
+      shipping_address: expect.objectContaining({ country_code: "de" }),
+    })
+    expect(created.items?.[0]).toMatchObject({
+      title: "Tee",
+      subtitle: "M",
+      variant_sku: "TEE-M",
+      product_type: "apparel",
+      product_collection: "Summer",
+      variant_option_values: { Size: "M" },
+    })
     expect(created.items?.[0]?.unit_price).toEqual(20)
 
     const withTier = await addToCart(deps, { cart_id: created.id, variant_id: seed.variants.teeL, quantity: 10 })
@@ -195,11 +230,16 @@ describe("the checkout flow on Medusa's modules", () => {
 
     await addShippingMethod(deps, { cart_id: created.id, option_id: "so_standard" })
     const taxed = await refreshTaxes(deps, { cart_id: created.id })
-    expect(taxed.items?.map((item) => item.tax_lines?.map((line) => [line.code, Number(line.rate)]))).toEqual([[["DE19", 19]], [["DE19", 19]]])
+    expect(taxed.items?.map((item) => item.tax_lines?.map((line) => [line.code, Number(line.rate)]))).toEqual([
+      [["DE19", 19]],
+      [["DE19", 19]],
+    ])
     expect(taxed.shipping_methods?.[0]?.tax_lines?.map((line) => line.code)).toEqual(["DE19"])
 
     const discounted = await applyPromotionCodes(deps, { cart_id: created.id, codes: ["TENOFF"] })
-    expect(discounted.items?.flatMap((item) => item.adjustments?.map((adjustment) => [adjustment.code, adjustment.promotion_id]) ?? [])).toEqual([
+    expect(
+      discounted.items?.flatMap((item) => item.adjustments?.map((adjustment) => [adjustment.code, adjustment.promotion_id]) ?? []),
+    ).toEqual([
       ["TENOFF", seed.promotions.tenOff],
       ["TENOFF", seed.promotions.tenOff],
     ])
@@ -215,7 +255,12 @@ describe("the checkout flow on Medusa's modules", () => {
     expect(output.order).toMatchObject({ cart_id: created.id })
     // The code's one use is spent in Medusa's promotion module, so another cart cannot take it.
     expect((await promotionModule.retrievePromotion(seed.promotions.tenOff)).used).toBe(1)
-    const other = await createCart(deps, { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, country_code: "de", items: [{ variant_id: seed.variants.mug, quantity: 1 }] })
+    const other = await createCart(deps, {
+      region_id: seed.regions.eu,
+      sales_channel_id: seed.channels.web,
+      country_code: "de",
+      items: [{ variant_id: seed.variants.mug, quantity: 1 }],
+    })
     await expect(applyPromotionCodes(deps, { cart_id: other.id, codes: ["TENOFF"] })).rejects.toMatchObject({ type: "invalid_data" })
 
     // Undoing the completion gives the use back.
@@ -225,12 +270,21 @@ describe("the checkout flow on Medusa's modules", () => {
   })
 
   it("prices a VIP customer's cart from the group's price list", async () => {
-    const cart = await createCart(flowDeps(), { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, customer_id: seed.customers.ada, items: [{ variant_id: seed.variants.mug, quantity: 1 }] })
+    const cart = await createCart(flowDeps(), {
+      region_id: seed.regions.eu,
+      sales_channel_id: seed.channels.web,
+      customer_id: seed.customers.ada,
+      items: [{ variant_id: seed.variants.mug, quantity: 1 }],
+    })
     expect(cart.items?.[0]).toMatchObject({ unit_price: 10, compare_at_unit_price: 12.5 })
   })
 
   it("marks Danish lines tax-inclusive, as the currency's price preference says", async () => {
-    const cart = await createCart(flowDeps(), { region_id: seed.regions.dk, sales_channel_id: seed.channels.web, items: [{ variant_id: seed.variants.teeM, quantity: 1 }] })
+    const cart = await createCart(flowDeps(), {
+      region_id: seed.regions.dk,
+      sales_channel_id: seed.channels.web,
+      items: [{ variant_id: seed.variants.teeM, quantity: 1 }],
+    })
     expect(cart.items?.[0]).toMatchObject({ unit_price: 150, is_tax_inclusive: true })
   })
 })

@@ -13,7 +13,11 @@ const EXTRA_MODULES = {
   fulfillment: () => ({
     resolve: "@medusajs/fulfillment",
     // The example storefront's flat-rate provider (it loads Medusa from this folder's node_modules).
-    options: { providers: [{ resolve: join(__dirname, "..", "..", "..", "..", "examples", "storefront", "medusa-manual-fulfillment.cjs"), id: "manual" }] },
+    options: {
+      providers: [
+        { resolve: join(__dirname, "..", "..", "..", "..", "examples", "storefront", "medusa-manual-fulfillment.cjs"), id: "manual" },
+      ],
+    },
   }),
   // The payment module always registers its system provider, "pp_system_default"; "pp_declining_declining" declines above 1000.
   payment: () => ({

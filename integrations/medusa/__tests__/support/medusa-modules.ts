@@ -37,7 +37,9 @@ export async function bootMedusaModules(extras: readonly ExtraModule[] = []): Pr
     sharedResourcesConfig: { database: { clientUrl: database.url } },
     injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: connection, [ContainerRegistrationKeys.LOGGER]: quietLogger },
   })
-  await promisify(execFile)(process.execPath, [join(__dirname, "migrate-medusa.js"), database.url, extras.join(",")], { env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+  await promisify(execFile)(process.execPath, [join(__dirname, "migrate-medusa.js"), database.url, extras.join(",")], {
+    env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
+  })
   const app = await MedusaApp(options())
   await app.onApplicationStart()
   const container = app.sharedContainer!

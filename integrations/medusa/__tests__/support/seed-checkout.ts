@@ -1,4 +1,10 @@
-import type { IFulfillmentModuleService, IInventoryService, IPricingModuleService, IProductModuleService, IStockLocationService } from "@medusajs/framework/types"
+import type {
+  IFulfillmentModuleService,
+  IInventoryService,
+  IPricingModuleService,
+  IProductModuleService,
+  IStockLocationService,
+} from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaModules } from "./medusa-modules"
 import { seedCommerce } from "./seed-commerce"
@@ -39,7 +45,12 @@ export async function seedCheckout(medusa: MedusaModules) {
     { [Modules.SALES_CHANNEL]: { sales_channel_id: channels.shop }, [Modules.STOCK_LOCATION]: { stock_location_id: store!.id } },
   ])
 
-  const [teeM, teeL, book, poster] = await inventory.createInventoryItems([{ sku: "TEE-M" }, { sku: "TEE-L" }, { sku: "BOOK" }, { sku: "POSTER" }])
+  const [teeM, teeL, book, poster] = await inventory.createInventoryItems([
+    { sku: "TEE-M" },
+    { sku: "TEE-L" },
+    { sku: "BOOK" },
+    { sku: "POSTER" },
+  ])
   await inventory.createInventoryLevels([
     { inventory_item_id: teeM!.id, location_id: berlin!.id, stocked_quantity: 5 },
     { inventory_item_id: teeM!.id, location_id: aarhus!.id, stocked_quantity: 3 },
@@ -68,7 +79,11 @@ export async function seedCheckout(medusa: MedusaModules) {
         { name: "France", geo_zones: [{ type: "country", country_code: "fr" }] },
       ],
     },
-    { name: "Shop pickup", type: "pickup", service_zones: [{ name: "Denmark pickup", geo_zones: [{ type: "country", country_code: "dk" }] }] },
+    {
+      name: "Shop pickup",
+      type: "pickup",
+      service_zones: [{ name: "Denmark pickup", geo_zones: [{ type: "country", country_code: "dk" }] }],
+    },
   ])
   await link.create([
     { [Modules.STOCK_LOCATION]: { stock_location_id: berlin!.id }, [Modules.FULFILLMENT]: { fulfillment_set_id: fromBerlin!.id } },
@@ -93,11 +108,19 @@ export async function seedCheckout(medusa: MedusaModules) {
     option("Pickup", zone(fromStore, "Denmark pickup")),
   ])
   // createShippingOptions does not promise its input's order; look the ids up by name.
-  const shipping = Object.fromEntries(created.map((entry) => [entry.name, entry.id])) as Record<"Standard" | "Express" | "Returns" | "Admin only" | "France" | "Pickup", string>
+  const shipping = Object.fromEntries(created.map((entry) => [entry.name, entry.id])) as Record<
+    "Standard" | "Express" | "Returns" | "Admin only" | "France" | "Pickup",
+    string
+  >
 
   const priceSets = await pricing.createPriceSets([
     // Free from an item total of 100: Medusa's conditional shipping price, a price rule on the cart's item_total.
-    { prices: [{ amount: 4.9, currency_code: "eur" }, { amount: 0, currency_code: "eur", rules: { item_total: [{ operator: "gte", value: 100 }] } }] },
+    {
+      prices: [
+        { amount: 4.9, currency_code: "eur" },
+        { amount: 0, currency_code: "eur", rules: { item_total: [{ operator: "gte", value: 100 }] } },
+      ],
+    },
     { prices: [{ amount: 9.9, currency_code: "eur" }] },
     { prices: [{ amount: 0, currency_code: "eur" }] },
     { prices: [{ amount: 5, currency_code: "eur" }] },
@@ -105,9 +128,17 @@ export async function seedCheckout(medusa: MedusaModules) {
     { prices: [{ amount: 0, currency_code: "dkk" }] },
   ])
   const priced = [shipping.Standard, shipping.Express, shipping.Returns, shipping["Admin only"], shipping.France, shipping.Pickup]
-  await link.create(priced.map((optionId, index) => ({ [Modules.FULFILLMENT]: { shipping_option_id: optionId }, [Modules.PRICING]: { price_set_id: priceSets[index]!.id } })))
+  await link.create(
+    priced.map((optionId, index) => ({
+      [Modules.FULFILLMENT]: { shipping_option_id: optionId },
+      [Modules.PRICING]: { price_set_id: priceSets[index]!.id },
+    })),
+  )
 
-  await link.create({ [Modules.REGION]: { region_id: commerce.regions.eu }, [Modules.PAYMENT]: { payment_provider_id: "pp_system_default" } })
+  await link.create({
+    [Modules.REGION]: { region_id: commerce.regions.eu },
+    [Modules.PAYMENT]: { payment_provider_id: "pp_system_default" },
+  })
 
   return {
     ...commerce,

@@ -49,20 +49,50 @@ export async function seedCommerce({ container, link }: MedusaModules) {
         { title: "L", sku: "TEE-L", options: { Size: "L" } },
       ],
     },
-    { title: "Mug", status: "published", options: [{ title: "Colour", values: ["Blue"] }], variants: [{ title: "Blue", sku: "MUG", options: { Colour: "Blue" } }] },
-    { title: "Book", status: "published", type_id: books!.id, options: [{ title: "Format", values: ["Paper"] }], variants: [{ title: "Paper", sku: "BOOK", options: { Format: "Paper" } }] },
-    { title: "Poster", status: "published", options: [{ title: "Size", values: ["A2"] }], variants: [{ title: "A2", sku: "POSTER", options: { Size: "A2" } }] },
+    {
+      title: "Mug",
+      status: "published",
+      options: [{ title: "Colour", values: ["Blue"] }],
+      variants: [{ title: "Blue", sku: "MUG", options: { Colour: "Blue" } }],
+    },
+    {
+      title: "Book",
+      status: "published",
+      type_id: books!.id,
+      options: [{ title: "Format", values: ["Paper"] }],
+      variants: [{ title: "Paper", sku: "BOOK", options: { Format: "Paper" } }],
+    },
+    {
+      title: "Poster",
+      status: "published",
+      options: [{ title: "Size", values: ["A2"] }],
+      variants: [{ title: "A2", sku: "POSTER", options: { Size: "A2" } }],
+    },
   ])
   const variantOf = (product: typeof tee, sku: string) => product!.variants.find((variant) => variant.sku === sku)!.id
-  const variants = { teeM: variantOf(tee, "TEE-M"), teeL: variantOf(tee, "TEE-L"), mug: variantOf(mug, "MUG"), book: variantOf(book, "BOOK"), poster: variantOf(poster, "POSTER") }
+  const variants = {
+    teeM: variantOf(tee, "TEE-M"),
+    teeL: variantOf(tee, "TEE-L"),
+    mug: variantOf(mug, "MUG"),
+    book: variantOf(book, "BOOK"),
+    poster: variantOf(poster, "POSTER"),
+  }
 
   await link.create([
-    ...[tee, mug, book].map((product) => ({ [Modules.PRODUCT]: { product_id: product!.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: web!.id } })),
+    ...[tee, mug, book].map((product) => ({
+      [Modules.PRODUCT]: { product_id: product!.id },
+      [Modules.SALES_CHANNEL]: { sales_channel_id: web!.id },
+    })),
     { [Modules.PRODUCT]: { product_id: poster!.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: shop!.id } },
   ])
 
   const [teeMPrices, teeLPrices, mugPrices, bookPrices, posterPrices] = await pricing.createPriceSets([
-    { prices: [{ amount: 20, currency_code: "eur" }, { amount: 150, currency_code: "dkk" }] },
+    {
+      prices: [
+        { amount: 20, currency_code: "eur" },
+        { amount: 150, currency_code: "dkk" },
+      ],
+    },
     {
       prices: [
         { amount: 20, currency_code: "eur" },
@@ -81,7 +111,10 @@ export async function seedCommerce({ container, link }: MedusaModules) {
       [variants.mug, mugPrices],
       [variants.book, bookPrices],
       [variants.poster, posterPrices],
-    ].map(([variantId, priceSet]) => ({ [Modules.PRODUCT]: { variant_id: variantId }, [Modules.PRICING]: { price_set_id: typeof priceSet === "string" ? priceSet : priceSet!.id } })),
+    ].map(([variantId, priceSet]) => ({
+      [Modules.PRODUCT]: { variant_id: variantId },
+      [Modules.PRICING]: { price_set_id: typeof priceSet === "string" ? priceSet : priceSet!.id },
+    })),
   )
   // Danish prices include VAT: Medusa keeps that as a price preference (by currency, for prices without a region rule).
   await pricing.createPricePreferences([{ attribute: "currency_code", value: "dkk", is_tax_inclusive: true }])
@@ -104,17 +137,37 @@ export async function seedCommerce({ container, link }: MedusaModules) {
     { country_code: "de", provider_id: "tp_system", default_tax_rate: { rate: 19, code: "DE19", name: "MwSt" } },
     { country_code: "dk", provider_id: "tp_system", default_tax_rate: { rate: 25, code: "DK25", name: "Moms" } },
   ])
-  await tax.createTaxRates([{ tax_region_id: de!.id, rate: 7, code: "DE7", name: "MwSt ermäßigt", rules: [{ reference: "product_type", reference_id: books!.id }] }])
+  await tax.createTaxRates([
+    { tax_region_id: de!.id, rate: 7, code: "DE7", name: "MwSt ermäßigt", rules: [{ reference: "product_type", reference_id: books!.id }] },
+  ])
 
   await promotions.createPromotions([
     // Used once in all: the checkout spends it.
-    { code: "TENOFF", type: "standard", status: "active", limit: 1, application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 } },
-    { code: "SHIPFREE", type: "standard", status: "active", application_method: { type: "percentage", target_type: "shipping_methods", allocation: "across", value: 100 } },
-    { code: "DRAFTED", type: "standard", status: "draft", application_method: { type: "fixed", target_type: "items", allocation: "across", value: 5, currency_code: "eur" } },
+    {
+      code: "TENOFF",
+      type: "standard",
+      status: "active",
+      limit: 1,
+      application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
+    },
+    {
+      code: "SHIPFREE",
+      type: "standard",
+      status: "active",
+      application_method: { type: "percentage", target_type: "shipping_methods", allocation: "across", value: 100 },
+    },
+    {
+      code: "DRAFTED",
+      type: "standard",
+      status: "draft",
+      application_method: { type: "fixed", target_type: "items", allocation: "across", value: 5, currency_code: "eur" },
+    },
   ])
 
   // createPromotions does not promise its input's order; look the ids up by code.
-  const promotionId = new Map((await promotions.listPromotions({ code: ["TENOFF", "SHIPFREE"] })).map((promotion) => [promotion.code, promotion.id]))
+  const promotionId = new Map(
+    (await promotions.listPromotions({ code: ["TENOFF", "SHIPFREE"] })).map((promotion) => [promotion.code, promotion.id]),
+  )
 
   return {
     regions: { eu: eu!.id, dk: dk!.id },
