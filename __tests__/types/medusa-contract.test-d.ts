@@ -2,7 +2,9 @@
  * Type test: the facade against Medusa's `ICartModuleService` (@medusajs/types 2.21, a dev dependency).
  * Type-checked by `npm run typecheck`; nothing here runs.
  *
- * Plain `const x: ICartModuleService = service` cannot hold without making our public types untrue:
+ * This checks the facade's own (truthful) types against Medusa's, with Medusa's declarations widened to what its
+ * module really returns; medusa-plain-assignability.test-d.ts checks that `cartwright/medusa`'s service, typed as
+ * Medusa declares, is plainly assignable. Why the facade itself is not:
  *
  * 1. Returned DTOs. Medusa types nullable columns as `field?: string` (its module returns `null` for them at runtime
  *    all the same) and declares totals and back-relations (`total`, `raw_*`, `item.cart`, `tax_line.item`) as always
@@ -60,30 +62,11 @@ type WithMedusaReturn<S> = S extends (...a: infer A) => Promise<infer R> ? (...a
 type Method<F> = UnionToIntersection<WithMedusaReturn<Overloads<F>>>
 
 /**
- * Members whose parameters deliberately differ from Medusa's:
- * - Money inputs (`unit_price`, `amount`, `quantity`... in add/set/upsert adjustments, addLineItems,
- *   addShippingMethods, updateLineItems, updateShippingMethods, createCarts' items): Medusa's `BigNumberInput`
- *   admits bignumber.js instances and `IBigNumber`; our money reader takes numbers, decimal strings, our BigNumber
- *   and raw `{ value }` objects, and refuses bignumber.js objects at runtime.
- * - createCarts: Medusa also lets `shipping_address`/`billing_address` be an address id string; we take an
- *   address object (or `shipping_address_id`).
- * - addLineItemTaxLines / addShippingMethodTaxLines: Medusa's create DTOs make `item_id` / `shipping_method_id`
- *   optional; a tax line without its owner is invalid, so ours require it.
+ * The one member whose declaration differs from what Medusa's module does: `addShippingMethods(oneObject)` is
+ * declared to return one method, yet @medusajs/cart 2.21 returns a list (as ours does). `cartwright/medusa`'s
+ * typing (src/medusa/medusa-contract.ts) repeats Medusa's declaration; the facade keeps the truth.
  */
-type DIFFERS =
-  | "addLineItemAdjustments"
-  | "addShippingMethodAdjustments"
-  | "setLineItemAdjustments"
-  | "setShippingMethodAdjustments"
-  | "upsertLineItemAdjustments"
-  | "upsertShippingMethodAdjustments"
-  | "addLineItems"
-  | "addShippingMethods"
-  | "updateLineItems"
-  | "updateShippingMethods"
-  | "createCarts"
-  | "addLineItemTaxLines"
-  | "addShippingMethodTaxLines"
+type DIFFERS = "addShippingMethods"
 
 /** Medusa's contract minus the documented differences, with returns compared as `MedusaReturn`. */
 type MedusaContract = {

@@ -4,6 +4,8 @@
 import { ENTITY_SCHEMAS } from "../../models"
 import { cartLinkable } from "./joiner-config"
 import { MedusaCartModuleService, cartwrightConnectionLoader } from "./medusa-cart-service"
+import type { MedusaCartCradle, MedusaCartModuleOptions } from "./medusa-cart-service"
+import type { MedusaCartModuleContract } from "./medusa-contract"
 import { revertMigration, runMigrations } from "./medusa-migrations"
 
 export { MedusaCartModuleService, cartwrightConnectionLoader } from "./medusa-cart-service"
@@ -24,8 +26,36 @@ export type {
   MedusaMigrationArgs,
 } from "./medusa-shapes"
 
-/** The service class Medusa's loader instantiates (`new service(cradle, options, declaration)`). */
-export const service = MedusaCartModuleService
+export type {
+  MedusaBigNumber,
+  MedusaCart,
+  MedusaCartAddress,
+  MedusaCartCreditLine,
+  MedusaCartLineItem,
+  MedusaCartModuleContract,
+  MedusaCartShippingMethod,
+  MedusaLineItemAdjustment,
+  MedusaLineItemTaxLine,
+  MedusaShippingMethodAdjustment,
+  MedusaShippingMethodTaxLine,
+  MedusaSoftDeleteMethod,
+} from "./medusa-contract"
+
+/** The service class as Medusa's loader sees it: instances typed as `ICartModuleService` declares the service. */
+export interface MedusaCartModuleServiceClass {
+  new (
+    cradle: MedusaCartCradle,
+    options?: MedusaCartModuleOptions,
+  ): MedusaCartModuleContract & Pick<MedusaCartModuleService, "__joinerConfig" | "__hooks">
+}
+
+/**
+ * The service class Medusa's loader instantiates (`new service(cradle, options, declaration)`): the same class as
+ * {@link MedusaCartModuleService}, typed so that an instance is assignable to `ICartModuleService` from
+ * `@medusajs/types` 2.21. The cast only retypes returns to Medusa's declarations (see `MedusaCartModuleContract`):
+ * nullable columns as `field?: T` and totals as always present, as Medusa's own types have them.
+ */
+export const service: MedusaCartModuleServiceClass = MedusaCartModuleService as unknown as MedusaCartModuleServiceClass
 
 /** Loaders Medusa runs before building the service. */
 export const loaders = [cartwrightConnectionLoader]

@@ -1,9 +1,12 @@
 // The few Medusa 2.21 shapes the entry touches, declared here so that neither the bundle nor its types
 // import @medusajs/* (a user without Medusa installs nothing of it). Field names follow @medusajs/types.
 
+// The joiner config's arrays are mutable, as Medusa's `ModuleJoinerConfig` declares them, so that the service's
+// `__joinerConfig()` is assignable to `ICartModuleService`'s; each call builds a fresh object.
+
 /** An alias of the joiner config: the names Medusa's query graph accepts for one entity. */
 export interface MedusaJoinerAlias {
-  readonly name: readonly string[]
+  readonly name: string[]
   readonly entity: string
   readonly args: { readonly methodSuffix: string }
 }
@@ -11,11 +14,11 @@ export interface MedusaJoinerAlias {
 /** `ModuleJoinerConfig` as Medusa reads it from `service.prototype.__joinerConfig()`. */
 export interface MedusaJoinerConfig {
   readonly serviceName: string
-  readonly primaryKeys: readonly string[]
+  readonly primaryKeys: string[]
   readonly schema: string
   readonly linkableKeys: Readonly<Record<string, string>>
   readonly idPrefixToEntityName: Readonly<Record<string, string>>
-  readonly alias: readonly MedusaJoinerAlias[]
+  readonly alias: MedusaJoinerAlias[]
 }
 
 /** One entry of a module's `linkable` export, as `defineLink` reads it. */

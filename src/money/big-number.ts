@@ -1,14 +1,26 @@
-import { MoneyDecimal, toDecimal } from "./decimal"
+import { toDecimal } from "./decimal"
 import type { Decimal } from "./decimal"
 
 /** Medusa's `raw_<field>` jsonb shape: the exact decimal string and the precision it was stored with. */
 export type BigNumberRawValue = { value: string | number; precision: number }
 
-/** A raw value as read from storage or sent by a client; `precision` defaults to 20. */
-export type BigNumberRawInput = { readonly value: string | number; readonly precision?: number }
+/**
+ * A raw value as read from storage or sent by a client; `precision` defaults to 20. Other keys are allowed and
+ * ignored, as in Medusa's `BigNumberRawValue`.
+ */
+export type BigNumberRawInput = { readonly value: string | number; readonly precision?: number; readonly [key: string]: unknown }
 
-/** Everything a {@link BigNumber} (or `toDecimal`) accepts. */
-export type BigNumberInput = number | string | Decimal | BigNumber | BigNumberRawInput
+/**
+ * A bignumber.js value (Medusa's `MathBN` results), recognised by its shape so that cartwright needs no
+ * bignumber.js of its own: it is read through `toFixed()`, exactly.
+ */
+export type BigNumberJsLike = { readonly c: number[] | null; readonly e: number | null; readonly s: number | null; toFixed(): string }
+
+/** Any BigNumber with Medusa's `IBigNumber` surface (a Medusa app's own `BigNumber`): read through `raw`, else `numeric`. */
+export type BigNumberLike = { readonly numeric: number; readonly raw?: BigNumberRawInput | undefined }
+
+/** Everything a {@link BigNumber} (or `toDecimal`) accepts: a superset of Medusa's `BigNumberInput`. */
+export type BigNumberInput = number | string | Decimal | BigNumber | BigNumberRawInput | BigNumberJsLike | BigNumberLike
 
 /** Options for {@link BigNumber}: the precision recorded in `raw` (it never rounds the value). */
 export type BigNumberOptions = { readonly precision?: number }
@@ -60,7 +72,8 @@ export class BigNumber {
 
   private static precisionOf(input: BigNumberInput): number | undefined {
     if (input instanceof BigNumber) return input.precision_
-    if (typeof input !== "object" || input instanceof MoneyDecimal || MoneyDecimal.isDecimal(input)) return undefined
-    return input.precision
+    if (typeof input !== "object" || input === null) return undefined
+    const raw = "value" in input ? input : "raw" in input ? input.raw : undefined
+    return typeof raw?.precision === "number" ? raw.precision : undefined
   }
 }

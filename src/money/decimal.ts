@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js"
-import type { BigNumberInput } from "./big-number"
+import type { BigNumberInput, BigNumberJsLike } from "./big-number"
 
 export type { Decimal }
 
@@ -24,8 +24,29 @@ export function toDecimal(input: BigNumberInput): Decimal {
   if (input instanceof Decimal || Decimal.isDecimal(input)) return fromDecimal(input)
   // Untyped callers can pass anything; fail with our message rather than a TypeError from `in`.
   if (input === null || typeof input !== "object") throw invalid(input)
-  if ("bigNumber" in input) return input.bigNumber
-  return toDecimal(input.value)
+  // Our BigNumber (and any class that keeps a Decimal there); a Medusa BigNumber's `bigNumber` is bignumber.js.
+  if ("bigNumber" in input && input.bigNumber instanceof Decimal) return fromDecimal(input.bigNumber)
+  // bignumber.js (Medusa's MathBN): toFixed() without arguments is its exact value in plain notation.
+  if (isBigNumberJs(input)) return fromString(input.toFixed())
+  if ("value" in input) return toDecimal(input.value)
+  // A host's BigNumber (Medusa's IBigNumber): its raw value is exact; `numeric` only when it has none.
+  if ("raw" in input && input.raw != null) return toDecimal(input.raw.value)
+  if ("numeric" in input) return fromNumber(input.numeric)
+  throw invalid(input)
+}
+
+/** Like {@link toDecimal}, for values not yet known to be money: undefined instead of an error. */
+export function decimalOrUndefined(input: unknown): Decimal | undefined {
+  try {
+    return toDecimal(input as BigNumberInput)
+  } catch {
+    return undefined
+  }
+}
+
+/** bignumber.js marks its instances with `_isBigNumber` (private in its typings, public at run time). */
+function isBigNumberJs(input: object): input is BigNumberJsLike {
+  return "_isBigNumber" in input && input._isBigNumber === true && "toFixed" in input && typeof input.toFixed === "function"
 }
 
 function fromNumber(value: number): Decimal {

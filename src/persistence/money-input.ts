@@ -1,8 +1,9 @@
-import Decimal from "decimal.js"
 import { InvalidDataError } from "../errors/errors"
+import { toDecimal } from "../money/decimal"
+import type { BigNumberInput } from "../money/big-number"
 
-/** A money amount as callers may pass it: number, decimal string, BigNumber-like or a raw `{ value }` object. */
-export type MoneyInput = number | string | { readonly value: string | number } | { toString(): string }
+/** A money amount as callers may pass it: anything the money module reads (see its `BigNumberInput`). */
+export type MoneyInput = BigNumberInput
 
 /** The stored pair: the numeric column's text and the exact raw twin. */
 export interface StoredMoney {
@@ -10,21 +11,13 @@ export interface StoredMoney {
   readonly raw: { readonly value: string; readonly precision: number }
 }
 
-/** Normalises a money input to its exact stored form; refuses NaN and infinities. */
+/** Normalises a money input to its exact stored form through the money module; refuses NaN and infinities. */
 export function toStoredMoney(input: MoneyInput, path: readonly (string | number)[] = []): StoredMoney {
-  let value: Decimal
+  let text: string
   try {
-    const source =
-      typeof input === "object" && input !== null && "value" in input && !(input instanceof Decimal)
-        ? (input as { value: string | number }).value
-        : typeof input === "object" && input !== null && "raw" in input
-          ? (input as unknown as { raw: { value: string } }).raw.value
-          : input
-    value = new Decimal(source as Decimal.Value)
+    text = toDecimal(input).toFixed()
   } catch {
-    throw InvalidDataError.because(`Invalid amount ${JSON.stringify(input)}: expected a decimal number`, path)
+    throw InvalidDataError.because(`Invalid amount ${JSON.stringify(String(input))}: expected a finite decimal number`, path)
   }
-  if (!value.isFinite()) throw InvalidDataError.because(`Invalid amount ${String(input)}: must be finite`, path)
-  const text = value.toFixed()
   return { numeric: text, raw: { value: text, precision: 20 } }
 }

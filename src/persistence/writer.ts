@@ -27,6 +27,11 @@ function storedColumns(model: Model, key: string, value: unknown, target: Record
     target[key] = value === null || value === undefined ? null : JSON.stringify(value)
     return
   }
+  if (kind === "integer" && typeof value === "object" && value !== null) {
+    // A quantity given as a BigNumber or bignumber.js value (Medusa's BigNumberInput); validation made it an integer.
+    target[key] = toStoredMoney(value as MoneyInput, [key]).numeric
+    return
+  }
   if (kind === "decimal") {
     // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
     target[key] = value === null ? null : toStoredMoney(value as MoneyInput, [key]).numeric

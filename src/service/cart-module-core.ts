@@ -128,7 +128,7 @@ export class CartModuleCore {
   }
 
   protected createCarts_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
-    const inputs = toArray(data) as Input[]
+    const inputs = (toArray(data) as Input[]).map(addressIdShorthand)
     this.deps.validator.check("createCart", inputs)
     return this.writeFast(
       ctx,
@@ -314,3 +314,20 @@ export class CartModuleCore {
 }
 
 export { sameShape }
+
+/**
+ * Medusa's `CreateCartDTO` also takes an existing address's id as `shipping_address`/`billing_address` (its ORM
+ * reads a string as a reference); it means the same as `shipping_address_id`/`billing_address_id`. When both
+ * are given the string is left in place, and validation refuses it as an address.
+ */
+function addressIdShorthand(input: Input): Input {
+  if (typeof input !== "object" || input === null) return input
+  let out = input
+  for (const field of ["shipping_address", "billing_address"] as const) {
+    const value = out[field]
+    if (typeof value !== "string" || out[`${field}_id`] != null) continue
+    const { [field]: _id, ...rest } = out
+    out = { ...rest, [`${field}_id`]: value }
+  }
+  return out
+}

@@ -501,7 +501,7 @@ export class CartModuleService extends CartModuleCore {
 
   /** Adds line item tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
   addLineItemTaxLines(data: CreateLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
-  addLineItemTaxLines(data: CreateLineItemTaxLineDTO, sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]>
+  addLineItemTaxLines(data: CreateLineItemTaxLineDTO, sharedContext?: CartContext): Promise<LineItemTaxLineDTO>
   addLineItemTaxLines(
     cartId: string,
     data: CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[],
@@ -511,13 +511,15 @@ export class CartModuleService extends CartModuleCore {
     first: string | CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[],
     second?: unknown,
     sharedContext?: CartContext,
-  ): Promise<LineItemTaxLineDTO[]> {
-    return (await this.createChildren_(
+  ): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
+    const rows = (await this.createChildren_(
       "LineItemTaxLine",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
     )) as unknown as LineItemTaxLineDTO[]
+    // Medusa returns the one row for one plain object, and a list for a list or `(cartId, ...)`.
+    return typeof first === "string" ? rows : sameShape(first, rows)
   }
 
   /** Replaces a cart's line item tax lines: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
@@ -618,7 +620,7 @@ export class CartModuleService extends CartModuleCore {
     data: CreateShippingMethodAdjustmentDTO[],
     sharedContext?: CartContext,
   ): Promise<ShippingMethodAdjustmentDTO[]>
-  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO[]>
+  addShippingMethodAdjustments(data: CreateShippingMethodAdjustmentDTO, sharedContext?: CartContext): Promise<ShippingMethodAdjustmentDTO>
   addShippingMethodAdjustments(
     cartId: string,
     data: CreateShippingMethodAdjustmentDTO[],
@@ -628,13 +630,15 @@ export class CartModuleService extends CartModuleCore {
     first: string | CreateShippingMethodAdjustmentDTO | CreateShippingMethodAdjustmentDTO[],
     second?: unknown,
     sharedContext?: CartContext,
-  ): Promise<ShippingMethodAdjustmentDTO[]> {
-    return (await this.createChildren_(
+  ): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
+    const rows = (await this.createChildren_(
       "ShippingMethodAdjustment",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
     )) as unknown as ShippingMethodAdjustmentDTO[]
+    // Medusa returns the one row for one plain object, and a list for a list or `(cartId, ...)`.
+    return typeof first === "string" ? rows : sameShape(first, rows)
   }
 
   /** Replaces a cart's shipping method adjustments: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
@@ -751,7 +755,7 @@ export class CartModuleService extends CartModuleCore {
 
   /** Adds shipping method tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
   addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO[], sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
-  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO[]>
+  addShippingMethodTaxLines(data: CreateShippingMethodTaxLineDTO, sharedContext?: CartContext): Promise<ShippingMethodTaxLineDTO>
   addShippingMethodTaxLines(
     cartId: string,
     data: CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[],
@@ -761,13 +765,15 @@ export class CartModuleService extends CartModuleCore {
     first: string | CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[],
     second?: unknown,
     sharedContext?: CartContext,
-  ): Promise<ShippingMethodTaxLineDTO[]> {
-    return (await this.createChildren_(
+  ): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
+    const rows = (await this.createChildren_(
       "ShippingMethodTaxLine",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
     )) as unknown as ShippingMethodTaxLineDTO[]
+    // Medusa returns the one row for one plain object, and a list for a list or `(cartId, ...)`.
+    return typeof first === "string" ? rows : sameShape(first, rows)
   }
 
   /** Replaces a cart's shipping method tax lines: entries with `id` are updated, without are created, the rest removed; `[]` clears. */

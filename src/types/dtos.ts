@@ -1,11 +1,7 @@
 import type { BigNumber, BigNumberRawValue } from "../money/big-number"
 
-/**
- * A money value as the module accepts it: number, decimal string, BigNumber or a raw `{ value }`
- * (`precision` and other keys are optional, as in Medusa's raw values; only `value` is read).
- */
-export type BigNumberInput =
-  number | string | BigNumber | BigNumberRawValue | { readonly value: string | number; readonly [key: string]: unknown }
+/** A money value as the module accepts it (see the money module's {@link BigNumberInput}). */
+export type { BigNumberInput } from "../money/big-number"
 
 /** Columns every stored row has. */
 export interface BaseDTO {

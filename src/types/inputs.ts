@@ -117,9 +117,9 @@ export interface CreateTaxLineDTO {
   data?: Record<string, unknown> | null
 }
 
-/** A line item tax line. */
+/** A line item tax line. `item_id` is required at run time; optional in the type, as Medusa declares it. */
 export interface CreateLineItemTaxLineDTO extends CreateTaxLineDTO {
-  item_id: string
+  item_id?: string
 }
 
 /** A shipping method tax line. */
@@ -157,8 +157,10 @@ export interface CreateCartDTO {
   locale?: string | null
   shipping_address_id?: string | null
   billing_address_id?: string | null
-  shipping_address?: CreateAddressDTO | null
-  billing_address?: CreateAddressDTO | null
+  /** A new address, or an existing address's id (the same as `shipping_address_id`). */
+  shipping_address?: CreateAddressDTO | string | null
+  /** A new address, or an existing address's id (the same as `billing_address_id`). */
+  billing_address?: CreateAddressDTO | string | null
   items?: CreateLineItemDTO[]
   metadata?: MetadataDTO
   completed_at?: Date | string | null

@@ -1,4 +1,5 @@
-import Decimal from "decimal.js"
+import type { Decimal } from "../money/decimal"
+import { decimalOrUndefined } from "../money/decimal"
 import { z } from "zod"
 import { checkJsonBounds } from "./json-bounds"
 import { MONEY_BOUNDS, RATE_BOUNDS } from "./money-bounds"
@@ -9,19 +10,9 @@ const decimalString = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
 
 /** The exact decimal a money-like input stands for, or undefined when it is not one (never throws). */
 function decimalOf(value: unknown): Decimal | undefined {
-  let source: unknown = value
-  if (typeof value === "object" && value !== null) {
-    if (value instanceof Decimal) return value.isFinite() ? value : undefined
-    if ("value" in value) source = (value as { value: unknown }).value
-    else if ("raw" in value) source = (value as { raw?: { value?: unknown } }).raw?.value
-  }
-  if (typeof source === "number") return Number.isFinite(source) ? new Decimal(source) : undefined
-  if (typeof source !== "string" || !decimalString.test(source)) return undefined
-  try {
-    return new Decimal(source)
-  } catch {
-    return undefined
-  }
+  // Strict on purpose (see decimalString): the money module would also read " 10 " through a number.
+  if (typeof value === "string" && !decimalString.test(value)) return undefined
+  return decimalOrUndefined(value)
 }
 
 /** Digits before the point (0 for |v| < 1) and after it. */

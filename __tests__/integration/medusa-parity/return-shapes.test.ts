@@ -1,3 +1,4 @@
+import BigNumberJs from "bignumber.js"
 import { startCartModule } from "../../support/cart-module-fixture"
 import type { CartModuleFixture } from "../../support/cart-module-fixture"
 import type { CartModuleService } from "../../../src/service/cart-module-service"
@@ -110,5 +111,84 @@ describe("tax lines carry the provider's data (Medusa 2.17.3+)", () => {
       type: "invalid_data",
       issues: [expect.objectContaining({ path: ["data"] })],
     })
+  })
+})
+
+describe("one plain object in, one row out, where Medusa's module does so", () => {
+  // @medusajs/cart 2.21.2 returns `added[0]` when its first argument is a plain object (`isObject`), for these three.
+  it("addLineItemTaxLines, addShippingMethodTaxLines and addShippingMethodAdjustments return the row itself", async () => {
+    const cart = await s.createCarts({ currency_code: "usd" })
+    const [item] = await s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: 10 }])
+    const [method] = await s.addShippingMethods(cart.id, [{ name: "n", amount: 5 }])
+    const itemLine = await s.addLineItemTaxLines({ item_id: item!.id, code: "VAT", rate: 10 })
+    expect(Array.isArray(itemLine)).toBe(false)
+    expect(itemLine).toMatchObject({ item_id: item!.id, code: "VAT", rate: 10 })
+    const methodLine = await s.addShippingMethodTaxLines({ shipping_method_id: method!.id, code: "S", rate: 20 })
+    expect(Array.isArray(methodLine)).toBe(false)
+    expect(methodLine).toMatchObject({ shipping_method_id: method!.id, code: "S" })
+    const adjustment = await s.addShippingMethodAdjustments({ shipping_method_id: method!.id, amount: 1, code: "SHIP1" })
+    expect(Array.isArray(adjustment)).toBe(false)
+    expect(adjustment).toMatchObject({ shipping_method_id: method!.id, code: "SHIP1" })
+  })
+
+  it("a list, or `(cartId, ...)`, still returns a list; so do addLineItems, addLineItemAdjustments and addShippingMethods", async () => {
+    const cart = await s.createCarts({ currency_code: "usd" })
+    const items = await s.addLineItems({ cart_id: cart.id, title: "t", quantity: 1, unit_price: 10 })
+    expect(items).toHaveLength(1)
+    const item = items[0]!
+    expect(await s.addLineItemTaxLines([{ item_id: item.id, code: "A", rate: 1 }])).toHaveLength(1)
+    expect(await s.addLineItemTaxLines(cart.id, { item_id: item.id, code: "B", rate: 1 })).toHaveLength(1)
+    expect(await s.addLineItemAdjustments({ item_id: item.id, amount: 1 })).toHaveLength(1)
+    expect(await s.addShippingMethods({ cart_id: cart.id, name: "n", amount: 5 })).toHaveLength(1)
+  })
+})
+
+describe("createCarts takes an existing address's id as shipping_address/billing_address, as Medusa's does", () => {
+  it("reads the string as the address id and returns the populated address", async () => {
+    const address = await s.createAddresses({ city: "Ghent", country_code: "be" })
+    const cart = await s.createCarts({ currency_code: "eur", shipping_address: address.id, billing_address: address.id })
+    expect(cart.shipping_address_id).toBe(address.id)
+    expect(cart.billing_address_id).toBe(address.id)
+    expect(cart.shipping_address).toMatchObject({ id: address.id, city: "Ghent" })
+  })
+
+  it("refuses the string when the _id field names another address, and writes nothing", async () => {
+    const address = await s.createAddresses({ city: "Ghent" })
+    const before = await s.listCarts({ email: "shorthand@example.com" })
+    await expect(
+      s.createCarts({
+        currency_code: "eur",
+        email: "shorthand@example.com",
+        shipping_address: "caaddr_other",
+        shipping_address_id: address.id,
+      }),
+    ).rejects.toMatchObject({ type: "invalid_data" })
+    expect(await s.listCarts({ email: "shorthand@example.com" })).toHaveLength(before.length)
+  })
+})
+
+describe("money inputs as Medusa's workflows pass them", () => {
+  it("stores bignumber.js values and Medusa-style BigNumbers exactly", async () => {
+    const cart = await s.createCarts({ currency_code: "usd" })
+    const [item] = await s.addLineItems(cart.id, [
+      { title: "t", quantity: new BigNumberJs(2), unit_price: new BigNumberJs("10.0000000000000000001") },
+    ])
+    expect(item).toMatchObject({ quantity: 2, raw_unit_price: { value: "10.0000000000000000001" } })
+    expect(await s.updateLineItems(item!.id, { quantity: new BigNumberJs(3), unit_price: new BigNumberJs("0.5") })).toMatchObject({
+      quantity: 3,
+      raw_unit_price: { value: "0.5" },
+    })
+    const [method] = await s.addShippingMethods(cart.id, [
+      { name: "n", amount: { numeric: 4.5, raw: { value: "4.5", precision: 20 }, bigNumber: new BigNumberJs(99) } },
+    ])
+    expect(method).toMatchObject({ amount: 4.5, raw_amount: { value: "4.5" } })
+  })
+
+  it("refuses a bignumber.js NaN with invalid_data and writes nothing", async () => {
+    const cart = await s.createCarts({ currency_code: "usd" })
+    await expect(s.addLineItems(cart.id, [{ title: "t", quantity: 1, unit_price: new BigNumberJs(NaN) }])).rejects.toMatchObject({
+      type: "invalid_data",
+    })
+    expect(await s.listLineItems({ cart_id: cart.id })).toHaveLength(0)
   })
 })

@@ -1,4 +1,6 @@
+import BigNumberJs from "bignumber.js"
 import { Decimal } from "decimal.js"
+import { BigNumber } from "../../../src/money/big-number"
 import { MoneyDecimal, toDecimal } from "../../../src/money/decimal"
 import { divideToPlaces } from "../../../src/money/divide"
 
@@ -46,5 +48,36 @@ describe("divideToPlaces", () => {
   it("returns zero for a zero dividend and refuses a zero divisor", () => {
     expect(divideToPlaces(d("0"), d("1.2")).toFixed()).toBe("0")
     expect(() => divideToPlaces(d("1"), d("0"))).toThrow(RangeError)
+  })
+})
+
+describe("toDecimal reads what Medusa passes as money (its BigNumberInput)", () => {
+  it("reads a bignumber.js value (MathBN) exactly, without a bignumber.js of its own", () => {
+    expect(toDecimal(new BigNumberJs("12345678901234567.123456789")).toFixed()).toBe("12345678901234567.123456789")
+    expect(toDecimal(new BigNumberJs("1e-7")).toFixed()).toBe("0.0000001")
+    expect(toDecimal(new BigNumberJs(-3.5)).toFixed()).toBe("-3.5")
+  })
+
+  it("refuses a bignumber.js NaN or infinity", () => {
+    expect(() => toDecimal(new BigNumberJs(NaN))).toThrow("Invalid money value")
+    expect(() => toDecimal(new BigNumberJs(Infinity))).toThrow("Invalid money value")
+  })
+
+  it("reads a Medusa-style BigNumber through its raw value, not its bignumber.js `bigNumber`", () => {
+    const medusaLike = { numeric: 0.1, raw: { value: "0.1000000000000000000001", precision: 20 }, bigNumber: new BigNumberJs("9") }
+    expect(toDecimal(medusaLike).toFixed()).toBe("0.1000000000000000000001")
+    expect(toDecimal({ numeric: 7.25 }).toFixed()).toBe("7.25")
+  })
+
+  it("reads our own BigNumber through its Decimal, and keeps its precision when copied", () => {
+    const ours = new BigNumber("3.14", { precision: 4 })
+    expect(toDecimal(ours).toFixed()).toBe("3.14")
+    expect(new BigNumber(ours).raw).toEqual({ value: "3.14", precision: 4 })
+    expect(new BigNumber({ numeric: 1, raw: { value: "1", precision: 6 } }).raw).toEqual({ value: "1", precision: 6 })
+  })
+
+  it("refuses objects that are no money at all", () => {
+    expect(() => toDecimal({} as never)).toThrow("Invalid money value")
+    expect(() => toDecimal({ toFixed: () => "1" } as never)).toThrow("Invalid money value")
   })
 })
