@@ -16,25 +16,8 @@
  * 2. Omitted members (see `DIFFERS`), each for a reason below; everything else must match.
  */
 import type { CartShippingMethodDTO, IBigNumber, ICartModuleService } from "@medusajs/types"
+import type { Overloads, UnionToIntersection } from "../../src/medusa/medusa-contract"
 import type { CartModuleService } from "../../src/service/cart-module-service"
-
-/** Splits an overloaded function type (up to four signatures) into a union of its signatures. */
-type Overloads<F> = F extends {
-  (...a: infer A1): infer R1
-  (...a: infer A2): infer R2
-  (...a: infer A3): infer R3
-  (...a: infer A4): infer R4
-}
-  ? ((...a: A1) => R1) | ((...a: A2) => R2) | ((...a: A3) => R3) | ((...a: A4) => R4)
-  : F extends { (...a: infer A1): infer R1; (...a: infer A2): infer R2; (...a: infer A3): infer R3 }
-    ? ((...a: A1) => R1) | ((...a: A2) => R2) | ((...a: A3) => R3)
-    : F extends { (...a: infer A1): infer R1; (...a: infer A2): infer R2 }
-      ? ((...a: A1) => R1) | ((...a: A2) => R2)
-      : F extends (...a: infer A1) => infer R1
-        ? (...a: A1) => R1
-        : never
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
 /** Keys present only when asked for: totals, raw twins and back-relations. */
 type OnDemand = "cart" | "item" | "shipping_method" | `${string}total` | `${string}subtotal` | `raw_${string}`
