@@ -1,17 +1,18 @@
-import { defineModel } from "./define-model"
+import { defineModel, parentReference } from "./define-model"
 import type { ColumnSpec } from "./define-model"
 
-const adjustmentColumns = (parentColumn: string, parentModel: string): Record<string, ColumnSpec> => ({
-  cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
-  [parentColumn]: { kind: "text", references: { model: parentModel, onDelete: "cascade" } },
-  description: { kind: "text", nullable: true },
-  code: { kind: "text", nullable: true },
-  amount: { kind: "money" },
-  is_tax_inclusive: { kind: "boolean", default: "false" },
-  provider_id: { kind: "text", nullable: true },
-  promotion_id: { kind: "text", nullable: true },
-  metadata: { kind: "json", nullable: true },
-})
+const adjustmentColumns = <P extends string>(parentColumn: P, parentModel: string) =>
+  ({
+    cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
+    ...parentReference(parentColumn, parentModel),
+    description: { kind: "text", nullable: true },
+    code: { kind: "text", nullable: true },
+    amount: { kind: "money" },
+    is_tax_inclusive: { kind: "boolean", default: "false" },
+    provider_id: { kind: "text", nullable: true },
+    promotion_id: { kind: "text", nullable: true },
+    metadata: { kind: "json", nullable: true },
+  }) as const satisfies Record<string, ColumnSpec>
 
 /** A discount on a line item (`cart_line_item_adjustment`, ids `caliadj_…`); `amount` is the positive discount. */
 export const LineItemAdjustment = defineModel({

@@ -8,6 +8,8 @@ export type ColumnKind = "text" | "boolean" | "integer" | "decimal" | "money" | 
 export interface ColumnSpec {
   readonly kind: ColumnKind
   readonly nullable?: boolean
+  /** For `json` columns: `"any"` when any JSON value is stored (default: an object). Only types read it. */
+  readonly json?: "object" | "any"
   /** SQL default expression, e.g. `'false'` or `'now()'`. */
   readonly default?: string
   /** For foreign keys: the referenced model's name and what happens to this row when the parent is hard-deleted. */
@@ -39,8 +41,13 @@ export interface ModelSpec {
   readonly checks: readonly { readonly name: string; readonly expression: string }[]
 }
 
-/** A model: its spec for the SQL layer plus the MikroORM EntitySchema built from it. */
-export interface Model extends ModelSpec {
+/**
+ * A model: its spec for the SQL layer plus the MikroORM EntitySchema built from it. `C` is the columns as
+ * declared (literal kinds and nullability), from which the row, DTO and input types derive (src/types).
+ */
+export interface Model<C extends Readonly<Record<string, ColumnSpec>> = Readonly<Record<string, ColumnSpec>>> extends ModelSpec {
+  /** The columns exactly as the model declares them (without the base columns and raw twins). */
+  readonly declared: C
   readonly schema: EntitySchema
   /** Column names in declaration order, `id` first. */
   readonly columnNames: readonly string[]
@@ -104,8 +111,20 @@ function foreignKeyProperty(name: string, column: ColumnSpec): EntitySchemaPrope
   } as unknown as EntitySchemaProperty<unknown, unknown>
 }
 
+/** A foreign key column named by the caller (`item_id`, `shipping_method_id`), typed with its literal name. */
+export function parentReference<P extends string>(
+  column: P,
+  model: string,
+): { readonly [K in P]: { readonly kind: "text"; readonly references: { readonly model: string; readonly onDelete: "cascade" } } } {
+  const spec = { kind: "text", references: { model, onDelete: "cascade" } } as const
+  // A computed key widens to `string`; the mapped return type restores the literal name.
+  return { [column]: spec } as { readonly [K in P]: typeof spec }
+}
+
 /** Builds a model from its spec: fills in the base columns, raw money twins and the ORM schema. */
-export function defineModel(spec: Omit<ModelSpec, "columns"> & { columns: Record<string, ColumnSpec> }): Model {
+export function defineModel<const C extends Readonly<Record<string, ColumnSpec>>>(
+  spec: Omit<ModelSpec, "columns"> & { columns: C },
+): Model<C> {
   const columns: Record<string, ColumnSpec> = { id: BASE_COLUMNS.id!, ...spec.columns }
   const moneyColumns = Object.keys(spec.columns).filter((name) => spec.columns[name]!.kind === "money")
   for (const money of moneyColumns) {
@@ -138,6 +157,7 @@ export function defineModel(spec: Omit<ModelSpec, "columns"> & { columns: Record
   } as unknown as EntitySchemaMetadata<unknown>
   return {
     ...spec,
+    declared: spec.columns,
     columns,
     schema: new EntitySchema(meta),
     columnNames: Object.keys(columns),

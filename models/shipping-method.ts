@@ -8,7 +8,7 @@ export const ShippingMethod = defineModel({
   columns: {
     cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
     name: { kind: "text" },
-    description: { kind: "json", nullable: true },
+    description: { kind: "json", nullable: true, json: "any" },
     amount: { kind: "money" },
     is_tax_inclusive: { kind: "boolean", default: "false" },
     shipping_option_id: { kind: "text", nullable: true },

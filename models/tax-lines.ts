@@ -1,18 +1,19 @@
-import { defineModel } from "./define-model"
+import { defineModel, parentReference } from "./define-model"
 import type { ColumnSpec } from "./define-model"
 
-const taxLineColumns = (parentColumn: string, parentModel: string): Record<string, ColumnSpec> => ({
-  cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
-  [parentColumn]: { kind: "text", references: { model: parentModel, onDelete: "cascade" } },
-  description: { kind: "text", nullable: true },
-  tax_rate_id: { kind: "text", nullable: true },
-  code: { kind: "text" },
-  rate: { kind: "decimal" },
-  provider_id: { kind: "text", nullable: true },
-  metadata: { kind: "json", nullable: true },
-  // What the tax provider returned for this line (Medusa 2.17.3+); stored and returned as given.
-  data: { kind: "json", nullable: true },
-})
+const taxLineColumns = <P extends string>(parentColumn: P, parentModel: string) =>
+  ({
+    cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
+    ...parentReference(parentColumn, parentModel),
+    description: { kind: "text", nullable: true },
+    tax_rate_id: { kind: "text", nullable: true },
+    code: { kind: "text" },
+    rate: { kind: "decimal" },
+    provider_id: { kind: "text", nullable: true },
+    metadata: { kind: "json", nullable: true },
+    // What the tax provider returned for this line (Medusa 2.17.3+); stored and returned as given.
+    data: { kind: "json", nullable: true },
+  }) as const satisfies Record<string, ColumnSpec>
 
 const rateCheck = (table: string) => ({ name: `${table}_rate_check`, expression: "rate >= 0 AND rate <= 100" })
 

@@ -1,4 +1,6 @@
-import type { AddressFieldsDTO, BigNumberInput, MetadataDTO } from "./dtos"
+import type { Cart, CreditLine, LineItem, LineItemAdjustment, LineItemTaxLine, ShippingMethod } from "../../models"
+import type { AddressFieldsDTO, BigNumberInput } from "./dtos"
+import type { CreateOf } from "./model-row"
 
 /** Fields of a new address. */
 export interface CreateAddressDTO extends AddressFieldsDTO {
@@ -11,35 +13,8 @@ export interface UpdateAddressDTO extends CreateAddressDTO {
   id: string
 }
 
-/** Fields of a new line item; `cart_id` is optional where the method takes the cart id separately. */
-export interface CreateLineItemDTO {
-  cart_id?: string
-  title: string
-  subtitle?: string | null
-  thumbnail?: string | null
-  quantity: BigNumberInput
-  unit_price: BigNumberInput
-  compare_at_unit_price?: BigNumberInput | null
-  variant_id?: string | null
-  product_id?: string | null
-  product_title?: string | null
-  product_description?: string | null
-  product_subtitle?: string | null
-  product_type?: string | null
-  product_type_id?: string | null
-  product_collection?: string | null
-  product_handle?: string | null
-  variant_sku?: string | null
-  variant_barcode?: string | null
-  variant_title?: string | null
-  variant_option_values?: Record<string, unknown> | null
-  requires_shipping?: boolean
-  is_discountable?: boolean
-  is_giftcard?: boolean
-  is_tax_inclusive?: boolean
-  is_custom_price?: boolean
-  metadata?: MetadataDTO
-}
+/** Fields of a new line item (the model's columns); `cart_id` is optional where the method takes the cart id separately. */
+export type CreateLineItemDTO = CreateOf<typeof LineItem, BigNumberInput, "cart_id">
 
 /** A line item for a specific cart. */
 export interface CreateLineItemForCartDTO extends CreateLineItemDTO {
@@ -54,17 +29,8 @@ export interface UpdateLineItemWithIdDTO extends UpdateLineItemDTO {
   id: string
 }
 
-/** Fields of a new shipping method. */
-export interface CreateShippingMethodDTO {
-  cart_id?: string
-  name: string
-  amount: BigNumberInput
-  description?: unknown
-  is_tax_inclusive?: boolean
-  shipping_option_id?: string | null
-  data?: Record<string, unknown> | null
-  metadata?: MetadataDTO
-}
+/** Fields of a new shipping method (the model's columns). */
+export type CreateShippingMethodDTO = CreateOf<typeof ShippingMethod, BigNumberInput, "cart_id">
 
 /** A shipping method for a specific cart. */
 export interface CreateShippingMethodForSingleCartDTO extends Omit<CreateShippingMethodDTO, "cart_id"> {
@@ -76,17 +42,8 @@ export interface UpdateShippingMethodDTO extends Partial<Omit<CreateShippingMeth
   id: string
 }
 
-/** Fields of a new adjustment (the positive discount amount). */
-export interface CreateAdjustmentDTO {
-  id?: string
-  amount: BigNumberInput
-  code?: string | null
-  description?: string | null
-  is_tax_inclusive?: boolean
-  provider_id?: string | null
-  promotion_id?: string | null
-  metadata?: MetadataDTO
-}
+/** Fields of a new adjustment (the positive discount amount); the cart and owner columns are added per kind. */
+export type CreateAdjustmentDTO = { id?: string } & CreateOf<typeof LineItemAdjustment, BigNumberInput, never, "cart_id" | "item_id">
 
 /** A line item adjustment. */
 export interface CreateLineItemAdjustmentDTO extends CreateAdjustmentDTO {
@@ -104,18 +61,8 @@ export type UpsertLineItemAdjustmentDTO = Partial<CreateLineItemAdjustmentDTO> &
 /** A shipping method adjustment update or upsert entry. */
 export type UpsertShippingMethodAdjustmentDTO = Partial<CreateShippingMethodAdjustmentDTO> & { id?: string }
 
-/** Fields of a new tax line; `rate` is a percentage 0–100. */
-export interface CreateTaxLineDTO {
-  id?: string
-  code: string
-  rate: BigNumberInput
-  description?: string | null
-  tax_rate_id?: string | null
-  provider_id?: string | null
-  metadata?: MetadataDTO
-  /** What the tax provider returned for this line (Medusa 2.17.3+); stored as given. */
-  data?: Record<string, unknown> | null
-}
+/** Fields of a new tax line; `rate` is a percentage 0–100, `data` what the tax provider returned (stored as given). */
+export type CreateTaxLineDTO = { id?: string } & CreateOf<typeof LineItemTaxLine, BigNumberInput, never, "cart_id" | "item_id">
 
 /** A line item tax line. `item_id` is required at run time; optional in the type, as Medusa declares it. */
 export interface CreateLineItemTaxLineDTO extends CreateTaxLineDTO {
@@ -134,36 +81,20 @@ export type UpsertLineItemTaxLineDTO = Partial<CreateLineItemTaxLineDTO> & { id?
 export type UpsertShippingMethodTaxLineDTO = Partial<CreateShippingMethodTaxLineDTO> & { id?: string }
 
 /** Fields of a new credit line (amount may be negative). */
-export interface CreateCreditLineDTO {
-  cart_id: string
-  amount: BigNumberInput
-  reference?: string | null
-  reference_id?: string | null
-  metadata?: MetadataDTO
-}
+export type CreateCreditLineDTO = CreateOf<typeof CreditLine, BigNumberInput>
 
 /** A credit line update. */
 export interface UpdateCreditLineDTO extends Partial<Omit<CreateCreditLineDTO, "cart_id">> {
   id: string
 }
 
-/** Fields of a new cart, with nested items and addresses. */
-export interface CreateCartDTO {
-  currency_code: string
-  region_id?: string | null
-  customer_id?: string | null
-  sales_channel_id?: string | null
-  email?: string | null
-  locale?: string | null
-  shipping_address_id?: string | null
-  billing_address_id?: string | null
+/** Fields of a new cart (the model's columns but cartwright's own `version` and `last_active_at`), with nested items and addresses. */
+export type CreateCartDTO = CreateOf<typeof Cart, BigNumberInput, never, "version" | "last_active_at"> & {
   /** A new address, or an existing address's id (the same as `shipping_address_id`). */
   shipping_address?: CreateAddressDTO | string | null
   /** A new address, or an existing address's id (the same as `billing_address_id`). */
   billing_address?: CreateAddressDTO | string | null
   items?: CreateLineItemDTO[]
-  metadata?: MetadataDTO
-  completed_at?: Date | string | null
 }
 
 /** Fields a cart update may change; an address object replaces the cart's address. */

@@ -43,22 +43,27 @@ export interface CartView {
 
 type Json = Record<string, unknown>
 
+/** v1's address fields, null unless the address has them (a read with `select` may leave some out). */
+const V1_ADDRESS_FIELDS: Json = {
+  customer_id: null,
+  company: null,
+  first_name: null,
+  last_name: null,
+  address_1: null,
+  address_2: null,
+  city: null,
+  province: null,
+  postal_code: null,
+  phone: null,
+  metadata: null,
+}
+
 /** A v1 Address. */
 export function toV1Address(address: CartAddressDTO | null | undefined): Json | null {
   if (!address) return null
   const { cart_id: _cartId, ...fields } = address
   return {
-    customer_id: null,
-    company: null,
-    first_name: null,
-    last_name: null,
-    address_1: null,
-    address_2: null,
-    city: null,
-    province: null,
-    postal_code: null,
-    phone: null,
-    metadata: null,
+    ...V1_ADDRESS_FIELDS,
     ...fields,
     country_code: address.country_code ?? null,
   }
