@@ -43,6 +43,9 @@ export type LinkableKeys = Record<string, string[]>
 
 type Input = Record<string, unknown>
 
+/** The children `set*`/`upsert*` take: adjustments and tax lines. */
+type PricingLineName = "LineItemAdjustment" | "LineItemTaxLine" | "ShippingMethodAdjustment" | "ShippingMethodTaxLine"
+
 const LINKABLE_KEY: Record<string, string> = {
   cart: "cart_id",
   cart_address: "address_id",
@@ -295,7 +298,7 @@ export class CartModuleCore {
     return this.write(ctx, async (tx) => linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], checked, deleted, maxPerCart)))
   }
 
-  protected setChildren_(name: ChildName, cartId: string, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected setChildren_(name: PricingLineName, cartId: string, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
     requireId(cartId, "cartId")
     const list = toArray(entries ?? []) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
@@ -306,7 +309,7 @@ export class CartModuleCore {
     )
   }
 
-  protected upsertChildren_(name: ChildName, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected upsertChildren_(name: PricingLineName, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
     const list = toArray(entries) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
     return this.write(ctx, (tx) => upsertChildren(tx, CHILD_SPECS[name], list))

@@ -3,6 +3,8 @@ import { decimalOrUndefined } from "../money/decimal"
 import { z } from "zod"
 import { checkJsonBounds } from "./json-bounds"
 import { MONEY_BOUNDS, RATE_BOUNDS } from "./money-bounds"
+import { MODELS } from "../../models"
+import type { ColumnSpec, Model } from "../../models"
 
 // Strict on purpose: " 10 " is refused rather than trimmed, like any other malformed number, so one
 // spelling of an amount is accepted everywhere (validation, storage, filters).
@@ -72,113 +74,101 @@ export const metadata = z
     if (problem) ctx.addIssue({ code: "custom", message: problem })
   })
 
-const text = z.string().nullable()
 /** A non-empty id. */
 export const id = z.string().min(1, "is required")
 
+/** The default schema of a column kind; a model's check constraints become rules given by the caller. */
+function byKind(column: ColumnSpec): z.ZodType {
+  switch (column.kind) {
+    case "text":
+      return z.string()
+    case "boolean":
+      return z.boolean()
+    case "integer":
+      return z.number().int()
+    case "decimal":
+      return amount
+    case "money":
+      return nonNegativeAmount
+    case "json":
+      // Objects are bounded like metadata; an `any` column (a shipping method's description) takes any JSON value.
+      return column.json === "any" ? z.unknown() : metadata
+    case "datetime":
+      return z.union([z.date(), z.string()])
+  }
+}
+
+/** How {@link columnsSchema} treats some columns: rules that replace the kind's default, and required-ness. */
+export interface ColumnsSchemaOptions {
+  /** Stricter rules for some columns (a non-empty title, a currency code, a quantity in range...). */
+  readonly rules?: Readonly<Record<string, z.ZodType>>
+  /** Columns a caller may leave out although the model requires them (the method takes them elsewhere). */
+  readonly optional?: readonly string[]
+  /** Columns a caller never writes (cartwright's own bookkeeping). */
+  readonly omit?: readonly string[]
+}
+
+/**
+ * The schema of what a caller writes to a model, derived from its declared columns: each column's kind (or
+ * its rule), `null` where the column is nullable, required where it is not nullable and has no default. A
+ * column added to the model is validated without another edit.
+ */
+export function columnsSchema(model: Model, options: ColumnsSchemaOptions = {}): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {}
+  for (const [name, column] of Object.entries(model.declared)) {
+    if (options.omit?.includes(name)) continue
+    let schema = options.rules?.[name] ?? byKind(column)
+    if (column.nullable) schema = schema.nullable()
+    const required = !column.nullable && column.default === undefined && !options.optional?.includes(name)
+    shape[name] = required ? schema : schema.optional()
+  }
+  return z.object(shape)
+}
+
+const rowId = { id: id.optional() }
+
 /** Address fields. */
-export const address = z.object({
-  id: id.optional(),
-  customer_id: text.optional(),
-  company: text.optional(),
-  first_name: text.optional(),
-  last_name: text.optional(),
-  address_1: text.optional(),
-  address_2: text.optional(),
-  city: text.optional(),
-  country_code: text.optional(),
-  province: text.optional(),
-  postal_code: text.optional(),
-  phone: text.optional(),
-  metadata: metadata.optional(),
-})
+export const address = columnsSchema(MODELS.Address, { omit: ["cart_id"] }).extend(rowId)
 
 /** Line item fields (creation). */
-export const lineItem = z.object({
-  cart_id: id.optional(),
-  title: z.string().min(1, "is required"),
-  subtitle: text.optional(),
-  thumbnail: text.optional(),
-  quantity,
-  unit_price: nonNegativeAmount,
-  compare_at_unit_price: nonNegativeAmount.nullable().optional(),
-  variant_id: text.optional(),
-  product_id: text.optional(),
-  variant_option_values: metadata.optional(),
-  requires_shipping: z.boolean().optional(),
-  is_discountable: z.boolean().optional(),
-  is_giftcard: z.boolean().optional(),
-  is_tax_inclusive: z.boolean().optional(),
-  is_custom_price: z.boolean().optional(),
-  metadata: metadata.optional(),
+export const lineItem = columnsSchema(MODELS.LineItem, {
+  rules: { cart_id: id, title: z.string().min(1, "is required"), quantity },
+  optional: ["cart_id"],
 })
 
 /** Shipping method fields (creation). */
-export const shippingMethod = z.object({
-  cart_id: id.optional(),
-  name: z.string().min(1, "is required"),
-  amount: nonNegativeAmount,
-  is_tax_inclusive: z.boolean().optional(),
-  shipping_option_id: text.optional(),
-  data: metadata.optional(),
-  metadata: metadata.optional(),
+export const shippingMethod = columnsSchema(MODELS.ShippingMethod, {
+  rules: { cart_id: id, name: z.string().min(1, "is required") },
+  optional: ["cart_id"],
 })
-
-const adjustmentBase = {
-  id: id.optional(),
-  amount: nonNegativeAmount,
-  code: text.optional(),
-  description: text.optional(),
-  is_tax_inclusive: z.boolean().optional(),
-  provider_id: text.optional(),
-  promotion_id: text.optional(),
-  metadata: metadata.optional(),
-}
-
-const taxLineBase = {
-  id: id.optional(),
-  code: z.string().min(1, "is required"),
-  rate,
-  description: text.optional(),
-  tax_rate_id: text.optional(),
-  provider_id: text.optional(),
-  metadata: metadata.optional(),
-  data: z.record(z.string(), z.unknown()).nullable().optional(),
-}
 
 /** Line item adjustment fields. */
-export const lineItemAdjustment = z.object({ ...adjustmentBase, item_id: id })
+export const lineItemAdjustment = columnsSchema(MODELS.LineItemAdjustment, { rules: { item_id: id }, omit: ["cart_id"] }).extend(rowId)
 /** Shipping method adjustment fields. */
-export const shippingMethodAdjustment = z.object({ ...adjustmentBase, shipping_method_id: id })
+export const shippingMethodAdjustment = columnsSchema(MODELS.ShippingMethodAdjustment, {
+  rules: { shipping_method_id: id },
+  omit: ["cart_id"],
+}).extend(rowId)
+
+const taxLineRules = { code: z.string().min(1, "is required"), rate }
 /** Line item tax line fields. */
-export const lineItemTaxLine = z.object({ ...taxLineBase, item_id: id })
+export const lineItemTaxLine = columnsSchema(MODELS.LineItemTaxLine, { rules: { ...taxLineRules, item_id: id }, omit: ["cart_id"] }).extend(
+  rowId,
+)
 /** Shipping method tax line fields. */
-export const shippingMethodTaxLine = z.object({ ...taxLineBase, shipping_method_id: id })
+export const shippingMethodTaxLine = columnsSchema(MODELS.ShippingMethodTaxLine, {
+  rules: { ...taxLineRules, shipping_method_id: id },
+  omit: ["cart_id"],
+}).extend(rowId)
 
 /** Credit line fields (the amount may be negative). */
-export const creditLine = z.object({
-  cart_id: id,
-  amount,
-  reference: text.optional(),
-  reference_id: text.optional(),
-  metadata: metadata.optional(),
-})
+export const creditLine = columnsSchema(MODELS.CreditLine, { rules: { cart_id: id, amount } })
 
-/** Cart fields (creation). */
-export const cart = z.object({
-  currency_code: currencyCode,
-  region_id: text.optional(),
-  customer_id: text.optional(),
-  sales_channel_id: text.optional(),
-  email: text.optional(),
-  locale: text.optional(),
-  shipping_address_id: text.optional(),
-  billing_address_id: text.optional(),
+/** Cart fields (creation): the model's columns but cartwright's own, with nested items and addresses. */
+export const cart = columnsSchema(MODELS.Cart, { rules: { currency_code: currencyCode }, omit: ["version", "last_active_at"] }).extend({
   shipping_address: address.nullable().optional(),
   billing_address: address.nullable().optional(),
   items: z.array(lineItem.omit({ cart_id: true })).optional(),
-  metadata: metadata.optional(),
-  completed_at: z.union([z.date(), z.string(), z.null()]).optional(),
 })
 
 /** Find options. */

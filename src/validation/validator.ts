@@ -10,7 +10,7 @@ type Schema = z.ZodType
 const partialOf = (schema: z.ZodObject) => schema.partial()
 
 /** Each public input by name, with its schema. */
-const INPUTS: Readonly<Record<string, Schema>> = {
+const INPUTS = {
   createCart: schemas.cart,
   updateCart: schemas.cart.omit({ items: true }).partial(),
   updateCartWithId: schemas.cart.omit({ items: true }).partial().extend({ id: schemas.id }),
@@ -34,7 +34,10 @@ const INPUTS: Readonly<Record<string, Schema>> = {
   upsertShippingMethodTaxLine: schemas.shippingMethodTaxLine.partial({ shipping_method_id: true }),
   createCreditLine: schemas.creditLine,
   updateCreditLine: partialOf(schemas.creditLine),
-}
+} as const satisfies Readonly<Record<string, Schema>>
+
+/** The name of a public input; a name without a schema does not compile. */
+export type InputName = keyof typeof INPUTS
 
 function toIssues(error: z.ZodError, prefix: readonly (string | number)[]): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: [...prefix, ...(issue.path as (string | number)[])], message: issue.message }))
@@ -49,9 +52,8 @@ export class Validator {
   constructor(readonly limits: { readonly maxQuantity?: number; readonly maxLinesPerCart?: number } = {}) {}
 
   /** Validates a batch: every element is checked before anything is written. @throws InvalidDataError */
-  check(name: string, inputs: readonly unknown[]): void {
-    const schema = INPUTS[name]
-    if (!schema) return
+  check(name: InputName, inputs: readonly unknown[]): void {
+    const schema: Schema = INPUTS[name]
     const issues: ValidationIssue[] = []
     inputs.forEach((input, index) => {
       if (typeof input !== "object" || input === null || Array.isArray(input)) {
