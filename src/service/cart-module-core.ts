@@ -1,9 +1,21 @@
-import type { Model } from "../../models"
+import { MODELS } from "../../models"
+import type { Model, ModelName } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
 import type { Db } from "../persistence/db"
 import type { FindConfig } from "../persistence/find-config"
 import type { Filters } from "../persistence/filters"
 import type { Dto } from "../persistence/row-mapper"
+import type {
+  CartAddressDTO,
+  CartCreditLineDTO,
+  CartDTO,
+  CartLineItemDTO,
+  CartShippingMethodDTO,
+  LineItemAdjustmentDTO,
+  LineItemTaxLineDTO,
+  ShippingMethodAdjustmentDTO,
+  ShippingMethodTaxLineDTO,
+} from "../types/dtos"
 import type { CartContext, Tx, UnitOfWork } from "../persistence/unit-of-work"
 import type { TotalsOptions } from "../totals"
 import { optionalFilters, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
@@ -42,6 +54,28 @@ export interface CartServiceDeps {
 export type LinkableKeys = Record<string, string[]>
 
 type Input = Record<string, unknown>
+
+/** Each model's DTO, by model name. */
+export interface DtoByModel {
+  Cart: CartDTO
+  Address: CartAddressDTO
+  LineItem: CartLineItemDTO
+  LineItemAdjustment: LineItemAdjustmentDTO
+  LineItemTaxLine: LineItemTaxLineDTO
+  ShippingMethod: CartShippingMethodDTO
+  ShippingMethodAdjustment: ShippingMethodAdjustmentDTO
+  ShippingMethodTaxLine: ShippingMethodTaxLineDTO
+  CreditLine: CartCreditLineDTO
+}
+
+/**
+ * Rows the persistence layer mapped for model `name`, typed as that model's DTO: the one place a row gets
+ * its type. The row mapper builds every column the model declares and `DtoByModel`'s types derive from the
+ * same declarations (types/model-row), so the two cannot drift apart by a field.
+ */
+function typed<N extends ModelName>(_name: N, rows: Dto[]): DtoByModel[N][] {
+  return rows as unknown as DtoByModel[N][]
+}
 
 /** The children `set*`/`upsert*` take: adjustments and tax lines. */
 type PricingLineName = "LineItemAdjustment" | "LineItemTaxLine" | "ShippingMethodAdjustment" | "ShippingMethodTaxLine"
@@ -101,46 +135,63 @@ export class CartModuleCore {
     return done ? done.value : this.write(ctx, general)
   }
 
-  protected async list_(model: Model, filters: Filters | undefined, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto[]> {
-    this.deps.validator.findConfig(config)
-    const checked = optionalFilters(filters)
-    return this.read(ctx, async (db) => (await listRows(db, model, checked, config, this.deps.totals)).rows)
-  }
-
-  protected async listAndCount_(
-    model: Model,
+  protected async list_<N extends ModelName>(
+    name: N,
     filters: Filters | undefined,
     config: FindConfig | undefined,
     ctx?: CartContext,
-  ): Promise<[Dto[], number]> {
+  ): Promise<DtoByModel[N][]> {
+    this.deps.validator.findConfig(config)
+    const checked = optionalFilters(filters)
+    return this.read(ctx, async (db) => typed(name, (await listRows(db, MODELS[name], checked, config, this.deps.totals)).rows))
+  }
+
+  protected async listAndCount_<N extends ModelName>(
+    name: N,
+    filters: Filters | undefined,
+    config: FindConfig | undefined,
+    ctx?: CartContext,
+  ): Promise<[DtoByModel[N][], number]> {
     this.deps.validator.findConfig(config)
     const checked = optionalFilters(filters)
     return this.read(ctx, async (db) => {
-      const result = await listRows(db, model, checked, config, this.deps.totals, true)
-      return [result.rows, result.count]
+      const result = await listRows(db, MODELS[name], checked, config, this.deps.totals, true)
+      return [typed(name, result.rows), result.count]
     })
   }
 
-  protected retrieve_(model: Model, id: string, config: FindConfig | undefined, ctx?: CartContext): Promise<Dto> {
+  protected async retrieve_<N extends ModelName>(
+    name: N,
+    id: string,
+    config: FindConfig | undefined,
+    ctx?: CartContext,
+  ): Promise<DtoByModel[N]> {
+    const model = MODELS[name]
     // Medusa answers a missing id with not_found ("cart - id must be defined") and an empty one with its
     // usual "was not found"; any other non-string is a wrong-typed argument.
     if (id === undefined || id === null) throw NotFoundError.idRequired(model.name)
     if (id !== "") requireId(id, "id")
     this.deps.validator.findConfig(config)
-    return this.read(ctx, (db) => retrieveRow(db, model, id, config, this.deps.totals))
+    const row = await this.read(ctx, (db) => retrieveRow(db, model, id, config, this.deps.totals))
+    return typed(name, [row])[0]!
   }
 
-  protected createCarts_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async createCarts_(data: unknown, ctx?: CartContext): Promise<CartDTO[]> {
     const inputs = (toArray(data) as Input[]).map(addressIdShorthand)
     this.deps.validator.check("createCart", inputs)
-    return this.writeFast(
+    const rows = await this.writeFast(
       ctx,
       (tx) => createCartsInOneStatement(tx, inputs),
       (tx) => createCarts(tx, inputs),
     )
+    return typed("Cart", rows)
   }
 
-  protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<CartDTO[]> {
+    return typed("Cart", await this.updateCartRows(target, data, ctx))
+  }
+
+  private async updateCartRows(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
     if (Array.isArray(target)) {
       const updates = target as Input[]
       updates.forEach((update, index) => requireData(update, `data[${index}]`))
@@ -193,22 +244,23 @@ export class CartModuleCore {
     return this.write(ctx, async (tx) => linkable(await setCartsDeleted(tx, checked, deleted)))
   }
 
-  protected createAddresses_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async createAddresses_(data: unknown, ctx?: CartContext): Promise<CartAddressDTO[]> {
     const inputs = toArray(data) as Input[]
     this.deps.validator.check("createAddress", inputs)
-    return this.write(ctx, (tx) => createAddresses(tx, inputs))
+    return typed("Address", await this.write(ctx, (tx) => createAddresses(tx, inputs)))
   }
 
-  protected updateAddresses_(data: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async updateAddresses_(data: unknown, ctx?: CartContext): Promise<CartAddressDTO[]> {
     const inputs = toArray(data) as Input[]
     this.deps.validator.check("updateAddress", inputs)
     inputs.forEach((input) => requireId(input.id, "id"))
-    return this.write(ctx, (tx) =>
+    const rows = await this.write(ctx, (tx) =>
       updateAddresses(
         tx,
         inputs.map((input) => ({ id: input.id as string, data: input })),
       ),
     )
+    return typed("Address", rows)
   }
 
   protected async deleteAddresses_(ids: string | string[], ctx?: CartContext): Promise<void> {
@@ -222,7 +274,16 @@ export class CartModuleCore {
   }
 
   /** Creates children of any kind: `(list)` with parent ids inside, or `(cartId, list)`. */
-  protected createChildren_(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async createChildren_<N extends ChildName>(
+    name: N,
+    first: unknown,
+    second: unknown,
+    ctx?: CartContext,
+  ): Promise<DtoByModel[N][]> {
+    return typed(name, await this.createChildRows(name, first, second, ctx))
+  }
+
+  private createChildRows(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
     const cartId = typeof first === "string" ? first : undefined
     const inputs = (cartId !== undefined ? toArray(second ?? []) : toArray(first)) as Input[]
     const ownsCart = CHILD_SPECS[name].parentColumn === "cart_id"
@@ -237,7 +298,16 @@ export class CartModuleCore {
   }
 
   /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. */
-  protected updateChildren_(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async updateChildren_<N extends ChildName>(
+    name: N,
+    first: unknown,
+    second: unknown,
+    ctx?: CartContext,
+  ): Promise<DtoByModel[N][]> {
+    return typed(name, await this.updateChildRows(name, first, second, ctx))
+  }
+
+  private updateChildRows(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
     const spec = CHILD_SPECS[name]
     if (typeof first === "string") {
       requireData(second)
@@ -298,21 +368,27 @@ export class CartModuleCore {
     return this.write(ctx, async (tx) => linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], checked, deleted, maxPerCart)))
   }
 
-  protected setChildren_(name: PricingLineName, cartId: string, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async setChildren_<N extends PricingLineName>(
+    name: N,
+    cartId: string,
+    entries: unknown,
+    ctx?: CartContext,
+  ): Promise<DtoByModel[N][]> {
     requireId(cartId, "cartId")
     const list = toArray(entries ?? []) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
-    return this.writeFast(
+    const rows = await this.writeFast(
       ctx,
       (tx) => setChildrenInOneStatement(tx, CHILD_SPECS[name], cartId, list),
       (tx) => setChildren(tx, CHILD_SPECS[name], cartId, list),
     )
+    return typed(name, rows)
   }
 
-  protected upsertChildren_(name: PricingLineName, entries: unknown, ctx?: CartContext): Promise<Dto[]> {
+  protected async upsertChildren_<N extends PricingLineName>(name: N, entries: unknown, ctx?: CartContext): Promise<DtoByModel[N][]> {
     const list = toArray(entries) as Input[]
     this.deps.validator.check(`upsert${name}`, list)
-    return this.write(ctx, (tx) => upsertChildren(tx, CHILD_SPECS[name], list))
+    return typed(name, await this.write(ctx, (tx) => upsertChildren(tx, CHILD_SPECS[name], list)))
   }
 }
 

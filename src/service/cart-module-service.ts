@@ -1,4 +1,3 @@
-import { MODELS } from "../../models"
 import type { FindConfig } from "../persistence/find-config"
 import type { Filters } from "../persistence/filters"
 import type { CartContext } from "../persistence/unit-of-work"
@@ -34,7 +33,8 @@ import type {
   UpsertShippingMethodAdjustmentDTO,
   UpsertShippingMethodTaxLineDTO,
 } from "../types/inputs"
-import { CartModuleCore, sameShape } from "./cart-module-core"
+import { CartModuleCore } from "./cart-module-core"
+import { oneForAnId, sameShape } from "./one-or-many"
 import type { LinkableKeys } from "./cart-module-core"
 import { lockCartRow, readCheckoutState, writeCheckoutState } from "./checkout-state"
 import { requireData, requireId } from "../validation/arguments"
@@ -65,17 +65,17 @@ export class CartModuleService extends CartModuleCore {
 
   /** Retrieves a cart; totals are computed when `select` names one, `*`, or is absent. @throws NotFoundError */
   async retrieveCart(id: string, config?: FindConfig<CartDTO>, sharedContext?: CartContext): Promise<CartDTO> {
-    return (await this.retrieve_(MODELS.Cart, id, config, sharedContext)) as unknown as CartDTO
+    return this.retrieve_("Cart", id, config, sharedContext)
   }
 
   /** Lists carts matching `filters` (equality, arrays, null, `$`-operators, `$and`/`$or`). */
   async listCarts(filters?: Filters, config?: FindConfig<CartDTO>, sharedContext?: CartContext): Promise<CartDTO[]> {
-    return (await this.list_(MODELS.Cart, filters, config, sharedContext)) as unknown as CartDTO[]
+    return this.list_("Cart", filters, config, sharedContext)
   }
 
   /** Lists carts and counts every match, in one statement. */
   async listAndCountCarts(filters?: Filters, config?: FindConfig<CartDTO>, sharedContext?: CartContext): Promise<[CartDTO[], number]> {
-    return (await this.listAndCount_(MODELS.Cart, filters, config, sharedContext)) as unknown as [CartDTO[], number]
+    return this.listAndCount_("Cart", filters, config, sharedContext)
   }
 
   /** Creates one cart or many, with nested `items`, `shipping_address` and `billing_address`. @throws InvalidDataError */
@@ -83,7 +83,7 @@ export class CartModuleService extends CartModuleCore {
   createCarts(data: CreateCartDTO[], sharedContext?: CartContext): Promise<CartDTO[]>
   async createCarts(data: CreateCartDTO | CreateCartDTO[], sharedContext?: CartContext): Promise<CartDTO | CartDTO[]> {
     const rows = await this.createCarts_(data, sharedContext)
-    return sameShape(data, rows) as unknown as CartDTO | CartDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates carts: `[{ id, ... }]`, `(id, data)` or `(selector, data)` (every matching cart). @throws NotFoundError, ConflictError */
@@ -93,7 +93,7 @@ export class CartModuleService extends CartModuleCore {
   async updateCarts(first: string | Filters | UpdateCartDTO[], second?: unknown, third?: CartContext): Promise<CartDTO | CartDTO[]> {
     const ctx = Array.isArray(first) ? (second as CartContext | undefined) : third
     const rows = await this.updateCarts_(first, Array.isArray(first) ? undefined : second, ctx)
-    return (typeof first === "string" ? rows[0] : rows) as unknown as CartDTO | CartDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes carts and everything in them. */
@@ -115,12 +115,12 @@ export class CartModuleService extends CartModuleCore {
 
   /** Retrieves one address. @throws NotFoundError */
   async retrieveAddress(id: string, config?: FindConfig<CartAddressDTO>, sharedContext?: CartContext): Promise<CartAddressDTO> {
-    return (await this.retrieve_(MODELS.Address, id, config, sharedContext)) as unknown as CartAddressDTO
+    return this.retrieve_("Address", id, config, sharedContext)
   }
 
   /** Lists addresses. */
   async listAddresses(filters?: Filters, config?: FindConfig<CartAddressDTO>, sharedContext?: CartContext): Promise<CartAddressDTO[]> {
-    return (await this.list_(MODELS.Address, filters, config, sharedContext)) as unknown as CartAddressDTO[]
+    return this.list_("Address", filters, config, sharedContext)
   }
 
   /** Lists and counts addresses. */
@@ -129,7 +129,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<CartAddressDTO>,
     sharedContext?: CartContext,
   ): Promise<[CartAddressDTO[], number]> {
-    return (await this.listAndCount_(MODELS.Address, filters, config, sharedContext)) as unknown as [CartAddressDTO[], number]
+    return this.listAndCount_("Address", filters, config, sharedContext)
   }
 
   /** Creates standalone addresses. */
@@ -139,7 +139,7 @@ export class CartModuleService extends CartModuleCore {
     data: CreateAddressDTO | CreateAddressDTO[],
     sharedContext?: CartContext,
   ): Promise<CartAddressDTO | CartAddressDTO[]> {
-    return sameShape(data, await this.createAddresses_(data, sharedContext)) as unknown as CartAddressDTO | CartAddressDTO[]
+    return sameShape(data, await this.createAddresses_(data, sharedContext))
   }
 
   /** Updates addresses by id. @throws NotFoundError */
@@ -149,7 +149,7 @@ export class CartModuleService extends CartModuleCore {
     data: UpdateAddressDTO | UpdateAddressDTO[],
     sharedContext?: CartContext,
   ): Promise<CartAddressDTO | CartAddressDTO[]> {
-    return sameShape(data, await this.updateAddresses_(data, sharedContext)) as unknown as CartAddressDTO | CartAddressDTO[]
+    return sameShape(data, await this.updateAddresses_(data, sharedContext))
   }
 
   /** Hard-deletes addresses. */
@@ -170,12 +170,12 @@ export class CartModuleService extends CartModuleCore {
   // ---- line items ----
   /** Retrieves one line item by id. @throws NotFoundError when it does not exist. */
   async retrieveLineItem(id: string, config?: FindConfig<CartLineItemDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO> {
-    return (await this.retrieve_(MODELS.LineItem, id, config, sharedContext)) as unknown as CartLineItemDTO
+    return this.retrieve_("LineItem", id, config, sharedContext)
   }
 
   /** Lists line items matching `filters`. */
   async listLineItems(filters?: Filters, config?: FindConfig<CartLineItemDTO>, sharedContext?: CartContext): Promise<CartLineItemDTO[]> {
-    return (await this.list_(MODELS.LineItem, filters, config, sharedContext)) as unknown as CartLineItemDTO[]
+    return this.list_("LineItem", filters, config, sharedContext)
   }
 
   /** Lists line items matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
@@ -184,7 +184,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<CartLineItemDTO>,
     sharedContext?: CartContext,
   ): Promise<[CartLineItemDTO[], number]> {
-    return (await this.listAndCount_(MODELS.LineItem, filters, config, sharedContext)) as unknown as [CartLineItemDTO[], number]
+    return this.listAndCount_("LineItem", filters, config, sharedContext)
   }
 
   /** Adds line items: one, many (each naming its cart), or `(cartId, list)`. Locks each cart. */
@@ -196,12 +196,7 @@ export class CartModuleService extends CartModuleCore {
     second?: unknown,
     sharedContext?: CartContext,
   ): Promise<CartLineItemDTO[]> {
-    return (await this.createChildren_(
-      "LineItem",
-      first,
-      second,
-      typeof first === "string" ? sharedContext : (second as CartContext | undefined),
-    )) as unknown as CartLineItemDTO[]
+    return this.createChildren_("LineItem", first, second, typeof first === "string" ? sharedContext : (second as CartContext | undefined))
   }
 
   /** Creates line items (the generic create; each names its parent). */
@@ -212,7 +207,7 @@ export class CartModuleService extends CartModuleCore {
     sharedContext?: CartContext,
   ): Promise<CartLineItemDTO | CartLineItemDTO[]> {
     const rows = await this.createChildren_("LineItem", data, undefined, sharedContext)
-    return sameShape(data, rows) as unknown as CartLineItemDTO | CartLineItemDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates line items: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
@@ -234,7 +229,7 @@ export class CartModuleService extends CartModuleCore {
       isData ? second : undefined,
       isData ? third : (second as CartContext | undefined),
     )
-    return (typeof first === "string" ? rows[0] : rows) as unknown as CartLineItemDTO | CartLineItemDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes line items by id (missing ids are ignored). */
@@ -259,7 +254,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<CartShippingMethodDTO>,
     sharedContext?: CartContext,
   ): Promise<CartShippingMethodDTO> {
-    return (await this.retrieve_(MODELS.ShippingMethod, id, config, sharedContext)) as unknown as CartShippingMethodDTO
+    return this.retrieve_("ShippingMethod", id, config, sharedContext)
   }
 
   /** Lists shipping methods matching `filters`. */
@@ -268,7 +263,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<CartShippingMethodDTO>,
     sharedContext?: CartContext,
   ): Promise<CartShippingMethodDTO[]> {
-    return (await this.list_(MODELS.ShippingMethod, filters, config, sharedContext)) as unknown as CartShippingMethodDTO[]
+    return this.list_("ShippingMethod", filters, config, sharedContext)
   }
 
   /** Lists shipping methods matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
@@ -277,7 +272,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<CartShippingMethodDTO>,
     sharedContext?: CartContext,
   ): Promise<[CartShippingMethodDTO[], number]> {
-    return (await this.listAndCount_(MODELS.ShippingMethod, filters, config, sharedContext)) as unknown as [CartShippingMethodDTO[], number]
+    return this.listAndCount_("ShippingMethod", filters, config, sharedContext)
   }
 
   /** Adds shipping methods: one, many (each naming its cart), or `(cartId, list)`. Locks each cart. */
@@ -293,12 +288,12 @@ export class CartModuleService extends CartModuleCore {
     second?: unknown,
     sharedContext?: CartContext,
   ): Promise<CartShippingMethodDTO[]> {
-    return (await this.createChildren_(
+    return this.createChildren_(
       "ShippingMethod",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
-    )) as unknown as CartShippingMethodDTO[]
+    )
   }
 
   /** Creates shipping methods (the generic create; each names its parent). */
@@ -309,7 +304,7 @@ export class CartModuleService extends CartModuleCore {
     sharedContext?: CartContext,
   ): Promise<CartShippingMethodDTO | CartShippingMethodDTO[]> {
     const rows = await this.createChildren_("ShippingMethod", data, undefined, sharedContext)
-    return sameShape(data, rows) as unknown as CartShippingMethodDTO | CartShippingMethodDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates shipping methods: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
@@ -335,7 +330,7 @@ export class CartModuleService extends CartModuleCore {
       isData ? second : undefined,
       isData ? third : (second as CartContext | undefined),
     )
-    return (typeof first === "string" ? rows[0] : rows) as unknown as CartShippingMethodDTO | CartShippingMethodDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes shipping methods by id (missing ids are ignored). */
@@ -360,7 +355,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<LineItemAdjustmentDTO>,
     sharedContext?: CartContext,
   ): Promise<LineItemAdjustmentDTO> {
-    return (await this.retrieve_(MODELS.LineItemAdjustment, id, config, sharedContext)) as unknown as LineItemAdjustmentDTO
+    return this.retrieve_("LineItemAdjustment", id, config, sharedContext)
   }
 
   /** Lists line item adjustments matching `filters`. */
@@ -369,7 +364,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<LineItemAdjustmentDTO>,
     sharedContext?: CartContext,
   ): Promise<LineItemAdjustmentDTO[]> {
-    return (await this.list_(MODELS.LineItemAdjustment, filters, config, sharedContext)) as unknown as LineItemAdjustmentDTO[]
+    return this.list_("LineItemAdjustment", filters, config, sharedContext)
   }
 
   /** Lists line item adjustments matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
@@ -378,10 +373,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<LineItemAdjustmentDTO>,
     sharedContext?: CartContext,
   ): Promise<[LineItemAdjustmentDTO[], number]> {
-    return (await this.listAndCount_(MODELS.LineItemAdjustment, filters, config, sharedContext)) as unknown as [
-      LineItemAdjustmentDTO[],
-      number,
-    ]
+    return this.listAndCount_("LineItemAdjustment", filters, config, sharedContext)
   }
 
   /** Adds line item adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
@@ -393,12 +385,12 @@ export class CartModuleService extends CartModuleCore {
     second?: unknown,
     sharedContext?: CartContext,
   ): Promise<LineItemAdjustmentDTO[]> {
-    return (await this.createChildren_(
+    return this.createChildren_(
       "LineItemAdjustment",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
-    )) as unknown as LineItemAdjustmentDTO[]
+    )
   }
 
   /** Replaces a cart's line item adjustments: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
@@ -407,12 +399,12 @@ export class CartModuleService extends CartModuleCore {
     data: UpsertLineItemAdjustmentDTO[],
     sharedContext?: CartContext,
   ): Promise<LineItemAdjustmentDTO[]> {
-    return (await this.setChildren_("LineItemAdjustment", cartId, data, sharedContext)) as unknown as LineItemAdjustmentDTO[]
+    return this.setChildren_("LineItemAdjustment", cartId, data, sharedContext)
   }
 
   /** Updates entries that have an `id` and creates the others. */
   async upsertLineItemAdjustments(data: UpsertLineItemAdjustmentDTO[], sharedContext?: CartContext): Promise<LineItemAdjustmentDTO[]> {
-    return (await this.upsertChildren_("LineItemAdjustment", data, sharedContext)) as unknown as LineItemAdjustmentDTO[]
+    return this.upsertChildren_("LineItemAdjustment", data, sharedContext)
   }
 
   /** Creates line item adjustments (the generic create; each names its parent). */
@@ -423,7 +415,7 @@ export class CartModuleService extends CartModuleCore {
     sharedContext?: CartContext,
   ): Promise<LineItemAdjustmentDTO | LineItemAdjustmentDTO[]> {
     const rows = await this.createChildren_("LineItemAdjustment", data, undefined, sharedContext)
-    return sameShape(data, rows) as unknown as LineItemAdjustmentDTO | LineItemAdjustmentDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates line item adjustments: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
@@ -453,7 +445,7 @@ export class CartModuleService extends CartModuleCore {
       isData ? second : undefined,
       isData ? third : (second as CartContext | undefined),
     )
-    return (typeof first === "string" ? rows[0] : rows) as unknown as LineItemAdjustmentDTO | LineItemAdjustmentDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes line item adjustments by id (missing ids are ignored). */
@@ -478,7 +470,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<LineItemTaxLineDTO>,
     sharedContext?: CartContext,
   ): Promise<LineItemTaxLineDTO> {
-    return (await this.retrieve_(MODELS.LineItemTaxLine, id, config, sharedContext)) as unknown as LineItemTaxLineDTO
+    return this.retrieve_("LineItemTaxLine", id, config, sharedContext)
   }
 
   /** Lists line item tax lines matching `filters`. */
@@ -487,7 +479,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<LineItemTaxLineDTO>,
     sharedContext?: CartContext,
   ): Promise<LineItemTaxLineDTO[]> {
-    return (await this.list_(MODELS.LineItemTaxLine, filters, config, sharedContext)) as unknown as LineItemTaxLineDTO[]
+    return this.list_("LineItemTaxLine", filters, config, sharedContext)
   }
 
   /** Lists line item tax lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
@@ -496,7 +488,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<LineItemTaxLineDTO>,
     sharedContext?: CartContext,
   ): Promise<[LineItemTaxLineDTO[], number]> {
-    return (await this.listAndCount_(MODELS.LineItemTaxLine, filters, config, sharedContext)) as unknown as [LineItemTaxLineDTO[], number]
+    return this.listAndCount_("LineItemTaxLine", filters, config, sharedContext)
   }
 
   /** Adds line item tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
@@ -512,24 +504,24 @@ export class CartModuleService extends CartModuleCore {
     second?: unknown,
     sharedContext?: CartContext,
   ): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
-    const rows = (await this.createChildren_(
+    const rows = await this.createChildren_(
       "LineItemTaxLine",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
-    )) as unknown as LineItemTaxLineDTO[]
+    )
     // Medusa returns the one row for one plain object, and a list for a list or `(cartId, ...)`.
     return typeof first === "string" ? rows : sameShape(first, rows)
   }
 
   /** Replaces a cart's line item tax lines: entries with `id` are updated, without are created, the rest removed; `[]` clears. */
   async setLineItemTaxLines(cartId: string, data: UpsertLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
-    return (await this.setChildren_("LineItemTaxLine", cartId, data, sharedContext)) as unknown as LineItemTaxLineDTO[]
+    return this.setChildren_("LineItemTaxLine", cartId, data, sharedContext)
   }
 
   /** Updates entries that have an `id` and creates the others. */
   async upsertLineItemTaxLines(data: UpsertLineItemTaxLineDTO[], sharedContext?: CartContext): Promise<LineItemTaxLineDTO[]> {
-    return (await this.upsertChildren_("LineItemTaxLine", data, sharedContext)) as unknown as LineItemTaxLineDTO[]
+    return this.upsertChildren_("LineItemTaxLine", data, sharedContext)
   }
 
   /** Creates line item tax lines (the generic create; each names its parent). */
@@ -540,7 +532,7 @@ export class CartModuleService extends CartModuleCore {
     sharedContext?: CartContext,
   ): Promise<LineItemTaxLineDTO | LineItemTaxLineDTO[]> {
     const rows = await this.createChildren_("LineItemTaxLine", data, undefined, sharedContext)
-    return sameShape(data, rows) as unknown as LineItemTaxLineDTO | LineItemTaxLineDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates line item tax lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
@@ -566,7 +558,7 @@ export class CartModuleService extends CartModuleCore {
       isData ? second : undefined,
       isData ? third : (second as CartContext | undefined),
     )
-    return (typeof first === "string" ? rows[0] : rows) as unknown as LineItemTaxLineDTO | LineItemTaxLineDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes line item tax lines by id (missing ids are ignored). */
@@ -591,7 +583,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<ShippingMethodAdjustmentDTO>,
     sharedContext?: CartContext,
   ): Promise<ShippingMethodAdjustmentDTO> {
-    return (await this.retrieve_(MODELS.ShippingMethodAdjustment, id, config, sharedContext)) as unknown as ShippingMethodAdjustmentDTO
+    return this.retrieve_("ShippingMethodAdjustment", id, config, sharedContext)
   }
 
   /** Lists shipping method adjustments matching `filters`. */
@@ -600,7 +592,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<ShippingMethodAdjustmentDTO>,
     sharedContext?: CartContext,
   ): Promise<ShippingMethodAdjustmentDTO[]> {
-    return (await this.list_(MODELS.ShippingMethodAdjustment, filters, config, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
+    return this.list_("ShippingMethodAdjustment", filters, config, sharedContext)
   }
 
   /** Lists shipping method adjustments matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
@@ -609,10 +601,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<ShippingMethodAdjustmentDTO>,
     sharedContext?: CartContext,
   ): Promise<[ShippingMethodAdjustmentDTO[], number]> {
-    return (await this.listAndCount_(MODELS.ShippingMethodAdjustment, filters, config, sharedContext)) as unknown as [
-      ShippingMethodAdjustmentDTO[],
-      number,
-    ]
+    return this.listAndCount_("ShippingMethodAdjustment", filters, config, sharedContext)
   }
 
   /** Adds shipping method adjustments: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
@@ -631,12 +620,12 @@ export class CartModuleService extends CartModuleCore {
     second?: unknown,
     sharedContext?: CartContext,
   ): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
-    const rows = (await this.createChildren_(
+    const rows = await this.createChildren_(
       "ShippingMethodAdjustment",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
-    )) as unknown as ShippingMethodAdjustmentDTO[]
+    )
     // Medusa returns the one row for one plain object, and a list for a list or `(cartId, ...)`.
     return typeof first === "string" ? rows : sameShape(first, rows)
   }
@@ -647,7 +636,7 @@ export class CartModuleService extends CartModuleCore {
     data: UpsertShippingMethodAdjustmentDTO[],
     sharedContext?: CartContext,
   ): Promise<ShippingMethodAdjustmentDTO[]> {
-    return (await this.setChildren_("ShippingMethodAdjustment", cartId, data, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
+    return this.setChildren_("ShippingMethodAdjustment", cartId, data, sharedContext)
   }
 
   /** Updates entries that have an `id` and creates the others. */
@@ -655,7 +644,7 @@ export class CartModuleService extends CartModuleCore {
     data: UpsertShippingMethodAdjustmentDTO[],
     sharedContext?: CartContext,
   ): Promise<ShippingMethodAdjustmentDTO[]> {
-    return (await this.upsertChildren_("ShippingMethodAdjustment", data, sharedContext)) as unknown as ShippingMethodAdjustmentDTO[]
+    return this.upsertChildren_("ShippingMethodAdjustment", data, sharedContext)
   }
 
   /** Creates shipping method adjustments (the generic create; each names its parent). */
@@ -672,7 +661,7 @@ export class CartModuleService extends CartModuleCore {
     sharedContext?: CartContext,
   ): Promise<ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]> {
     const rows = await this.createChildren_("ShippingMethodAdjustment", data, undefined, sharedContext)
-    return sameShape(data, rows) as unknown as ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates shipping method adjustments: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
@@ -704,7 +693,7 @@ export class CartModuleService extends CartModuleCore {
       isData ? second : undefined,
       isData ? third : (second as CartContext | undefined),
     )
-    return (typeof first === "string" ? rows[0] : rows) as unknown as ShippingMethodAdjustmentDTO | ShippingMethodAdjustmentDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes shipping method adjustments by id (missing ids are ignored). */
@@ -729,7 +718,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<ShippingMethodTaxLineDTO>,
     sharedContext?: CartContext,
   ): Promise<ShippingMethodTaxLineDTO> {
-    return (await this.retrieve_(MODELS.ShippingMethodTaxLine, id, config, sharedContext)) as unknown as ShippingMethodTaxLineDTO
+    return this.retrieve_("ShippingMethodTaxLine", id, config, sharedContext)
   }
 
   /** Lists shipping method tax lines matching `filters`. */
@@ -738,7 +727,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<ShippingMethodTaxLineDTO>,
     sharedContext?: CartContext,
   ): Promise<ShippingMethodTaxLineDTO[]> {
-    return (await this.list_(MODELS.ShippingMethodTaxLine, filters, config, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
+    return this.list_("ShippingMethodTaxLine", filters, config, sharedContext)
   }
 
   /** Lists shipping method tax lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
@@ -747,10 +736,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<ShippingMethodTaxLineDTO>,
     sharedContext?: CartContext,
   ): Promise<[ShippingMethodTaxLineDTO[], number]> {
-    return (await this.listAndCount_(MODELS.ShippingMethodTaxLine, filters, config, sharedContext)) as unknown as [
-      ShippingMethodTaxLineDTO[],
-      number,
-    ]
+    return this.listAndCount_("ShippingMethodTaxLine", filters, config, sharedContext)
   }
 
   /** Adds shipping method tax lines: a list spanning carts, or `(cartId, list)` (each must belong to that cart). */
@@ -766,12 +752,12 @@ export class CartModuleService extends CartModuleCore {
     second?: unknown,
     sharedContext?: CartContext,
   ): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
-    const rows = (await this.createChildren_(
+    const rows = await this.createChildren_(
       "ShippingMethodTaxLine",
       first,
       second,
       typeof first === "string" ? sharedContext : (second as CartContext | undefined),
-    )) as unknown as ShippingMethodTaxLineDTO[]
+    )
     // Medusa returns the one row for one plain object, and a list for a list or `(cartId, ...)`.
     return typeof first === "string" ? rows : sameShape(first, rows)
   }
@@ -782,7 +768,7 @@ export class CartModuleService extends CartModuleCore {
     data: UpsertShippingMethodTaxLineDTO[],
     sharedContext?: CartContext,
   ): Promise<ShippingMethodTaxLineDTO[]> {
-    return (await this.setChildren_("ShippingMethodTaxLine", cartId, data, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
+    return this.setChildren_("ShippingMethodTaxLine", cartId, data, sharedContext)
   }
 
   /** Updates entries that have an `id` and creates the others. */
@@ -790,7 +776,7 @@ export class CartModuleService extends CartModuleCore {
     data: UpsertShippingMethodTaxLineDTO[],
     sharedContext?: CartContext,
   ): Promise<ShippingMethodTaxLineDTO[]> {
-    return (await this.upsertChildren_("ShippingMethodTaxLine", data, sharedContext)) as unknown as ShippingMethodTaxLineDTO[]
+    return this.upsertChildren_("ShippingMethodTaxLine", data, sharedContext)
   }
 
   /** Creates shipping method tax lines (the generic create; each names its parent). */
@@ -801,7 +787,7 @@ export class CartModuleService extends CartModuleCore {
     sharedContext?: CartContext,
   ): Promise<ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]> {
     const rows = await this.createChildren_("ShippingMethodTaxLine", data, undefined, sharedContext)
-    return sameShape(data, rows) as unknown as ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates shipping method tax lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
@@ -832,7 +818,7 @@ export class CartModuleService extends CartModuleCore {
       isData ? second : undefined,
       isData ? third : (second as CartContext | undefined),
     )
-    return (typeof first === "string" ? rows[0] : rows) as unknown as ShippingMethodTaxLineDTO | ShippingMethodTaxLineDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes shipping method tax lines by id (missing ids are ignored). */
@@ -853,7 +839,7 @@ export class CartModuleService extends CartModuleCore {
   // ---- credit lines ----
   /** Retrieves one credit line by id. @throws NotFoundError when it does not exist. */
   async retrieveCreditLine(id: string, config?: FindConfig<CartCreditLineDTO>, sharedContext?: CartContext): Promise<CartCreditLineDTO> {
-    return (await this.retrieve_(MODELS.CreditLine, id, config, sharedContext)) as unknown as CartCreditLineDTO
+    return this.retrieve_("CreditLine", id, config, sharedContext)
   }
 
   /** Lists credit lines matching `filters`. */
@@ -862,7 +848,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<CartCreditLineDTO>,
     sharedContext?: CartContext,
   ): Promise<CartCreditLineDTO[]> {
-    return (await this.list_(MODELS.CreditLine, filters, config, sharedContext)) as unknown as CartCreditLineDTO[]
+    return this.list_("CreditLine", filters, config, sharedContext)
   }
 
   /** Lists credit lines matching `filters` and counts all matches (ignoring `skip`/`take`) in one statement. */
@@ -871,7 +857,7 @@ export class CartModuleService extends CartModuleCore {
     config?: FindConfig<CartCreditLineDTO>,
     sharedContext?: CartContext,
   ): Promise<[CartCreditLineDTO[], number]> {
-    return (await this.listAndCount_(MODELS.CreditLine, filters, config, sharedContext)) as unknown as [CartCreditLineDTO[], number]
+    return this.listAndCount_("CreditLine", filters, config, sharedContext)
   }
 
   /** Creates credit lines (the generic create; each names its parent). */
@@ -882,7 +868,7 @@ export class CartModuleService extends CartModuleCore {
     sharedContext?: CartContext,
   ): Promise<CartCreditLineDTO | CartCreditLineDTO[]> {
     const rows = await this.createChildren_("CreditLine", data, undefined, sharedContext)
-    return sameShape(data, rows) as unknown as CartCreditLineDTO | CartCreditLineDTO[]
+    return sameShape(data, rows)
   }
 
   /** Updates credit lines: `(id, data)` → one; `(selector, data)` → many; `[{ selector, data }]` or `[{ id, ... }]` → many. */
@@ -904,7 +890,7 @@ export class CartModuleService extends CartModuleCore {
       isData ? second : undefined,
       isData ? third : (second as CartContext | undefined),
     )
-    return (typeof first === "string" ? rows[0] : rows) as unknown as CartCreditLineDTO | CartCreditLineDTO[]
+    return oneForAnId(first, rows)
   }
 
   /** Hard-deletes credit lines by id (missing ids are ignored). */
