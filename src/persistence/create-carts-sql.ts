@@ -4,7 +4,7 @@ import { preparedQuery } from "./db"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { insertArraysSql, insertValuesSql, sameColumns } from "./writer"
+import { arrayInsertable, insertArraysSql, insertValuesSql } from "./writer"
 
 /** The rows of new carts, their addresses and their items, column-shaped, ids set. */
 export interface NewCartRows {
@@ -23,9 +23,8 @@ export interface InsertedCarts {
 // A batch past PostgreSQL's parameter limit goes the general way (one INSERT per table, chunked).
 const MAX_PARAMETERS = 60_000
 
-// Uniform rows travel as one array per column; others as one parameter per value.
-const parameterCount = (rows: readonly Record<string, unknown>[]) =>
-  sameColumns(rows) ? Object.keys(rows[0] ?? {}).length : rows.reduce((sum, row) => sum + Object.keys(row).length, 0)
+// Rows travel as one array per column (the union of their columns); see insertArraysSql.
+const parameterCount = (rows: readonly Record<string, unknown>[]) => new Set(rows.flatMap((row) => Object.keys(row))).size
 
 /**
  * Inserts new carts with their addresses and items in ONE statement (three INSERT CTEs), outside
@@ -37,9 +36,9 @@ export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Prom
   if (parameterCount(rows.carts) + parameterCount(rows.addresses) + parameterCount(rows.items) > MAX_PARAMETERS) return undefined
   const bindings: unknown[] = []
   const ctes: string[] = []
-  // Arrays when every row has the same columns (a stable text, few parameters); VALUES with DEFAULT otherwise.
+  // Arrays (a stable text, few parameters) when they insert what VALUES with DEFAULT would; VALUES otherwise.
   const insert = (model: Model, list: readonly Record<string, unknown>[]) =>
-    sameColumns(list) ? insertArraysSql(model, list, bindings) : insertValuesSql(model, list, bindings)
+    arrayInsertable(model, list) ? insertArraysSql(model, list, bindings) : insertValuesSql(model, list, bindings)
   if (rows.addresses.length) ctes.push(`a AS (${insert(MODELS.Address, rows.addresses)} RETURNING *)`)
   if (rows.items.length) ctes.push(`i AS (${insert(MODELS.LineItem, rows.items)} RETURNING *)`)
   ctes.push(`c AS (${insert(MODELS.Cart, rows.carts)} RETURNING *)`)

@@ -82,25 +82,38 @@ function arrayType(model: Model, column: string): string {
 }
 
 /**
- * `INSERT INTO … SELECT * FROM unnest(…)` of `rows`, which must all have the same columns: one array
- * parameter per column, so the text is the same whatever the batch size. `where` (trusted SQL)
- * guards the insert, e.g. on a lock CTE. No RETURNING; pushes the arrays onto `bindings`.
+ * `INSERT INTO … SELECT … FROM unnest(…)` of `rows`: one array parameter per column, so the text is the same
+ * whatever the batch size. Rows may name different columns (see {@link arrayInsertable}): a column a row
+ * leaves out is NULL there, or the column's default where it has one (`COALESCE`, only for columns that
+ * cannot be NULL, so an explicit NULL is never replaced). `where` (trusted SQL) guards the insert, e.g. on a
+ * lock CTE. No RETURNING; pushes the arrays onto `bindings`.
  */
 export function insertArraysSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[], where = ""): string {
   // Sorted: callers build rows in their input's key order, and one column set should be one text.
-  const columns = Object.keys(rows[0]!).sort()
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort()
   const names = columns.map(ident).join(", ")
-  for (const column of columns) bindings.push(rows.map((row) => row[column]))
+  const selected = columns.map((column) => {
+    bindings.push(rows.map((row) => row[column] ?? null))
+    const fallback = model.columns[column]?.default
+    const value = `v.${ident(column)}`
+    return fallback !== undefined && rows.some((row) => !(column in row)) ? `COALESCE(${value}, ${fallback})` : value
+  })
   const arrays = columns.map((column) => `?::${arrayType(model, column)}`).join(", ")
-  return `INSERT INTO ${ident(model.table)} (${names}) SELECT * FROM unnest(${arrays}) AS v(${names})${where ? ` WHERE ${where}` : ""}`
+  return `INSERT INTO ${ident(model.table)} (${names}) SELECT ${selected.join(", ")} FROM unnest(${arrays}) AS v(${names})${where ? ` WHERE ${where}` : ""}`
 }
 
-/** Whether every row has the same columns (then {@link insertArraysSql} applies). */
-export function sameColumns(rows: readonly Record<string, unknown>[]): boolean {
-  const key = Object.keys(rows[0] ?? {})
-    .sort()
-    .join(",")
-  return rows.every((row) => Object.keys(row).sort().join(",") === key)
+/**
+ * Whether {@link insertArraysSql} can insert `rows` exactly as `INSERT … VALUES` with DEFAULT for missing
+ * cells would: rows may leave out a column unless it is nullable with a default (NULL there would be
+ * ambiguous between "left out" and "set to NULL").
+ */
+export function arrayInsertable(model: Model, rows: readonly Record<string, unknown>[]): boolean {
+  const columns = new Set(rows.flatMap((row) => Object.keys(row)))
+  for (const column of columns) {
+    const spec = model.columns[column]
+    if (spec?.nullable && spec.default !== undefined && rows.some((row) => !(column in row))) return false
+  }
+  return true
 }
 
 /** `INSERT INTO … VALUES …` of `rows` (a missing column is DEFAULT), without RETURNING; pushes the values onto `bindings`. */

@@ -5,7 +5,7 @@ import type { Dto } from "../persistence/row-mapper"
 import { deleteUnderLock, insertUnderLock, replaceUnderLock, updateUnderLock } from "../persistence/single-statement"
 import type { LockChecks } from "../persistence/single-statement"
 import type { Tx } from "../persistence/unit-of-work"
-import { toColumns } from "../persistence/writer"
+import { arrayInsertable, toColumns } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
 import { mutableFields } from "./child-writes"
 
@@ -31,12 +31,7 @@ export function canCreateInOneStatement(
   maxPerCart: number | undefined,
 ): cartId is string {
   if (spec.parentColumn !== "cart_id" || cartId === undefined || maxPerCart !== undefined || inputs.length === 0) return false
-  return sameFields(inputs) && inputs.every((input) => input.cart_id === cartId)
-}
-
-function sameFields(inputs: readonly Input[]): boolean {
-  const keys = Object.keys(inputs[0]!).sort().join(",")
-  return inputs.every((input) => Object.keys(input).sort().join(",") === keys)
+  return arrayInsertable(spec.model, inputs) && inputs.every((input) => input.cart_id === cartId)
 }
 
 /** Creates children of one cart in one statement; see {@link canCreateInOneStatement}. */
@@ -83,7 +78,7 @@ export async function setChildrenInOneStatement(
   cartId: string,
   entries: readonly Input[],
 ): Promise<Dto[] | undefined> {
-  if (spec.parentColumn === "cart_id" || entries.length === 0 || !sameFields(entries)) return undefined
+  if (spec.parentColumn === "cart_id" || entries.length === 0 || !arrayInsertable(spec.model, entries)) return undefined
   const parentIds: string[] = []
   for (const entry of entries) {
     const parentId = entry[spec.parentColumn]

@@ -42,6 +42,26 @@ describe("one-statement writes", () => {
     expect(await service.listLineItems({ cart_id: cart.id })).toEqual([])
   })
 
+  it("lines naming different fields still go in one statement, each column at its default where a line leaves it out", async () => {
+    const cart = await service.createCarts({ currency_code: "usd" })
+    const added = await countStatements(() =>
+      service.addLineItems(cart.id, [
+        { title: "Tee", quantity: 1, unit_price: 25, product_title: "Tee", requires_shipping: false, metadata: { size: "M" } },
+        { title: "Gift card", quantity: 2, unit_price: "12.5", is_giftcard: true },
+      ]),
+    )
+    expect(added.count).toBe(1)
+    expect(added.statements[0]).not.toMatch(/^BEGIN/i)
+    const [tee, gift] = added.result
+    expect(tee).toMatchObject({ product_title: "Tee", requires_shipping: false, is_giftcard: false, metadata: { size: "M" } })
+    // Left out: the model's defaults (requires_shipping true, booleans false), nullable columns null.
+    expect(gift).toMatchObject({ product_title: null, requires_shipping: true, is_giftcard: true, is_discountable: true, metadata: null })
+    expect(await service.listLineItems({ cart_id: cart.id }, { order: { title: "ASC" } })).toEqual([
+      expect.objectContaining({ title: "Gift card", requires_shipping: true }),
+      expect.objectContaining({ title: "Tee", requires_shipping: false }),
+    ])
+  })
+
   it("a stale expected version is a conflict that leaves the version and the line as they were", async () => {
     const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const version = await versionOf(cart.id)

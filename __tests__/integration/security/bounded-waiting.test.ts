@@ -53,10 +53,16 @@ describe("bounded waiting", () => {
     const [a, b] = await service.createCarts([{ currency_code: "usd" }, { currency_code: "usd" }])
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
+    let locked!: () => void
+    const hasLock = new Promise<void>((resolve) => (locked = resolve))
     const holder = service.transaction(async (ctx) => {
       await service.updateCarts(a!.id, { email: "holder@example.com" }, ctx)
+      locked()
       await held
     })
+    // The waiters start only once the holder has the cart's lock: a one-statement write is quick enough
+    // to finish before the holder's BEGIN, SAVEPOINT and UPDATE would otherwise have taken it.
+    await hasLock
     const waiters = [1, 2, 3, 4].map((i) => settle(service.addLineItems(a!.id, [{ title: `W${i}`, quantity: 1, unit_price: 1 }])))
     await waitForLockWaiters(database.url)
     let waitersDone = false
