@@ -1,4 +1,6 @@
-import { Decimal } from "decimal.js"
+import { toDecimal } from "../money/decimal"
+import type { Decimal } from "../money/decimal"
+import type { BigNumberInput } from "../money/big-number"
 
 /** A Medusa `BigNumberRawValue`: the exact value as a string (or number) plus precision details. */
 export interface MedusaRawAmount {
@@ -10,29 +12,22 @@ export interface MedusaRawAmount {
  * `raw_*` twin holding the exact value; the raw twin wins, so 0.1 + 0.2 style drift never enters a cart.
  */
 export function exactAmount(raw: MedusaRawAmount | null | undefined, numeric: unknown): string | null {
-  if (raw && (typeof raw.value === "string" || typeof raw.value === "number")) return new Decimal(raw.value).toString()
-  if (typeof numeric === "number" || typeof numeric === "string") return new Decimal(numeric).toString()
+  if (raw && (typeof raw.value === "string" || typeof raw.value === "number")) return toDecimal(raw.value).toFixed()
+  if (typeof numeric === "number" || typeof numeric === "string") return toDecimal(numeric).toFixed()
   return null
 }
 
 /** Whether two exact decimal strings are the same amount ("10" and "10.00" are). */
 export function sameAmount(a: string, b: string): boolean {
-  return new Decimal(a).eq(b)
+  return toDecimal(a).eq(toDecimal(b))
 }
 
 /**
  * The exact value of an amount in any shape Medusa hands out: a number, a decimal string, a raw value
- * `{ value }`, or one of Medusa's `BigNumber` objects (whose `raw` holds the exact value).
+ * `{ value }`, a bignumber.js value or one of Medusa's `BigNumber` objects (whose `raw` holds the exact
+ * value). The money module's reader, so every port reads amounts by one rule.
  * @throws TypeError when the value is none of these
  */
 export function exactOf(amount: unknown): Decimal {
-  if (typeof amount === "number" || typeof amount === "string") return new Decimal(amount)
-  if (amount instanceof Decimal) return amount
-  if (amount !== null && typeof amount === "object") {
-    const raw: unknown = "raw" in amount ? amount.raw : amount
-    if (raw !== null && typeof raw === "object" && "value" in raw && (typeof raw.value === "string" || typeof raw.value === "number"))
-      return new Decimal(raw.value)
-    if ("numeric" in amount && typeof amount.numeric === "number") return new Decimal(amount.numeric)
-  }
-  throw new TypeError(`Not an amount: ${String(amount)}`)
+  return toDecimal(amount as BigNumberInput)
 }

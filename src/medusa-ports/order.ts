@@ -151,7 +151,7 @@ function summaryOf(order: MedusaOrder, cartId: string): OrderSummary {
     id: order.id,
     cart_id: cartId,
     currency_code: order.currency_code,
-    total: exactOf(order.total).toNumber(),
+    total: exactOf(order.total).toFixed(),
     email: order.email ?? null,
     created_at: new Date(order.created_at).toISOString(),
     display_id: order.display_id ?? null,

@@ -5,7 +5,8 @@ export interface OrderSummary {
   readonly id: string
   readonly cart_id: string
   readonly currency_code: string
-  readonly total: number
+  /** The order's total as an exact decimal string (never a JS number, which may lose digits). */
+  readonly total: string
   readonly email?: string | null
   readonly payment_provider_id?: string | null
   readonly created_at: string
@@ -41,7 +42,7 @@ export class InMemoryOrders implements OrderPort {
       id: `order_${String(this.sequence).padStart(6, "0")}`,
       cart_id: input.cart.id,
       currency_code: input.cart.currency_code,
-      total: Number(input.cart.total ?? 0),
+      total: input.cart.total?.toString() ?? "0",
       email: input.cart.email ?? null,
       payment_provider_id: input.payment.provider_id,
       created_at: new Date().toISOString(),

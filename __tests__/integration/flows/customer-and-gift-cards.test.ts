@@ -65,7 +65,7 @@ describe("gift cards (#15)", () => {
     await applyGiftCard(deps, { cart_id: cart.id, code: "GIFT-30" })
     await initializePaymentSessions(deps, { cart_id: cart.id })
     const { output, compensation } = await completeCartStep.invoke(deps, { cart_id: cart.id, authorize_payment: true })
-    expect(output.order.total).toBe(25)
+    expect(output.order.total).toBe("25")
     expect(deps.giftCards.balanceOf("gc_1")).toBe("0")
     expect((await deps.inventory.availability([v.mug], null))[0]?.available).toBe(6)
     await completeCartStep.compensate(deps, compensation)
