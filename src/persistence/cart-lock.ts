@@ -16,9 +16,6 @@ interface LockRow {
   completed_at: string | null
 }
 
-/** Carts each unit of work (one `Tx` per call and attempt) has locked so far, with the version it set. */
-const heldByCall = new WeakMap<Tx, Map<string, number>>()
-
 /**
  * Locks the carts that own the given rows, in ONE statement: resolves each row's cart, then
  * `UPDATE cart … RETURNING` takes the row lock, bumps `version` and `updated_at`. Held until commit,
@@ -38,8 +35,7 @@ export async function lockCartsOf(
   const cartColumn = parent.table === "cart" ? "id" : "cart_id"
   // A call that locks twice (parents, then rows to update) must bump each cart once, and check its
   // expected version against the state before the call, so carts it already holds are not re-bumped.
-  const held = heldByCall.get(tx) ?? new Map<string, number>()
-  heldByCall.set(tx, held)
+  const held = tx.heldLocks
   const skipHeld = held.size ? " AND NOT (id = ANY(?::text[]))" : ""
   const sql =
     `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(parent.table)} p ` +
@@ -98,8 +94,7 @@ export async function lockCartsForDeletion(tx: Tx, ids: readonly string[], delet
   )
   const locked = new Map(rows.map((row) => [row.id, { cart_id: row.id, version: row.version }]))
   checkExpectedVersion(tx, locked)
-  const held = heldByCall.get(tx) ?? new Map<string, number>()
-  heldByCall.set(tx, held)
+  const held = tx.heldLocks
   for (const row of rows) held.set(row.id, row.version)
   return rows.map((row) => row.id)
 }

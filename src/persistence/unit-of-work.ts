@@ -33,6 +33,11 @@ export interface Tx {
   readonly ctx: CartContext
   /** Buffers events; they are emitted after the outermost commit. */
   emit(...events: CartEvent[]): void
+  /**
+   * The carts this unit of work (one call, one attempt) has locked so far, with the version it set: a call
+   * that locks twice bumps each cart once and checks its expected version against the state before the call.
+   */
+  readonly heldLocks: Map<string, number>
 }
 
 function hostTransaction(ctx: CartContext | undefined): Knex.Transaction | undefined {
@@ -219,7 +224,7 @@ export class UnitOfWork {
     // does not commit its half-done writes (nor, via the event buffers, its events).
     const once = () =>
       host.transaction((savepoint) =>
-        work({ db: savepoint, ctx, emit: this.hostEvents.emitterFor(savepoint as unknown as KnexTransactor) }),
+        work({ db: savepoint, ctx, emit: this.hostEvents.emitterFor(savepoint as unknown as KnexTransactor), heldLocks: new Map() }),
       )
     const run = () => this.withLockRetries(once)
     // Joined calls share one connection; concurrent savepoints on it would release each other, so queue them.
@@ -233,7 +238,7 @@ export class UnitOfWork {
   }
 
   private tx(db: Db, ctx: CartContext, events: CartEvent[]): Tx {
-    return { db, ctx, emit: (...added) => void events.push(...added) }
+    return { db, ctx, emit: (...added) => void events.push(...added), heldLocks: new Map() }
   }
 
   /** Hands events to the bus, waiting at most `timeouts.eventMs`; a failing or hung bus is logged, never thrown. */
