@@ -188,15 +188,11 @@ export class CartModuleCore {
   }
 
   protected async updateCarts_(target: unknown, data: unknown, ctx?: CartContext): Promise<CartDTO[]> {
-    return typed("Cart", await this.updateCartRows(target, data, ctx))
-  }
-
-  private async updateCartRows(target: unknown, data: unknown, ctx?: CartContext): Promise<Dto[]> {
     if (Array.isArray(target)) {
       const updates = target as Input[]
       updates.forEach((update, index) => requireData(update, `data[${index}]`))
       this.deps.validator.check("updateCartWithId", updates)
-      return this.write(ctx, async (tx) => {
+      const updated = await this.write(ctx, async (tx) => {
         const results: Dto[] = []
         const missing: string[] = []
         for (const { id, ...rest } of updates) {
@@ -208,20 +204,22 @@ export class CartModuleCore {
         if (missing.length) throw NotFoundError.forIds("Cart", missing)
         return results
       })
+      return typed("Cart", updated)
     }
     requireData(data)
     this.deps.validator.check("updateCart", [data])
     if (typeof target === "string") {
       const id = requireId(target, "id")
       const patch = data as Input
-      return this.writeFast(
+      const updated = await this.writeFast(
         ctx,
         (tx) => updateCartInOneStatement(tx, id, patch),
         (tx) => this.updateCartIds(tx, [id], patch),
       )
+      return typed("Cart", updated)
     }
     const selector = requireSelector(target)
-    return this.write(ctx, (tx) => updateCartsWhere(tx, selector, data as Input))
+    return typed("Cart", await this.write(ctx, (tx) => updateCartsWhere(tx, selector, data as Input)))
   }
 
   private async updateCartIds(tx: Tx, ids: string[], data: Input): Promise<Dto[]> {
@@ -280,10 +278,6 @@ export class CartModuleCore {
     second: unknown,
     ctx?: CartContext,
   ): Promise<DtoByModel[N][]> {
-    return typed(name, await this.createChildRows(name, first, second, ctx))
-  }
-
-  private createChildRows(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
     const cartId = typeof first === "string" ? first : undefined
     const inputs = (cartId !== undefined ? toArray(second ?? []) : toArray(first)) as Input[]
     const ownsCart = CHILD_SPECS[name].parentColumn === "cart_id"
@@ -293,8 +287,10 @@ export class CartModuleCore {
     const general = (tx: Tx) => createChildren(tx, CHILD_SPECS[name], withCart, cartId, maxPerCart)
     // `(list)` whose rows all name one cart goes the fast way too: for a cart's own children the cart is the parent.
     const oneCart = cartId ?? (typeof withCart[0]?.cart_id === "string" ? withCart[0].cart_id : undefined)
-    if (!canCreateInOneStatement(CHILD_SPECS[name], withCart, oneCart, maxPerCart)) return this.write(ctx, general)
-    return this.writeFast(ctx, (tx) => createChildrenInOneStatement(tx, CHILD_SPECS[name], withCart, oneCart), general)
+    const rows = canCreateInOneStatement(CHILD_SPECS[name], withCart, oneCart, maxPerCart)
+      ? await this.writeFast(ctx, (tx) => createChildrenInOneStatement(tx, CHILD_SPECS[name], withCart, oneCart), general)
+      : await this.write(ctx, general)
+    return typed(name, rows)
   }
 
   /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. */
@@ -304,20 +300,17 @@ export class CartModuleCore {
     second: unknown,
     ctx?: CartContext,
   ): Promise<DtoByModel[N][]> {
-    return typed(name, await this.updateChildRows(name, first, second, ctx))
-  }
-
-  private updateChildRows(name: ChildName, first: unknown, second: unknown, ctx?: CartContext): Promise<Dto[]> {
     const spec = CHILD_SPECS[name]
     if (typeof first === "string") {
       requireData(second)
       this.deps.validator.check(`update${name}`, [second])
       const data = second as Input
-      return this.writeFast(
+      const updated = await this.writeFast(
         ctx,
         (tx) => updateChildInOneStatement(tx, spec, first, data),
         (tx) => updateChildrenById(tx, spec, [{ id: first, data }]),
       )
+      return typed(name, updated)
     }
     if (Array.isArray(first)) {
       const byId: { id: string; data: Input }[] = []
@@ -336,17 +329,18 @@ export class CartModuleCore {
         `update${name}`,
         [...byId, ...bySelector].map((entry) => entry.data),
       )
-      return this.write(ctx, async (tx) => {
+      const updated = await this.write(ctx, async (tx) => {
         const results: Dto[] = []
         for (const entry of bySelector) results.push(...(await updateChildrenWhere(tx, spec, entry.selector, entry.data)))
         results.push(...(await updateChildrenById(tx, spec, byId)))
         return results
       })
+      return typed(name, updated)
     }
     const selector = requireSelector(first)
     requireData(second)
     this.deps.validator.check(`update${name}`, [second])
-    return this.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, second as Input))
+    return typed(name, await this.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, second as Input)))
   }
 
   protected async deleteChildren_(name: ChildName, ids: string | string[], ctx?: CartContext): Promise<void> {
