@@ -1,95 +1,103 @@
+import type { Knex } from "@mikro-orm/postgresql"
 import type { CartEvent } from "../events/cart-events"
 
-/** The parts of a knex transactor (what MikroORM's `getTransactionContext()` returns too) that event buffering needs. */
-export interface KnexTransactor {
-  isTransaction?: boolean
-  executionPromise?: Promise<unknown>
-  parentTransaction?: KnexTransactor
-  commit?: (...args: unknown[]) => unknown
-  rollback?: (...args: unknown[]) => unknown
-}
-
-interface Buffered {
-  readonly event: CartEvent
-  /** The (possibly nested) transaction the event was produced in. */
-  readonly trx: KnexTransactor
-}
-
-interface RootBuffer {
-  readonly entries: Buffered[]
-  committed: boolean
-}
+/** The statement that ends a transaction (`COMMIT;`, `ROLLBACK`) or a savepoint (`RELEASE SAVEPOINT …`, `ROLLBACK TO SAVEPOINT …`). */
+const ENDING = /^\s*(?:COMMIT|RELEASE\s+SAVEPOINT|ROLLBACK)\b/i
+/** Of those, the ones that keep its writes. */
+const KEEPING = /^\s*(?:COMMIT|RELEASE)\b/i
 
 /** The outermost transaction of a (savepoint) chain: the one whose COMMIT makes writes durable. */
-export function outermost(trx: KnexTransactor): KnexTransactor {
+export function outermost(trx: Knex.Transaction): Knex.Transaction {
   let current = trx
   while (current.parentTransaction) current = current.parentTransaction
   return current
 }
 
+/** The SQL of a knex `query` event's payload. */
+function sqlOf(payload: unknown): string {
+  return typeof payload === "object" && payload !== null && "sql" in payload && typeof payload.sql === "string" ? payload.sql : ""
+}
+
+interface Buffered {
+  readonly events: readonly CartEvent[]
+  /** The host transaction (or savepoint) the events were produced in, after the call's own savepoint was released. */
+  readonly trx: Knex.Transaction
+}
+
 /**
- * Holds the events of calls that joined a host's transaction until its outermost COMMIT.
+ * Holds the events of calls that joined a host's transaction until its outermost COMMIT, without
+ * touching the host's transaction objects.
  *
  * Knex resolves `executionPromise` on ROLLBACK as well as on COMMIT (its `doNotRejectOnRollback`
  * default, which MikroORM's `transactional` relies on), so the promise alone cannot tell them apart.
- * We therefore wrap the transactors' own `commit`/`rollback`: events are published only when the
- * root committed, and events of a savepoint that was rolled back are dropped even if the root commits.
+ * What does tell them apart is the statement that ended the transaction: knex announces every statement
+ * a transactor sends, COMMIT and ROLLBACK included, as a `query` event on that transactor (a savepoint's
+ * statements reach its parents' listeners too), and refuses any statement after the one that ended it.
+ * So the last ending statement a transactor announced before its promise settled is its own. Events are
+ * published when the root committed, and dropped when any savepoint between them and the root was
+ * rolled back, even if the root commits.
  */
 export class HostEventBuffers {
-  private readonly roots = new WeakMap<object, RootBuffer>()
-  private readonly watched = new WeakSet<object>()
-  private readonly rolledBack = new WeakSet<object>()
+  /** Transactions being listened to. */
+  private readonly watched = new WeakSet<Knex.Transaction>()
+  /** Per ended transaction, whether it kept its writes (COMMIT, RELEASE). */
+  private readonly ended = new WeakMap<Knex.Transaction, boolean>()
+  /** Per root transaction, the events waiting for its COMMIT. */
+  private readonly buffers = new WeakMap<Knex.Transaction, Buffered[]>()
 
   constructor(private readonly publish: (events: readonly CartEvent[]) => Promise<void>) {}
 
-  /** Returns the `emit` for work running on `trx`; its events wait for the outermost commit. */
-  emitterFor(trx: KnexTransactor): (...events: CartEvent[]) => void {
-    const buffer = this.bufferFor(outermost(trx))
-    this.watchRollbacks(trx)
-    return (...events) => void buffer.entries.push(...events.map((event) => ({ event, trx })))
+  /**
+   * Starts listening to `trx` and every transaction around it. Call it while they are still open (before
+   * the work that will {@link add} events runs): a transaction's end is heard only by a listener added before it.
+   */
+  watch(trx: Knex.Transaction): void {
+    for (let current: Knex.Transaction | undefined = trx; current; current = current.parentTransaction) this.listen(current)
   }
 
-  private bufferFor(root: KnexTransactor): RootBuffer {
-    const existing = this.roots.get(root)
-    if (existing) return existing
-    const buffer: RootBuffer = { entries: [], committed: false }
-    this.roots.set(root, buffer)
-    const commit = root.commit
-    if (commit) {
-      root.commit = (...args: unknown[]) => {
-        buffer.committed = true
-        return commit.apply(root, args)
-      }
+  /** Buffers `events` of a call that wrote in `trx` (a host's transaction or savepoint); they wait for the outermost commit. */
+  add(trx: Knex.Transaction, events: readonly CartEvent[]): void {
+    if (events.length === 0) return
+    this.watch(trx)
+    const root = outermost(trx)
+    const buffer = this.buffers.get(root)
+    if (buffer) buffer.push({ events, trx })
+    else this.buffers.set(root, [{ events, trx }])
+  }
+
+  private listen(trx: Knex.Transaction): void {
+    if (this.watched.has(trx)) return
+    this.watched.add(trx)
+    let ending = ""
+    const listener = (payload: unknown) => {
+      const sql = sqlOf(payload)
+      if (ENDING.test(sql)) ending = sql
     }
-    // A failed COMMIT rejects the promise, so `committed` alone never publishes a lost transaction.
-    root.executionPromise?.then(
-      () => (buffer.committed ? this.publish(this.survivors(buffer)) : undefined),
-      () => undefined,
+    trx.on("query", listener)
+    // A failed COMMIT rejects the promise, so a lost transaction never counts as committed.
+    trx.executionPromise.then(
+      () => this.settle(trx, listener, KEEPING.test(ending)),
+      () => this.settle(trx, listener, false),
     )
-    return buffer
   }
 
-  private watchRollbacks(trx: KnexTransactor): void {
-    for (let current: KnexTransactor | undefined = trx; current && !this.watched.has(current); current = current.parentTransaction) {
-      const target = current
-      this.watched.add(target)
-      const rollback = target.rollback
-      if (!rollback) continue
-      target.rollback = (...args: unknown[]) => {
-        this.rolledBack.add(target)
-        return rollback.apply(target, args)
-      }
+  /** Records how `trx` ended; when it is the root and it committed, publishes the events that survived. */
+  private settle(trx: Knex.Transaction, listener: (payload: unknown) => void, kept: boolean): void {
+    trx.removeListener("query", listener)
+    this.ended.set(trx, kept)
+    const buffer = this.buffers.get(trx)
+    this.buffers.delete(trx)
+    if (!kept || !buffer || trx.parentTransaction) return
+    // Savepoints end before their root, so each one's outcome is known by now; one that is not counts as lost.
+    const survivors = buffer.filter((entry) => this.released(entry.trx)).flatMap((entry) => entry.events)
+    void this.publish(survivors)
+  }
+
+  /** True when `trx` and every savepoint between it and the root were released. */
+  private released(trx: Knex.Transaction): boolean {
+    for (let current = trx; current.parentTransaction; current = current.parentTransaction) {
+      if (this.ended.get(current) !== true) return false
     }
-  }
-
-  private survivors(buffer: RootBuffer): CartEvent[] {
-    return buffer.entries.filter((entry) => !this.discarded(entry.trx)).map((entry) => entry.event)
-  }
-
-  private discarded(trx: KnexTransactor): boolean {
-    for (let current: KnexTransactor | undefined = trx; current; current = current.parentTransaction) {
-      if (this.rolledBack.has(current)) return true
-    }
-    return false
+    return true
   }
 }

@@ -8,7 +8,6 @@ import { isLockTimeout, isRetryable, mapDriverError } from "./driver-errors"
 import type { TimeoutBudgets } from "./driver-errors"
 import { HostEventBuffers, outermost } from "./host-event-buffers"
 import { safeLogger } from "./safe-logger"
-import type { KnexTransactor } from "./host-event-buffers"
 
 /**
  * Medusa's `Context` as the module reads it, plus cartwright's own options.
@@ -40,15 +39,22 @@ export interface Tx {
   readonly heldLocks: Map<string, number>
 }
 
+/** A MikroORM EntityManager, as far as joining its transaction goes. */
+function hasTransactionContext(value: unknown): value is { getTransactionContext(): unknown } {
+  return typeof value === "object" && value !== null && "getTransactionContext" in value && typeof value.getTransactionContext === "function"
+}
+
+/**
+ * The knex transaction a host passed (directly, or as the transaction context of a MikroORM EntityManager).
+ * Medusa's `Context` types `transactionManager` as `unknown`, and a host may bring its own copy of knex, so
+ * the one check possible is knex's own marker of a transactor, which knex itself relies on to tell a
+ * transaction from the pool; past it the value is taken for the `Knex.Transaction` it is.
+ */
 function hostTransaction(ctx: CartContext | undefined): Knex.Transaction | undefined {
-  const candidate = (ctx?.transactionManager ?? undefined) as (KnexTransactor & { getTransactionContext?: () => unknown }) | undefined
-  if (!candidate) return undefined
-  if (typeof candidate.getTransactionContext === "function") {
-    // A MikroORM EntityManager: its transaction context is the knex transaction it runs in.
-    const trx = candidate.getTransactionContext() as KnexTransactor | undefined
-    return trx?.isTransaction ? (trx as unknown as Knex.Transaction) : undefined
-  }
-  return candidate.isTransaction ? (candidate as unknown as Knex.Transaction) : undefined
+  const manager = ctx?.transactionManager
+  const candidate = hasTransactionContext(manager) ? manager.getTransactionContext() : manager
+  if (typeof candidate !== "function" || !("isTransaction" in candidate) || candidate.isTransaction !== true) return undefined
+  return candidate as Knex.Transaction
 }
 
 /** How long a call may wait, in milliseconds; see `CartModuleOptions.timeouts`. */
@@ -161,7 +167,7 @@ export class UnitOfWork {
     if (events.length === 0) return Promise.resolve()
     return this.track(async () => {
       const host = hostTransaction(ctx)
-      if (host) this.hostEvents.emitterFor(host)(...events)
+      if (host) this.hostEvents.add(host, events)
       else await this.publish(events)
     })
   }
@@ -220,15 +226,22 @@ export class UnitOfWork {
   }
 
   private async inHostTransaction<T>(host: Knex.Transaction, ctx: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+    // Listen before any statement runs: the host's COMMIT or ROLLBACK is heard only by a listener already there.
+    this.hostEvents.watch(host)
+    let events: CartEvent[] = []
     // A savepoint per joined call keeps the call atomic: a host that catches its error and commits
-    // does not commit its half-done writes (nor, via the event buffers, its events).
-    const once = () =>
-      host.transaction((savepoint) =>
-        work({ db: savepoint, ctx, emit: this.hostEvents.emitterFor(savepoint as unknown as KnexTransactor), heldLocks: new Map() }),
-      )
-    const run = () => this.withLockRetries(once)
+    // does not commit its half-done writes, nor its events, which are buffered only once the savepoint is released.
+    const once = () => {
+      events = []
+      return host.transaction((savepoint) => work(this.tx(savepoint, ctx, events)))
+    }
+    const run = async () => {
+      const result = await this.withLockRetries(once)
+      this.hostEvents.add(host, events)
+      return result
+    }
     // Joined calls share one connection; concurrent savepoints on it would release each other, so queue them.
-    const root = outermost(host as unknown as KnexTransactor)
+    const root = outermost(host)
     const queued = (this.hostQueues.get(root) ?? Promise.resolve()).then(run, run)
     this.hostQueues.set(
       root,

@@ -139,6 +139,45 @@ describe("events", () => {
   })
 })
 
+describe("events of calls joined to a knex transaction the host opened", () => {
+  const knex = () => fixture.module.orm.em.getKnex()
+
+  it("emits nothing after the host rolls back without an error, though knex resolves its promise", async () => {
+    const trx = await knex().transaction()
+    const cart = await service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
+    await trx.rollback()
+    await expect(trx.executionPromise).resolves.toBeUndefined()
+    await flush()
+    expect(fixture.events.events).toEqual([])
+    expect(await countRows(fixture.module, "cart", "id = ?", [cart.id])).toBe(0)
+  })
+
+  it("emits once, after the host's explicit commit", async () => {
+    const emit = jest.spyOn(fixture.events, "emit")
+    const trx = await knex().transaction()
+    await service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
+    await service.createCarts({ currency_code: "eur" }, { transactionManager: trx })
+    await flush()
+    expect(names()).toEqual([])
+    await trx.commit()
+    await flush()
+    expect(names()).toEqual(["cart.created", "cart.created"])
+    expect(emit).toHaveBeenCalledTimes(1)
+    emit.mockRestore()
+  })
+
+  it("drops the events of a host savepoint rolled back explicitly, keeps those of the committed root", async () => {
+    const trx = await knex().transaction()
+    const kept = await service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
+    const savepoint = await trx.transaction()
+    await service.addLineItems(kept.id, [{ title: "Lost", quantity: 1, unit_price: 1 }], { transactionManager: savepoint })
+    await savepoint.rollback()
+    await trx.commit()
+    await flush()
+    expect(names()).toEqual(["cart.created"])
+  })
+})
+
 /** Lets promise callbacks queued on the commit run. */
 function flush(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
