@@ -2,6 +2,7 @@ import { MODELS } from "../../models"
 import type { Model } from "../../models"
 import { preparedQuery } from "./db"
 import type { Db } from "./db"
+import { isRecord } from "./is-record"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 import { arrayInsertable, insertArraysSql, insertValuesSql } from "./writer"
@@ -47,7 +48,7 @@ export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Prom
   const sql = `WITH ${ctes.join(", ")} SELECT c.*, ${addresses} AS "__addresses", ${items} AS "__items" FROM c ORDER BY c.created_at, c.id`
   const result = await preparedQuery<Record<string, unknown>>(db, sql, bindings)
   const first = result[0]
-  const jsonRows = (value: unknown) => (Array.isArray(value) ? (value as Record<string, unknown>[]) : [])
+  const jsonRows = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : [])
   const inserted: InsertedCarts = {
     carts: [],
     addresses: jsonRows(first?.__addresses).map((row) => mapRow(MODELS.Address, row)),

@@ -2,14 +2,24 @@ import { CartModuleError } from "../errors/cart-module-error"
 import { ConflictError, DuplicateError, InvalidDataError, NotFoundError, UnexpectedStateError } from "../errors/errors"
 import type { LoggerPort } from "../ports/logger"
 
+/** The fields of a driver error (pg's `DatabaseError`, knex's timeout, a socket error) that the mapping reads. */
 interface PgError {
-  readonly code?: string
-  readonly constraint?: string
-  readonly column?: string
-  readonly table?: string
-  readonly name?: string
-  readonly message?: string
-  readonly detail?: string
+  readonly code?: string | undefined
+  readonly constraint?: string | undefined
+  readonly table?: string | undefined
+  readonly name?: string | undefined
+  readonly message?: string | undefined
+  readonly detail?: string | undefined
+}
+
+/** Reads the {@link PgError} fields of whatever was thrown; a field that is missing or not a string is left out. */
+function pgErrorOf(error: unknown): PgError {
+  if (typeof error !== "object" || error === null) return {}
+  const text = (key: keyof PgError): string | undefined => {
+    const value: unknown = Reflect.get(error, key)
+    return typeof value === "string" ? value : undefined
+  }
+  return { code: text("code"), constraint: text("constraint"), table: text("table"), name: text("name"), message: text("message"), detail: text("detail") }
 }
 
 /** SQLSTATEs after which the whole transaction may simply be run again. */
@@ -28,7 +38,7 @@ export interface TimeoutBudgets {
 }
 
 function codeOf(error: unknown): string {
-  return (error as PgError | undefined)?.code ?? ""
+  return pgErrorOf(error).code ?? ""
 }
 
 /** True for serialization failures and deadlocks, which a retry resolves. */
@@ -114,7 +124,7 @@ export function mapDriverError(
   budgets: TimeoutBudgets = { lockMs: 0, statementMs: 0, acquireMs: 0 },
 ): unknown {
   if (CartModuleError.is(error) || isRetryable(error)) return error
-  const pg = (typeof error === "object" && error !== null ? error : {}) as PgError
+  const pg = pgErrorOf(error)
   const mapped =
     mapCode(pg, budgets) ??
     (pg.name === "KnexTimeoutError"

@@ -1,6 +1,7 @@
 import type { Model } from "../../models"
 import { InvalidDataError } from "../errors/errors"
 import { ident, placeholders } from "./db"
+import { isRecord } from "./is-record"
 import { hasOwn } from "./own-keys"
 import { modelNamed } from "./read-plan"
 
@@ -32,7 +33,7 @@ export interface FilterSql {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  return isRecord(value) && !(value instanceof Date)
 }
 
 function bindValue(model: Model, column: string, value: unknown): unknown {
@@ -124,7 +125,7 @@ function relationCondition(model: Model, alias: string, relation: string, value:
 export function compileFilters(model: Model, filters: Filters, alias: string, out: FilterSql): string {
   if (!isPlainObject(filters)) throw InvalidDataError.because(`Filters on ${model.name} must be an object`, ["filters"])
   const parts: string[] = []
-  for (const [key, value] of Object.entries(filters) as [string, unknown][]) {
+  for (const [key, value] of Object.entries(filters)) {
     if (value === undefined) continue
     if (key === "$and" || key === "$or") {
       if (!Array.isArray(value)) throw InvalidDataError.because(`${key} needs an array of filters`, [key])
@@ -143,7 +144,10 @@ export function compileFilters(model: Model, filters: Filters, alias: string, ou
 
 /** True when the filters constrain `deleted_at` themselves (then soft-deleted rows are not hidden). */
 export function mentionsDeletedAt(filters: Filters): boolean {
-  return (Object.entries(filters) as [string, unknown][]).some(
-    ([key, value]) => key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
+  return (
+    isPlainObject(filters) &&
+    Object.entries(filters).some(
+      ([key, value]) => key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
+    )
   )
 }

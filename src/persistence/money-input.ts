@@ -1,5 +1,5 @@
 import { InvalidDataError } from "../errors/errors"
-import { toDecimal } from "../money/decimal"
+import { decimalOrUndefined } from "../money/decimal"
 import type { BigNumberInput } from "../money/big-number"
 
 /** A money amount as callers may pass it: anything the money module reads (see its `BigNumberInput`). */
@@ -11,13 +11,15 @@ export interface StoredMoney {
   readonly raw: { readonly value: string; readonly precision: number }
 }
 
-/** Normalises a money input to its exact stored form through the money module; refuses NaN and infinities. */
-export function toStoredMoney(input: MoneyInput, path: readonly (string | number)[] = []): StoredMoney {
-  let text: string
-  try {
-    text = toDecimal(input).toFixed()
-  } catch {
+/**
+ * Normalises a money input (validated as a {@link MoneyInput} before any write, but stored from untyped
+ * column values) to its exact stored form through the money module; refuses NaN, infinities and non-amounts.
+ */
+export function toStoredMoney(input: unknown, path: readonly (string | number)[] = []): StoredMoney {
+  const decimal = decimalOrUndefined(input)
+  if (decimal === undefined) {
     throw InvalidDataError.because(`Invalid amount ${JSON.stringify(String(input))}: expected a finite decimal number`, path)
   }
+  const text = decimal.toFixed()
   return { numeric: text, raw: { value: text, precision: 20 } }
 }

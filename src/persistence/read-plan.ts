@@ -1,6 +1,6 @@
 import { MODELS } from "../../models"
-import type { Model, ModelName } from "../../models"
-import { InvalidDataError } from "../errors/errors"
+import type { Model } from "../../models"
+import { InvalidDataError, UnexpectedStateError } from "../errors/errors"
 import { hasOwn } from "./own-keys"
 
 /** What to read from one model: its columns and the relations nested under it. */
@@ -16,7 +16,8 @@ export interface ReadPlan {
 
 /** Looks a model up by name; the names come from our own model specs. */
 export function modelNamed(name: string): Model {
-  return MODELS[name as ModelName]
+  if (hasOwn(MODELS, name)) return MODELS[name]
+  throw UnexpectedStateError.because(`A relation names the unknown model "${name}"`)
 }
 
 /** A plan that reads every column of `model` and no relation. */

@@ -3,7 +3,7 @@ import { preparedQuery, query } from "./db"
 import type { Db } from "./db"
 import type { FindConfig } from "./find-config"
 import { compileFilters, mentionsDeletedAt } from "./filters"
-import type { Filters } from "./filters"
+import type { Filters, FilterSql } from "./filters"
 import type { ReadPlan } from "./read-plan"
 import { compileOrder, CREATION_ORDER, newSqlContext, objectExpression } from "./read-sql"
 import type { ChildOrders } from "./read-sql"
@@ -43,7 +43,7 @@ export async function readRows(
   const withDeleted = config.withDeleted === true
   const childOrders: ChildOrders = new Map()
   const rootOrder = compileOrder(plan, config.order, "t0", childOrders)
-  const filterSql = { bindings: [] as unknown[], aliasCount: 0 }
+  const filterSql: FilterSql = { bindings: [], aliasCount: 0 }
   let where = compileFilters(model, filters, "t0", filterSql)
   if (!withDeleted && !mentionsDeletedAt(filters)) where = `t0.deleted_at IS NULL AND (${where})`
   const object = objectExpression(plan, "t0", newSqlContext(withDeleted, childOrders))
@@ -64,7 +64,7 @@ export async function readRows(
   if (result.length > 0 || (!config.skip && config.take !== 0)) {
     return { rows: result.map((row) => row.r), count: result.length ? Number(result[0]!.__count) : 0 }
   }
-  const countSql = { bindings: [] as unknown[], aliasCount: 0 }
+  const countSql: FilterSql = { bindings: [], aliasCount: 0 }
   let countWhere = compileFilters(model, filters, "t0", countSql)
   if (!withDeleted && !mentionsDeletedAt(filters)) countWhere = `t0.deleted_at IS NULL AND (${countWhere})`
   const counted = await query<{ n: string }>(db, `SELECT count(*) AS n FROM "${model.table}" t0 WHERE ${countWhere}`, countSql.bindings)

@@ -1,4 +1,5 @@
 import type { Model } from "../../models"
+import { isRecord } from "./is-record"
 import type { ReadPlan } from "./read-plan"
 
 /** A row as the service returns it: plain data, dates as Date, money as number with an exact `raw_` twin. */
@@ -74,9 +75,9 @@ export function mapPlanned(plan: ReadPlan, row: Record<string, unknown>): Dto {
   for (const [name, child] of plan.relations) {
     const value = row[name]
     if (Array.isArray(value)) {
-      for (const entry of value) mapPlanned(child, entry as Record<string, unknown>)
-    } else if (value) {
-      mapPlanned(child, value as Record<string, unknown>)
+      for (const entry of value) if (isRecord(entry)) mapPlanned(child, entry)
+    } else if (isRecord(value)) {
+      mapPlanned(child, value)
     } else {
       row[name] = null
     }
@@ -91,9 +92,9 @@ export function stripHidden(plan: ReadPlan, dto: Dto): Dto {
     if (child.hidden) {
       delete dto[name]
     } else if (Array.isArray(value)) {
-      for (const entry of value) stripHidden(child, entry as Dto)
-    } else if (value) {
-      stripHidden(child, value as Dto)
+      for (const entry of value) if (isRecord(entry)) stripHidden(child, entry)
+    } else if (isRecord(value)) {
+      stripHidden(child, value)
     }
   }
   return dto

@@ -149,7 +149,8 @@ export async function replaceUnderLock(
     extraSelect: `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "__removed"`,
   })
   if (!created) return undefined
-  const removed = (created[0]?.__removed as string[] | undefined) ?? []
+  const ids: unknown = created[0]?.__removed
+  const removed = Array.isArray(ids) ? ids.map(String) : []
   for (const row of created) delete row.__removed
   return { created, removed }
 }

@@ -1,8 +1,8 @@
 import type { Model } from "../../models"
 import { ident, query } from "./db"
 import type { Db } from "./db"
+import { isRecord } from "./is-record"
 import { toStoredMoney } from "./money-input"
-import type { MoneyInput } from "./money-input"
 import { CREATION_ORDER } from "./read-sql"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
@@ -17,7 +17,7 @@ function storedColumns(model: Model, key: string, value: unknown, target: Record
       target[`raw_${key}`] = null
       return
     }
-    const money = toStoredMoney(value as MoneyInput, [key])
+    const money = toStoredMoney(value, [key])
     target[key] = money.numeric
     target[`raw_${key}`] = JSON.stringify(money.raw)
     return
@@ -29,15 +29,29 @@ function storedColumns(model: Model, key: string, value: unknown, target: Record
   }
   if (kind === "integer" && typeof value === "object" && value !== null) {
     // A quantity given as a BigNumber or bignumber.js value (Medusa's BigNumberInput); validation made it an integer.
-    target[key] = toStoredMoney(value as MoneyInput, [key]).numeric
+    target[key] = toStoredMoney(value, [key]).numeric
     return
   }
   if (kind === "decimal") {
     // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
-    target[key] = value === null ? null : toStoredMoney(value as MoneyInput, [key]).numeric
+    target[key] = value === null ? null : toStoredMoney(value, [key]).numeric
     return
   }
   target[key] = value
+}
+
+/** A metadata update as SQL merges it: the top-level keys to set (JSON text) and the keys a "" value removes. */
+interface MetadataPatch {
+  readonly set: string
+  readonly removed: readonly string[]
+}
+
+function metadataPatch(metadata: unknown): MetadataPatch {
+  if (!isRecord(metadata)) return { set: JSON.stringify(metadata), removed: [] }
+  const entries = Object.entries(metadata)
+  // fromEntries, not assignment: a "__proto__" key stays a key.
+  const set = JSON.stringify(Object.fromEntries(entries.filter(([, value]) => value !== "")))
+  return { set, removed: entries.filter(([, value]) => value === "").map(([key]) => key) }
 }
 
 /** The storable columns of an input object; keys that are not columns (relations, totals) are ignored. */
@@ -146,10 +160,8 @@ export function setClauses(model: Model, data: Readonly<Record<string, unknown>>
   const clauses: string[] = []
   for (const [column, value] of Object.entries(columns)) {
     if (column === "metadata" && value !== null) {
-      const patch = JSON.parse(value as string) as Record<string, unknown>
-      const removed = Object.keys(patch).filter((key) => patch[key] === "")
-      for (const key of removed) delete patch[key]
-      bindings.push(JSON.stringify(patch), removed)
+      const patch = metadataPatch(data.metadata)
+      bindings.push(patch.set, patch.removed)
       clauses.push(`metadata = (coalesce(metadata, '{}'::jsonb) || ?::jsonb) - ?::text[]`)
       continue
     }
@@ -202,11 +214,9 @@ function batchValues(model: Model, data: Readonly<Record<string, unknown>>): Rec
   const values: Record<string, unknown> = {}
   for (const [column, value] of Object.entries(toColumns(model, data))) {
     if (column === "metadata" && value !== null) {
-      const patch = JSON.parse(value as string) as Record<string, unknown>
-      const removed = Object.keys(patch).filter((key) => patch[key] === "")
-      for (const key of removed) delete patch[key]
-      values.__metadata_patch = JSON.stringify(patch)
-      values.__metadata_removed = removed
+      const patch = metadataPatch(data.metadata)
+      values.__metadata_patch = patch.set
+      values.__metadata_removed = patch.removed
       continue
     }
     values[column] = value
@@ -293,7 +303,7 @@ export async function updateRowsById(
             bindings: [rows.map((row) => row.id), ...scope.bindings],
           },
         )
-    for (const row of updated) results.set(row.id as string, row)
+    for (const row of updated) if (typeof row.id === "string") results.set(row.id, row)
   }
   return results
 }
