@@ -7,13 +7,54 @@ export type Db = Knex | Knex.Transaction
 /** Runs one parameterised statement (`?` placeholders) and returns its rows. */
 export async function query<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
   if (!db.isTransaction) return onPooledConnection<Row>(db, sql, bindings)
-  const result = (await db.raw(sql, bindings as Knex.RawBinding[])) as { rows: Row[] }
-  return result.rows
+  return inTransaction<Row>(db, sql, bindings)
+}
+
+/**
+ * What a statement returns through `pg`: its rows, whose type is the caller's to state (as `pg`'s own
+ * `QueryResult<R>` and knex's `raw<R>` have it), since only the SQL text decides their columns.
+ */
+interface PgResult<Row> {
+  readonly rows: Row[]
 }
 
 /** The part of a `pg` connection (what knex's pool hands out) that runs a statement. */
 interface PgConnection {
-  query(config: { readonly text: string; readonly values: readonly unknown[]; readonly name?: string }): Promise<{ rows: unknown[] }>
+  query<Row>(config: { readonly text: string; readonly values: readonly unknown[]; readonly name?: string }): Promise<PgResult<Row>>
+}
+
+/** The part of knex's `pg` client that lends connections of its pool. */
+interface PgClient {
+  acquireConnection(): Promise<PgConnection>
+  releaseConnection(connection: PgConnection): Promise<unknown>
+}
+
+/**
+ * The knex client behind `db`. Knex declares `client` as `any`; with the `pg` dialect (the only one
+ * cartwright runs on) it is knex's `Client_PG`, whose pool lends `pg` connections. The one assertion of
+ * the driver's shape, so the rest of this file is typed.
+ */
+function clientOf(db: Db): PgClient {
+  return db.client as PgClient
+}
+
+/**
+ * A binding as knex's types accept it. Knex checks bindings at run time (and refuses `undefined`), so
+ * this only spells out what it accepts; a bigint travels as its exact text, as `pg` would send it.
+ */
+function rawBinding(value: unknown): Knex.RawBinding {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "object") {
+    return value
+  }
+  if (typeof value === "bigint") return value.toString()
+  throw new TypeError(`Undefined or unbindable binding (${typeof value}) in a statement`)
+}
+
+/** Runs a statement on a transaction's connection, through knex, which owns that connection. */
+async function inTransaction<Row>(db: Db, sql: string, bindings: readonly unknown[], name?: string): Promise<Row[]> {
+  const raw = db.raw<PgResult<Row>>(sql, bindings.map(rawBinding))
+  const result = await (name ? raw.options({ name }) : raw)
+  return result.rows
 }
 
 /** `?` placeholders as PostgreSQL's `$1, $2...`, by statement text (the same rule as knex's: `\\?` stays a `?`). */
@@ -36,17 +77,14 @@ function positionalText(sql: string): string {
  * which owns the transaction's connection.
  */
 async function onPooledConnection<Row>(knex: Knex, sql: string, bindings: readonly unknown[], name?: string): Promise<Row[]> {
-  const client = knex.client as {
-    acquireConnection(): Promise<PgConnection>
-    releaseConnection(connection: PgConnection): Promise<unknown>
-  }
+  const client = clientOf(knex)
   // Listeners of knex's query event (cartwright's `logSql`, a host's query log) still see every statement.
   if (knex.listenerCount("query") > 0) knex.emit("query", { method: "raw", sql, bindings, ...(name ? { options: { name } } : {}) })
   const connection = await client.acquireConnection()
   try {
     const config = { text: positionalText(sql), values: bindings }
-    const result = await connection.query(name ? { ...config, name } : config)
-    return result.rows as Row[]
+    const result = await connection.query<Row>(name ? { ...config, name } : config)
+    return result.rows
   } finally {
     await client.releaseConnection(connection)
   }
@@ -70,11 +108,11 @@ function preparedName(sql: string): string | undefined {
 }
 
 // Knex clients (shared by a pool and its transactions) whose module was configured without prepared statements.
-const unpreparedClients = new WeakSet<object>()
+const unpreparedClients = new WeakSet<PgClient>()
 
 /** Makes {@link preparedQuery} run unprepared on this connection pool and its transactions (`database.preparedStatements: false`). */
 export function disablePreparedStatements(knex: Knex): void {
-  unpreparedClients.add(knex.client as object)
+  unpreparedClients.add(clientOf(knex))
 }
 
 /**
@@ -84,11 +122,9 @@ export function disablePreparedStatements(knex: Knex): void {
  * stands for two texts (which the driver refuses).
  */
 export async function preparedQuery<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
-  const name = unpreparedClients.has(db.client as object) ? undefined : preparedName(sql)
+  const name = unpreparedClients.has(clientOf(db)) ? undefined : preparedName(sql)
   if (!db.isTransaction) return onPooledConnection<Row>(db, sql, bindings, name)
-  const raw = db.raw(sql, bindings as Knex.RawBinding[])
-  const result = (await (name ? raw.options({ name }) : raw)) as { rows: Row[] }
-  return result.rows
+  return inTransaction<Row>(db, sql, bindings, name)
 }
 
 /** Double-quotes an identifier that is already known to be a model column or table. */
