@@ -55,7 +55,8 @@ export interface Model<C extends Readonly<Record<string, ColumnSpec>> = Readonly
   readonly moneyColumns: readonly string[]
 }
 
-const COLUMN_TYPES: Record<ColumnKind, string> = {
+/** The PostgreSQL type of each column kind (the schema's and the SQL layer's casts). */
+export const COLUMN_TYPES: Readonly<Record<ColumnKind, string>> = {
   text: "text",
   boolean: "boolean",
   integer: "integer",

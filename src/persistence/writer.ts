@@ -1,3 +1,4 @@
+import { COLUMN_TYPES } from "../../models"
 import type { Model } from "../../models"
 import { ident, query } from "./db"
 import type { Db } from "./db"
@@ -92,7 +93,7 @@ export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
 
 /** The SQL array type of a column's parameter (a money column's `raw_` twin is jsonb). */
 function arrayType(model: Model, column: string): string {
-  return `${column.startsWith("raw_") ? "jsonb" : SQL_TYPES[model.columns[column]!.kind]!}[]`
+  return `${column.startsWith("raw_") ? "jsonb" : COLUMN_TYPES[model.columns[column]!.kind]}[]`
 }
 
 /**
@@ -195,16 +196,6 @@ export function byIds(ids: readonly string[]): { sql: string; bindings: readonly
   return { sql: "id = ANY(?::text[]) AND deleted_at IS NULL", bindings: [ids] }
 }
 
-const SQL_TYPES: Readonly<Record<string, string>> = {
-  text: "text",
-  boolean: "boolean",
-  integer: "integer",
-  decimal: "numeric",
-  money: "numeric",
-  json: "jsonb",
-  datetime: "timestamptz",
-}
-
 interface BatchRow {
   readonly id: string
   readonly values: Record<string, unknown>
@@ -232,16 +223,17 @@ function assignment(column: string): string {
 function castOf(model: Model, column: string): string {
   if (column === "__metadata_patch") return "jsonb"
   if (column === "__metadata_removed") return "text[]"
-  return SQL_TYPES[model.columns[column]!.kind]!
+  return COLUMN_TYPES[model.columns[column]!.kind]
 }
 
-async function updateGroup(
-  db: Db,
-  model: Model,
-  columns: readonly string[],
-  rows: readonly BatchRow[],
-  scope: { sql: string; bindings: readonly unknown[] },
-): Promise<Dto[]> {
+/** Rows of one model updated with the same columns, within one scope (e.g. one cart). */
+interface BatchGroup {
+  readonly model: Model
+  readonly columns: readonly string[]
+  readonly scope: { sql: string; bindings: readonly unknown[] }
+}
+
+async function updateChunk(db: Db, { model, columns, scope }: BatchGroup, rows: readonly BatchRow[]): Promise<Dto[]> {
   const bindings: unknown[] = []
   const tuples = rows.map((row) => {
     bindings.push(row.id, ...columns.map((column) => row.values[column]))
@@ -257,15 +249,9 @@ async function updateGroup(
   return updated.map((row) => mapRow(model, row))
 }
 
-async function updateGroupChunked(
-  db: Db,
-  model: Model,
-  columns: readonly string[],
-  rows: readonly BatchRow[],
-  scope: { sql: string; bindings: readonly unknown[] },
-): Promise<Dto[]> {
+async function updateGroup(db: Db, group: BatchGroup, rows: readonly BatchRow[]): Promise<Dto[]> {
   const out: Dto[] = []
-  for (const chunk of chunks(rows, columns.length + 1)) out.push(...(await updateGroup(db, model, columns, chunk, scope)))
+  for (const chunk of chunks(rows, group.columns.length + 1)) out.push(...(await updateChunk(db, group, chunk)))
   return out
 }
 
@@ -293,7 +279,7 @@ export async function updateRowsById(
   for (const [key, rows] of groups) {
     const columns = key ? key.split(",") : []
     const updated = columns.length
-      ? await updateGroupChunked(db, model, columns, rows, scope)
+      ? await updateGroup(db, { model, columns, scope }, rows)
       : await updateWhere(
           db,
           model,
