@@ -19,7 +19,14 @@ function pgErrorOf(error: unknown): PgError {
     const value: unknown = Reflect.get(error, key)
     return typeof value === "string" ? value : undefined
   }
-  return { code: text("code"), constraint: text("constraint"), table: text("table"), name: text("name"), message: text("message"), detail: text("detail") }
+  return {
+    code: text("code"),
+    constraint: text("constraint"),
+    table: text("table"),
+    name: text("name"),
+    message: text("message"),
+    detail: text("detail"),
+  }
 }
 
 /** SQLSTATEs after which the whole transaction may simply be run again. */

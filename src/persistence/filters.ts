@@ -147,7 +147,8 @@ export function mentionsDeletedAt(filters: Filters): boolean {
   return (
     isPlainObject(filters) &&
     Object.entries(filters).some(
-      ([key, value]) => key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
+      ([key, value]) =>
+        key === "deleted_at" || ((key === "$and" || key === "$or") && Array.isArray(value) && value.some(mentionsDeletedAt)),
     )
   )
 }

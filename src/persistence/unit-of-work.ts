@@ -41,7 +41,9 @@ export interface Tx {
 
 /** A MikroORM EntityManager, as far as joining its transaction goes. */
 function hasTransactionContext(value: unknown): value is { getTransactionContext(): unknown } {
-  return typeof value === "object" && value !== null && "getTransactionContext" in value && typeof value.getTransactionContext === "function"
+  return (
+    typeof value === "object" && value !== null && "getTransactionContext" in value && typeof value.getTransactionContext === "function"
+  )
 }
 
 /**
