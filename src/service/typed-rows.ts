@@ -1,28 +1,18 @@
 import type { ModelName } from "../../models"
 import type { Dto } from "../persistence/row-mapper"
-import type {
-  CartAddressDTO,
-  CartCreditLineDTO,
-  CartDTO,
-  CartLineItemDTO,
-  CartShippingMethodDTO,
-  LineItemAdjustmentDTO,
-  LineItemTaxLineDTO,
-  ShippingMethodAdjustmentDTO,
-  ShippingMethodTaxLineDTO,
-} from "../types/dtos"
+import type * as Dtos from "../types/dtos"
 
 /** Each model's DTO, by model name. */
 export interface DtoByModel {
-  Cart: CartDTO
-  Address: CartAddressDTO
-  LineItem: CartLineItemDTO
-  LineItemAdjustment: LineItemAdjustmentDTO
-  LineItemTaxLine: LineItemTaxLineDTO
-  ShippingMethod: CartShippingMethodDTO
-  ShippingMethodAdjustment: ShippingMethodAdjustmentDTO
-  ShippingMethodTaxLine: ShippingMethodTaxLineDTO
-  CreditLine: CartCreditLineDTO
+  Cart: Dtos.CartDTO
+  Address: Dtos.CartAddressDTO
+  LineItem: Dtos.CartLineItemDTO
+  LineItemAdjustment: Dtos.LineItemAdjustmentDTO
+  LineItemTaxLine: Dtos.LineItemTaxLineDTO
+  ShippingMethod: Dtos.CartShippingMethodDTO
+  ShippingMethodAdjustment: Dtos.ShippingMethodAdjustmentDTO
+  ShippingMethodTaxLine: Dtos.ShippingMethodTaxLineDTO
+  CreditLine: Dtos.CartCreditLineDTO
 }
 
 /**
