@@ -18,8 +18,6 @@ import type { PurgeCartsResult } from "./purge-carts"
 import type { CartServiceDeps } from "./service-deps"
 import { Transactions } from "./transactions"
 
-export type { CartServiceDeps } from "./service-deps"
-
 /** The `ICartModuleService` methods, typed once per overload shape (contract/); defined below from one table. */
 // The merge is safe: `defineMethods` below defines every member on the prototype, and its table does not
 // compile with one missing.
