@@ -6,7 +6,7 @@ export type { CartDatabaseOptions, CartModuleOptions, CartTimeoutOptions } from 
 export { registerCartModule } from "./container/register-cart-module"
 export type { RegisterCartModuleOptions } from "./container/register-cart-module"
 export { CartModuleService } from "./service/cart-module-service"
-export type { LinkableKeys } from "./service/cart-module-core"
+export type { LinkableKeys } from "./service/linkable-keys"
 export type { CheckoutState, CheckoutStatePatch, CompletionRecord, LockedCart } from "./service/checkout-state"
 export type { PurgeCartsResult } from "./service/purge-carts"
 export { parseDuration } from "./validation/purge-options"

@@ -8,6 +8,7 @@ import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
+import { idsOf } from "./row-ids"
 import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
@@ -24,11 +25,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
   const ids = generateIds(MODELS.Address.idPrefix, inputs.length)
   const rows = inputs.map((input, index) => ({ ...toColumns(MODELS.Address, input), id: ids[index]! }))
   const created = await insertRows(tx.db, MODELS.Address, rows)
-  tx.emit(
-    ...created.map((row) =>
-      cartEvent("Address", "created", { id: row.id as string, cart_id: (row.cart_id as string) ?? null }, tx.ctx.eventGroupId),
-    ),
-  )
+  tx.emit(...created.map((row) => cartEvent("Address", "created", idsOf(row), tx.ctx.eventGroupId)))
   return created
 }
 
@@ -61,12 +58,7 @@ export async function updateAddresses(tx: Tx, updates: readonly { id: string; da
   const results = updates.map((update) => updated.get(update.id)!)
   tx.emit(
     ...results.map((row) =>
-      cartEvent(
-        "Address",
-        "updated",
-        { id: row.id as string, cart_id: (row.cart_id as string) ?? null, changed: Object.keys(updates[0]!.data) },
-        tx.ctx.eventGroupId,
-      ),
+      cartEvent("Address", "updated", { ...idsOf(row), changed: Object.keys(updates[0]!.data) }, tx.ctx.eventGroupId),
     ),
   )
   return results

@@ -7,6 +7,7 @@ import { BigNumber } from "../money/big-number"
 import type { BigNumberFactory } from "../money/big-number-class"
 import type { Decimal } from "../money/decimal"
 import { computeCartTotals } from "../totals"
+import { isPlainObject } from "../validation/arguments"
 import type { LineRowTotals, TotalsOptions } from "../totals"
 
 const LINE_FIELDS = [
@@ -82,9 +83,21 @@ export function addTotalsRelations(cart: ReadPlan, lean = false): void {
 
 type Row = Record<string, unknown>
 
+/** The rows of a relation the read plan loaded (none when it is absent). */
+function rowsOf(row: Row, relation: string): Row[] {
+  const rows = row[relation]
+  return Array.isArray(rows) ? rows.filter(isPlainObject) : []
+}
+
+/** A money column's `raw_` twin's exact value, if the row has one. */
+function rawValue(row: Row, field: string): unknown {
+  const raw = row[`raw_${field}`]
+  return typeof raw === "object" && raw !== null && "value" in raw ? raw.value : undefined
+}
+
 function exact(row: Row, field: string): string {
-  const raw = row[`raw_${field}`] as { value?: unknown } | null | undefined
-  return raw?.value !== undefined ? String(raw.value) : String(row[field] ?? 0)
+  const raw = rawValue(row, field)
+  return raw !== undefined ? String(raw) : String(row[field] ?? 0)
 }
 
 function lineInput(row: Row, amountField: "unit_price" | "amount") {
@@ -94,8 +107,8 @@ function lineInput(row: Row, amountField: "unit_price" | "amount") {
     amount: exact(row, amountField),
     quantity: String(row.quantity ?? 1),
     is_tax_inclusive: Boolean(row.is_tax_inclusive),
-    tax_lines: ((row.tax_lines as Row[] | undefined) ?? []).map((line) => ({ rate: exactRate(line) })),
-    adjustments: ((row.adjustments as Row[] | undefined) ?? []).map((adjustment) => ({
+    tax_lines: rowsOf(row, "tax_lines").map((line) => ({ rate: exactRate(line) })),
+    adjustments: rowsOf(row, "adjustments").map((adjustment) => ({
       amount: exact(adjustment, "amount"),
       is_tax_inclusive: Boolean(adjustment.is_tax_inclusive),
     })),
@@ -111,9 +124,9 @@ function exactRate(line: Row): string {
 
 /** Computes totals for a mapped cart (relations still present) and writes them onto the cart, its items and shipping methods. */
 export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
-  const items = (cart.items as Row[] | undefined) ?? []
-  const methods = (cart.shipping_methods as Row[] | undefined) ?? []
-  const credits = (cart.credit_lines as Row[] | undefined) ?? []
+  const items = rowsOf(cart, "items")
+  const methods = rowsOf(cart, "shipping_methods")
+  const credits = rowsOf(cart, "credit_lines")
   const totals = computeCartTotals(
     {
       currency_code: String(cart.currency_code),
@@ -138,8 +151,8 @@ export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
 
 /** Every adjustment and tax line gets its own `subtotal` and `total` (with `raw_` twins), as Medusa's decoration leaves them. */
 function decorateRows(line: Row, rows: LineRowTotals, write: TotalsWriter): void {
-  const adjustments = (line.adjustments as Row[] | undefined) ?? []
-  const taxLines = (line.tax_lines as Row[] | undefined) ?? []
+  const adjustments = rowsOf(line, "adjustments")
+  const taxLines = rowsOf(line, "tax_lines")
   for (let index = 0; index < adjustments.length; index++) write(adjustments[index]!, rows.adjustments[index]!)
   for (let index = 0; index < taxLines.length; index++) write(taxLines[index]!, rows.tax_lines[index]!)
 }

@@ -8,12 +8,14 @@ import { cartEvent } from "../events/cart-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
 import { ident, query } from "../persistence/db"
 import { compileFilters } from "../persistence/filters"
-import type { Filters } from "../persistence/filters"
+import type { FilterSql, Filters } from "../persistence/filters"
 import { generateId, generateIds } from "../persistence/ids"
 import { mapRow } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { isPlainObject } from "../validation/arguments"
+import { idsOf } from "./row-ids"
 import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
@@ -26,13 +28,18 @@ function normaliseCart(input: Input): Record<string, unknown> {
   return data
 }
 
+/** A cart input's nested items (validation made each an object). */
+function itemsOf(input: Input): Input[] {
+  return Array.isArray(input.items) ? input.items.filter(isPlainObject) : []
+}
+
 /** The rows new carts become: carts, their nested addresses and items, ids set (sorted batches: see ids.ts). */
 function planCarts(inputs: readonly Input[]): NewCartRows {
   const carts: Record<string, unknown>[] = []
   const addresses: Record<string, unknown>[] = []
   const items: Record<string, unknown>[] = []
   const cartIds = generateIds(MODELS.Cart.idPrefix, inputs.length)
-  const itemCount = inputs.reduce((sum, input) => sum + ((input.items as unknown[] | undefined)?.length ?? 0), 0)
+  const itemCount = inputs.reduce((sum, input) => sum + itemsOf(input).length, 0)
   const itemIds = generateIds(MODELS.LineItem.idPrefix, itemCount)
   for (const [index, raw] of inputs.entries()) {
     const input = normaliseCart(raw)
@@ -40,13 +47,13 @@ function planCarts(inputs: readonly Input[]): NewCartRows {
     const row: Record<string, unknown> = { ...toColumns(MODELS.Cart, input), id }
     delete row.version
     for (const field of ADDRESS_FIELDS) {
-      const address = input[field] as Input | null | undefined
-      if (!address) continue
+      const address = input[field]
+      if (!isPlainObject(address)) continue
       const addressId = generateId(MODELS.Address.idPrefix)
       addresses.push({ ...toColumns(MODELS.Address, address), id: addressId, cart_id: id })
       row[`${field}_id`] = addressId
     }
-    for (const item of (input.items as Input[] | undefined) ?? []) {
+    for (const item of itemsOf(input)) {
       items.push({ ...toColumns(MODELS.LineItem, item), id: itemIds[items.length]!, cart_id: id })
     }
     carts.push(row)
@@ -64,7 +71,7 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
   const carts = await insertRows(tx.db, MODELS.Cart, rows.carts)
   const addresses = await insertRows(tx.db, MODELS.Address, rows.addresses)
   const items = await insertRows(tx.db, MODELS.LineItem, rows.items)
-  const addressById = new Map(addresses.map((address) => [address.id as string, address]))
+  const addressById = new Map(addresses.map((address) => [String(address.id), address]))
   await loadReferencedAddresses(tx, carts, addressById)
   return finishCreated(tx, { carts, addresses, items }, addressById)
 }
@@ -77,24 +84,22 @@ export async function createCartsInOneStatement(tx: Tx, inputs: readonly Input[]
   if (inputs.some((input) => input.shipping_address_id != null || input.billing_address_id != null)) return undefined
   const inserted = await insertCartsInOneStatement(tx.db, planCarts(inputs))
   if (!inserted) return undefined
-  return finishCreated(tx, inserted, new Map(inserted.addresses.map((address) => [address.id as string, address])))
+  return finishCreated(tx, inserted, new Map(inserted.addresses.map((address) => [String(address.id), address])))
 }
 
 /** Hangs addresses and items on the created carts as Medusa returns them, and emits the events. */
 function finishCreated(tx: Tx, { carts, items }: InsertedCarts, addressById: Map<string, Dto>): Dto[] {
   for (const cart of carts) {
-    cart.shipping_address = cart.shipping_address_id ? (addressById.get(cart.shipping_address_id as string) ?? null) : null
-    cart.billing_address = cart.billing_address_id ? (addressById.get(cart.billing_address_id as string) ?? null) : null
+    cart.shipping_address = cart.shipping_address_id ? (addressById.get(String(cart.shipping_address_id)) ?? null) : null
+    cart.billing_address = cart.billing_address_id ? (addressById.get(String(cart.billing_address_id)) ?? null) : null
     // Medusa's createCarts returns these relations too; a new cart has no shipping method or credit line yet.
     cart.items = items.filter((item) => item.cart_id === cart.id).map((item) => ({ ...item, adjustments: [], tax_lines: [] }))
     cart.shipping_methods = []
     cart.credit_lines = []
   }
   tx.emit(
-    ...carts.map((cart) => cartEvent("Cart", "created", { id: cart.id as string, cart_id: cart.id as string }, tx.ctx.eventGroupId)),
-    ...items.map((item) =>
-      cartEvent("LineItem", "created", { id: item.id as string, cart_id: item.cart_id as string }, tx.ctx.eventGroupId),
-    ),
+    ...carts.map((cart) => cartEvent("Cart", "created", { id: String(cart.id), cart_id: String(cart.id) }, tx.ctx.eventGroupId)),
+    ...items.map((item) => cartEvent("LineItem", "created", idsOf(item), tx.ctx.eventGroupId)),
   )
   return carts
 }
@@ -122,10 +127,11 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, writ
   const patch: Record<string, unknown> = {}
   for (const field of ADDRESS_FIELDS) {
     if (!(field in data)) continue
-    const address = data[field] as Input | null | undefined
+    const address = data[field]
     if (address === undefined) continue
     patch[`${field}_id`] = null
-    if (address === null) continue
+    // Validation let through an object or null only.
+    if (!isPlainObject(address)) continue
     if (typeof address.id === "string" && carts.length === 1) {
       // An address with an id is updated in place, as Medusa does; a standalone one is attached to the
       // cart, and one belonging to another cart is out of reach (not found) rather than shared.
@@ -155,7 +161,7 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, writ
 
 /** Updates the carts matching `where` (carts lock themselves: the UPDATE takes the row lock and bumps `version`). */
 export async function updateCartsWhere(tx: Tx, where: Filters, data: Input): Promise<Dto[]> {
-  const compiled = { bindings: [] as unknown[], aliasCount: 0 }
+  const compiled: FilterSql = { bindings: [], aliasCount: 0 }
   const condition = compileFilters(MODELS.Cart, where, "t0", compiled)
   const targets = await query<{ id: string; version: number }>(
     tx.db,
@@ -201,9 +207,7 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
   }
   const changed = Object.keys(data)
   tx.emit(
-    ...results.map((cart) =>
-      cartEvent("Cart", "updated", { id: cart.id as string, cart_id: cart.id as string, changed }, tx.ctx.eventGroupId),
-    ),
+    ...results.map((cart) => cartEvent("Cart", "updated", { id: String(cart.id), cart_id: String(cart.id), changed }, tx.ctx.eventGroupId)),
   )
   return results
 }

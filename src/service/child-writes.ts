@@ -5,13 +5,14 @@ import { InvalidDataError, NotFoundError } from "../errors/errors"
 import { lockCartsOf, lockParents } from "../persistence/cart-lock"
 import { query, ident } from "../persistence/db"
 import { compileFilters } from "../persistence/filters"
-import type { Filters } from "../persistence/filters"
+import type { FilterSql, Filters } from "../persistence/filters"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
 import { byIds, insertRows, toColumns, updateRowsById, updateWhere } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
 import { missingParentError, notOnCartError } from "./missing-parent"
+import { idsOf } from "./row-ids"
 import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
@@ -26,16 +27,7 @@ function emitAll(
   rows: readonly Dto[],
   changed?: string[],
 ): void {
-  tx.emit(
-    ...rows.map((row) =>
-      cartEvent(
-        spec.event,
-        action,
-        { id: String(row.id), cart_id: (row.cart_id as string) ?? null, ...(changed ? { changed } : {}) },
-        tx.ctx.eventGroupId,
-      ),
-    ),
-  )
+  tx.emit(...rows.map((row) => cartEvent(spec.event, action, { ...idsOf(row), ...(changed ? { changed } : {}) }, tx.ctx.eventGroupId)))
 }
 
 /**
@@ -152,7 +144,7 @@ export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: reado
 
 /** Updates every child matching `selector` with the same data; one lock statement, one update statement. */
 export async function updateChildrenWhere(tx: Tx, spec: ChildSpec, selector: Filters, data: Input): Promise<Dto[]> {
-  const compiled = { bindings: [] as unknown[], aliasCount: 0 }
+  const compiled: FilterSql = { bindings: [], aliasCount: 0 }
   const sql = compileFilters(spec.model, selector, "p", compiled)
   const locked = await lockCartsOf(tx, spec.model, { sql, bindings: compiled.bindings })
   const ids = [...locked.keys()]

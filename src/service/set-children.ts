@@ -10,6 +10,7 @@ import { toColumns, updateRowsById } from "../persistence/writer"
 import { insertChildRows } from "./child-writes"
 import type { ChildSpec } from "./child-specs"
 import { missingParentError, notOnCartError } from "./missing-parent"
+import { idsOf } from "./row-ids"
 
 type Input = Readonly<Record<string, unknown>>
 
@@ -63,17 +64,11 @@ async function writeEntries(
   const missing = updates.find((update) => !updated.has(update.id))
   if (missing) throw NotFoundError.forIds(spec.model.name, [missing.id])
   const created = await insertChildRows(tx, spec, creates)
-  tx.emit(
-    ...created.map((row) =>
-      cartEvent(spec.event, "created", { id: row.id as string, cart_id: row.cart_id as string }, tx.ctx.eventGroupId),
-    ),
-  )
+  tx.emit(...created.map((row) => cartEvent(spec.event, "created", idsOf(row), tx.ctx.eventGroupId)))
   // Return rows in input order, whether they were updated or created.
-  const createdById = new Map(created.map((row) => [row.id as string, row]))
+  const createdById = new Map(created.map((row) => [String(row.id), row]))
   let nextCreate = 0
-  return entries.map((entry) =>
-    typeof entry.id === "string" ? updated.get(entry.id)! : createdById.get(creates[nextCreate++]!.id as string)!,
-  )
+  return entries.map((entry) => (typeof entry.id === "string" ? updated.get(entry.id)! : createdById.get(ids[nextCreate++]!)!))
 }
 
 /**

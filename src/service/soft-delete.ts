@@ -1,4 +1,4 @@
-import type { Model } from "../../models"
+import type { Model, ModelName } from "../../models"
 import { MODELS } from "../../models"
 import { ident, query } from "../persistence/db"
 import type { Db } from "../persistence/db"
@@ -13,7 +13,17 @@ function cascadeTargets(model: Model): { model: Model; column: string }[] {
   }
   return Object.values(model.relations)
     .filter((relation) => relation.kind === "many")
-    .map((relation) => ({ model: MODELS[relation.model as keyof typeof MODELS], column: relation.column }))
+    .map((relation) => ({ model: modelNamed(relation.model), column: relation.column }))
+}
+
+/** The model a relation names; the models are declared together, so a name without one is a broken declaration. */
+function modelNamed(name: string): Model {
+  if (!isModelName(name)) throw new Error(`relation names an unknown model: ${name}`)
+  return MODELS[name]
+}
+
+function isModelName(name: string): name is ModelName {
+  return Object.hasOwn(MODELS, name)
 }
 
 /**
