@@ -9,15 +9,9 @@ import { transferCart } from "../../../src/flows/transfer-cart"
 import { updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import { InMemoryInventory } from "../../../src/ports/inventory"
-import { InMemoryPricing } from "../../../src/ports/pricing"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows, vipPricing } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 const v = SEED.variants
 const { eu } = SEED.regions
@@ -25,15 +19,7 @@ const { eu } = SEED.regions
 function shop() {
   return {
     ...flows.deps,
-    pricing: new InMemoryPricing(
-      [
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 25 },
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 20, customer_group_id: "vip" },
-        { variant_id: v.mug, currency_code: "eur", amount: "12.50" },
-        { variant_id: v.teeMedium, currency_code: "eur", amount: 25 },
-      ],
-      { cus_vip: ["vip"] },
-    ),
+    pricing: vipPricing(),
     giftCards: new InMemoryGiftCards([
       { id: "gc_1", code: "GIFT-30", balance: "30", currency_code: "eur" },
       { id: "gc_2", code: "GIFT-USD", balance: "30", currency_code: "usd" },

@@ -1,15 +1,9 @@
 import { createCart } from "../../../src/flows/create-cart"
 import { mergeCartsStep } from "../../../src/flows/merge-carts"
 import type { MergeStrategy } from "../../../src/flows/merge-carts"
-import { InMemoryPricing } from "../../../src/ports/pricing"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows, vipPricing } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 const v = SEED.variants
 const { eu } = SEED.regions
@@ -17,15 +11,7 @@ const { eu } = SEED.regions
 function shop() {
   return {
     ...flows.deps,
-    pricing: new InMemoryPricing(
-      [
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 25 },
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 20, customer_group_id: "vip" },
-        { variant_id: v.mug, currency_code: "eur", amount: "12.50" },
-        { variant_id: v.teeMedium, currency_code: "eur", amount: 25 },
-      ],
-      { cus_vip: ["vip"] },
-    ),
+    pricing: vipPricing(),
   }
 }
 
