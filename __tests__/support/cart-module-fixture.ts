@@ -5,6 +5,7 @@ import { InMemoryEventBus } from "../../src/ports/event-bus"
 import type { CartModuleService } from "../../src/service/cart-module-service"
 import { createTestDatabase } from "./test-database"
 import type { TestDatabase } from "./test-database"
+import { closeIt, useStarted } from "./use-started"
 
 /** A cart module on a database of its own, migrated, with an in-memory event bus. */
 export interface CartModuleFixture {
@@ -45,29 +46,11 @@ export interface SharedCartModule {
 }
 
 /**
- * Registers hooks that start a resource before the enclosing `describe` (or file) and close it after;
- * the accessor returned fails loudly when read outside the tests and hooks that follow them.
- */
-export function useStarted<T extends { close(): Promise<void> }>(name: string, start: () => Promise<T>): () => T {
-  let started: T | undefined
-  beforeAll(async () => {
-    started = await start()
-  })
-  afterAll(async () => {
-    await started?.close()
-  })
-  return () => {
-    if (started === undefined) throw new Error(`${name} is only available inside tests and hooks, after its beforeAll ran`)
-    return started
-  }
-}
-
-/**
  * Registers `beforeAll`/`afterAll` that start and close a module for the enclosing `describe` (or file),
  * so a test file states what it needs in one line instead of repeating the hooks.
  */
 export function useCartModule(options: FixtureOptions = {}): SharedCartModule {
-  const current = useStarted("useCartModule()", () => startCartModule(options))
+  const current = useStarted("useCartModule()", () => startCartModule(options), closeIt)
   return {
     get module() {
       return current().module

@@ -2,7 +2,8 @@ import { seedHost, SEED } from "../../../examples/storefront/seed"
 import type { SeededHost } from "../../../examples/storefront/seed"
 import type { FlowDeps } from "../../../src/flows/flow-deps"
 import { InMemoryPricing } from "../../../src/ports/pricing"
-import { startCartModule, useStarted } from "../../support/cart-module-fixture"
+import { startCartModule } from "../../support/cart-module-fixture"
+import { closeIt, useStarted } from "../../support/use-started"
 import type { CartModuleFixture } from "../../support/cart-module-fixture"
 
 /** Flow dependencies over a fresh database and the seeded in-memory host. */
@@ -25,7 +26,7 @@ export async function startFlows(options: FlowOptions = {}): Promise<FlowFixture
 
 /** Registers the hooks that start the flows for this file and close them after its last test. */
 export function useFlows(options: FlowOptions = {}): FlowFixture {
-  const current = useStarted("useFlows()", () => startFlows(options))
+  const current = useStarted("useFlows()", () => startFlows(options), closeIt)
   return {
     get deps() {
       return current().deps
