@@ -5,7 +5,7 @@ import { InMemoryEventBus } from "../../src/ports/event-bus"
 import type { CartModuleService } from "../../src/service/cart-module-service"
 import { createTestDatabase } from "./test-database"
 import type { TestDatabase } from "./test-database"
-import { closeIt, useStarted } from "./use-started"
+import { useStarted } from "./use-started"
 
 /** A cart module on a database of its own, migrated, with an in-memory event bus. */
 export interface CartModuleFixture {
@@ -50,7 +50,11 @@ export interface SharedCartModule {
  * so a test file states what it needs in one line instead of repeating the hooks.
  */
 export function useCartModule(options: FixtureOptions = {}): SharedCartModule {
-  const current = useStarted("useCartModule()", () => startCartModule(options), closeIt)
+  const current = useStarted(
+    "useCartModule()",
+    () => startCartModule(options),
+    (started) => started.close(),
+  )
   return {
     get module() {
       return current().module

@@ -15,6 +15,3 @@ export function useStarted<T>(name: string, start: () => Promise<T>, stop: (star
     return started
   }
 }
-
-/** Stops what `useStarted` started when it closes itself. */
-export const closeIt = (started: { close(): Promise<void> }): Promise<void> => started.close()

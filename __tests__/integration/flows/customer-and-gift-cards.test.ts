@@ -9,7 +9,7 @@ import { transferCart } from "../../../src/flows/transfer-cart"
 import { updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import { InMemoryInventory } from "../../../src/ports/inventory"
-import { SEED, useFlows, vipPricing } from "./flow-fixture"
+import { guestAndCustomerCarts, SEED, useFlows, vipPricing } from "./flow-fixture"
 
 const flows = useFlows()
 
@@ -93,22 +93,7 @@ describe("transferCart (#15)", () => {
 describe("mergeCarts (#15)", () => {
   async function pair() {
     const deps = shop()
-    const guest = await createCart(deps, {
-      region_id: eu,
-      items: [
-        { variant_id: v.teeSmall, quantity: 2 },
-        { variant_id: v.mug, quantity: 1 },
-      ],
-    })
-    const mine = await createCart(deps, {
-      region_id: eu,
-      customer_id: "cus_vip",
-      items: [
-        { variant_id: v.teeSmall, quantity: 1 },
-        { variant_id: v.teeMedium, quantity: 1 },
-      ],
-    })
-    return { deps, guest, mine }
+    return { deps, ...(await guestAndCustomerCarts(deps)) }
   }
 
   it("keep_guest: the guest cart becomes the customer's and the old one is deleted", async () => {

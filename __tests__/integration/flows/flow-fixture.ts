@@ -1,38 +1,27 @@
 import { seedHost, SEED } from "../../../examples/storefront/seed"
 import type { SeededHost } from "../../../examples/storefront/seed"
+import { createCart } from "../../../src/flows/create-cart"
 import type { FlowDeps } from "../../../src/flows/flow-deps"
 import { InMemoryPricing } from "../../../src/ports/pricing"
-import { startCartModule } from "../../support/cart-module-fixture"
-import { closeIt, useStarted } from "../../support/use-started"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
+import type { SharedCartModule } from "../../support/cart-module-fixture"
 
 /** Flow dependencies over a fresh database and the seeded in-memory host. */
 export interface FlowFixture {
   readonly deps: FlowDeps & SeededHost
-  readonly fixture: CartModuleFixture
+  readonly fixture: SharedCartModule
 }
 
-/** Options of the seeded host the flows run against. */
-export interface FlowOptions {
-  declinePaymentsAbove?: number
-}
-
-/** Starts a cart module on its own database and wires the seeded host ports around it; `close()` it in `afterAll`. */
-export async function startFlows(options: FlowOptions = {}): Promise<FlowFixture & { close(): Promise<void> }> {
-  const fixture = await startCartModule()
-  const deps = { ...seedHost(options), cart: fixture.module.service }
-  return { deps, fixture, close: () => fixture.close() }
-}
-
-/** Registers the hooks that start the flows for this file and close them after its last test. */
-export function useFlows(options: FlowOptions = {}): FlowFixture {
-  const current = useStarted("useFlows()", () => startFlows(options), closeIt)
+/** Starts a cart module for this file and wires one seeded in-memory host around it. */
+export function useFlows(options: { declinePaymentsAbove?: number } = {}): FlowFixture {
+  const fixture = useCartModule()
+  let deps: (FlowDeps & SeededHost) | undefined
   return {
+    fixture,
+    // Seeded on first use, once the module is up: the host's in-memory state lives as long as the file.
     get deps() {
-      return current().deps
-    },
-    get fixture() {
-      return current().fixture
+      deps ??= { ...seedHost(options), cart: fixture.service }
+      return deps
     },
   }
 }
@@ -49,6 +38,27 @@ export function vipPricing(): InMemoryPricing {
     ],
     { cus_vip: ["vip"] },
   )
+}
+
+/** A guest's cart (two small tees, a mug) and `cus_vip`'s own (a small and a medium tee), as a merge meets them. */
+export async function guestAndCustomerCarts(deps: FlowDeps) {
+  const v = SEED.variants
+  const guest = await createCart(deps, {
+    region_id: SEED.regions.eu,
+    items: [
+      { variant_id: v.teeSmall, quantity: 2 },
+      { variant_id: v.mug, quantity: 1 },
+    ],
+  })
+  const mine = await createCart(deps, {
+    region_id: SEED.regions.eu,
+    customer_id: "cus_vip",
+    items: [
+      { variant_id: v.teeSmall, quantity: 1 },
+      { variant_id: v.teeMedium, quantity: 1 },
+    ],
+  })
+  return { guest, mine }
 }
 
 export { SEED }

@@ -1,7 +1,7 @@
 import { createCart } from "../../../src/flows/create-cart"
 import { mergeCartsStep } from "../../../src/flows/merge-carts"
 import type { MergeStrategy } from "../../../src/flows/merge-carts"
-import { SEED, useFlows, vipPricing } from "./flow-fixture"
+import { guestAndCustomerCarts, SEED, useFlows, vipPricing } from "./flow-fixture"
 
 const flows = useFlows()
 
@@ -29,21 +29,7 @@ describe("mergeCartsStep compensation (#15)", () => {
     "%s: undo brings both carts back as they were",
     async (strategy) => {
       const deps = shop()
-      const guest = await createCart(deps, {
-        region_id: eu,
-        items: [
-          { variant_id: v.teeSmall, quantity: 2 },
-          { variant_id: v.mug, quantity: 1 },
-        ],
-      })
-      const mine = await createCart(deps, {
-        region_id: eu,
-        customer_id: "cus_vip",
-        items: [
-          { variant_id: v.teeSmall, quantity: 1 },
-          { variant_id: v.teeMedium, quantity: 1 },
-        ],
-      })
+      const { guest, mine } = await guestAndCustomerCarts(deps)
       const before = { guest: await stateOf(guest.id), mine: await stateOf(mine.id) }
 
       const { output, compensation } = await mergeCartsStep.invoke(deps, {

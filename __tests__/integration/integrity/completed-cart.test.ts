@@ -1,26 +1,18 @@
+import { aCartWithEveryChildKind } from "../../support/cart-builders"
+import type { CartWithEveryChildKind } from "../../support/cart-builders"
 import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 import { snapshotDatabase } from "./database-snapshot"
 
 const fixture = useCartModule()
 
-interface CompletedCart {
-  cart: string
-  item: string
-  shipping: string
-  taxLine: string
-  adjustment: string
-}
+type CompletedCart = CartWithEveryChildKind
 
 /** A cart with one of every child, then completed. */
 async function aCompletedCart(): Promise<CompletedCart> {
-  const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "Tee", quantity: 1, unit_price: 10 }] })
-  const item = cart.items![0]!.id
-  const [shipping] = await fixture.service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
-  const [taxLine] = await fixture.service.addLineItemTaxLines(cart.id, [{ item_id: item, code: "VAT", rate: 20 }])
-  const [adjustment] = await fixture.service.addLineItemAdjustments(cart.id, [{ item_id: item, code: "PROMO", amount: 1 }])
-  await fixture.service.updateCarts(cart.id, { completed_at: new Date() })
-  return { cart: cart.id, item, shipping: shipping!.id, taxLine: taxLine!.id, adjustment: adjustment!.id }
+  const cart = await aCartWithEveryChildKind(fixture.service)
+  await fixture.service.updateCarts(cart.cart, { completed_at: new Date() })
+  return cart
 }
 
 type Write = readonly [string, (c: CompletedCart, ctx?: CartContext) => Promise<unknown>]
@@ -41,7 +33,7 @@ const writes: readonly Write[] = [
   ["addLineItemTaxLines", (c, ctx) => fixture.service.addLineItemTaxLines(c.cart, [{ item_id: c.item, code: "GST", rate: 5 }], ctx)],
   ["setLineItemTaxLines", (c, ctx) => fixture.service.setLineItemTaxLines(c.cart, [{ item_id: c.item, code: "GST", rate: 5 }], ctx)],
   ["setLineItemTaxLines to [] (clearing)", (c, ctx) => fixture.service.setLineItemTaxLines(c.cart, [], ctx)],
-  ["updateLineItemTaxLines", (c, ctx) => fixture.service.updateLineItemTaxLines(c.taxLine, { rate: 7 }, ctx)],
+  ["updateLineItemTaxLines", (c, ctx) => fixture.service.updateLineItemTaxLines(c.itemTax, { rate: 7 }, ctx)],
   [
     "addLineItemAdjustments",
     (c, ctx) => fixture.service.addLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx),
@@ -50,7 +42,7 @@ const writes: readonly Write[] = [
     "setLineItemAdjustments",
     (c, ctx) => fixture.service.setLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx),
   ],
-  ["deleteLineItemAdjustments", (c, ctx) => fixture.service.deleteLineItemAdjustments([c.adjustment], ctx)],
+  ["deleteLineItemAdjustments", (c, ctx) => fixture.service.deleteLineItemAdjustments([c.itemAdjustment], ctx)],
   [
     "addShippingMethodTaxLines",
     (c, ctx) => fixture.service.addShippingMethodTaxLines(c.cart, [{ shipping_method_id: c.shipping, code: "VAT", rate: 20 }], ctx),

@@ -1,3 +1,5 @@
+import { aCartWithEveryChildKind } from "../../support/cart-builders"
+import type { CartWithEveryChildKind } from "../../support/cart-builders"
 import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 import { ConflictError } from "../../../src/errors/errors"
@@ -5,49 +7,15 @@ import { snapshotDatabase } from "./database-snapshot"
 
 const fixture = useCartModule()
 
-interface Fixture {
-  cart: string
-  item: string
-  shipping: string
-  itemTax: string
-  itemAdjustment: string
-  shippingTax: string
-  shippingAdjustment: string
-  credit: string
-}
-
 /** A cart with one row of every child kind. */
-async function aFullCart(): Promise<Fixture> {
-  const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "Tee", quantity: 1, unit_price: 10 }] })
-  const item = cart.items![0]!.id
-  const [shipping] = await fixture.service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
-  const [itemTax] = await fixture.service.addLineItemTaxLines(cart.id, [{ item_id: item, code: "VAT", rate: 20 }])
-  const [itemAdjustment] = await fixture.service.addLineItemAdjustments(cart.id, [{ item_id: item, code: "P", amount: 1 }])
-  const [shippingTax] = await fixture.service.addShippingMethodTaxLines(cart.id, [
-    { shipping_method_id: shipping!.id, code: "VAT", rate: 20 },
-  ])
-  const [shippingAdjustment] = await fixture.service.addShippingMethodAdjustments(cart.id, [
-    { shipping_method_id: shipping!.id, amount: 1 },
-  ])
-  const credit = await fixture.service.createCreditLines({ cart_id: cart.id, amount: 2 })
-  return {
-    cart: cart.id,
-    item,
-    shipping: shipping!.id,
-    itemTax: itemTax!.id,
-    itemAdjustment: itemAdjustment!.id,
-    shippingTax: shippingTax!.id,
-    shippingAdjustment: shippingAdjustment!.id,
-    credit: credit.id,
-  }
-}
+const aFullCart = () => aCartWithEveryChildKind(fixture.service)
 
 async function stamp(cartId: string): Promise<{ version: number; updatedAt: number }> {
   const cart = await fixture.service.retrieveCart(cartId, { select: ["version", "updated_at"] })
   return { version: cart.version, updatedAt: new Date(cart.updated_at as Date | string).getTime() }
 }
 
-type Write = readonly [string, (f: Fixture, ctx?: CartContext) => Promise<unknown>]
+type Write = readonly [string, (f: CartWithEveryChildKind, ctx?: CartContext) => Promise<unknown>]
 
 const writes: readonly Write[] = [
   ["updateCarts", (f, ctx) => fixture.service.updateCarts(f.cart, { email: "x@example.com" }, ctx)],

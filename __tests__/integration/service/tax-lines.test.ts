@@ -1,19 +1,10 @@
+import { aCartWithTwoItemsAndAMethod } from "../../support/cart-builders"
 import { useCartModule } from "../../support/cart-module-fixture"
 
 const fixture = useCartModule()
 
 /** A cart with two items and one shipping method. */
-async function aCart(): Promise<{ cartId: string; itemIds: [string, string]; methodId: string }> {
-  const cart = await fixture.service.createCarts({
-    currency_code: "usd",
-    items: [
-      { title: "Tee", quantity: 1, unit_price: 20 },
-      { title: "Mug", quantity: 1, unit_price: 10 },
-    ],
-  })
-  const [method] = await fixture.service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
-  return { cartId: cart.id, itemIds: [cart.items![0]!.id, cart.items![1]!.id], methodId: method!.id }
-}
+const aCart = () => aCartWithTwoItemsAndAMethod(fixture.service)
 
 describe("line item tax lines", () => {
   it("adds a list spanning carts and a list for one cart", async () => {
