@@ -8,12 +8,8 @@ const flows = useFlows()
 const v = SEED.variants
 const { eu } = SEED.regions
 
-function shop() {
-  return {
-    ...flows.deps,
-    pricing: vipPricing(),
-  }
-}
+/** The seeded host with the `vip` group's prices, so a merge reprices lines for the customer. */
+const shop = () => ({ ...flows.deps, pricing: vipPricing() })
 
 async function stateOf(cartId: string) {
   const [cart] = await flows.deps.cart.listCarts({ id: cartId }, { relations: ["items"] })
