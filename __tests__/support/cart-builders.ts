@@ -1,4 +1,5 @@
 import type { CartModuleService } from "../../src/service/cart-module-service"
+import type { CartDTO } from "../../src/types/dtos"
 
 /** The ids of a cart built by {@link aCartWithTwoItemsAndAMethod}. */
 export interface CartWithTwoItemsAndAMethod {
@@ -52,4 +53,10 @@ export async function aCartWithEveryChildKind(service: CartModuleService): Promi
     shippingAdjustment: shippingAdjustment!.id,
     credit: credit.id,
   }
+}
+
+/** A USD cart with one line (quantity 1) per price, titled A, B, C… in order. */
+export function aCartPricedAt(service: CartModuleService, ...prices: number[]): Promise<CartDTO> {
+  const items = prices.map((unit_price, index) => ({ title: String.fromCharCode(65 + index), quantity: 1, unit_price }))
+  return service.createCarts({ currency_code: "usd", items })
 }

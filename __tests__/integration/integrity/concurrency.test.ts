@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { aCartPricedAt } from "../../support/cart-builders"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import type { ConflictError } from "../../../src/errors/errors"
 
@@ -68,13 +69,7 @@ describe(`${WRITERS} concurrent writers on one cart`, () => {
   })
 
   it("parallel setLineItemTaxLines leave exactly one writer's complete set", async () => {
-    const cart = await fixture.service.createCarts({
-      currency_code: "usd",
-      items: [
-        { title: "A", quantity: 1, unit_price: 10 },
-        { title: "B", quantity: 1, unit_price: 20 },
-      ],
-    })
+    const cart = await aCartPricedAt(fixture.service, 10, 20)
     const itemIds = cart.items!.map((item) => item.id)
     const before = await versionOf(cart.id)
     await Promise.all(

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql"
 import { useCartModule } from "../../support/cart-module-fixture"
+import { aCartPricedAt } from "../../support/cart-builders"
 import { countRows } from "./database-snapshot"
 
 const fixture = useCartModule()
@@ -12,13 +13,7 @@ class Abort extends Error {}
 
 describe("events", () => {
   it("createCarts emits cart.created and cart.line-item.created with their ids after commit", async () => {
-    const cart = await fixture.service.createCarts({
-      currency_code: "usd",
-      items: [
-        { title: "A", quantity: 1, unit_price: 1 },
-        { title: "B", quantity: 1, unit_price: 2 },
-      ],
-    })
+    const cart = await aCartPricedAt(fixture.service, 1, 2)
     expect(fixture.events.events).toEqual([
       expect.objectContaining({ name: "cart.created", data: expect.objectContaining({ id: cart.id }) }),
       expect.objectContaining({

@@ -1,5 +1,6 @@
 import { createCartModule } from "../../../src/module/create-cart-module"
 import { useCartModule } from "../../support/cart-module-fixture"
+import { aCartPricedAt } from "../../support/cart-builders"
 import { withPgClient } from "../../support/test-database"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import type { CartEvent } from "../../../src/events/cart-events"
@@ -162,13 +163,7 @@ describe("size and precision", () => {
   })
 
   it("listAndCount with take: 0 reports the real count", async () => {
-    const cart = await fixture.service.createCarts({
-      currency_code: "usd",
-      items: [
-        { title: "A", quantity: 1, unit_price: 1 },
-        { title: "B", quantity: 1, unit_price: 1 },
-      ],
-    })
+    const cart = await aCartPricedAt(fixture.service, 1, 1)
     const [rows, count] = await fixture.service.listAndCountLineItems({ cart_id: cart.id }, { take: 0 })
     expect(rows).toEqual([])
     expect(count).toBe(2)
