@@ -1,6 +1,7 @@
 import { useCartModule } from "../../support/cart-module-fixture"
 import { waitForLockWaiters } from "../../support/lock-waiters"
 import { countStatements } from "../../support/statement-counter"
+import { expectInvalidDataNaming } from "../../support/expectations"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 
@@ -99,11 +100,10 @@ describe("one-statement writes", () => {
     const set = await countStatements(() => fixture.service.setLineItemTaxLines(a.id, [{ item_id: a.items![0]!.id, code: "A", rate: 5 }]))
     expect(set.count).toBe(1)
     const version = await versionOf(a.id)
-    const error = await fixture.service
-      .setLineItemTaxLines(a.id, [{ item_id: b.items![0]!.id, code: "B", rate: 5 }])
-      .catch((caught: unknown) => caught)
-    expect(error).toMatchObject({ type: "invalid_data" })
-    expect(String((error as Error).message)).toContain(b.items![0]!.id)
+    await expectInvalidDataNaming(
+      fixture.service.setLineItemTaxLines(a.id, [{ item_id: b.items![0]!.id, code: "B", rate: 5 }]),
+      b.items![0]!.id,
+    )
     expect(await versionOf(a.id)).toBe(version)
     expect((await fixture.service.listLineItemTaxLines({ cart_id: a.id })).map((line) => line.code)).toEqual(["A"])
   })
