@@ -4,6 +4,7 @@ import { createCart } from "../../../src/flows/create-cart"
 import { applyGiftCard, removeGiftCard } from "../../../src/flows/gift-cards"
 import { giftCardTotals } from "../../../src/flows/gift-card-totals"
 import { mergeCarts } from "../../../src/flows/merge-carts"
+import type { MergeStrategy } from "../../../src/flows/merge-carts"
 import { initializePaymentSessions } from "../../../src/flows/payment-sessions"
 import { transferCart } from "../../../src/flows/transfer-cart"
 import { updateLineItemQuantity } from "../../../src/flows/update-line-item"
@@ -96,14 +97,15 @@ describe("mergeCarts (#15)", () => {
     return { deps, ...(await guestAndCustomerCarts(deps)) }
   }
 
-  it("keep_guest: the guest cart becomes the customer's and the old one is deleted", async () => {
+  /** Merges the guest cart into `cus_vip`'s with `strategy`. */
+  async function merged(strategy: MergeStrategy) {
     const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, {
-      guest_cart_id: guest.id,
-      customer_cart_id: mine.id,
-      customer_id: "cus_vip",
-      strategy: "keep_guest",
-    })
+    const result = await mergeCarts(deps, { guest_cart_id: guest.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy })
+    return { deps, guest, mine, result }
+  }
+
+  it("keep_guest: the guest cart becomes the customer's and the old one is deleted", async () => {
+    const { deps, guest, mine, result } = await merged("keep_guest")
     expect(result.cart).toMatchObject({ id: guest.id, customer_id: "cus_vip" })
     expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([
       [v.teeSmall, 2, 20],
@@ -113,13 +115,7 @@ describe("mergeCarts (#15)", () => {
   })
 
   it("keep_customer: the customer's cart stays as it was and the guest cart is deleted", async () => {
-    const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, {
-      guest_cart_id: guest.id,
-      customer_cart_id: mine.id,
-      customer_id: "cus_vip",
-      strategy: "keep_customer",
-    })
+    const { deps, guest, result } = await merged("keep_customer")
     expect(result.cart.items?.map((item) => [item.variant_id, item.quantity])).toEqual([
       [v.teeSmall, 1],
       [v.teeMedium, 1],
@@ -128,13 +124,7 @@ describe("mergeCarts (#15)", () => {
   })
 
   it("merge_lines: same variant and metadata add up, other lines move, everything is re-priced", async () => {
-    const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, {
-      guest_cart_id: guest.id,
-      customer_cart_id: mine.id,
-      customer_id: "cus_vip",
-      strategy: "merge_lines",
-    })
+    const { guest, mine, result } = await merged("merge_lines")
     expect(result.cart.id).toBe(mine.id)
     expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([
       [v.teeSmall, 3, 20],
