@@ -1,4 +1,4 @@
-import { SEED } from "../../examples/storefront/seed"
+import { DEMO_SHIPPING_ADDRESS, SEED } from "../../examples/storefront/seed"
 import { calculateTaxes, useStorefront, expectV1Totals } from "./support/storefront-harness"
 import type { Json } from "./support/storefront-harness"
 
@@ -35,14 +35,7 @@ describe("a v1 checkout with @medusajs/medusa-js", () => {
     expect(cart.items.map((item: Json) => item.unit_price)).toEqual([2500, 1250])
     ;({ cart } = await medusa.carts.update(cart.id, {
       email: "ada@example.com",
-      shipping_address: {
-        first_name: "Ada",
-        last_name: "Lovelace",
-        address_1: "1 rue de la Paix",
-        city: "Paris",
-        postal_code: "75002",
-        country_code: "fr",
-      },
+      shipping_address: DEMO_SHIPPING_ADDRESS,
       billing_address: { first_name: "Ada", last_name: "Lovelace", city: "Paris", country_code: "fr" },
     }))
     expect(cart).toMatchObject({ email: "ada@example.com", shipping_address: { city: "Paris" }, billing_address: { city: "Paris" } })

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto"
 import { statfsSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
+import { useStarted } from "./use-started"
 
 /** A database of its own for one test file. */
 export interface TestDatabase {
@@ -83,4 +84,18 @@ export function throwawayDataDir(prefix: string): string | undefined {
     return undefined
   }
   return join(RAM_DISK, `${prefix}-${process.pid}-${randomBytes(4).toString("hex")}`)
+}
+
+/** A database of its own for the enclosing `describe` (or file): created before its tests, dropped after them. */
+export function useTestDatabase(): { readonly url: string } {
+  const current = useStarted(
+    "useTestDatabase()",
+    () => createTestDatabase(),
+    (database) => database.drop(),
+  )
+  return {
+    get url() {
+      return current().url
+    },
+  }
 }

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import type { BenchTarget } from "../bench-target"
+import { sameShapeOperations } from "../shared-operations"
 
 /**
  * The bench operations through `@medusajs/cart` 2.21.2, booted by Medusa's own loader (MedusaApp,
@@ -53,15 +54,6 @@ interface MedusaUtils {
 /** Medusa's copy of `pg`, for the statement counter (its knex sends every statement through it). */
 export const medusaPg = fromHost("pg") as { Client: { prototype: { query(this: unknown, ...args: unknown[]): unknown } } }
 
-const RETRIEVE_RELATIONS = [
-  "items",
-  "items.tax_lines",
-  "items.adjustments",
-  "shipping_methods",
-  "shipping_methods.tax_lines",
-  "shipping_address",
-]
-const BIG_RELATIONS = ["items", "items.tax_lines", "items.adjustments"]
 const CART_COLUMNS = [
   "id",
   "region_id",
@@ -101,6 +93,7 @@ export async function openMedusaTarget(url: string): Promise<BenchTarget> {
   const service = app.modules[utils.Modules.CART] as MedusaCartService
   return {
     label: "medusa",
+    ...sameShapeOperations(service, [...CART_COLUMNS, "items.*", "items.tax_lines.*", "items.adjustments.*"]),
     async createCart(input) {
       // Medusa's createCarts returns the cart without its items; the workload reads their ids untimed.
       return { id: (await service.createCarts({ ...input, items: [...input.items] })).id }
@@ -108,42 +101,12 @@ export async function openMedusaTarget(url: string): Promise<BenchTarget> {
     async addItems(cartId, items) {
       return (await service.addLineItems(cartId, [...items])).map((item) => item.id)
     },
-    setItemTaxLines: (cartId, lines) =>
-      service.setLineItemTaxLines(
-        cartId,
-        lines.map(({ line_id, code, rate }) => ({ item_id: line_id, code, rate })),
-      ),
-    setItemAdjustments: (cartId, adjustments) => service.setLineItemAdjustments(cartId, [...adjustments]),
     async addShippingMethod(cartId, method) {
       return (await service.addShippingMethods(cartId, [method]))[0]!.id
     },
-    setShippingTaxLines: (cartId, lines) =>
-      service.setShippingMethodTaxLines(
-        cartId,
-        lines.map(({ line_id, code, rate }) => ({ shipping_method_id: line_id, code, rate })),
-      ),
-    updateQuantity: (itemId, quantity) => service.updateLineItems(itemId, { quantity }),
-    retrieveWithTotals: (cartId) => service.retrieveCart(cartId, { relations: RETRIEVE_RELATIONS }),
-    listAndCount: (take, skip, withTotals) =>
-      service.listAndCountCarts(
-        {},
-        { take, skip, order: { created_at: "ASC" }, ...(withTotals ? {} : { select: ["id", "email", "currency_code", "created_at"] }) },
-      ),
-    deleteItem: (itemId) => service.deleteLineItems(itemId),
     async itemIdsOf(cartId) {
       return (await service.listLineItems({ cart_id: cartId }, { select: ["id"], order: { created_at: "ASC" } })).map((line) => line.id)
     },
-    retrieveBigWithTotals: (cartId) => service.retrieveCart(cartId, { relations: BIG_RELATIONS }),
-    retrieveBigSameRows: (cartId) =>
-      service.retrieveCart(cartId, {
-        select: [...CART_COLUMNS, "items.*", "items.tax_lines.*", "items.adjustments.*"],
-        relations: BIG_RELATIONS,
-      }),
-    retrieveBigNarrow: (cartId) =>
-      service.retrieveCart(cartId, {
-        select: ["id", "currency_code", "items.id", "items.title", "items.quantity", "items.unit_price"],
-        relations: ["items"],
-      }),
     async readVersioned(_cartId, itemId) {
       // Medusa's cart has no version: the read-then-write below can only overwrite (and lose updates).
       return { version: 0, quantity: Number((await service.retrieveLineItem(itemId, { select: ["id", "quantity"] })).quantity) }

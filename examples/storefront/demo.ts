@@ -1,7 +1,7 @@
 // npm run demo: starts the storefront on a free port and runs one scripted checkout over real HTTP.
 import type { AddressInfo } from "node:net"
 import { buildStorefront } from "./app"
-import { SEED } from "./seed"
+import { DEMO_SHIPPING_ADDRESS, SEED } from "./seed"
 
 type Json = Record<string, unknown>
 
@@ -57,14 +57,7 @@ async function main(): Promise<void> {
     await call(base, "POST", `/store/carts/${id}/line-items`, { variant_id: SEED.variants.teeSmall, quantity: 1 })
     await call(base, "POST", `/store/carts/${id}`, {
       email: "ada@example.com",
-      shipping_address: {
-        first_name: "Ada",
-        last_name: "Lovelace",
-        address_1: "1 rue de la Paix",
-        city: "Paris",
-        postal_code: "75002",
-        country_code: "fr",
-      },
+      shipping_address: DEMO_SHIPPING_ADDRESS,
     })
     const { shipping_options: options } = (await call(base, "GET", `/store/shipping-options/${id}`)) as { shipping_options: Json[] }
     const express = options.find((option) => option.name === "Express") ?? options[0]!

@@ -57,6 +57,16 @@ function modulesConfig(): Record<string, unknown> {
   }
 }
 
+/** A published product sold in one size only, as Medusa's product module takes it. */
+function oneSizeProduct(product: { id: string; title: string; handle: string }, variant: { id: string; sku: string }, size: string) {
+  return {
+    ...product,
+    status: "published",
+    options: [{ title: "size", values: [size] }],
+    variants: [{ ...variant, title: size, options: { size } }],
+  }
+}
+
 /** Seeds the example catalogue (the ids of {@link SEED}) through each module's service, once per database. */
 async function seedMedusa(app: BootedApp): Promise<void> {
   const resolve = (key: string) => app.sharedContainer.resolve<Service>(key)
@@ -85,22 +95,8 @@ async function seedMedusa(app: BootedApp): Promise<void> {
         { id: v.teeMedium, title: "M", sku: "TEE-M", options: { size: "M" } },
       ],
     },
-    {
-      id: "prod_mug",
-      title: "Enamel Mug",
-      handle: "enamel-mug",
-      status: "published",
-      options: [{ title: "size", values: ["One size"] }],
-      variants: [{ id: v.mug, title: "One size", sku: "MUG", options: { size: "One size" } }],
-    },
-    {
-      id: "prod_poster",
-      title: "Poster",
-      handle: "poster",
-      status: "published",
-      options: [{ title: "size", values: ["A2"] }],
-      variants: [{ id: v.poster, title: "A2", sku: "POSTER-A2", options: { size: "A2" } }],
-    },
+    oneSizeProduct({ id: "prod_mug", title: "Enamel Mug", handle: "enamel-mug" }, { id: v.mug, sku: "MUG" }, "One size"),
+    oneSizeProduct({ id: "prod_poster", title: "Poster", handle: "poster" }, { id: v.poster, sku: "POSTER-A2" }, "A2"),
   ] as never)
   await app.link.create({ product: { product_id: "prod_poster" }, sales_channel: { sales_channel_id: SEED.salesChannels.web } })
   const prices: Record<string, [number, number]> = {

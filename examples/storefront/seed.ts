@@ -28,6 +28,16 @@ export const SEED = {
   giftCards: { euro20: "GIFT-EUR-20", dollar50: "GIFT-USD-50" },
 } as const
 
+/** The Paris address the demo and the checkout tests ship to. */
+export const DEMO_SHIPPING_ADDRESS = {
+  first_name: "Ada",
+  last_name: "Lovelace",
+  address_1: "1 rue de la Paix",
+  city: "Paris",
+  postal_code: "75002",
+  country_code: "fr",
+} as const
+
 const tee = { id: "prod_tee", title: "Cartwright Tee", handle: "cartwright-tee", description: "Organic cotton", thumbnail: "/tee.png" }
 const mug = { id: "prod_mug", title: "Enamel Mug", handle: "enamel-mug" }
 const poster = { id: "prod_poster", title: "Poster", handle: "poster", sales_channel_ids: [SEED.salesChannels.web] }

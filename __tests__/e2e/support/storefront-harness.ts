@@ -4,6 +4,7 @@ import { buildStorefront } from "../../../examples/storefront/app"
 import type { Storefront, StorefrontOptions } from "../../../examples/storefront/app"
 import { createTestDatabase } from "../../support/test-database"
 import type { TestDatabase } from "../../support/test-database"
+import { useStarted } from "../../support/use-started"
 
 // Each test drives many HTTP round trips on a shared, busy machine; correctness, not speed, is asserted.
 jest.setTimeout(60_000)
@@ -46,17 +47,11 @@ export async function startStorefront(options: Omit<StorefrontOptions, "database
  * running one (use it inside tests, not at the top level of the file).
  */
 export function useStorefront(options: Omit<StorefrontOptions, "database"> = {}): RunningStorefront {
-  let running: RunningStorefront | undefined
-  beforeAll(async () => {
-    running = await startStorefront(options)
-  }, 60_000)
-  afterAll(async () => {
-    await running?.stop()
-  }, 60_000)
-  const current = (): RunningStorefront => {
-    if (!running) throw new Error("the storefront starts in beforeAll: use it inside a test")
-    return running
-  }
+  const current = useStarted(
+    "useStorefront()",
+    () => startStorefront(options),
+    (running) => running.stop(),
+  )
   return {
     get storefront() {
       return current().storefront

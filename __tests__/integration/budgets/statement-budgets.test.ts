@@ -1,23 +1,17 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
 import { countStatements, isSamePgAsKnex } from "../../support/statement-counter"
 import type { CountedStatements } from "../../support/statement-counter"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
 
 // Budgets from SPEC §9: statements are counted at the driver, so they are deterministic where
 // timings are not. A failing budget means a regression in the SQL the module sends.
 const MAX_ANY = 6
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 
 beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
   // The first connection runs knex's one-off `select version()`; keep it out of the measurements.
-  await service.listCarts({}, { select: ["id"], take: 1 })
+  await fixture.service.listCarts({}, { select: ["id"], take: 1 })
 })
-afterAll(() => fixture.close())
 
 /** Counts `block`'s statements and fails with the SQL listed when over budget. */
 async function withinBudget<T>(budget: number, block: () => Promise<T>): Promise<CountedStatements<T>> {
@@ -38,18 +32,18 @@ function items(count: number) {
 
 /** A cart with `size` items, each with a tax line and an adjustment, plus a taxed shipping method. */
 async function aFullCart(size: number): Promise<string> {
-  const cart = await service.createCarts({ currency_code: "usd", shipping_address: { country_code: "us" }, items: items(size) })
-  const lines = await service.listLineItems({ cart_id: cart.id }, { select: ["id"] })
-  await service.setLineItemTaxLines(
+  const cart = await fixture.service.createCarts({ currency_code: "usd", shipping_address: { country_code: "us" }, items: items(size) })
+  const lines = await fixture.service.listLineItems({ cart_id: cart.id }, { select: ["id"] })
+  await fixture.service.setLineItemTaxLines(
     cart.id,
     lines.map((line) => ({ item_id: line.id, code: "VAT", rate: 20 })),
   )
-  await service.setLineItemAdjustments(
+  await fixture.service.setLineItemAdjustments(
     cart.id,
     lines.map((line) => ({ item_id: line.id, code: "SALE", amount: 1 })),
   )
-  const [method] = await service.addShippingMethods(cart.id, [{ name: "Post", amount: 5 }])
-  await service.setShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, code: "VAT", rate: 20 }])
+  const [method] = await fixture.service.addShippingMethods(cart.id, [{ name: "Post", amount: 5 }])
+  await fixture.service.setShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, code: "VAT", rate: 20 }])
   return cart.id
 }
 
@@ -59,8 +53,8 @@ describe("the statement counter", () => {
   })
 
   it("counts BEGIN and COMMIT of a write", async () => {
-    const cart = await service.createCarts({ currency_code: "usd" })
-    const { statements } = await countStatements(() => service.softDeleteCarts(cart.id))
+    const cart = await fixture.service.createCarts({ currency_code: "usd" })
+    const { statements } = await countStatements(() => fixture.service.softDeleteCarts(cart.id))
     expect(statements[0]).toMatch(/^BEGIN/i)
     expect(statements[statements.length - 1]).toMatch(/^COMMIT/i)
   })
@@ -69,16 +63,16 @@ describe("the statement counter", () => {
 describe("reads", () => {
   it("retrieves a one-item cart with totals in at most 2 statements", async () => {
     const id = await aFullCart(1)
-    const { result } = await withinBudget(2, () => service.retrieveCart(id))
+    const { result } = await withinBudget(2, () => fixture.service.retrieveCart(id))
     expect(result.total).toBeDefined()
   })
 
   it("retrieves a 200-item cart with totals in at most 2 statements", async () => {
     const id = await aFullCart(200)
-    const plain = await withinBudget(2, () => service.retrieveCart(id))
+    const plain = await withinBudget(2, () => fixture.service.retrieveCart(id))
     expect(plain.result.total).toBeDefined()
     const { result } = await withinBudget(2, () =>
-      service.retrieveCart(id, { relations: ["items", "items.tax_lines", "items.adjustments", "shipping_methods"] }),
+      fixture.service.retrieveCart(id, { relations: ["items", "items.tax_lines", "items.adjustments", "shipping_methods"] }),
     )
     expect(result.items).toHaveLength(200)
     expect(result.total).toBeDefined()
@@ -86,7 +80,7 @@ describe("reads", () => {
 
   it("lists and counts carts with totals in one statement", async () => {
     await aFullCart(3)
-    const { result } = await withinBudget(1, () => service.listAndCountCarts({}, { take: 20 }))
+    const { result } = await withinBudget(1, () => fixture.service.listAndCountCarts({}, { take: 20 }))
     expect(result[1]).toBeGreaterThan(0)
     expect(result[0][0]?.total).toBeDefined()
   })
@@ -101,7 +95,7 @@ describe("writes", () => {
 
   it("creates a cart with items and an address in one statement", async () => {
     await withinBudget(1, () =>
-      service.createCarts({
+      fixture.service.createCarts({
         currency_code: "usd",
         email: "a@example.com",
         shipping_address: { country_code: "us", city: "Austin" },
@@ -111,28 +105,28 @@ describe("writes", () => {
   })
 
   it("updates a cart's email and metadata in one statement", async () => {
-    const { result } = await withinBudget(1, () => service.updateCarts(cartId, { email: "one@example.com", metadata: { a: 1 } }))
+    const { result } = await withinBudget(1, () => fixture.service.updateCarts(cartId, { email: "one@example.com", metadata: { a: 1 } }))
     expect(result.email).toBe("one@example.com")
   })
 
   it("adds line items in one statement (no BEGIN/COMMIT)", async () => {
-    await withinBudget(1, () => service.addLineItems(cartId, items(2)))
+    await withinBudget(1, () => fixture.service.addLineItems(cartId, items(2)))
   })
 
   it("updates a quantity in one statement", async () => {
-    const [line] = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
-    const { result } = await withinBudget(1, () => service.updateLineItems(line!.id, { quantity: 7 }))
+    const [line] = await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const { result } = await withinBudget(1, () => fixture.service.updateLineItems(line!.id, { quantity: 7 }))
     expect(Number(result.quantity)).toBe(7)
   })
 
   it("adds a shipping method in one statement", async () => {
-    await withinBudget(1, () => service.addShippingMethods(cartId, [{ name: "Express", amount: 12 }]))
+    await withinBudget(1, () => fixture.service.addShippingMethods(cartId, [{ name: "Express", amount: 12 }]))
   })
 
   it("sets line item tax lines in one statement", async () => {
-    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const lines = await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })
     await withinBudget(1, () =>
-      service.setLineItemTaxLines(
+      fixture.service.setLineItemTaxLines(
         cartId,
         lines.flatMap((line) => [
           { item_id: line.id, code: "STATE", rate: 6 },
@@ -143,9 +137,9 @@ describe("writes", () => {
   })
 
   it("sets line item adjustments in one statement", async () => {
-    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const lines = await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })
     await withinBudget(1, () =>
-      service.setLineItemAdjustments(
+      fixture.service.setLineItemAdjustments(
         cartId,
         lines.map((line) => ({ item_id: line.id, code: "TEN", amount: 10 })),
       ),
@@ -153,27 +147,29 @@ describe("writes", () => {
   })
 
   it("sets shipping method tax lines in one statement", async () => {
-    const [method] = await service.listShippingMethods({ cart_id: cartId }, { select: ["id"] })
-    await withinBudget(1, () => service.setShippingMethodTaxLines(cartId, [{ shipping_method_id: method!.id, code: "VAT", rate: 19 }]))
+    const [method] = await fixture.service.listShippingMethods({ cart_id: cartId }, { select: ["id"] })
+    await withinBudget(1, () =>
+      fixture.service.setShippingMethodTaxLines(cartId, [{ shipping_method_id: method!.id, code: "VAT", rate: 19 }]),
+    )
   })
 
   it("updates many line items by id, each with its own data, without a statement per row", async () => {
-    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const lines = await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })
     const { result } = await withinBudget(4, () =>
-      service.updateLineItems(lines.map((line, index) => ({ id: line.id, quantity: 10 + index, metadata: { n: index } }))),
+      fixture.service.updateLineItems(lines.map((line, index) => ({ id: line.id, quantity: 10 + index, metadata: { n: index } }))),
     )
     expect(result.map((line) => Number(line.quantity))).toEqual(lines.map((_, index) => 10 + index))
     expect(result.map((line) => line.metadata)).toEqual(lines.map((_, index) => ({ n: index })))
   })
 
   it("re-sets existing tax lines by id in at most 6 statements, whatever their number", async () => {
-    const lines = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
-    const current = await service.setLineItemTaxLines(
+    const lines = await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    const current = await fixture.service.setLineItemTaxLines(
       cartId,
       lines.map((line) => ({ item_id: line.id, code: "STATE", rate: 6 })),
     )
     const { result } = await withinBudget(6, () =>
-      service.setLineItemTaxLines(
+      fixture.service.setLineItemTaxLines(
         cartId,
         current.map((line) => ({ id: line.id, item_id: line.item_id, code: "STATE", rate: 7 })),
       ),
@@ -183,9 +179,9 @@ describe("writes", () => {
   })
 
   it("deletes a line item in one statement", async () => {
-    const [line] = await service.listLineItems({ cart_id: cartId }, { select: ["id"] })
-    await withinBudget(1, () => service.deleteLineItems(line!.id))
-    expect(await service.listLineItems({ cart_id: cartId }, { select: ["id"] })).toHaveLength(2)
+    const [line] = await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })
+    await withinBudget(1, () => fixture.service.deleteLineItems(line!.id))
+    expect(await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })).toHaveLength(2)
   })
 })
 
@@ -196,21 +192,21 @@ describe("every other write", () => {
 
   beforeEach(async () => {
     cartId = await aFullCart(3)
-    itemIds = (await service.listLineItems({ cart_id: cartId }, { select: ["id"] })).map((line) => line.id)
-    methodId = (await service.listShippingMethods({ cart_id: cartId }, { select: ["id"] }))[0]!.id
+    itemIds = (await fixture.service.listLineItems({ cart_id: cartId }, { select: ["id"] })).map((line) => line.id)
+    methodId = (await fixture.service.listShippingMethods({ cart_id: cartId }, { select: ["id"] }))[0]!.id
   })
 
   const operations: [string, () => Promise<unknown>][] = [
     [
       "updateCarts with a new shipping address",
-      () => service.updateCarts(cartId, { email: "b@example.com", shipping_address: { country_code: "fr" } }),
+      () => fixture.service.updateCarts(cartId, { email: "b@example.com", shipping_address: { country_code: "fr" } }),
     ],
-    ["updateLineItems by selector", () => service.updateLineItems({ cart_id: cartId }, { quantity: 4 })],
-    ["updateShippingMethods", () => service.updateShippingMethods([{ id: methodId, amount: 9 }])],
+    ["updateLineItems by selector", () => fixture.service.updateLineItems({ cart_id: cartId }, { quantity: 4 })],
+    ["updateShippingMethods", () => fixture.service.updateShippingMethods([{ id: methodId, amount: 9 }])],
     [
       "addLineItemTaxLines",
       () =>
-        service.addLineItemTaxLines(
+        fixture.service.addLineItemTaxLines(
           cartId,
           itemIds.map((id) => ({ item_id: id, code: "X", rate: 1 })),
         ),
@@ -218,19 +214,19 @@ describe("every other write", () => {
     [
       "addLineItemAdjustments",
       () =>
-        service.addLineItemAdjustments(
+        fixture.service.addLineItemAdjustments(
           cartId,
           itemIds.map((id) => ({ item_id: id, code: "X", amount: 1 })),
         ),
     ],
     [
       "setShippingMethodAdjustments",
-      () => service.setShippingMethodAdjustments(cartId, [{ shipping_method_id: methodId, code: "FREE", amount: 5 }]),
+      () => fixture.service.setShippingMethodAdjustments(cartId, [{ shipping_method_id: methodId, code: "FREE", amount: 5 }]),
     ],
-    ["softDeleteLineItems", () => service.softDeleteLineItems(itemIds[0]!)],
-    ["deleteShippingMethods", () => service.deleteShippingMethods(methodId)],
-    ["softDeleteCarts", () => service.softDeleteCarts(cartId)],
-    ["deleteCarts", () => service.deleteCarts(cartId)],
+    ["softDeleteLineItems", () => fixture.service.softDeleteLineItems(itemIds[0]!)],
+    ["deleteShippingMethods", () => fixture.service.deleteShippingMethods(methodId)],
+    ["softDeleteCarts", () => fixture.service.softDeleteCarts(cartId)],
+    ["deleteCarts", () => fixture.service.deleteCarts(cartId)],
   ]
 
   it.each(operations)("%s stays within 6 statements", async (_name, operation) => {
@@ -238,20 +234,20 @@ describe("every other write", () => {
   })
 
   it("updates a quantity with an expected version in one statement", async () => {
-    const { version } = await service.retrieveCart(cartId, { select: ["version"] })
-    const { result } = await withinBudget(1, () => service.updateLineItems(itemIds[0]!, { quantity: 2 }, { expectedVersion: version }))
+    const { version } = await fixture.service.retrieveCart(cartId, { select: ["version"] })
+    const { result } = await withinBudget(1, () =>
+      fixture.service.updateLineItems(itemIds[0]!, { quantity: 2 }, { expectedVersion: version }),
+    )
     expect(Number(result.quantity)).toBe(2)
   })
 })
 
 describe("with limits.maxLinesPerCart set", () => {
-  let limited: CartModuleFixture
+  const limited = useCartModule({ limits: { maxLinesPerCart: 100, maxQuantity: 1000 } })
 
   beforeAll(async () => {
-    limited = await startCartModule({ limits: { maxLinesPerCart: 100, maxQuantity: 1000 } })
     await limited.module.service.listCarts({}, { select: ["id"], take: 1 })
   })
-  afterAll(() => limited.close())
 
   it("adds line items in at most 4 statements: the line count rides on the INSERT", async () => {
     const cart = await limited.module.service.createCarts({ currency_code: "usd", items: items(2) })

@@ -1,13 +1,8 @@
 import { addToCart, addToCartStep } from "../../../src/flows/add-to-cart"
 import { createCart } from "../../../src/flows/create-cart"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 describe("addToCart", () => {
   it("creates a priced line with the variant's product snapshot", async () => {

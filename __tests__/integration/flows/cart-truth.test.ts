@@ -12,14 +12,9 @@ import { InMemoryFulfillment } from "../../../src/ports/fulfillment"
 import { InMemoryInventory } from "../../../src/ports/inventory"
 import { InMemoryPricing } from "../../../src/ports/pricing"
 import { InMemorySalesChannels } from "../../../src/ports/sales-channel"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 const v = SEED.variants
 const { eu, us } = SEED.regions

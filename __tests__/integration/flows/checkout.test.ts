@@ -12,14 +12,9 @@ import { addShippingMethod, addShippingMethodStep } from "../../../src/flows/shi
 import { updateShippingAddress } from "../../../src/flows/update-cart-details"
 import { removeLineItem, removeLineItemStep, updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { updateRegion, updateRegionStep } from "../../../src/flows/update-region"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows({ declinePaymentsAbove: 1000 })
-})
-afterAll(() => flows.close())
+const flows = useFlows({ declinePaymentsAbove: 1000 })
 
 async function payableCart(quantity = 1) {
   const cart = await createCart(flows.deps, {

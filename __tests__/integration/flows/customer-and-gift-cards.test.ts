@@ -4,20 +4,15 @@ import { createCart } from "../../../src/flows/create-cart"
 import { applyGiftCard, removeGiftCard } from "../../../src/flows/gift-cards"
 import { giftCardTotals } from "../../../src/flows/gift-card-totals"
 import { mergeCarts } from "../../../src/flows/merge-carts"
+import type { MergeStrategy } from "../../../src/flows/merge-carts"
 import { initializePaymentSessions } from "../../../src/flows/payment-sessions"
 import { transferCart } from "../../../src/flows/transfer-cart"
 import { updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import { InMemoryInventory } from "../../../src/ports/inventory"
-import { InMemoryPricing } from "../../../src/ports/pricing"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { guestAndCustomerCarts, SEED, useFlows, vipPricing } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 const v = SEED.variants
 const { eu } = SEED.regions
@@ -25,15 +20,7 @@ const { eu } = SEED.regions
 function shop() {
   return {
     ...flows.deps,
-    pricing: new InMemoryPricing(
-      [
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 25 },
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 20, customer_group_id: "vip" },
-        { variant_id: v.mug, currency_code: "eur", amount: "12.50" },
-        { variant_id: v.teeMedium, currency_code: "eur", amount: 25 },
-      ],
-      { cus_vip: ["vip"] },
-    ),
+    pricing: vipPricing(),
     giftCards: new InMemoryGiftCards([
       { id: "gc_1", code: "GIFT-30", balance: "30", currency_code: "eur" },
       { id: "gc_2", code: "GIFT-USD", balance: "30", currency_code: "usd" },
@@ -107,32 +94,18 @@ describe("transferCart (#15)", () => {
 describe("mergeCarts (#15)", () => {
   async function pair() {
     const deps = shop()
-    const guest = await createCart(deps, {
-      region_id: eu,
-      items: [
-        { variant_id: v.teeSmall, quantity: 2 },
-        { variant_id: v.mug, quantity: 1 },
-      ],
-    })
-    const mine = await createCart(deps, {
-      region_id: eu,
-      customer_id: "cus_vip",
-      items: [
-        { variant_id: v.teeSmall, quantity: 1 },
-        { variant_id: v.teeMedium, quantity: 1 },
-      ],
-    })
-    return { deps, guest, mine }
+    return { deps, ...(await guestAndCustomerCarts(deps)) }
+  }
+
+  /** Merges the guest cart into `cus_vip`'s with `strategy`. */
+  async function merged(strategy: MergeStrategy) {
+    const { deps, guest, mine } = await pair()
+    const result = await mergeCarts(deps, { guest_cart_id: guest.id, customer_cart_id: mine.id, customer_id: "cus_vip", strategy })
+    return { deps, guest, mine, result }
   }
 
   it("keep_guest: the guest cart becomes the customer's and the old one is deleted", async () => {
-    const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, {
-      guest_cart_id: guest.id,
-      customer_cart_id: mine.id,
-      customer_id: "cus_vip",
-      strategy: "keep_guest",
-    })
+    const { deps, guest, mine, result } = await merged("keep_guest")
     expect(result.cart).toMatchObject({ id: guest.id, customer_id: "cus_vip" })
     expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([
       [v.teeSmall, 2, 20],
@@ -142,13 +115,7 @@ describe("mergeCarts (#15)", () => {
   })
 
   it("keep_customer: the customer's cart stays as it was and the guest cart is deleted", async () => {
-    const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, {
-      guest_cart_id: guest.id,
-      customer_cart_id: mine.id,
-      customer_id: "cus_vip",
-      strategy: "keep_customer",
-    })
+    const { deps, guest, result } = await merged("keep_customer")
     expect(result.cart.items?.map((item) => [item.variant_id, item.quantity])).toEqual([
       [v.teeSmall, 1],
       [v.teeMedium, 1],
@@ -157,13 +124,7 @@ describe("mergeCarts (#15)", () => {
   })
 
   it("merge_lines: same variant and metadata add up, other lines move, everything is re-priced", async () => {
-    const { deps, guest, mine } = await pair()
-    const result = await mergeCarts(deps, {
-      guest_cart_id: guest.id,
-      customer_cart_id: mine.id,
-      customer_id: "cus_vip",
-      strategy: "merge_lines",
-    })
+    const { guest, mine, result } = await merged("merge_lines")
     expect(result.cart.id).toBe(mine.id)
     expect(result.cart.items?.map((item) => [item.variant_id, item.quantity, item.unit_price])).toEqual([
       [v.teeSmall, 3, 20],

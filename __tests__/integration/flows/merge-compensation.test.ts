@@ -1,33 +1,15 @@
 import { createCart } from "../../../src/flows/create-cart"
 import { mergeCartsStep } from "../../../src/flows/merge-carts"
 import type { MergeStrategy } from "../../../src/flows/merge-carts"
-import { InMemoryPricing } from "../../../src/ports/pricing"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { guestAndCustomerCarts, SEED, useFlows, vipPricing } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 const v = SEED.variants
 const { eu } = SEED.regions
 
-function shop() {
-  return {
-    ...flows.deps,
-    pricing: new InMemoryPricing(
-      [
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 25 },
-        { variant_id: v.teeSmall, currency_code: "eur", amount: 20, customer_group_id: "vip" },
-        { variant_id: v.mug, currency_code: "eur", amount: "12.50" },
-        { variant_id: v.teeMedium, currency_code: "eur", amount: 25 },
-      ],
-      { cus_vip: ["vip"] },
-    ),
-  }
-}
+/** The seeded host with the `vip` group's prices, so a merge reprices lines for the customer. */
+const shop = () => ({ ...flows.deps, pricing: vipPricing() })
 
 async function stateOf(cartId: string) {
   const [cart] = await flows.deps.cart.listCarts({ id: cartId }, { relations: ["items"] })
@@ -43,21 +25,7 @@ describe("mergeCartsStep compensation (#15)", () => {
     "%s: undo brings both carts back as they were",
     async (strategy) => {
       const deps = shop()
-      const guest = await createCart(deps, {
-        region_id: eu,
-        items: [
-          { variant_id: v.teeSmall, quantity: 2 },
-          { variant_id: v.mug, quantity: 1 },
-        ],
-      })
-      const mine = await createCart(deps, {
-        region_id: eu,
-        customer_id: "cus_vip",
-        items: [
-          { variant_id: v.teeSmall, quantity: 1 },
-          { variant_id: v.teeMedium, quantity: 1 },
-        ],
-      })
+      const { guest, mine } = await guestAndCustomerCarts(deps)
       const before = { guest: await stateOf(guest.id), mine: await stateOf(mine.id) }
 
       const { output, compensation } = await mergeCartsStep.invoke(deps, {

@@ -3,16 +3,11 @@ import { completeCartStep } from "../../../src/flows/complete-cart"
 import { createCart } from "../../../src/flows/create-cart"
 import { initializePaymentSessions, selectPaymentSession } from "../../../src/flows/payment-sessions"
 import type { PromotionPort, PromotionUsage } from "../../../src/ports/promotion"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows } from "./flow-fixture"
 
 jest.setTimeout(60_000)
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-}, 120_000)
-afterAll(() => flows.close())
+const flows = useFlows()
 
 /** The seeded promotions, plus a ledger of the usage the flows register and revert. */
 function countingPromotions(inner: PromotionPort) {

@@ -4,14 +4,9 @@ import { updateCart, updateCartStep } from "../../../src/flows/update-cart"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import type { CartDTO } from "../../../src/types/dtos"
 import { countStatements } from "../../support/statement-counter"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 const v = SEED.variants
 const { eu, us } = SEED.regions

@@ -6,14 +6,9 @@ import { updateEmail } from "../../../src/flows/update-cart-details"
 import { removeLineItem, updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { updateRegion } from "../../../src/flows/update-region"
 import { cartWorkflowEvent } from "../../../src/events/cart-events"
-import { SEED, startFlows } from "./flow-fixture"
-import type { FlowFixture } from "./flow-fixture"
+import { SEED, useFlows } from "./flow-fixture"
 
-let flows: FlowFixture
-beforeAll(async () => {
-  flows = await startFlows()
-})
-afterAll(() => flows.close())
+const flows = useFlows()
 
 const v = SEED.variants
 const { eu, us } = SEED.regions

@@ -1,17 +1,8 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 import { snapshotDatabase } from "./database-snapshot"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
-
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
+const fixture = useCartModule()
 
 interface CartWithAddresses {
   cart: string
@@ -20,12 +11,16 @@ interface CartWithAddresses {
 }
 
 async function aCartWithAddresses(): Promise<CartWithAddresses> {
-  const cart = await service.createCarts({ currency_code: "usd", shipping_address: { city: "Paris" }, billing_address: { city: "Lyon" } })
+  const cart = await fixture.service.createCarts({
+    currency_code: "usd",
+    shipping_address: { city: "Paris" },
+    billing_address: { city: "Lyon" },
+  })
   return { cart: cart.id, shipping: cart.shipping_address!.id, billing: cart.billing_address!.id }
 }
 
 async function stateOf(cartId: string): Promise<{ version: number; updated_at: Date }> {
-  const cart = await service.retrieveCart(cartId, { select: ["version", "updated_at"] })
+  const cart = await fixture.service.retrieveCart(cartId, { select: ["version", "updated_at"] })
   return { version: cart.version, updated_at: new Date(cart.updated_at) }
 }
 
@@ -33,11 +28,11 @@ type Write = readonly [string, (c: CartWithAddresses, ctx?: CartContext) => Prom
 
 /** Each address write, given a cart whose addresses are live (restore soft-deletes first, untimed). */
 const writes: readonly Write[] = [
-  ["updateAddresses", (c, ctx) => service.updateAddresses({ id: c.shipping, city: "Nice" }, ctx)],
+  ["updateAddresses", (c, ctx) => fixture.service.updateAddresses({ id: c.shipping, city: "Nice" }, ctx)],
   [
     "updateAddresses with both of its addresses (one bump)",
     (c, ctx) =>
-      service.updateAddresses(
+      fixture.service.updateAddresses(
         [
           { id: c.shipping, city: "Nice" },
           { id: c.billing, city: "Metz" },
@@ -45,14 +40,14 @@ const writes: readonly Write[] = [
         ctx,
       ),
   ],
-  ["deleteAddresses", (c, ctx) => service.deleteAddresses([c.shipping], ctx)],
-  ["softDeleteAddresses", (c, ctx) => service.softDeleteAddresses([c.shipping], {}, ctx)],
-  ["restoreAddresses", (c, ctx) => service.restoreAddresses([c.shipping], {}, ctx)],
+  ["deleteAddresses", (c, ctx) => fixture.service.deleteAddresses([c.shipping], ctx)],
+  ["softDeleteAddresses", (c, ctx) => fixture.service.softDeleteAddresses([c.shipping], {}, ctx)],
+  ["restoreAddresses", (c, ctx) => fixture.service.restoreAddresses([c.shipping], {}, ctx)],
 ]
 
 async function prepare(name: string): Promise<CartWithAddresses> {
   const cart = await aCartWithAddresses()
-  if (name === "restoreAddresses") await service.softDeleteAddresses([cart.shipping])
+  if (name === "restoreAddresses") await fixture.service.softDeleteAddresses([cart.shipping])
   return cart
 }
 
@@ -76,7 +71,7 @@ describe("address writes on a cart's address", () => {
 
   it.each(writes)("%s is still allowed on a completed cart (addresses are not frozen by completion)", async (name, write) => {
     const cart = await prepare(name)
-    await service.updateCarts(cart.cart, { completed_at: new Date() })
+    await fixture.service.updateCarts(cart.cart, { completed_at: new Date() })
     const before = await stateOf(cart.cart)
     await write(cart)
     expect((await stateOf(cart.cart)).version).toBe(before.version + 1)
@@ -88,14 +83,14 @@ describe("address writes on a cart's address", () => {
     const held = new Promise<void>((resolve) => (release = resolve))
     let locked!: () => void
     const lockTaken = new Promise<void>((resolve) => (locked = resolve))
-    const host = service.transaction(async (ctx) => {
-      await service.addLineItems(cart.cart, [{ title: "Tee", quantity: 1, unit_price: 1 }], ctx)
+    const host = fixture.service.transaction(async (ctx) => {
+      await fixture.service.addLineItems(cart.cart, [{ title: "Tee", quantity: 1, unit_price: 1 }], ctx)
       locked()
       await held
     })
     await lockTaken
     let settled = false
-    const update = service.updateAddresses({ id: cart.shipping, city: "Nice" }).then(() => (settled = true))
+    const update = fixture.service.updateAddresses({ id: cart.shipping, city: "Nice" }).then(() => (settled = true))
     await new Promise((resolve) => setTimeout(resolve, 150))
     expect(settled).toBe(false)
     release()
@@ -108,8 +103,10 @@ describe("address writes on a cart's address", () => {
   it("serialises parallel metadata merges on one address with the cart's other writers", async () => {
     const cart = await aCartWithAddresses()
     const before = await stateOf(cart.cart)
-    await Promise.all(Array.from({ length: 8 }, (_, i) => service.updateAddresses({ id: cart.shipping, metadata: { [`k${i}`]: i } })))
-    const [address] = await service.listAddresses({ id: cart.shipping })
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => fixture.service.updateAddresses({ id: cart.shipping, metadata: { [`k${i}`]: i } })),
+    )
+    const [address] = await fixture.service.listAddresses({ id: cart.shipping })
     expect(Object.keys(address!.metadata ?? {})).toHaveLength(8)
     expect((await stateOf(cart.cart)).version).toBe(before.version + 8)
   })
@@ -119,17 +116,17 @@ describe("standalone addresses", () => {
   it("are written without touching any cart", async () => {
     const other = await aCartWithAddresses()
     const before = await stateOf(other.cart)
-    const [address] = await service.createAddresses([{ city: "Oslo" }])
-    await service.updateAddresses({ id: address!.id, city: "Bergen" })
-    await service.softDeleteAddresses([address!.id])
-    await service.restoreAddresses([address!.id])
-    await service.deleteAddresses([address!.id])
-    expect(await service.listAddresses({ id: address!.id })).toHaveLength(0)
+    const [address] = await fixture.service.createAddresses([{ city: "Oslo" }])
+    await fixture.service.updateAddresses({ id: address!.id, city: "Bergen" })
+    await fixture.service.softDeleteAddresses([address!.id])
+    await fixture.service.restoreAddresses([address!.id])
+    await fixture.service.deleteAddresses([address!.id])
+    expect(await fixture.service.listAddresses({ id: address!.id })).toHaveLength(0)
     expect(await stateOf(other.cart)).toEqual(before)
   })
 
   it("still report a missing id as not found on update", async () => {
-    await expect(service.updateAddresses({ id: "caaddr_missing", city: "X" })).rejects.toMatchObject({ type: "not_found" })
+    await expect(fixture.service.updateAddresses({ id: "caaddr_missing", city: "X" })).rejects.toMatchObject({ type: "not_found" })
   })
 })
 
@@ -137,14 +134,14 @@ describe("createAddresses under a cart", () => {
   it("locks and bumps that cart", async () => {
     const cart = await aCartWithAddresses()
     const before = await stateOf(cart.cart)
-    const [address] = await service.createAddresses([{ cart_id: cart.cart, city: "Rome" } as never])
+    const [address] = await fixture.service.createAddresses([{ cart_id: cart.cart, city: "Rome" } as never])
     expect(address).toMatchObject({ cart_id: cart.cart })
     expect((await stateOf(cart.cart)).version).toBe(before.version + 1)
   })
 
   it("fails with not_found for an unknown cart, writing nothing", async () => {
     const before = await snapshotDatabase(fixture.module)
-    await expect(service.createAddresses([{ cart_id: "cart_missing", city: "Rome" } as never])).rejects.toMatchObject({
+    await expect(fixture.service.createAddresses([{ cart_id: "cart_missing", city: "Rome" } as never])).rejects.toMatchObject({
       type: "not_found",
       message: "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
     })

@@ -1,65 +1,57 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { aCartWithEveryChildKind } from "../../support/cart-builders"
+import type { CartWithEveryChildKind } from "../../support/cart-builders"
+import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 import { snapshotDatabase } from "./database-snapshot"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
-
-interface CompletedCart {
-  cart: string
-  item: string
-  shipping: string
-  taxLine: string
-  adjustment: string
-}
+type CompletedCart = CartWithEveryChildKind
 
 /** A cart with one of every child, then completed. */
 async function aCompletedCart(): Promise<CompletedCart> {
-  const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "Tee", quantity: 1, unit_price: 10 }] })
-  const item = cart.items![0]!.id
-  const [shipping] = await service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
-  const [taxLine] = await service.addLineItemTaxLines(cart.id, [{ item_id: item, code: "VAT", rate: 20 }])
-  const [adjustment] = await service.addLineItemAdjustments(cart.id, [{ item_id: item, code: "PROMO", amount: 1 }])
-  await service.updateCarts(cart.id, { completed_at: new Date() })
-  return { cart: cart.id, item, shipping: shipping!.id, taxLine: taxLine!.id, adjustment: adjustment!.id }
+  const cart = await aCartWithEveryChildKind(fixture.service)
+  await fixture.service.updateCarts(cart.cart, { completed_at: new Date() })
+  return cart
 }
 
 type Write = readonly [string, (c: CompletedCart, ctx?: CartContext) => Promise<unknown>]
 
 const writes: readonly Write[] = [
-  ["addLineItems", (c, ctx) => service.addLineItems(c.cart, [{ title: "Mug", quantity: 1, unit_price: 5 }], ctx)],
-  ["addLineItems (object form)", (c, ctx) => service.addLineItems({ cart_id: c.cart, title: "Mug", quantity: 1, unit_price: 5 }, ctx)],
-  ["updateLineItems by id", (c, ctx) => service.updateLineItems(c.item, { quantity: 3 }, ctx)],
-  ["updateLineItems by selector", (c, ctx) => service.updateLineItems({ cart_id: c.cart }, { quantity: 3 }, ctx)],
-  ["deleteLineItems", (c, ctx) => service.deleteLineItems([c.item], ctx)],
-  ["softDeleteLineItems", (c, ctx) => service.softDeleteLineItems([c.item], {}, ctx)],
-  ["addShippingMethods", (c, ctx) => service.addShippingMethods(c.cart, [{ name: "Express", amount: 9 }], ctx)],
-  ["updateShippingMethods", (c, ctx) => service.updateShippingMethods(c.shipping, { amount: 7 }, ctx)],
-  ["deleteShippingMethods", (c, ctx) => service.deleteShippingMethods([c.shipping], ctx)],
-  ["addLineItemTaxLines", (c, ctx) => service.addLineItemTaxLines(c.cart, [{ item_id: c.item, code: "GST", rate: 5 }], ctx)],
-  ["setLineItemTaxLines", (c, ctx) => service.setLineItemTaxLines(c.cart, [{ item_id: c.item, code: "GST", rate: 5 }], ctx)],
-  ["setLineItemTaxLines to [] (clearing)", (c, ctx) => service.setLineItemTaxLines(c.cart, [], ctx)],
-  ["updateLineItemTaxLines", (c, ctx) => service.updateLineItemTaxLines(c.taxLine, { rate: 7 }, ctx)],
-  ["addLineItemAdjustments", (c, ctx) => service.addLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx)],
-  ["setLineItemAdjustments", (c, ctx) => service.setLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx)],
-  ["deleteLineItemAdjustments", (c, ctx) => service.deleteLineItemAdjustments([c.adjustment], ctx)],
+  ["addLineItems", (c, ctx) => fixture.service.addLineItems(c.cart, [{ title: "Mug", quantity: 1, unit_price: 5 }], ctx)],
+  [
+    "addLineItems (object form)",
+    (c, ctx) => fixture.service.addLineItems({ cart_id: c.cart, title: "Mug", quantity: 1, unit_price: 5 }, ctx),
+  ],
+  ["updateLineItems by id", (c, ctx) => fixture.service.updateLineItems(c.item, { quantity: 3 }, ctx)],
+  ["updateLineItems by selector", (c, ctx) => fixture.service.updateLineItems({ cart_id: c.cart }, { quantity: 3 }, ctx)],
+  ["deleteLineItems", (c, ctx) => fixture.service.deleteLineItems([c.item], ctx)],
+  ["softDeleteLineItems", (c, ctx) => fixture.service.softDeleteLineItems([c.item], {}, ctx)],
+  ["addShippingMethods", (c, ctx) => fixture.service.addShippingMethods(c.cart, [{ name: "Express", amount: 9 }], ctx)],
+  ["updateShippingMethods", (c, ctx) => fixture.service.updateShippingMethods(c.shipping, { amount: 7 }, ctx)],
+  ["deleteShippingMethods", (c, ctx) => fixture.service.deleteShippingMethods([c.shipping], ctx)],
+  ["addLineItemTaxLines", (c, ctx) => fixture.service.addLineItemTaxLines(c.cart, [{ item_id: c.item, code: "GST", rate: 5 }], ctx)],
+  ["setLineItemTaxLines", (c, ctx) => fixture.service.setLineItemTaxLines(c.cart, [{ item_id: c.item, code: "GST", rate: 5 }], ctx)],
+  ["setLineItemTaxLines to [] (clearing)", (c, ctx) => fixture.service.setLineItemTaxLines(c.cart, [], ctx)],
+  ["updateLineItemTaxLines", (c, ctx) => fixture.service.updateLineItemTaxLines(c.itemTax, { rate: 7 }, ctx)],
+  [
+    "addLineItemAdjustments",
+    (c, ctx) => fixture.service.addLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx),
+  ],
+  [
+    "setLineItemAdjustments",
+    (c, ctx) => fixture.service.setLineItemAdjustments(c.cart, [{ item_id: c.item, code: "MORE", amount: 1 }], ctx),
+  ],
+  ["deleteLineItemAdjustments", (c, ctx) => fixture.service.deleteLineItemAdjustments([c.itemAdjustment], ctx)],
   [
     "addShippingMethodTaxLines",
-    (c, ctx) => service.addShippingMethodTaxLines(c.cart, [{ shipping_method_id: c.shipping, code: "VAT", rate: 20 }], ctx),
+    (c, ctx) => fixture.service.addShippingMethodTaxLines(c.cart, [{ shipping_method_id: c.shipping, code: "VAT", rate: 20 }], ctx),
   ],
   [
     "setShippingMethodAdjustments",
-    (c, ctx) => service.setShippingMethodAdjustments(c.cart, [{ shipping_method_id: c.shipping, amount: 1 }], ctx),
+    (c, ctx) => fixture.service.setShippingMethodAdjustments(c.cart, [{ shipping_method_id: c.shipping, amount: 1 }], ctx),
   ],
-  ["createCreditLines", (c, ctx) => service.createCreditLines({ cart_id: c.cart, amount: 5 }, ctx)],
+  ["createCreditLines", (c, ctx) => fixture.service.createCreditLines({ cart_id: c.cart, amount: 5 }, ctx)],
 ]
 
 describe("a completed cart", () => {
@@ -75,18 +67,18 @@ describe("a completed cart", () => {
 
   it.each(writes)("allows %s with { allowCompletedCartWrites: true }", async (_name, write) => {
     const cart = await aCompletedCart()
-    const { version } = await service.retrieveCart(cart.cart, { select: ["version"] })
+    const { version } = await fixture.service.retrieveCart(cart.cart, { select: ["version"] })
     await write(cart, { allowCompletedCartWrites: true })
-    const after = await service.retrieveCart(cart.cart, { select: ["version", "completed_at"] })
+    const after = await fixture.service.retrieveCart(cart.cart, { select: ["version", "completed_at"] })
     expect(after.version).toBe(version + 1)
     expect(after.completed_at).not.toBeNull()
   })
 
   it("still accepts reads and cart-level updates (completion itself is a cart update)", async () => {
     const cart = await aCompletedCart()
-    const updated = await service.updateCarts(cart.cart, { email: "late@example.com" })
+    const updated = await fixture.service.updateCarts(cart.cart, { email: "late@example.com" })
     expect(updated.email).toBe("late@example.com")
-    const items = await service.listLineItems({ cart_id: cart.cart })
+    const items = await fixture.service.listLineItems({ cart_id: cart.cart })
     expect(items).toHaveLength(1)
   })
 })

@@ -1,19 +1,11 @@
+import { MODELS } from "../../../models"
 import type { CartModule } from "../../../src/module/create-cart-module"
 
-const TABLES = [
-  "cart",
-  "cart_address",
-  "cart_line_item",
-  "cart_line_item_adjustment",
-  "cart_line_item_tax_line",
-  "cart_shipping_method",
-  "cart_shipping_method_adjustment",
-  "cart_shipping_method_tax_line",
-  "credit_line",
-] as const
+// The nine model tables (not the module's checkout state): what a cart write may touch.
+const TABLES = Object.values(MODELS).map((model) => model.table)
 
 /** Row count and a content hash per cart table: equal snapshots mean nothing was written. */
-export type DatabaseSnapshot = Record<(typeof TABLES)[number], { rows: number; hash: string }>
+export type DatabaseSnapshot = Record<string, { rows: number; hash: string }>
 
 /** Reads every cart table in one statement, so a comparison also catches updates (version bumps). */
 export async function snapshotDatabase(module: CartModule): Promise<DatabaseSnapshot> {
@@ -27,12 +19,7 @@ export async function snapshotDatabase(module: CartModule): Promise<DatabaseSnap
 }
 
 /** Counts the rows of one table straight from the database (soft-deleted rows included). */
-export async function countRows(
-  module: CartModule,
-  table: (typeof TABLES)[number],
-  where = "TRUE",
-  bindings: readonly string[] = [],
-): Promise<number> {
+export async function countRows(module: CartModule, table: string, where = "TRUE", bindings: readonly string[] = []): Promise<number> {
   const knex = module.orm.em.getKnex()
   const result = (await knex.raw(`SELECT count(*)::int AS n FROM "${table}" WHERE ${where}`, [...bindings])) as { rows: { n: number }[] }
   return result.rows[0]!.n

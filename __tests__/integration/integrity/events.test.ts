@@ -1,17 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql"
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { useCartModule } from "../../support/cart-module-fixture"
+import { aCartPricedAt } from "../../support/cart-builders"
 import { countRows } from "./database-snapshot"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
 beforeEach(() => fixture.events.clear())
 
 const names = () => fixture.events.events.map((event) => event.name)
@@ -20,13 +13,7 @@ class Abort extends Error {}
 
 describe("events", () => {
   it("createCarts emits cart.created and cart.line-item.created with their ids after commit", async () => {
-    const cart = await service.createCarts({
-      currency_code: "usd",
-      items: [
-        { title: "A", quantity: 1, unit_price: 1 },
-        { title: "B", quantity: 1, unit_price: 2 },
-      ],
-    })
+    const cart = await aCartPricedAt(fixture.service, 1, 2)
     expect(fixture.events.events).toEqual([
       expect.objectContaining({ name: "cart.created", data: expect.objectContaining({ id: cart.id }) }),
       expect.objectContaining({
@@ -41,23 +28,23 @@ describe("events", () => {
   })
 
   it("carries the caller's eventGroupId on every event", async () => {
-    await service.createCarts({ currency_code: "usd" }, { eventGroupId: "grp_1" })
+    await fixture.service.createCarts({ currency_code: "usd" }, { eventGroupId: "grp_1" })
     expect(fixture.events.events[0]?.metadata.eventGroupId).toBe("grp_1")
   })
 
   it("emits nothing for a call that fails in the database after its inserts ran", async () => {
     // The dangling address key is checked at COMMIT, so both carts were inserted before the failure.
     await expect(
-      service.createCarts([{ currency_code: "usd" }, { currency_code: "eur", shipping_address_id: "caaddr_missing" }]),
+      fixture.service.createCarts([{ currency_code: "usd" }, { currency_code: "eur", shipping_address_id: "caaddr_missing" }]),
     ).rejects.toMatchObject({ type: "not_found" })
     expect(fixture.events.events).toEqual([])
   })
 
   it("emits nothing for a call that fails half-way through a batch", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 1 }] })
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 1 }] })
     fixture.events.clear()
     await expect(
-      service.addLineItemTaxLines([
+      fixture.service.addLineItemTaxLines([
         { item_id: cart.items![0]!.id, code: "A", rate: 1 },
         { item_id: "cali_missing", code: "B", rate: 1 },
       ]),
@@ -65,12 +52,12 @@ describe("events", () => {
     expect(fixture.events.events).toEqual([])
   })
 
-  describe("inside service.transaction", () => {
+  describe("inside fixture.service.transaction", () => {
     it("waits for the outer commit", async () => {
       let seenInside: string[] = []
-      const cart = await service.transaction(async (ctx) => {
-        const created = await service.createCarts({ currency_code: "usd" }, ctx)
-        await service.addLineItems(created.id, [{ title: "A", quantity: 1, unit_price: 1 }], ctx)
+      const cart = await fixture.service.transaction(async (ctx) => {
+        const created = await fixture.service.createCarts({ currency_code: "usd" }, ctx)
+        await fixture.service.addLineItems(created.id, [{ title: "A", quantity: 1, unit_price: 1 }], ctx)
         seenInside = names()
         return created
       })
@@ -83,8 +70,8 @@ describe("events", () => {
     it("emits nothing when the work throws after a successful call", async () => {
       let cartId = ""
       await expect(
-        service.transaction(async (ctx) => {
-          cartId = (await service.createCarts({ currency_code: "usd" }, ctx)).id
+        fixture.service.transaction(async (ctx) => {
+          cartId = (await fixture.service.createCarts({ currency_code: "usd" }, ctx)).id
           throw new Abort("host changed its mind")
         }),
       ).rejects.toBeInstanceOf(Abort)
@@ -98,7 +85,7 @@ describe("events", () => {
     it("joins it and emits after its commit", async () => {
       let seenInside: string[] = []
       const cart = await fixture.module.orm.em.transactional(async (em: EntityManager) => {
-        const created = await service.createCarts({ currency_code: "usd" }, { transactionManager: em })
+        const created = await fixture.service.createCarts({ currency_code: "usd" }, { transactionManager: em })
         seenInside = names()
         return created
       })
@@ -112,7 +99,7 @@ describe("events", () => {
       let cartId = ""
       await expect(
         fixture.module.orm.em.transactional(async (em: EntityManager) => {
-          cartId = (await service.createCarts({ currency_code: "usd" }, { transactionManager: em })).id
+          cartId = (await fixture.service.createCarts({ currency_code: "usd" }, { transactionManager: em })).id
           throw new Abort("rollback")
         }),
       ).rejects.toBeInstanceOf(Abort)
@@ -123,10 +110,10 @@ describe("events", () => {
 
     it("drops the events of a nested transaction rolled back to its savepoint, keeps the outer ones", async () => {
       const outer = await fixture.module.orm.em.transactional(async (em: EntityManager) => {
-        const kept = await service.createCarts({ currency_code: "usd" }, { transactionManager: em })
+        const kept = await fixture.service.createCarts({ currency_code: "usd" }, { transactionManager: em })
         await expect(
           em.transactional(async (inner: EntityManager) => {
-            await service.addLineItems(kept.id, [{ title: "Lost", quantity: 1, unit_price: 1 }], { transactionManager: inner })
+            await fixture.service.addLineItems(kept.id, [{ title: "Lost", quantity: 1, unit_price: 1 }], { transactionManager: inner })
             throw new Abort("inner rollback")
           }),
         ).rejects.toBeInstanceOf(Abort)

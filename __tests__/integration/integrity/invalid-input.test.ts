@@ -1,11 +1,9 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartModuleService } from "../../../src/service/cart-module-service"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import { snapshotDatabase } from "./database-snapshot"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 let ids: { cart: string; item: string; shipping: string }
 
 /** Passes a deliberately ill-typed value through the typed facade, as untyped JavaScript callers would. */
@@ -14,13 +12,10 @@ function bad<T>(value: unknown): T {
 }
 
 beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-  const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "Tee", quantity: 1, unit_price: 10 }] })
-  const [shipping] = await service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
+  const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "Tee", quantity: 1, unit_price: 10 }] })
+  const [shipping] = await fixture.service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
   ids = { cart: cart.id, item: cart.items![0]!.id, shipping: shipping!.id }
 })
-afterAll(() => fixture.close())
 
 const item = (patch: Record<string, unknown>) => ({ title: "Mug", quantity: 1, unit_price: 10, ...patch })
 const taxLine = (patch: Record<string, unknown>) => ({ item_id: ids.item, code: "VAT", rate: 20, ...patch })
@@ -118,7 +113,7 @@ const cases: readonly Case[] = [
 describe("invalid input", () => {
   it.each(cases)("rejects %s with invalid_data and an issue path, writing nothing", async (_name, call, path) => {
     const before = await snapshotDatabase(fixture.module)
-    const error = await call(service).then(
+    const error = await call(fixture.service).then(
       () => undefined,
       (caught: unknown) => caught,
     )
@@ -130,18 +125,18 @@ describe("invalid input", () => {
 
   it("rejects a batch whose third element is bad and writes none of the others", async () => {
     const before = await snapshotDatabase(fixture.module)
-    await expect(service.addLineItems(ids.cart, [item({}), item({}), item({ quantity: 0 }), item({})])).rejects.toMatchObject({
+    await expect(fixture.service.addLineItems(ids.cart, [item({}), item({}), item({ quantity: 0 }), item({})])).rejects.toMatchObject({
       type: "invalid_data",
       issues: [expect.objectContaining({ path: [2, "quantity"] })],
     })
     await expect(
-      service.createCarts([{ currency_code: "usd" }, { currency_code: "eur" }, { currency_code: "usdd" }]),
+      fixture.service.createCarts([{ currency_code: "usd" }, { currency_code: "eur" }, { currency_code: "usdd" }]),
     ).rejects.toMatchObject({
       type: "invalid_data",
       issues: [expect.objectContaining({ path: [2, "currency_code"] })],
     })
     await expect(
-      service.addLineItemTaxLines([taxLine({}), taxLine({ code: "B" }), taxLine({ rate: 101 })] as never[]),
+      fixture.service.addLineItemTaxLines([taxLine({}), taxLine({ code: "B" }), taxLine({ rate: 101 })] as never[]),
     ).rejects.toMatchObject({ type: "invalid_data", issues: [expect.objectContaining({ path: [2, "rate"] })] })
     expect(await snapshotDatabase(fixture.module)).toEqual(before)
   })
@@ -150,11 +145,11 @@ describe("invalid input", () => {
     const before = await snapshotDatabase(fixture.module)
     // The third parent does not exist: validation passes, the write fails after the lock.
     await expect(
-      service.addLineItemTaxLines([taxLine({}), taxLine({ code: "B" }), taxLine({ item_id: "cali_missing" })] as never[]),
+      fixture.service.addLineItemTaxLines([taxLine({}), taxLine({ code: "B" }), taxLine({ item_id: "cali_missing" })] as never[]),
     ).rejects.toMatchObject({ type: "not_found" })
     // A dangling address reference fails at COMMIT (deferred key), after all three inserts ran.
     await expect(
-      service.createCarts([
+      fixture.service.createCarts([
         { currency_code: "usd" },
         { currency_code: "eur" },
         { currency_code: "gbp", shipping_address_id: "caaddr_missing" },
@@ -164,10 +159,10 @@ describe("invalid input", () => {
   })
 
   it("accepts the valid version of the same inputs (the table above is not rejecting everything)", async () => {
-    const [line] = await service.addLineItems(ids.cart, [item({ quantity: "2", unit_price: "1e3" })])
+    const [line] = await fixture.service.addLineItems(ids.cart, [item({ quantity: "2", unit_price: "1e3" })])
     expect(line?.quantity).toBe(2)
-    await service.addLineItemTaxLines(ids.cart, [taxLine({ rate: 100 }) as never])
-    const credit = await service.createCreditLines({ cart_id: ids.cart, amount: -5 })
+    await fixture.service.addLineItemTaxLines(ids.cart, [taxLine({ rate: 100 }) as never])
+    const credit = await fixture.service.createCreditLines({ cart_id: ids.cart, amount: -5 })
     expect(credit.amount).toBeDefined()
   })
 })

@@ -1,9 +1,8 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
 import { waitForLockWaiters } from "../../support/lock-waiters"
 import { countStatements } from "../../support/statement-counter"
+import { expectInvalidDataNaming } from "../../support/expectations"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 
 // Issue #10: the commonest writes to one cart are one statement (lock, checks, write, RETURNING), sent
@@ -11,16 +10,9 @@ import type { CartContext } from "../../../src/persistence/unit-of-work"
 
 jest.setTimeout(60_000)
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
-
-const versionOf = async (cartId: string) => (await service.retrieveCart(cartId, { select: ["version"] })).version
+const versionOf = async (cartId: string) => (await fixture.service.retrieveCart(cartId, { select: ["version"] })).version
 const settle = <T>(promise: Promise<T>) =>
   promise.then(
     (value) => ({ value }),
@@ -29,23 +21,23 @@ const settle = <T>(promise: Promise<T>) =>
 
 describe("one-statement writes", () => {
   it("add, update and delete a line with one statement each and no transaction", async () => {
-    const cart = await service.createCarts({ currency_code: "usd" })
-    const added = await countStatements(() => service.addLineItems(cart.id, [{ title: "a", quantity: 1, unit_price: 2 }]))
+    const cart = await fixture.service.createCarts({ currency_code: "usd" })
+    const added = await countStatements(() => fixture.service.addLineItems(cart.id, [{ title: "a", quantity: 1, unit_price: 2 }]))
     const itemId = added.result[0]!.id
-    const updated = await countStatements(() => service.updateLineItems(itemId, { quantity: 3 }))
-    const deleted = await countStatements(() => service.deleteLineItems(itemId))
+    const updated = await countStatements(() => fixture.service.updateLineItems(itemId, { quantity: 3 }))
+    const deleted = await countStatements(() => fixture.service.deleteLineItems(itemId))
     for (const counted of [added, updated, deleted]) {
       expect(counted.count).toBe(1)
       expect(counted.statements[0]).not.toMatch(/^BEGIN/i)
     }
     expect(await versionOf(cart.id)).toBe(4)
-    expect(await service.listLineItems({ cart_id: cart.id })).toEqual([])
+    expect(await fixture.service.listLineItems({ cart_id: cart.id })).toEqual([])
   })
 
   it("lines naming different fields still go in one statement, each column at its default where a line leaves it out", async () => {
-    const cart = await service.createCarts({ currency_code: "usd" })
+    const cart = await fixture.service.createCarts({ currency_code: "usd" })
     const added = await countStatements(() =>
-      service.addLineItems(cart.id, [
+      fixture.service.addLineItems(cart.id, [
         { title: "Tee", quantity: 1, unit_price: 25, product_title: "Tee", requires_shipping: false, metadata: { size: "M" } },
         { title: "Gift card", quantity: 2, unit_price: "12.5", is_giftcard: true },
       ]),
@@ -56,29 +48,31 @@ describe("one-statement writes", () => {
     expect(tee).toMatchObject({ product_title: "Tee", requires_shipping: false, is_giftcard: false, metadata: { size: "M" } })
     // Left out: the model's defaults (requires_shipping true, booleans false), nullable columns null.
     expect(gift).toMatchObject({ product_title: null, requires_shipping: true, is_giftcard: true, is_discountable: true, metadata: null })
-    expect(await service.listLineItems({ cart_id: cart.id }, { order: { title: "ASC" } })).toEqual([
+    expect(await fixture.service.listLineItems({ cart_id: cart.id }, { order: { title: "ASC" } })).toEqual([
       expect.objectContaining({ title: "Gift card", requires_shipping: true }),
       expect.objectContaining({ title: "Tee", requires_shipping: false }),
     ])
   })
 
   it("a stale expected version is a conflict that leaves the version and the line as they were", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const version = await versionOf(cart.id)
-    await expect(service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version - 1 })).rejects.toMatchObject({
+    await expect(
+      fixture.service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version - 1 }),
+    ).rejects.toMatchObject({
       type: "conflict",
     })
     expect(await versionOf(cart.id)).toBe(version)
-    expect(Number((await service.retrieveLineItem(cart.items![0]!.id)).quantity)).toBe(1)
+    expect(Number((await fixture.service.retrieveLineItem(cart.items![0]!.id)).quantity)).toBe(1)
   })
 
   it("a line soft-deleted while the update waited for the lock is not_found, with no version bump of its own", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const itemId = cart.items![0]!.id
     let pending: Promise<{ value: unknown } | { error: unknown }> | undefined
-    await service.transaction(async (ctx: CartContext) => {
-      await service.softDeleteLineItems([itemId], {}, ctx)
-      pending = settle(service.updateLineItems(itemId, { quantity: 5 }))
+    await fixture.service.transaction(async (ctx: CartContext) => {
+      await fixture.service.softDeleteLineItems([itemId], {}, ctx)
+      pending = settle(fixture.service.updateLineItems(itemId, { quantity: 5 }))
       await waitForLockWaiters(fixture.database.url)
     })
     const afterDelete = await versionOf(cart.id)
@@ -88,35 +82,34 @@ describe("one-statement writes", () => {
   })
 
   it("a set that waited behind another writer of the cart also replaces what that writer committed", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const itemId = cart.items![0]!.id
     let pending: Promise<unknown> | undefined
-    await service.transaction(async (ctx: CartContext) => {
-      await service.addLineItemTaxLines(cart.id, [{ item_id: itemId, code: "EARLY", rate: 1 }], ctx)
-      pending = service.setLineItemTaxLines(cart.id, [{ item_id: itemId, code: "LATE", rate: 2 }])
+    await fixture.service.transaction(async (ctx: CartContext) => {
+      await fixture.service.addLineItemTaxLines(cart.id, [{ item_id: itemId, code: "EARLY", rate: 1 }], ctx)
+      pending = fixture.service.setLineItemTaxLines(cart.id, [{ item_id: itemId, code: "LATE", rate: 2 }])
       await waitForLockWaiters(fixture.database.url)
     })
     await pending
-    expect((await service.listLineItemTaxLines({ item_id: itemId })).map((line) => line.code)).toEqual(["LATE"])
+    expect((await fixture.service.listLineItemTaxLines({ item_id: itemId })).map((line) => line.code)).toEqual(["LATE"])
   })
 
   it("sets tax lines in one statement, and refuses a line of another cart naming both ids", async () => {
-    const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
-    const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
-    const set = await countStatements(() => service.setLineItemTaxLines(a.id, [{ item_id: a.items![0]!.id, code: "A", rate: 5 }]))
+    const a = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const b = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
+    const set = await countStatements(() => fixture.service.setLineItemTaxLines(a.id, [{ item_id: a.items![0]!.id, code: "A", rate: 5 }]))
     expect(set.count).toBe(1)
     const version = await versionOf(a.id)
-    const error = await service
-      .setLineItemTaxLines(a.id, [{ item_id: b.items![0]!.id, code: "B", rate: 5 }])
-      .catch((caught: unknown) => caught)
-    expect(error).toMatchObject({ type: "invalid_data" })
-    expect(String((error as Error).message)).toContain(b.items![0]!.id)
+    await expectInvalidDataNaming(
+      fixture.service.setLineItemTaxLines(a.id, [{ item_id: b.items![0]!.id, code: "B", rate: 5 }]),
+      b.items![0]!.id,
+    )
     expect(await versionOf(a.id)).toBe(version)
-    expect((await service.listLineItemTaxLines({ cart_id: a.id })).map((line) => line.code)).toEqual(["A"])
+    expect((await fixture.service.listLineItemTaxLines({ cart_id: a.id })).map((line) => line.code)).toEqual(["A"])
   })
 
   it("batches travel as arrays and keep every value exactly: quotes, backslashes, braces, NULL-like text, nulls", async () => {
-    const cart = await service.createCarts({ currency_code: "usd" })
+    const cart = await fixture.service.createCarts({ currency_code: "usd" })
     const tricky = { q: 'say "hi"', b: "back\\slash", braces: "{a,b}", nul: "NULL", nested: { list: [1, "two", null] }, u: "é✓" }
     const inputs = [
       {
@@ -128,9 +121,9 @@ describe("one-statement writes", () => {
       },
       { title: "NULL", quantity: 1, unit_price: "0", metadata: null, variant_option_values: null },
     ]
-    const added = await countStatements(() => service.addLineItems(cart.id, inputs))
+    const added = await countStatements(() => fixture.service.addLineItems(cart.id, inputs))
     expect(added.count).toBe(1)
-    const lines = await service.listLineItems({ cart_id: cart.id })
+    const lines = await fixture.service.listLineItems({ cart_id: cart.id })
     expect(lines.map((line) => [line.title, line.metadata, line.variant_option_values])).toEqual(
       inputs.map((input) => [input.title, input.metadata, input.variant_option_values]),
     )
@@ -143,7 +136,7 @@ describe("one-statement writes", () => {
   it("creates carts with addresses and items in one statement, uniform rows as arrays and mixed ones as VALUES", async () => {
     const metadata = { note: 'a "b" {c} \\ NULL', n: [1, null] }
     const created = await countStatements(() =>
-      service.createCarts([
+      fixture.service.createCarts([
         {
           currency_code: "EUR",
           metadata,
@@ -155,33 +148,33 @@ describe("one-statement writes", () => {
     )
     expect(created.count).toBe(1)
     const [first, second] = created.result
-    const read = await service.retrieveCart(first!.id, { relations: ["items", "shipping_address"] })
+    const read = await fixture.service.retrieveCart(first!.id, { relations: ["items", "shipping_address"] })
     expect(read.metadata).toEqual(metadata)
     expect(read.currency_code).toBe("eur")
     expect(read.shipping_address).toMatchObject({ first_name: 'O"Brien', city: "{x}" })
     expect(read.items!.map((item) => [item.title, item.metadata, item.is_tax_inclusive])).toEqual([["a", metadata, false]])
-    const other = await service.retrieveCart(second!.id, { relations: ["items"] })
+    const other = await fixture.service.retrieveCart(second!.id, { relations: ["items"] })
     expect(other.items!.map((item) => [item.title, Number(item.quantity), item.is_tax_inclusive])).toEqual([["b", 2, true]])
   })
 
   it("updates a cart in one statement; a stale version or a deleted cart changes nothing and says why", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", email: "a@example.com", metadata: { keep: 1 } })
-    const updated = await countStatements(() => service.updateCarts(cart.id, { email: "b@example.com", metadata: { add: 2 } }))
+    const cart = await fixture.service.createCarts({ currency_code: "usd", email: "a@example.com", metadata: { keep: 1 } })
+    const updated = await countStatements(() => fixture.service.updateCarts(cart.id, { email: "b@example.com", metadata: { add: 2 } }))
     expect(updated.count).toBe(1)
     expect(updated.result).toMatchObject({ email: "b@example.com", metadata: { keep: 1, add: 2 }, version: 2, shipping_address: null })
-    await expect(service.updateCarts(cart.id, { email: "c@example.com" }, { expectedVersion: 1 })).rejects.toMatchObject({
+    await expect(fixture.service.updateCarts(cart.id, { email: "c@example.com" }, { expectedVersion: 1 })).rejects.toMatchObject({
       type: "conflict",
     })
-    await service.softDeleteCarts(cart.id)
-    await expect(service.updateCarts(cart.id, { email: "d@example.com" })).rejects.toMatchObject({ type: "not_found" })
-    const [row] = await service.listCarts({ id: cart.id }, { select: ["email", "version"], withDeleted: true })
+    await fixture.service.softDeleteCarts(cart.id)
+    await expect(fixture.service.updateCarts(cart.id, { email: "d@example.com" })).rejects.toMatchObject({ type: "not_found" })
+    const [row] = await fixture.service.listCarts({ id: cart.id }, { select: ["email", "version"], withDeleted: true })
     expect(row).toMatchObject({ email: "b@example.com", version: 3 })
   })
 
   it("deleting ids of two carts in one call still deletes both (the general path)", async () => {
-    const a = await service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
-    const b = await service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
-    await service.deleteLineItems([a.items![0]!.id, b.items![0]!.id])
-    expect(await service.listLineItems({ cart_id: [a.id, b.id] })).toEqual([])
+    const a = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const b = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "b", quantity: 1, unit_price: 2 }] })
+    await fixture.service.deleteLineItems([a.items![0]!.id, b.items![0]!.id])
+    expect(await fixture.service.listLineItems({ cart_id: [a.id, b.id] })).toEqual([])
   })
 })

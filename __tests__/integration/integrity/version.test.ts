@@ -1,92 +1,58 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { aCartWithEveryChildKind } from "../../support/cart-builders"
+import type { CartWithEveryChildKind } from "../../support/cart-builders"
+import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 import { ConflictError } from "../../../src/errors/errors"
 import { snapshotDatabase } from "./database-snapshot"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
-
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
-
-interface Fixture {
-  cart: string
-  item: string
-  shipping: string
-  itemTax: string
-  itemAdjustment: string
-  shippingTax: string
-  shippingAdjustment: string
-  credit: string
-}
+const fixture = useCartModule()
 
 /** A cart with one row of every child kind. */
-async function aFullCart(): Promise<Fixture> {
-  const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "Tee", quantity: 1, unit_price: 10 }] })
-  const item = cart.items![0]!.id
-  const [shipping] = await service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
-  const [itemTax] = await service.addLineItemTaxLines(cart.id, [{ item_id: item, code: "VAT", rate: 20 }])
-  const [itemAdjustment] = await service.addLineItemAdjustments(cart.id, [{ item_id: item, code: "P", amount: 1 }])
-  const [shippingTax] = await service.addShippingMethodTaxLines(cart.id, [{ shipping_method_id: shipping!.id, code: "VAT", rate: 20 }])
-  const [shippingAdjustment] = await service.addShippingMethodAdjustments(cart.id, [{ shipping_method_id: shipping!.id, amount: 1 }])
-  const credit = await service.createCreditLines({ cart_id: cart.id, amount: 2 })
-  return {
-    cart: cart.id,
-    item,
-    shipping: shipping!.id,
-    itemTax: itemTax!.id,
-    itemAdjustment: itemAdjustment!.id,
-    shippingTax: shippingTax!.id,
-    shippingAdjustment: shippingAdjustment!.id,
-    credit: credit.id,
-  }
-}
+const aFullCart = () => aCartWithEveryChildKind(fixture.service)
 
 async function stamp(cartId: string): Promise<{ version: number; updatedAt: number }> {
-  const cart = await service.retrieveCart(cartId, { select: ["version", "updated_at"] })
+  const cart = await fixture.service.retrieveCart(cartId, { select: ["version", "updated_at"] })
   return { version: cart.version, updatedAt: new Date(cart.updated_at as Date | string).getTime() }
 }
 
-type Write = readonly [string, (f: Fixture, ctx?: CartContext) => Promise<unknown>]
+type Write = readonly [string, (f: CartWithEveryChildKind, ctx?: CartContext) => Promise<unknown>]
 
 const writes: readonly Write[] = [
-  ["updateCarts", (f, ctx) => service.updateCarts(f.cart, { email: "x@example.com" }, ctx)],
-  ["addLineItems", (f, ctx) => service.addLineItems(f.cart, [{ title: "Mug", quantity: 1, unit_price: 5 }], ctx)],
-  ["updateLineItems", (f, ctx) => service.updateLineItems(f.item, { quantity: 2 }, ctx)],
-  ["deleteLineItems", (f, ctx) => service.deleteLineItems([f.item], ctx)],
-  ["softDeleteLineItems", (f, ctx) => service.softDeleteLineItems([f.item], {}, ctx)],
-  ["addShippingMethods", (f, ctx) => service.addShippingMethods(f.cart, [{ name: "Fast", amount: 9 }], ctx)],
-  ["updateShippingMethods", (f, ctx) => service.updateShippingMethods(f.shipping, { amount: 6 }, ctx)],
-  ["deleteShippingMethods", (f, ctx) => service.deleteShippingMethods([f.shipping], ctx)],
-  ["addLineItemTaxLines", (f, ctx) => service.addLineItemTaxLines(f.cart, [{ item_id: f.item, code: "GST", rate: 5 }], ctx)],
+  ["updateCarts", (f, ctx) => fixture.service.updateCarts(f.cart, { email: "x@example.com" }, ctx)],
+  ["addLineItems", (f, ctx) => fixture.service.addLineItems(f.cart, [{ title: "Mug", quantity: 1, unit_price: 5 }], ctx)],
+  ["updateLineItems", (f, ctx) => fixture.service.updateLineItems(f.item, { quantity: 2 }, ctx)],
+  ["deleteLineItems", (f, ctx) => fixture.service.deleteLineItems([f.item], ctx)],
+  ["softDeleteLineItems", (f, ctx) => fixture.service.softDeleteLineItems([f.item], {}, ctx)],
+  ["addShippingMethods", (f, ctx) => fixture.service.addShippingMethods(f.cart, [{ name: "Fast", amount: 9 }], ctx)],
+  ["updateShippingMethods", (f, ctx) => fixture.service.updateShippingMethods(f.shipping, { amount: 6 }, ctx)],
+  ["deleteShippingMethods", (f, ctx) => fixture.service.deleteShippingMethods([f.shipping], ctx)],
+  ["addLineItemTaxLines", (f, ctx) => fixture.service.addLineItemTaxLines(f.cart, [{ item_id: f.item, code: "GST", rate: 5 }], ctx)],
   [
     "setLineItemTaxLines",
-    (f, ctx) => service.setLineItemTaxLines(f.cart, [{ id: f.itemTax, item_id: f.item, code: "VAT", rate: 19 }], ctx),
+    (f, ctx) => fixture.service.setLineItemTaxLines(f.cart, [{ id: f.itemTax, item_id: f.item, code: "VAT", rate: 19 }], ctx),
   ],
-  ["updateLineItemTaxLines", (f, ctx) => service.updateLineItemTaxLines(f.itemTax, { rate: 7 }, ctx)],
-  ["deleteLineItemTaxLines", (f, ctx) => service.deleteLineItemTaxLines([f.itemTax], ctx)],
-  ["addLineItemAdjustments", (f, ctx) => service.addLineItemAdjustments(f.cart, [{ item_id: f.item, code: "Q", amount: 1 }], ctx)],
-  ["setLineItemAdjustments", (f, ctx) => service.setLineItemAdjustments(f.cart, [], ctx)],
-  ["upsertLineItemAdjustments", (f, ctx) => service.upsertLineItemAdjustments([{ id: f.itemAdjustment, item_id: f.item, amount: 3 }], ctx)],
-  ["deleteLineItemAdjustments", (f, ctx) => service.deleteLineItemAdjustments([f.itemAdjustment], ctx)],
+  ["updateLineItemTaxLines", (f, ctx) => fixture.service.updateLineItemTaxLines(f.itemTax, { rate: 7 }, ctx)],
+  ["deleteLineItemTaxLines", (f, ctx) => fixture.service.deleteLineItemTaxLines([f.itemTax], ctx)],
+  ["addLineItemAdjustments", (f, ctx) => fixture.service.addLineItemAdjustments(f.cart, [{ item_id: f.item, code: "Q", amount: 1 }], ctx)],
+  ["setLineItemAdjustments", (f, ctx) => fixture.service.setLineItemAdjustments(f.cart, [], ctx)],
+  [
+    "upsertLineItemAdjustments",
+    (f, ctx) => fixture.service.upsertLineItemAdjustments([{ id: f.itemAdjustment, item_id: f.item, amount: 3 }], ctx),
+  ],
+  ["deleteLineItemAdjustments", (f, ctx) => fixture.service.deleteLineItemAdjustments([f.itemAdjustment], ctx)],
   [
     "addShippingMethodTaxLines",
-    (f, ctx) => service.addShippingMethodTaxLines(f.cart, [{ shipping_method_id: f.shipping, code: "GST", rate: 5 }], ctx),
+    (f, ctx) => fixture.service.addShippingMethodTaxLines(f.cart, [{ shipping_method_id: f.shipping, code: "GST", rate: 5 }], ctx),
   ],
-  ["setShippingMethodTaxLines", (f, ctx) => service.setShippingMethodTaxLines(f.cart, [], ctx)],
+  ["setShippingMethodTaxLines", (f, ctx) => fixture.service.setShippingMethodTaxLines(f.cart, [], ctx)],
   [
     "addShippingMethodAdjustments",
-    (f, ctx) => service.addShippingMethodAdjustments(f.cart, [{ shipping_method_id: f.shipping, amount: 1 }], ctx),
+    (f, ctx) => fixture.service.addShippingMethodAdjustments(f.cart, [{ shipping_method_id: f.shipping, amount: 1 }], ctx),
   ],
-  ["deleteShippingMethodAdjustments", (f, ctx) => service.deleteShippingMethodAdjustments([f.shippingAdjustment], ctx)],
-  ["createCreditLines", (f, ctx) => service.createCreditLines({ cart_id: f.cart, amount: 1 }, ctx)],
-  ["updateCreditLines", (f, ctx) => service.updateCreditLines(f.credit, { amount: 3 }, ctx)],
-  ["deleteCreditLines", (f, ctx) => service.deleteCreditLines([f.credit], ctx)],
+  ["deleteShippingMethodAdjustments", (f, ctx) => fixture.service.deleteShippingMethodAdjustments([f.shippingAdjustment], ctx)],
+  ["createCreditLines", (f, ctx) => fixture.service.createCreditLines({ cart_id: f.cart, amount: 1 }, ctx)],
+  ["updateCreditLines", (f, ctx) => fixture.service.updateCreditLines(f.credit, { amount: 3 }, ctx)],
+  ["deleteCreditLines", (f, ctx) => fixture.service.deleteCreditLines([f.credit], ctx)],
 ]
 
 describe("cart version", () => {
@@ -120,9 +86,9 @@ describe("cart version", () => {
   })
 
   it("starts at 1 for a new cart and is not settable by callers", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", ...({ version: 99 } as object) })
+    const cart = await fixture.service.createCarts({ currency_code: "usd", ...({ version: 99 } as object) })
     expect((await stamp(cart.id)).version).toBe(1)
-    await service.updateCarts(cart.id, { email: "a@b.c", ...({ version: 50 } as object) })
+    await fixture.service.updateCarts(cart.id, { email: "a@b.c", ...({ version: 50 } as object) })
     expect((await stamp(cart.id)).version).toBe(2)
   })
 })

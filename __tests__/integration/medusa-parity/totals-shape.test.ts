@@ -1,29 +1,15 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
+import type { SharedCartModule } from "../../support/cart-module-fixture"
+import { MEDUSA_LINE_TOTALS as LINE_TOTALS } from "../../support/medusa-line-totals"
 
 // Field sets recorded from @medusajs/cart 2.21.2's retrieveCart with totals on the same cart.
 const TOTAL_PAIR = ["subtotal", "total", "raw_subtotal", "raw_total"]
-const LINE_TOTALS = [
-  "total",
-  "subtotal",
-  "tax_total",
-  "discount_total",
-  "discount_subtotal",
-  "discount_tax_total",
-  "original_total",
-  "original_subtotal",
-  "original_tax_total",
-]
 
-let fixture: CartModuleFixture
-let lean: CartModuleFixture
-afterAll(async () => {
-  await fixture?.close()
-  await lean?.close()
-})
+const fixture = useCartModule()
+const lean = useCartModule({ totals: { lean: true } })
 
-async function aFullCart(f: CartModuleFixture): Promise<string> {
-  const s = f.module.service
+async function aFullCart(f: SharedCartModule): Promise<string> {
+  const s = f.service
   const cart = await s.createCarts({ currency_code: "usd", items: [{ title: "t", quantity: 3, unit_price: 10 }] })
   const [item] = await s.listLineItems({ cart_id: cart.id })
   const [method] = await s.addShippingMethods(cart.id, [{ name: "std", amount: 6 }])
@@ -37,7 +23,6 @@ async function aFullCart(f: CartModuleFixture): Promise<string> {
 
 describe("a cart read with totals", () => {
   it("returns the relations totals need, every row decorated with its own totals, as Medusa does", async () => {
-    fixture = await startCartModule()
     const id = await aFullCart(fixture)
     const cart = await fixture.module.service.retrieveCart(id, { select: ["id", "total"] })
     const item = cart.items![0]!
@@ -76,7 +61,6 @@ describe("a cart read with totals", () => {
   })
 
   it("leaves the relations out with totals.lean, and still computes the totals", async () => {
-    lean = await startCartModule({ totals: { lean: true } })
     const id = await aFullCart(lean)
     const cart = await lean.module.service.retrieveCart(id)
     expect(cart).not.toHaveProperty("items")

@@ -1,8 +1,7 @@
 import { MIGRATIONS } from "../../../migrations"
 import { runCli } from "../../../src/cli/run-cli"
 import { VERSION } from "../../../src/cli/version"
-import { createTestDatabase, testServerUrl, withPgClient } from "../../support/test-database"
-import type { TestDatabase } from "../../support/test-database"
+import { testServerUrl, useTestDatabase, withPgClient } from "../../support/test-database"
 
 const MIGRATION = MIGRATIONS[0]!.name
 const NAMES = MIGRATIONS.map((migration) => migration.name)
@@ -27,14 +26,12 @@ async function cli(argv: string[], env: Record<string, string | undefined> = {})
 }
 
 describe("cartwright migrate", () => {
-  let database: TestDatabase
+  const database = useTestDatabase()
   let env: Record<string, string>
 
-  beforeAll(async () => {
-    database = await createTestDatabase()
+  beforeAll(() => {
     env = { DATABASE_URL: database.url }
   })
-  afterAll(() => database.drop())
 
   // One database walked through its life cycle: the steps are the spec, in order.
   it("status on a fresh database lists the migration as pending", async () => {
@@ -85,11 +82,7 @@ describe("cartwright migrate", () => {
 })
 
 describe("cartwright migrate --schema", () => {
-  let database: TestDatabase
-  beforeAll(async () => {
-    database = await createTestDatabase()
-  })
-  afterAll(() => database.drop())
+  const database = useTestDatabase()
 
   it("creates the schema and the tables in it, and reads status from it", async () => {
     const env = { DATABASE_URL: database.url }

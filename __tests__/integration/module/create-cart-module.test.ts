@@ -3,8 +3,7 @@ import { registerCartModule } from "../../../src/container/register-cart-module"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import { createCartModule } from "../../../src/module/create-cart-module"
 import { CartModuleService } from "../../../src/service/cart-module-service"
-import { createTestDatabase, testServerUrl, withPgClient } from "../../support/test-database"
-import type { TestDatabase } from "../../support/test-database"
+import { testServerUrl, useTestDatabase, withPgClient } from "../../support/test-database"
 
 /** The error a promise rejects with (failing the test when it resolves). */
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -35,12 +34,7 @@ describe("createCartModule on an unreachable database", () => {
 })
 
 describe("registerCartModule", () => {
-  let database: TestDatabase
-
-  beforeAll(async () => {
-    database = await createTestDatabase()
-  })
-  afterAll(() => database.drop())
+  const database = useTestDatabase()
 
   it("registers the service under cart and the module under cartModule; dispose() closes it", async () => {
     const container = createContainer()
@@ -81,11 +75,7 @@ describe("registerCartModule", () => {
 })
 
 describe("createCartModule on a database without its tables, and its logging", () => {
-  let database: TestDatabase
-  beforeAll(async () => {
-    database = await createTestDatabase()
-  })
-  afterAll(() => database.drop())
+  const database = useTestDatabase()
 
   it("tells the caller to run the migrations when a table is missing", async () => {
     const module = await createCartModule({ database: { clientUrl: database.url }, logger: silent })

@@ -12,8 +12,9 @@ let database: TestDatabase
 const modules: CartModule[] = []
 const quiet = { warn: () => undefined, error: () => undefined }
 
-async function start(options: Omit<CartModuleOptions, "database"> = {}): Promise<CartModule> {
-  const module = await createCartModule({ logger: quiet, ...options, database: { clientUrl: database.url } })
+/** A module on the shared database, closed after the file; `pool` sizes its connection pool when given. */
+async function start(options: Omit<CartModuleOptions, "database"> = {}, pool?: { min: number; max: number }): Promise<CartModule> {
+  const module = await createCartModule({ logger: quiet, ...options, database: { clientUrl: database.url, ...(pool ? { pool } : {}) } })
   modules.push(module)
   return module
 }
@@ -43,12 +44,7 @@ async function typeOf(promise: Promise<unknown>): Promise<string | undefined> {
 
 describe("bounded waiting", () => {
   it("waiters on one cart never starve writes to other carts of pool connections (pool of 3)", async () => {
-    const module = await createCartModule({
-      logger: quiet,
-      database: { clientUrl: database.url, pool: { min: 0, max: 3 } },
-      timeouts: { lockMs: 60_000 },
-    })
-    modules.push(module)
+    const module = await start({ timeouts: { lockMs: 60_000 } }, { min: 0, max: 3 })
     const service = module.service
     const [a, b] = await service.createCarts([{ currency_code: "usd" }, { currency_code: "usd" }])
     let release!: () => void
@@ -105,12 +101,7 @@ describe("bounded waiting", () => {
   })
 
   it("waiting longer than timeouts.acquireMs for a pooled connection ends in a typed unexpected_state", async () => {
-    const module = await createCartModule({
-      logger: quiet,
-      database: { clientUrl: database.url, pool: { min: 0, max: 1 } },
-      timeouts: { acquireMs: 300 },
-    })
-    modules.push(module)
+    const module = await start({ timeouts: { acquireMs: 300 } }, { min: 0, max: 1 })
     const type = await module.service.transaction(async () => typeOf(module.service.listCarts()))
     expect(type).toBe("unexpected_state")
   })

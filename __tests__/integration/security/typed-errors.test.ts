@@ -1,22 +1,14 @@
 import { createCartModule } from "../../../src/module/create-cart-module"
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
+import { aCartPricedAt } from "../../support/cart-builders"
 import { withPgClient } from "../../support/test-database"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
 import type { CartEvent } from "../../../src/events/cart-events"
 
 jest.setTimeout(120_000)
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule({ logger: { warn: () => undefined, error: (message, meta) => void logged.push({ message, meta }) } })
 const logged: { message: string; meta?: Record<string, unknown> }[] = []
-
-beforeAll(async () => {
-  fixture = await startCartModule({ logger: { warn: () => undefined, error: (message, meta) => void logged.push({ message, meta }) } })
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
 
 /** SQL or driver internals a message must never carry. */
 const INTERNALS = /\b(select|insert into|update \w+ set|delete from|returning|cart_line_item|knex|pg_|TypeError|RangeError|DecimalError)\b/i
@@ -39,45 +31,53 @@ const deep = (levels: number) => {
 
 describe("every failure is a typed CartModuleError without SQL or internals", () => {
   it.each([
-    ["a filter named constructor", () => service.listCarts({ constructor: 1 })],
-    ["a filter named __proto__", () => service.listCarts(JSON.parse('{"__proto__": {"x": 1}}') as object)],
-    ["a filter named toString", () => service.listLineItems({ toString: "x" })],
-    ["an operator named constructor", () => service.listCarts({ id: { $eq: "x", constructor: 1 } })],
-    ["a select of toString", () => service.listCarts({}, { select: ["toString"] })],
-    ["a select of items.constructor", () => service.listCarts({}, { select: ["items.constructor"] })],
-    ["an order by __proto__", () => service.listCarts({}, { order: JSON.parse('{"__proto__": "ASC"}') as Record<string, string> })],
-    ["an order by toString", () => service.listCarts({}, { order: { toString: "ASC" } })],
-    ["a relation named constructor", () => service.listCarts({}, { relations: ["constructor"] })],
-    ["a relation named items.hasOwnProperty", () => service.listCarts({}, { relations: ["items.hasOwnProperty"] })],
-    ["$or: [null]", () => service.listCarts({ $or: [null] } as object)],
-    ["an update selector named toString", () => service.updateCarts({ toString: 1 } as object, { email: "x@example.com" })],
+    ["a filter named constructor", () => fixture.service.listCarts({ constructor: 1 })],
+    ["a filter named __proto__", () => fixture.service.listCarts(JSON.parse('{"__proto__": {"x": 1}}') as object)],
+    ["a filter named toString", () => fixture.service.listLineItems({ toString: "x" })],
+    ["an operator named constructor", () => fixture.service.listCarts({ id: { $eq: "x", constructor: 1 } })],
+    ["a select of toString", () => fixture.service.listCarts({}, { select: ["toString"] })],
+    ["a select of items.constructor", () => fixture.service.listCarts({}, { select: ["items.constructor"] })],
+    ["an order by __proto__", () => fixture.service.listCarts({}, { order: JSON.parse('{"__proto__": "ASC"}') as Record<string, string> })],
+    ["an order by toString", () => fixture.service.listCarts({}, { order: { toString: "ASC" } })],
+    ["a relation named constructor", () => fixture.service.listCarts({}, { relations: ["constructor"] })],
+    ["a relation named items.hasOwnProperty", () => fixture.service.listCarts({}, { relations: ["items.hasOwnProperty"] })],
+    ["$or: [null]", () => fixture.service.listCarts({ $or: [null] } as object)],
+    ["an update selector named toString", () => fixture.service.updateCarts({ toString: 1 } as object, { email: "x@example.com" })],
     [
       "a unit price with surrounding spaces",
-      () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: " 10 " as unknown as number }] }),
+      () =>
+        fixture.service.createCarts({
+          currency_code: "usd",
+          items: [{ title: "A", quantity: 1, unit_price: " 10 " as unknown as number }],
+        }),
     ],
     [
       "a unit price of 1e400",
-      () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: "1e400" as unknown as number }] }),
+      () =>
+        fixture.service.createCarts({
+          currency_code: "usd",
+          items: [{ title: "A", quantity: 1, unit_price: "1e400" as unknown as number }],
+        }),
     ],
     [
       "an amount with 21 decimals",
       () =>
-        service.createCarts({
+        fixture.service.createCarts({
           currency_code: "usd",
           items: [{ title: "A", quantity: 1, unit_price: "1.000000000000000000001" as unknown as number }],
         }),
     ],
     [
       "a quantity of 3,000,000,000",
-      () => service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 3_000_000_000, unit_price: 1 }] }),
+      () => fixture.service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 3_000_000_000, unit_price: 1 }] }),
     ],
-    ["metadata nested 10,000 deep", () => service.createCarts({ currency_code: "usd", metadata: deep(10_000) })],
-    ["metadata nested 40 deep", () => service.createCarts({ currency_code: "usd", metadata: deep(40) })],
-    ["a NUL byte in a text field", () => service.createCarts({ currency_code: "usd", email: "a\u0000@example.com" })],
-    ["a NUL byte in metadata", () => service.createCarts({ currency_code: "usd", metadata: { note: "a\u0000b" } })],
-    ["a NUL byte in a metadata key", () => service.createCarts({ currency_code: "usd", metadata: { ["a\u0000"]: 1 } })],
-    ["a NUL byte in a filter", () => service.listCarts({ email: "a\u0000b" })],
-    ["deleteCarts(undefined)", () => service.deleteCarts(undefined as unknown as string)],
+    ["metadata nested 10,000 deep", () => fixture.service.createCarts({ currency_code: "usd", metadata: deep(10_000) })],
+    ["metadata nested 40 deep", () => fixture.service.createCarts({ currency_code: "usd", metadata: deep(40) })],
+    ["a NUL byte in a text field", () => fixture.service.createCarts({ currency_code: "usd", email: "a\u0000@example.com" })],
+    ["a NUL byte in metadata", () => fixture.service.createCarts({ currency_code: "usd", metadata: { note: "a\u0000b" } })],
+    ["a NUL byte in a metadata key", () => fixture.service.createCarts({ currency_code: "usd", metadata: { ["a\u0000"]: 1 } })],
+    ["a NUL byte in a filter", () => fixture.service.listCarts({ email: "a\u0000b" })],
+    ["deleteCarts(undefined)", () => fixture.service.deleteCarts(undefined as unknown as string)],
   ])("%s is invalid_data", async (_label, call) => {
     const error = await failure(call)
     expect(error.type).toBe("invalid_data")
@@ -85,30 +85,30 @@ describe("every failure is a typed CartModuleError without SQL or internals", ()
 
   it("a killed connection inside a transaction is a typed unexpected_state, and the next call works", async () => {
     const error = await failure(() =>
-      service.transaction(async (ctx) => {
-        await service.listCarts({}, {}, ctx)
+      fixture.service.transaction(async (ctx) => {
+        await fixture.service.listCarts({}, {}, ctx)
         await withPgClient(fixture.database.url, (client) =>
           client.query(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
           ),
         )
-        await service.listCarts({}, {}, ctx)
+        await fixture.service.listCarts({}, {}, ctx)
       }),
     )
     expect(error.type).toBe("unexpected_state")
-    await expect(service.createCarts({ currency_code: "usd" })).resolves.toMatchObject({ currency_code: "usd" })
+    await expect(fixture.service.createCarts({ currency_code: "usd" })).resolves.toMatchObject({ currency_code: "usd" })
   })
 
   it("driver detail goes to the logger, not the message", async () => {
     logged.length = 0
-    await failure(() => service.listCarts({ email: "a\u0000b" }))
+    await failure(() => fixture.service.listCarts({ email: "a\u0000b" }))
     expect(logged.length).toBeGreaterThan(0)
   })
 })
 
 describe("size and precision", () => {
   it("writes, updates, reads and deletes 10,000 items with every column in one call each", async () => {
-    const cart = await service.createCarts({ currency_code: "usd" })
+    const cart = await fixture.service.createCarts({ currency_code: "usd" })
     const items = Array.from({ length: 10_000 }, (_, i) => ({
       title: `Item ${i}`,
       subtitle: "s",
@@ -126,51 +126,45 @@ describe("size and precision", () => {
       is_custom_price: true,
       metadata: { i },
     }))
-    const created = await service.addLineItems(cart.id, items)
+    const created = await fixture.service.addLineItems(cart.id, items)
     expect(created).toHaveLength(10_000)
-    const updated = await service.updateLineItems(
+    const updated = await fixture.service.updateLineItems(
       created.map((item, i) => ({ id: item.id, quantity: 2, title: `Renamed ${i}`, unit_price: "3.5", metadata: { j: i } })),
     )
     expect(updated).toHaveLength(10_000)
-    const [listed, count] = await service.listAndCountLineItems({ id: created.map((item) => item.id) }, { take: 5 })
+    const [listed, count] = await fixture.service.listAndCountLineItems({ id: created.map((item) => item.id) }, { take: 5 })
     expect(listed.map((item) => item.title)).toEqual(["Renamed 0", "Renamed 1", "Renamed 2", "Renamed 3", "Renamed 4"])
     expect(count).toBe(10_000)
-    await service.softDeleteLineItems(created.map((item) => item.id))
-    await service.deleteLineItems(created.map((item) => item.id))
-    expect(await service.listLineItems({ cart_id: cart.id }, { withDeleted: true })).toEqual([])
+    await fixture.service.softDeleteLineItems(created.map((item) => item.id))
+    await fixture.service.deleteLineItems(created.map((item) => item.id))
+    expect(await fixture.service.listLineItems({ cart_id: cart.id }, { withDeleted: true })).toEqual([])
   }, 600_000)
 
   it("a tax rate with 20 decimals round-trips exactly and totals use it exactly", async () => {
-    const cart = await service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 100 }] })
-    const [line] = await service.addLineItemTaxLines(cart.id, [
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 100 }] })
+    const [line] = await fixture.service.addLineItemTaxLines(cart.id, [
       { item_id: cart.items![0]!.id, code: "T", rate: "7.12345678901234567891" as unknown as number },
     ])
     expect(line!.raw_rate).toEqual({ value: "7.12345678901234567891", precision: 20 })
-    const [read] = await service.listLineItemTaxLines({ id: line!.id })
+    const [read] = await fixture.service.listLineItemTaxLines({ id: line!.id })
     expect(read!.raw_rate!.value).toBe("7.12345678901234567891")
-    const withTotals = await service.retrieveCart(cart.id)
+    const withTotals = await fixture.service.retrieveCart(cart.id)
     expect(withTotals.tax_total!.raw?.value ?? String(withTotals.tax_total)).toMatch(/^7\.12345678901234567/)
   })
 
   it("an amount at the documented bounds round-trips exactly", async () => {
     const price = "123456789012345678.12345678901234567891"
-    const cart = await service.createCarts({
+    const cart = await fixture.service.createCarts({
       currency_code: "usd",
       items: [{ title: "A", quantity: 1, unit_price: price as unknown as number }],
     })
-    const [item] = await service.listLineItems({ cart_id: cart.id })
+    const [item] = await fixture.service.listLineItems({ cart_id: cart.id })
     expect(item!.raw_unit_price).toEqual({ value: price, precision: 20 })
   })
 
   it("listAndCount with take: 0 reports the real count", async () => {
-    const cart = await service.createCarts({
-      currency_code: "usd",
-      items: [
-        { title: "A", quantity: 1, unit_price: 1 },
-        { title: "B", quantity: 1, unit_price: 1 },
-      ],
-    })
-    const [rows, count] = await service.listAndCountLineItems({ cart_id: cart.id }, { take: 0 })
+    const cart = await aCartPricedAt(fixture.service, 1, 1)
+    const [rows, count] = await fixture.service.listAndCountLineItems({ cart_id: cart.id }, { take: 0 })
     expect(rows).toEqual([])
     expect(count).toBe(2)
   })
@@ -178,10 +172,10 @@ describe("size and precision", () => {
 
 describe("events and logging never fail or block a committed write", () => {
   it("emits cart.deleted and cart.restored for cart soft delete and restore", async () => {
-    const cart = await service.createCarts({ currency_code: "usd" })
+    const cart = await fixture.service.createCarts({ currency_code: "usd" })
     fixture.events.clear()
-    await service.softDeleteCarts(cart.id)
-    await service.restoreCarts(cart.id)
+    await fixture.service.softDeleteCarts(cart.id)
+    await fixture.service.restoreCarts(cart.id)
     const names = fixture.events.events.filter((event) => event.data.id === cart.id).map((event) => event.name)
     expect(names).toEqual(["cart.deleted", "cart.restored"])
   })
@@ -206,7 +200,7 @@ describe("events and logging never fail or block a committed write", () => {
       })
       try {
         const cart = await module.service.createCarts({ currency_code: "usd", email: "committed@example.com" })
-        expect((await service.retrieveCart(cart.id)).email).toBe("committed@example.com")
+        expect((await fixture.service.retrieveCart(cart.id)).email).toBe("committed@example.com")
       } finally {
         await module.close()
       }

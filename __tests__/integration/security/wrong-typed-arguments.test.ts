@@ -1,24 +1,19 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
 import { snapshotDatabase } from "../integrity/database-snapshot"
 import { CartModuleError } from "../../../src/errors/cart-module-error"
 import { CartModuleService } from "../../../src/service/cart-module-service"
 
 jest.setTimeout(120_000)
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 
 beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
   // Rows that "all rows" would reach.
-  await service.createCarts([
+  await fixture.service.createCarts([
     { currency_code: "usd", email: "a@example.com", items: [{ title: "A", quantity: 1, unit_price: 1 }] },
     { currency_code: "eur", email: "b@example.com", items: [{ title: "B", quantity: 1, unit_price: 1 }] },
   ])
 })
-afterAll(() => fixture.close())
 
 type Method = (...args: unknown[]) => Promise<unknown>
 
@@ -66,7 +61,7 @@ describe("every public method refuses wrong-typed selectors, ids, filters and da
     "%s",
     async (_label, { name, args }) => {
       const before = await snapshotDatabase(fixture.module)
-      const method = (service as unknown as Record<string, Method>)[name]!.bind(service)
+      const method = (fixture.service as unknown as Record<string, Method>)[name]!.bind(fixture.service)
       const error = await method(...args).then(
         () => undefined,
         (thrown: unknown) => thrown,

@@ -1,34 +1,17 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { aCartWithTwoItemsAndAMethod } from "../../support/cart-builders"
+import { expectInvalidDataNaming } from "../../support/expectations"
+import { useCartModule } from "../../support/cart-module-fixture"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
-
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
+const fixture = useCartModule()
 
 /** A cart with two items and one shipping method. */
-async function aCart(): Promise<{ cartId: string; itemIds: [string, string]; methodId: string }> {
-  const cart = await service.createCarts({
-    currency_code: "usd",
-    items: [
-      { title: "Tee", quantity: 1, unit_price: 20 },
-      { title: "Mug", quantity: 1, unit_price: 10 },
-    ],
-  })
-  const [method] = await service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
-  return { cartId: cart.id, itemIds: [cart.items![0]!.id, cart.items![1]!.id], methodId: method!.id }
-}
+const aCart = () => aCartWithTwoItemsAndAMethod(fixture.service)
 
 describe("line item adjustments", () => {
   describe("addLineItemAdjustments", () => {
     it("adds a list spanning carts", async () => {
       const [a, b] = [await aCart(), await aCart()]
-      const added = await service.addLineItemAdjustments([
+      const added = await fixture.service.addLineItemAdjustments([
         { item_id: a.itemIds[0], amount: 2, code: "A" },
         { item_id: b.itemIds[1], amount: 1, code: "B" },
       ])
@@ -41,38 +24,35 @@ describe("line item adjustments", () => {
 
     it("adds a list to one cart given by id", async () => {
       const { cartId, itemIds } = await aCart()
-      const added = await service.addLineItemAdjustments(cartId, [
+      const added = await fixture.service.addLineItemAdjustments(cartId, [
         { item_id: itemIds[0], amount: 2, code: "X" },
         { item_id: itemIds[1], amount: 3, code: "Y" },
       ])
       expect(added.map((adj) => adj.code)).toEqual(["X", "Y"])
-      const item = await service.retrieveLineItem(itemIds[0], { relations: ["adjustments"] })
+      const item = await fixture.service.retrieveLineItem(itemIds[0], { relations: ["adjustments"] })
       expect(item.adjustments?.map((adj) => adj.code)).toEqual(["X"])
     })
 
     it("refuses an item of another cart, naming both the item and the cart, and writes nothing", async () => {
       const [mine, other] = [await aCart(), await aCart()]
-      const attempt = service.addLineItemAdjustments(mine.cartId, [
+      const attempt = fixture.service.addLineItemAdjustments(mine.cartId, [
         { item_id: mine.itemIds[0], amount: 1 },
         { item_id: other.itemIds[0], amount: 1 },
       ])
-      await expect(attempt).rejects.toMatchObject({ type: "invalid_data" })
-      const error = (await attempt.catch((caught: unknown) => caught)) as Error
-      expect(error.message).toContain(other.itemIds[0])
-      expect(error.message).toContain(mine.cartId)
-      expect(await service.listLineItemAdjustments({ item_id: mine.itemIds })).toEqual([])
+      await expectInvalidDataNaming(attempt, other.itemIds[0], mine.cartId)
+      expect(await fixture.service.listLineItemAdjustments({ item_id: mine.itemIds })).toEqual([])
     })
 
     it("rejects a negative amount with invalid_data", async () => {
       const { cartId, itemIds } = await aCart()
-      await expect(service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: -1 }])).rejects.toMatchObject({
+      await expect(fixture.service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: -1 }])).rejects.toMatchObject({
         type: "invalid_data",
         issues: [expect.objectContaining({ path: ["amount"] })],
       })
     })
 
     it("fails with not_found naming an unknown item", async () => {
-      await expect(service.addLineItemAdjustments([{ item_id: "cali_missing", amount: 1 }])).rejects.toMatchObject({
+      await expect(fixture.service.addLineItemAdjustments([{ item_id: "cali_missing", amount: 1 }])).rejects.toMatchObject({
         type: "not_found",
         message: "You tried to set relationship item_id: cali_missing, but such entity does not exist",
       })
@@ -82,17 +62,17 @@ describe("line item adjustments", () => {
   describe("setLineItemAdjustments", () => {
     it("updates entries with an id in place, creates the others and removes the rest of the cart's", async () => {
       const { cartId, itemIds } = await aCart()
-      const [keep, drop] = await service.addLineItemAdjustments(cartId, [
+      const [keep, drop] = await fixture.service.addLineItemAdjustments(cartId, [
         { item_id: itemIds[0], amount: 1, code: "KEEP" },
         { item_id: itemIds[1], amount: 1, code: "DROP" },
       ])
-      const result = await service.setLineItemAdjustments(cartId, [
+      const result = await fixture.service.setLineItemAdjustments(cartId, [
         { id: keep!.id, amount: 4, code: "KEPT" },
         { item_id: itemIds[1], amount: 2, code: "NEW" },
       ])
       expect(result.map((adj) => adj.code)).toEqual(["KEPT", "NEW"])
       expect(result[0]?.id).toBe(keep!.id)
-      const listed = await service.listLineItemAdjustments({ item_id: itemIds }, { select: ["id", "code", "amount"] })
+      const listed = await fixture.service.listLineItemAdjustments({ item_id: itemIds }, { select: ["id", "code", "amount"] })
       expect(listed.map((adj) => adj.code)).toEqual(["KEPT", "NEW"])
       expect(Number(listed[0]?.amount)).toBe(4)
       expect(listed.map((adj) => adj.id)).not.toContain(drop!.id)
@@ -100,96 +80,98 @@ describe("line item adjustments", () => {
 
     it("leaves other carts' adjustments alone", async () => {
       const [mine, other] = [await aCart(), await aCart()]
-      const [theirs] = await service.addLineItemAdjustments(other.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
-      await service.setLineItemAdjustments(mine.cartId, [{ item_id: mine.itemIds[0], amount: 1 }])
-      expect(await service.listLineItemAdjustments({ id: theirs!.id })).toHaveLength(1)
+      const [theirs] = await fixture.service.addLineItemAdjustments(other.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
+      await fixture.service.setLineItemAdjustments(mine.cartId, [{ item_id: mine.itemIds[0], amount: 1 }])
+      expect(await fixture.service.listLineItemAdjustments({ id: theirs!.id })).toHaveLength(1)
     })
 
     it("clears them with []", async () => {
       const { cartId, itemIds } = await aCart()
-      await service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
-      expect(await service.setLineItemAdjustments(cartId, [])).toEqual([])
-      expect(await service.listLineItemAdjustments({ item_id: itemIds })).toEqual([])
+      await fixture.service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
+      expect(await fixture.service.setLineItemAdjustments(cartId, [])).toEqual([])
+      expect(await fixture.service.listLineItemAdjustments({ item_id: itemIds })).toEqual([])
     })
 
     it("refuses an item of another cart and leaves the existing adjustments in place", async () => {
       const [mine, other] = [await aCart(), await aCart()]
-      await service.addLineItemAdjustments(mine.cartId, [{ item_id: mine.itemIds[0], amount: 1 }])
-      const attempt = service.setLineItemAdjustments(mine.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
+      await fixture.service.addLineItemAdjustments(mine.cartId, [{ item_id: mine.itemIds[0], amount: 1 }])
+      const attempt = fixture.service.setLineItemAdjustments(mine.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
       await expect(attempt).rejects.toMatchObject({ type: "invalid_data", message: expect.stringContaining(other.itemIds[0]) })
-      expect(await service.listLineItemAdjustments({ item_id: mine.itemIds })).toHaveLength(1)
+      expect(await fixture.service.listLineItemAdjustments({ item_id: mine.itemIds })).toHaveLength(1)
     })
 
     it("refuses an id that belongs to another cart with not_found", async () => {
       const [mine, other] = [await aCart(), await aCart()]
-      const [theirs] = await service.addLineItemAdjustments(other.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
-      await expect(service.setLineItemAdjustments(mine.cartId, [{ id: theirs!.id, amount: 9 }])).rejects.toMatchObject({
+      const [theirs] = await fixture.service.addLineItemAdjustments(other.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
+      await expect(fixture.service.setLineItemAdjustments(mine.cartId, [{ id: theirs!.id, amount: 9 }])).rejects.toMatchObject({
         type: "not_found",
         message: expect.stringContaining(theirs!.id),
       })
-      expect(Number((await service.retrieveLineItemAdjustment(theirs!.id)).amount)).toBe(1)
+      expect(Number((await fixture.service.retrieveLineItemAdjustment(theirs!.id)).amount)).toBe(1)
     })
 
     it("fails with not_found for an unknown cart", async () => {
-      await expect(service.setLineItemAdjustments("cart_missing", [])).rejects.toMatchObject({ type: "not_found" })
+      await expect(fixture.service.setLineItemAdjustments("cart_missing", [])).rejects.toMatchObject({ type: "not_found" })
     })
   })
 
   describe("upsertLineItemAdjustments", () => {
     it("updates entries with an id and creates the others, removing nothing", async () => {
       const { cartId, itemIds } = await aCart()
-      const [first, other] = await service.addLineItemAdjustments(cartId, [
+      const [first, other] = await fixture.service.addLineItemAdjustments(cartId, [
         { item_id: itemIds[0], amount: 1, code: "FIRST" },
         { item_id: itemIds[1], amount: 1, code: "OTHER" },
       ])
-      const result = await service.upsertLineItemAdjustments([
+      const result = await fixture.service.upsertLineItemAdjustments([
         { id: first!.id, amount: 3 },
         { item_id: itemIds[0], amount: 2, code: "CREATED" },
       ])
       expect(result.map((adj) => adj.id)).toEqual([first!.id, expect.stringMatching(/^caliadj_/)])
-      const listed = await service.listLineItemAdjustments({ item_id: itemIds }, { select: ["id", "code"] })
+      const listed = await fixture.service.listLineItemAdjustments({ item_id: itemIds }, { select: ["id", "code"] })
       expect(listed.map((adj) => adj.code)).toEqual(["FIRST", "OTHER", "CREATED"])
       expect(listed.map((adj) => adj.id)).toContain(other!.id)
     })
 
     it("fails with not_found for an unknown id", async () => {
-      await expect(service.upsertLineItemAdjustments([{ id: "caliadj_missing", amount: 1 }])).rejects.toMatchObject({ type: "not_found" })
+      await expect(fixture.service.upsertLineItemAdjustments([{ id: "caliadj_missing", amount: 1 }])).rejects.toMatchObject({
+        type: "not_found",
+      })
     })
 
     it("moving an adjustment to an item of another cart moves it to that cart", async () => {
       const [from, to] = [await aCart(), await aCart()]
-      const [adj] = await service.addLineItemAdjustments(from.cartId, [{ item_id: from.itemIds[0], amount: 1 }])
-      await service.upsertLineItemAdjustments([{ id: adj!.id, item_id: to.itemIds[0], amount: 1 }])
-      expect(await service.retrieveLineItemAdjustment(adj!.id)).toMatchObject({ item_id: to.itemIds[0], cart_id: to.cartId })
+      const [adj] = await fixture.service.addLineItemAdjustments(from.cartId, [{ item_id: from.itemIds[0], amount: 1 }])
+      await fixture.service.upsertLineItemAdjustments([{ id: adj!.id, item_id: to.itemIds[0], amount: 1 }])
+      expect(await fixture.service.retrieveLineItemAdjustment(adj!.id)).toMatchObject({ item_id: to.itemIds[0], cart_id: to.cartId })
       // Clearing the old cart must not reach into the new one.
-      await service.setLineItemAdjustments(from.cartId, [])
-      expect(await service.listLineItemAdjustments({ id: adj!.id })).toHaveLength(1)
+      await fixture.service.setLineItemAdjustments(from.cartId, [])
+      expect(await fixture.service.listLineItemAdjustments({ id: adj!.id })).toHaveLength(1)
     })
   })
 
   describe("updating, deleting and soft-deleting", () => {
     it("updateLineItemAdjustments (id, data) returns one object", async () => {
       const { cartId, itemIds } = await aCart()
-      const [adj] = await service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
-      expect(await service.updateLineItemAdjustments(adj!.id, { code: "UPDATED" })).toMatchObject({ id: adj!.id, code: "UPDATED" })
+      const [adj] = await fixture.service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
+      expect(await fixture.service.updateLineItemAdjustments(adj!.id, { code: "UPDATED" })).toMatchObject({ id: adj!.id, code: "UPDATED" })
     })
 
     it("deleteLineItemAdjustments removes them for good", async () => {
       const { cartId, itemIds } = await aCart()
-      const [adj] = await service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
-      await service.deleteLineItemAdjustments([adj!.id])
-      expect(await service.listLineItemAdjustments({ id: adj!.id }, { withDeleted: true })).toEqual([])
+      const [adj] = await fixture.service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
+      await fixture.service.deleteLineItemAdjustments([adj!.id])
+      expect(await fixture.service.listLineItemAdjustments({ id: adj!.id }, { withDeleted: true })).toEqual([])
     })
 
     it("softDelete hides one from lists and relations; restore brings it back", async () => {
       const { cartId, itemIds } = await aCart()
-      const [adj] = await service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
-      expect(await service.softDeleteLineItemAdjustments([adj!.id])).toEqual({ line_item_adjustment_id: [adj!.id] })
-      expect(await service.listLineItemAdjustments({ id: adj!.id })).toEqual([])
-      expect((await service.retrieveLineItem(itemIds[0], { relations: ["adjustments"] })).adjustments).toEqual([])
-      expect(await service.listLineItemAdjustments({ id: adj!.id }, { withDeleted: true })).toHaveLength(1)
-      await service.restoreLineItemAdjustments([adj!.id])
-      expect(await service.listLineItemAdjustments({ id: adj!.id })).toHaveLength(1)
+      const [adj] = await fixture.service.addLineItemAdjustments(cartId, [{ item_id: itemIds[0], amount: 1 }])
+      expect(await fixture.service.softDeleteLineItemAdjustments([adj!.id])).toEqual({ line_item_adjustment_id: [adj!.id] })
+      expect(await fixture.service.listLineItemAdjustments({ id: adj!.id })).toEqual([])
+      expect((await fixture.service.retrieveLineItem(itemIds[0], { relations: ["adjustments"] })).adjustments).toEqual([])
+      expect(await fixture.service.listLineItemAdjustments({ id: adj!.id }, { withDeleted: true })).toHaveLength(1)
+      await fixture.service.restoreLineItemAdjustments([adj!.id])
+      expect(await fixture.service.listLineItemAdjustments({ id: adj!.id })).toHaveLength(1)
     })
   })
 })
@@ -197,59 +179,58 @@ describe("line item adjustments", () => {
 describe("shipping method adjustments", () => {
   it("adds a list spanning carts and a list for one cart", async () => {
     const [a, b] = [await aCart(), await aCart()]
-    const spanning = await service.addShippingMethodAdjustments([
+    const spanning = await fixture.service.addShippingMethodAdjustments([
       { shipping_method_id: a.methodId, amount: 1, code: "A" },
       { shipping_method_id: b.methodId, amount: 1, code: "B" },
     ])
     expect(spanning.map((adj) => adj.shipping_method_id)).toEqual([a.methodId, b.methodId])
     expect(spanning[0]?.id).toMatch(/^casmadj_/)
-    const forCart = await service.addShippingMethodAdjustments(a.cartId, [{ shipping_method_id: a.methodId, amount: 2, code: "A2" }])
+    const forCart = await fixture.service.addShippingMethodAdjustments(a.cartId, [
+      { shipping_method_id: a.methodId, amount: 2, code: "A2" },
+    ])
     expect(forCart.map((adj) => adj.code)).toEqual(["A2"])
   })
 
   it("refuses a shipping method of another cart, naming both ids", async () => {
     const [mine, other] = [await aCart(), await aCart()]
-    const attempt = service.addShippingMethodAdjustments(mine.cartId, [{ shipping_method_id: other.methodId, amount: 1 }])
-    await expect(attempt).rejects.toMatchObject({ type: "invalid_data" })
-    const error = (await attempt.catch((caught: unknown) => caught)) as Error
-    expect(error.message).toContain(other.methodId)
-    expect(error.message).toContain(mine.cartId)
+    const attempt = fixture.service.addShippingMethodAdjustments(mine.cartId, [{ shipping_method_id: other.methodId, amount: 1 }])
+    await expectInvalidDataNaming(attempt, other.methodId, mine.cartId)
   })
 
   it("set updates, creates and removes; [] clears", async () => {
     const { cartId, methodId } = await aCart()
-    const [keep] = await service.addShippingMethodAdjustments(cartId, [
+    const [keep] = await fixture.service.addShippingMethodAdjustments(cartId, [
       { shipping_method_id: methodId, amount: 1, code: "KEEP" },
       { shipping_method_id: methodId, amount: 1, code: "DROP" },
     ])
-    const result = await service.setShippingMethodAdjustments(cartId, [
+    const result = await fixture.service.setShippingMethodAdjustments(cartId, [
       { id: keep!.id, code: "KEPT", amount: 1 },
       { shipping_method_id: methodId, amount: 2, code: "NEW" },
     ])
     expect(result.map((adj) => adj.code)).toEqual(["KEPT", "NEW"])
-    const listed = await service.listShippingMethodAdjustments({ shipping_method_id: methodId }, { select: ["code"] })
+    const listed = await fixture.service.listShippingMethodAdjustments({ shipping_method_id: methodId }, { select: ["code"] })
     expect(listed.map((adj) => adj.code)).toEqual(["KEPT", "NEW"])
-    await service.setShippingMethodAdjustments(cartId, [])
-    expect(await service.listShippingMethodAdjustments({ shipping_method_id: methodId })).toEqual([])
+    await fixture.service.setShippingMethodAdjustments(cartId, [])
+    expect(await fixture.service.listShippingMethodAdjustments({ shipping_method_id: methodId })).toEqual([])
   })
 
   it("upserts, updates, deletes, soft-deletes and restores", async () => {
     const { cartId, methodId } = await aCart()
-    const [adj] = await service.upsertShippingMethodAdjustments([{ shipping_method_id: methodId, amount: 1, code: "UP" }])
-    expect(await service.updateShippingMethodAdjustments(adj!.id, { code: "CHANGED" })).toMatchObject({ code: "CHANGED" })
-    await service.softDeleteShippingMethodAdjustments(adj!.id)
-    const method = await service.retrieveShippingMethod(methodId, { relations: ["adjustments"] })
+    const [adj] = await fixture.service.upsertShippingMethodAdjustments([{ shipping_method_id: methodId, amount: 1, code: "UP" }])
+    expect(await fixture.service.updateShippingMethodAdjustments(adj!.id, { code: "CHANGED" })).toMatchObject({ code: "CHANGED" })
+    await fixture.service.softDeleteShippingMethodAdjustments(adj!.id)
+    const method = await fixture.service.retrieveShippingMethod(methodId, { relations: ["adjustments"] })
     expect(method.adjustments).toEqual([])
-    await service.restoreShippingMethodAdjustments(adj!.id)
-    expect(await service.listShippingMethodAdjustments({ shipping_method_id: methodId })).toHaveLength(1)
-    await service.deleteShippingMethodAdjustments(adj!.id)
-    expect(await service.listShippingMethodAdjustments({ shipping_method_id: methodId }, { withDeleted: true })).toEqual([])
+    await fixture.service.restoreShippingMethodAdjustments(adj!.id)
+    expect(await fixture.service.listShippingMethodAdjustments({ shipping_method_id: methodId })).toHaveLength(1)
+    await fixture.service.deleteShippingMethodAdjustments(adj!.id)
+    expect(await fixture.service.listShippingMethodAdjustments({ shipping_method_id: methodId }, { withDeleted: true })).toEqual([])
     expect(cartId).toMatch(/^cart_/)
   })
 
   it("rejects a negative amount with invalid_data", async () => {
     const { methodId } = await aCart()
-    await expect(service.addShippingMethodAdjustments([{ shipping_method_id: methodId, amount: -5 }])).rejects.toMatchObject({
+    await expect(fixture.service.addShippingMethodAdjustments([{ shipping_method_id: methodId, amount: -5 }])).rejects.toMatchObject({
       type: "invalid_data",
     })
   })

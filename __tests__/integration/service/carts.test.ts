@@ -1,19 +1,10 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { useCartModule } from "../../support/cart-module-fixture"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
-
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
+const fixture = useCartModule()
 
 describe("createCarts", () => {
   it("creates one cart with nested items and addresses and returns it as an object", async () => {
-    const cart = await service.createCarts({
+    const cart = await fixture.service.createCarts({
       currency_code: "USD",
       email: "a@example.com",
       shipping_address: { first_name: "Ada", country_code: "us" },
@@ -33,28 +24,28 @@ describe("createCarts", () => {
   })
 
   it("creates many carts and returns an array in input order", async () => {
-    const carts = await service.createCarts([{ currency_code: "eur" }, { currency_code: "jpy" }])
+    const carts = await fixture.service.createCarts([{ currency_code: "eur" }, { currency_code: "jpy" }])
     expect(carts.map((cart) => cart.currency_code)).toEqual(["eur", "jpy"])
   })
 
   it("rejects a cart without a currency code with a typed error and writes nothing", async () => {
-    const before = await service.listAndCountCarts()
-    await expect(service.createCarts([{ currency_code: "usd" }, { currency_code: "dollars" }])).rejects.toMatchObject({
+    const before = await fixture.service.listAndCountCarts()
+    await expect(fixture.service.createCarts([{ currency_code: "usd" }, { currency_code: "dollars" }])).rejects.toMatchObject({
       type: "invalid_data",
       issues: [expect.objectContaining({ path: [1, "currency_code"] })],
     })
-    const after = await service.listAndCountCarts()
+    const after = await fixture.service.listAndCountCarts()
     expect(after[1]).toBe(before[1])
   })
 })
 
 describe("retrieveCart", () => {
   it("returns relations in creation order with select on nested fields", async () => {
-    const created = await service.createCarts({
+    const created = await fixture.service.createCarts({
       currency_code: "usd",
       items: [1, 2, 3].map((n) => ({ title: `Item ${n}`, quantity: n, unit_price: 10 })),
     })
-    const cart = await service.retrieveCart(created.id, { select: ["id", "email", "items.title"], relations: ["items"] })
+    const cart = await fixture.service.retrieveCart(created.id, { select: ["id", "email", "items.title"], relations: ["items"] })
     expect(cart.items?.map((item) => item.title)).toEqual(["Item 1", "Item 2", "Item 3"])
     expect(cart.items?.[0]).toEqual({ id: expect.any(String), title: "Item 1" })
     expect(cart).not.toHaveProperty("currency_code")
@@ -62,51 +53,54 @@ describe("retrieveCart", () => {
   })
 
   it("computes totals when no select is given and returns the relations it needed, as Medusa does", async () => {
-    const created = await service.createCarts({
+    const created = await fixture.service.createCarts({
       currency_code: "usd",
       items: [{ title: "A", quantity: 3, unit_price: "0.1" }],
     })
-    const cart = await service.retrieveCart(created.id)
+    const cart = await fixture.service.retrieveCart(created.id)
     expect(cart.total?.toJSON()).toBe(0.3)
     expect(cart.raw_total?.value).toBe("0.3")
     expect(cart.items).toHaveLength(1)
   })
 
   it("fails with not_found naming the id", async () => {
-    await expect(service.retrieveCart("cart_missing")).rejects.toMatchObject({
+    await expect(fixture.service.retrieveCart("cart_missing")).rejects.toMatchObject({
       type: "not_found",
       message: "Cart with id: cart_missing was not found",
     })
   })
 
   it("refuses an unknown relation or select field with invalid_data", async () => {
-    const cart = await service.createCarts({ currency_code: "usd" })
-    await expect(service.retrieveCart(cart.id, { relations: ["nope"] })).rejects.toMatchObject({ type: "invalid_data" })
-    await expect(service.retrieveCart(cart.id, { select: ["id; drop table cart"] })).rejects.toMatchObject({ type: "invalid_data" })
+    const cart = await fixture.service.createCarts({ currency_code: "usd" })
+    await expect(fixture.service.retrieveCart(cart.id, { relations: ["nope"] })).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(fixture.service.retrieveCart(cart.id, { select: ["id; drop table cart"] })).rejects.toMatchObject({ type: "invalid_data" })
   })
 })
 
 describe("listCarts", () => {
   it("filters by equality, arrays, null and operators, and pages", async () => {
     const customer = `cus_${Date.now()}`
-    await service.createCarts([
+    await fixture.service.createCarts([
       { currency_code: "usd", customer_id: customer, email: "x@a.com" },
       { currency_code: "eur", customer_id: customer },
       { currency_code: "gbp", customer_id: customer, email: "y@b.com" },
     ])
-    const noEmail = await service.listCarts({ customer_id: customer, email: null }, { select: ["id", "currency_code"] })
+    const noEmail = await fixture.service.listCarts({ customer_id: customer, email: null }, { select: ["id", "currency_code"] })
     expect(noEmail.map((cart) => cart.currency_code)).toEqual(["eur"])
-    const inList = await service.listCarts(
+    const inList = await fixture.service.listCarts(
       { customer_id: [customer], currency_code: { $in: ["usd", "gbp"] } },
       { select: ["currency_code"] },
     )
     expect(inList.map((cart) => cart.currency_code)).toEqual(["usd", "gbp"])
-    const like = await service.listCarts({ customer_id: customer, email: { $ilike: "%@B.COM" } }, { select: ["id"] })
+    const like = await fixture.service.listCarts({ customer_id: customer, email: { $ilike: "%@B.COM" } }, { select: ["id"] })
     expect(like).toHaveLength(1)
-    const [page, count] = await service.listAndCountCarts({ customer_id: customer }, { take: 1, skip: 1, select: ["currency_code"] })
+    const [page, count] = await fixture.service.listAndCountCarts(
+      { customer_id: customer },
+      { take: 1, skip: 1, select: ["currency_code"] },
+    )
     expect(count).toBe(3)
     expect(page.map((cart) => cart.currency_code)).toEqual(["eur"])
-    const or = await service.listCarts(
+    const or = await fixture.service.listCarts(
       { customer_id: customer, $or: [{ currency_code: "usd" }, { currency_code: "gbp" }] },
       { select: ["id"] },
     )
@@ -114,6 +108,6 @@ describe("listCarts", () => {
   })
 
   it("refuses an unknown filter field with invalid_data", async () => {
-    await expect(service.listCarts({ nope: 1 })).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(fixture.service.listCarts({ nope: 1 })).rejects.toMatchObject({ type: "invalid_data" })
   })
 })

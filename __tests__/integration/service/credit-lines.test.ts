@@ -1,36 +1,27 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { useCartModule } from "../../support/cart-module-fixture"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
-
-const newCart = async (): Promise<string> => (await service.createCarts({ currency_code: "usd" })).id
+const newCart = async (): Promise<string> => (await fixture.service.createCarts({ currency_code: "usd" })).id
 
 describe("createCreditLines", () => {
   it("creates one (an object) or many (an array), negative amounts allowed", async () => {
     const cartId = await newCart()
-    const one = await service.createCreditLines({ cart_id: cartId, amount: 10, reference: "gift_card", reference_id: "gc_1" })
+    const one = await fixture.service.createCreditLines({ cart_id: cartId, amount: 10, reference: "gift_card", reference_id: "gc_1" })
     expect(one).toMatchObject({ cart_id: cartId, reference: "gift_card", reference_id: "gc_1" })
     expect(one.id).toMatch(/^cacl_/)
-    const many = await service.createCreditLines([{ cart_id: cartId, amount: "-2.5" }])
+    const many = await fixture.service.createCreditLines([{ cart_id: cartId, amount: "-2.5" }])
     expect(many).toHaveLength(1)
     expect(many[0]?.raw_amount).toEqual({ value: "-2.5", precision: 20 })
   })
 
   it("fails with not_found for an unknown cart and invalid_data for a missing cart_id or amount", async () => {
-    await expect(service.createCreditLines({ cart_id: "cart_missing", amount: 1 })).rejects.toMatchObject({
+    await expect(fixture.service.createCreditLines({ cart_id: "cart_missing", amount: 1 })).rejects.toMatchObject({
       type: "not_found",
       message: "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
     })
-    await expect(service.createCreditLines({ amount: 1 } as never)).rejects.toMatchObject({ type: "invalid_data" })
-    await expect(service.createCreditLines({ cart_id: await newCart(), amount: "lots" })).rejects.toMatchObject({
+    await expect(fixture.service.createCreditLines({ amount: 1 } as never)).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(fixture.service.createCreditLines({ cart_id: await newCart(), amount: "lots" })).rejects.toMatchObject({
       type: "invalid_data",
       issues: [expect.objectContaining({ path: ["amount"] })],
     })
@@ -40,12 +31,12 @@ describe("createCreditLines", () => {
 describe("listing credit lines", () => {
   it("lists and counts by cart, in creation order, and as the cart's relation", async () => {
     const cartId = await newCart()
-    await service.createCreditLines([1, 2, 3].map((amount) => ({ cart_id: cartId, amount, reference: `r${amount}` })))
-    const listed = await service.listCreditLines({ cart_id: cartId }, { select: ["reference"] })
+    await fixture.service.createCreditLines([1, 2, 3].map((amount) => ({ cart_id: cartId, amount, reference: `r${amount}` })))
+    const listed = await fixture.service.listCreditLines({ cart_id: cartId }, { select: ["reference"] })
     expect(listed.map((line) => line.reference)).toEqual(["r1", "r2", "r3"])
-    const [, count] = await service.listAndCountCreditLines({ cart_id: cartId }, { take: 1 })
+    const [, count] = await fixture.service.listAndCountCreditLines({ cart_id: cartId }, { take: 1 })
     expect(count).toBe(3)
-    const cart = await service.retrieveCart(cartId, { select: ["id"], relations: ["credit_lines"] })
+    const cart = await fixture.service.retrieveCart(cartId, { select: ["id"], relations: ["credit_lines"] })
     expect(cart.credit_lines?.map((line) => line.reference)).toEqual(["r1", "r2", "r3"])
   })
 })
@@ -53,24 +44,24 @@ describe("listing credit lines", () => {
 describe("updateCreditLines", () => {
   it("(id, data) returns one object and merges metadata", async () => {
     const cartId = await newCart()
-    const line = await service.createCreditLines({ cart_id: cartId, amount: 5, metadata: { a: 1, b: 2 } })
-    const updated = await service.updateCreditLines(line.id, { amount: -5, metadata: { b: "", c: 3 } })
+    const line = await fixture.service.createCreditLines({ cart_id: cartId, amount: 5, metadata: { a: 1, b: 2 } })
+    const updated = await fixture.service.updateCreditLines(line.id, { amount: -5, metadata: { b: "", c: 3 } })
     expect(Number(updated.amount)).toBe(-5)
     expect(updated.metadata).toEqual({ a: 1, c: 3 })
   })
 
   it("(selector, data) returns every match", async () => {
     const cartId = await newCart()
-    await service.createCreditLines([
+    await fixture.service.createCreditLines([
       { cart_id: cartId, amount: 1 },
       { cart_id: cartId, amount: 2 },
     ])
-    const updated = await service.updateCreditLines({ cart_id: cartId }, { reference: "promo" })
+    const updated = await fixture.service.updateCreditLines({ cart_id: cartId }, { reference: "promo" })
     expect(updated.map((line) => line.reference)).toEqual(["promo", "promo"])
   })
 
   it("fails with not_found naming a missing id", async () => {
-    await expect(service.updateCreditLines("cacl_missing", { amount: 1 })).rejects.toMatchObject({
+    await expect(fixture.service.updateCreditLines("cacl_missing", { amount: 1 })).rejects.toMatchObject({
       type: "not_found",
       message: expect.stringContaining('"cacl_missing"'),
     })
@@ -80,14 +71,14 @@ describe("updateCreditLines", () => {
 describe("deleting credit lines", () => {
   it("hard-deletes, soft-deletes and restores", async () => {
     const cartId = await newCart()
-    const [a, b] = await service.createCreditLines([
+    const [a, b] = await fixture.service.createCreditLines([
       { cart_id: cartId, amount: 1 },
       { cart_id: cartId, amount: 2 },
     ])
-    await service.deleteCreditLines(a!.id)
-    expect(await service.softDeleteCreditLines(b!.id)).toEqual({ credit_line_id: [b!.id] })
-    expect(await service.listCreditLines({ cart_id: cartId })).toEqual([])
-    await service.restoreCreditLines(b!.id)
-    expect((await service.listCreditLines({ cart_id: cartId })).map((line) => line.id)).toEqual([b!.id])
+    await fixture.service.deleteCreditLines(a!.id)
+    expect(await fixture.service.softDeleteCreditLines(b!.id)).toEqual({ credit_line_id: [b!.id] })
+    expect(await fixture.service.listCreditLines({ cart_id: cartId })).toEqual([])
+    await fixture.service.restoreCreditLines(b!.id)
+    expect((await fixture.service.listCreditLines({ cart_id: cartId })).map((line) => line.id)).toEqual([b!.id])
   })
 })

@@ -1,16 +1,9 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
 
 // Reads and one-statement writes run as named prepared statements (issue #10): planning their long
 // CTEs took longer than executing them. Each connection prepares a statement once and reuses it.
 
-let fixture: CartModuleFixture
-beforeAll(async () => {
-  fixture = await startCartModule()
-})
-afterAll(async () => {
-  await fixture?.close()
-})
+const fixture = useCartModule()
 
 async function preparedOnEveryConnection(): Promise<string[]> {
   // One transaction pins one pooled connection: what it lists is what that connection prepared.
@@ -41,13 +34,7 @@ describe("prepared statements", () => {
 })
 
 describe("database.preparedStatements: false (for poolers that move transactions between server connections)", () => {
-  let unprepared: CartModuleFixture
-  beforeAll(async () => {
-    unprepared = await startCartModule({ database: { preparedStatements: false, pool: { min: 1, max: 1 } } })
-  })
-  afterAll(async () => {
-    await unprepared?.close()
-  })
+  const unprepared = useCartModule({ database: { preparedStatements: false, pool: { min: 1, max: 1 } } })
 
   it("prepares nothing, reads and writes the same", async () => {
     const s = unprepared.module.service

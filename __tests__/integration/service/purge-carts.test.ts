@@ -1,18 +1,10 @@
 import { runCli } from "../../../src/cli/run-cli"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
 import type { PurgeBatchProgress } from "../../../src/validation/purge-options"
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
 import { withPgClient } from "../../support/test-database"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
+const fixture = useCartModule()
 
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-}, 120_000)
-afterAll(() => fixture.close())
 beforeEach(() => fixture.events.clear())
 
 function sql<R = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
@@ -50,7 +42,7 @@ describe("purgeCarts", () => {
     await insertInactiveCarts("cart_old", 10_000)
     const active = await Promise.all(
       Array.from({ length: 4 }, () =>
-        service.createCarts({ currency_code: "usd", items: [{ title: "New tee", quantity: 1, unit_price: 20 }] }),
+        fixture.service.createCarts({ currency_code: "usd", items: [{ title: "New tee", quantity: 1, unit_price: 20 }] }),
       ),
     )
     // An inactive cart a writer holds for the whole purge: the purge must pass over it, not wait.
@@ -59,8 +51,8 @@ describe("purgeCarts", () => {
     const held = new Promise<void>((resolve) => (releaseHeld = resolve))
     let heldLocked!: () => void
     const locked = new Promise<void>((resolve) => (heldLocked = resolve))
-    const holder = service.transaction(async (ctx) => {
-      await service.lockCart("cart_held000001", ctx)
+    const holder = fixture.service.transaction(async (ctx) => {
+      await fixture.service.lockCart("cart_held000001", ctx)
       heldLocked()
       await held
     })
@@ -72,11 +64,11 @@ describe("purgeCarts", () => {
     const writers = active.map(async (cart) => {
       // Keeps writing until the purge is over (at least twice each), so writes overlap its batches.
       for (let round = 0; purging || round < 2; round++) {
-        await service.addLineItems(cart.id, [{ title: `Sock ${round}`, quantity: 1, unit_price: 5 }])
+        await fixture.service.addLineItems(cart.id, [{ title: `Sock ${round}`, quantity: 1, unit_price: 5 }])
         writes += 1
       }
     })
-    const result = await service
+    const result = await fixture.service
       .purgeCarts({ inactiveFor: "30d", batchSize: 500, onBatch: (progress) => batches.push(progress) })
       .finally(() => {
         purging = false
@@ -92,49 +84,54 @@ describe("purgeCarts", () => {
     expect(await countLike("cart_line_item", "cart_id", "cart_old", false)).toBe(0)
     expect(await countLike("cart", "id", "cart_held")).toBe(1)
     expect(writes).toBeGreaterThanOrEqual(8)
-    const survivors = await service.listCarts({ id: active.map((cart) => cart.id) }, { relations: ["items"] })
+    const survivors = await fixture.service.listCarts({ id: active.map((cart) => cart.id) }, { relations: ["items"] })
     expect(survivors).toHaveLength(4)
     const itemCount = survivors.reduce((sum, cart) => sum + (cart.items?.length ?? 0), 0)
     expect(itemCount).toBe(4 + writes)
     const deletedEvents = fixture.events.events.filter((event) => event.name === "cart.deleted")
     expect(deletedEvents).toHaveLength(10_000)
     expect(deletedEvents.every((event) => event.data.id.startsWith("cart_old"))).toBe(true)
-    await service.deleteCarts("cart_held000001")
+    await fixture.service.deleteCarts("cart_held000001")
   }, 300_000)
 
   it("a dry run counts the candidates and changes nothing", async () => {
     await insertInactiveCarts("cart_dry", 12)
-    const result = await service.purgeCarts({ inactiveFor: "30d", batchSize: 5, dryRun: true })
+    const result = await fixture.service.purgeCarts({ inactiveFor: "30d", batchSize: 5, dryRun: true })
     expect(result).toMatchObject({ dryRun: true, carts: 12, batches: 3 })
     expect(await countLike("cart", "id", "cart_dry")).toBe(12)
     expect(fixture.events.events).toEqual([])
-    await service.deleteCarts(Array.from({ length: 12 }, (_, i) => `cart_dry${String(i + 1).padStart(6, "0")}`))
+    await fixture.service.deleteCarts(Array.from({ length: 12 }, (_, i) => `cart_dry${String(i + 1).padStart(6, "0")}`))
   })
 
   it("keeps carts active within the period and completed carts unless includeCompleted", async () => {
     await insertInactiveCarts("cart_recent", 3, 10)
     await insertInactiveCarts("cart_done", 2, 40, true)
-    expect((await service.purgeCarts({ inactiveFor: "30d" })).carts).toBe(0)
+    expect((await fixture.service.purgeCarts({ inactiveFor: "30d" })).carts).toBe(0)
     expect(await countLike("cart", "id", "cart_done")).toBe(2)
-    expect((await service.purgeCarts({ inactiveFor: 30 * 86_400_000, includeCompleted: true })).carts).toBe(2)
+    expect((await fixture.service.purgeCarts({ inactiveFor: 30 * 86_400_000, includeCompleted: true })).carts).toBe(2)
     expect(await countLike("cart", "id", "cart_done", false)).toBe(0)
-    expect((await service.purgeCarts({ inactiveFor: "1w" })).carts).toBe(3)
+    expect((await fixture.service.purgeCarts({ inactiveFor: "1w" })).carts).toBe(3)
   })
 
   it("soft mode soft-deletes the carts with their children, restorable, in batches", async () => {
     await insertInactiveCarts("cart_soft", 30)
     const batches: number[] = []
-    const result = await service.purgeCarts({ inactiveFor: "720h", mode: "soft", batchSize: 7, onBatch: (b) => batches.push(b.carts) })
+    const result = await fixture.service.purgeCarts({
+      inactiveFor: "720h",
+      mode: "soft",
+      batchSize: 7,
+      onBatch: (b) => batches.push(b.carts),
+    })
     expect(result).toMatchObject({ mode: "soft", carts: 30, batches: 5 })
     expect(batches).toEqual([7, 7, 7, 7, 2])
     expect(await countLike("cart", "id", "cart_soft")).toBe(0)
     expect(await countLike("cart", "id", "cart_soft", false)).toBe(30)
     expect(await countLike("cart_line_item", "cart_id", "cart_soft")).toBe(0)
-    await service.restoreCarts("cart_soft000001")
-    const restored = await service.retrieveCart("cart_soft000001", { relations: ["items"] })
+    await fixture.service.restoreCarts("cart_soft000001")
+    const restored = await fixture.service.retrieveCart("cart_soft000001", { relations: ["items"] })
     expect(restored.items).toHaveLength(1)
     // Restoring counts as activity, and the soft-deleted carts are not taken again.
-    expect((await service.purgeCarts({ inactiveFor: "30d", mode: "soft" })).carts).toBe(0)
+    expect((await fixture.service.purgeCarts({ inactiveFor: "30d", mode: "soft" })).carts).toBe(0)
   })
 
   it.each([
@@ -149,10 +146,10 @@ describe("purgeCarts", () => {
     [{ inactiveFor: "30d", dryRun: "yes" }, "dryRun"],
   ])("refuses %j with invalid_data on %s and deletes nothing", async (options, path) => {
     await insertInactiveCarts("cart_bad", 1)
-    const refused = service.purgeCarts(options as never)
+    const refused = fixture.service.purgeCarts(options as never)
     await expect(refused).rejects.toMatchObject({ type: "invalid_data", issues: [expect.objectContaining({ path: [path] })] })
     expect(await countLike("cart", "id", "cart_bad")).toBe(1)
-    await service.deleteCarts("cart_bad000001")
+    await fixture.service.deleteCarts("cart_bad000001")
   })
 })
 

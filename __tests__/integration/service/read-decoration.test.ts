@@ -1,17 +1,10 @@
 import { BigNumber } from "../../../src/index"
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
+import { useCartModule } from "../../support/cart-module-fixture"
 
 // The read path converts rows in place and shares one BigNumber per distinct total value (issue #10,
 // totals without waste). These pin what callers may rely on despite that.
 
-let fixture: CartModuleFixture
-beforeAll(async () => {
-  fixture = await startCartModule()
-})
-afterAll(async () => {
-  await fixture?.close()
-})
+const fixture = useCartModule()
 
 describe("a cart read's decorated values", () => {
   it("gives every raw_ twin its own object: changing one never changes another", async () => {

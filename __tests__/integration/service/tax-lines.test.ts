@@ -1,33 +1,16 @@
-import { startCartModule } from "../../support/cart-module-fixture"
-import type { CartModuleFixture } from "../../support/cart-module-fixture"
-import type { CartModuleService } from "../../../src/service/cart-module-service"
+import { aCartWithTwoItemsAndAMethod } from "../../support/cart-builders"
+import { expectInvalidDataNaming } from "../../support/expectations"
+import { useCartModule } from "../../support/cart-module-fixture"
 
-let fixture: CartModuleFixture
-let service: CartModuleService
-
-beforeAll(async () => {
-  fixture = await startCartModule()
-  service = fixture.module.service
-})
-afterAll(() => fixture.close())
+const fixture = useCartModule()
 
 /** A cart with two items and one shipping method. */
-async function aCart(): Promise<{ cartId: string; itemIds: [string, string]; methodId: string }> {
-  const cart = await service.createCarts({
-    currency_code: "usd",
-    items: [
-      { title: "Tee", quantity: 1, unit_price: 20 },
-      { title: "Mug", quantity: 1, unit_price: 10 },
-    ],
-  })
-  const [method] = await service.addShippingMethods(cart.id, [{ name: "Standard", amount: 5 }])
-  return { cartId: cart.id, itemIds: [cart.items![0]!.id, cart.items![1]!.id], methodId: method!.id }
-}
+const aCart = () => aCartWithTwoItemsAndAMethod(fixture.service)
 
 describe("line item tax lines", () => {
   it("adds a list spanning carts and a list for one cart", async () => {
     const [a, b] = [await aCart(), await aCart()]
-    const spanning = await service.addLineItemTaxLines([
+    const spanning = await fixture.service.addLineItemTaxLines([
       { item_id: a.itemIds[0], code: "VAT", rate: 20 },
       { item_id: b.itemIds[0], code: "GST", rate: "7.5" },
     ])
@@ -36,42 +19,41 @@ describe("line item tax lines", () => {
       ["GST", b.itemIds[0]],
     ])
     expect(spanning[0]?.id).toMatch(/^calitxl_/)
-    const forCart = await service.addLineItemTaxLines(a.cartId, [{ item_id: a.itemIds[1], code: "VAT", rate: 20 }])
+    const forCart = await fixture.service.addLineItemTaxLines(a.cartId, [{ item_id: a.itemIds[1], code: "VAT", rate: 20 }])
     expect(forCart).toEqual([expect.objectContaining({ item_id: a.itemIds[1] })])
   })
 
   it("refuses an item of another cart, naming both the item and the cart, and writes nothing", async () => {
     const [mine, other] = [await aCart(), await aCart()]
-    const attempt = service.addLineItemTaxLines(mine.cartId, [
+    const attempt = fixture.service.addLineItemTaxLines(mine.cartId, [
       { item_id: mine.itemIds[0], code: "VAT", rate: 20 },
       { item_id: other.itemIds[1], code: "VAT", rate: 20 },
     ])
-    await expect(attempt).rejects.toMatchObject({ type: "invalid_data" })
-    const error = (await attempt.catch((caught: unknown) => caught)) as Error
-    expect(error.message).toContain(other.itemIds[1])
-    expect(error.message).toContain(mine.cartId)
-    expect(await service.listLineItemTaxLines({ item_id: mine.itemIds })).toEqual([])
+    await expectInvalidDataNaming(attempt, other.itemIds[1], mine.cartId)
+    expect(await fixture.service.listLineItemTaxLines({ item_id: mine.itemIds })).toEqual([])
   })
 
   it("rejects a rate above 100 or below 0 with invalid_data", async () => {
     const { itemIds } = await aCart()
-    await expect(service.addLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: 100.5 }])).rejects.toMatchObject({
+    await expect(fixture.service.addLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: 100.5 }])).rejects.toMatchObject({
       type: "invalid_data",
       issues: [expect.objectContaining({ path: ["rate"] })],
     })
-    await expect(service.addLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: -1 }])).rejects.toMatchObject({
+    await expect(fixture.service.addLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: -1 }])).rejects.toMatchObject({
       type: "invalid_data",
     })
-    await expect(service.updateLineItemTaxLines({ item_id: itemIds[0] }, { rate: 101 })).rejects.toMatchObject({ type: "invalid_data" })
+    await expect(fixture.service.updateLineItemTaxLines({ item_id: itemIds[0] }, { rate: 101 })).rejects.toMatchObject({
+      type: "invalid_data",
+    })
   })
 
   it("set updates entries with an id in place, creates the others and removes the rest of the cart's", async () => {
     const { cartId, itemIds } = await aCart()
-    const [keep, drop] = await service.addLineItemTaxLines(cartId, [
+    const [keep, drop] = await fixture.service.addLineItemTaxLines(cartId, [
       { item_id: itemIds[0], code: "KEEP", rate: 10 },
       { item_id: itemIds[1], code: "DROP", rate: 10 },
     ])
-    const result = await service.setLineItemTaxLines(cartId, [
+    const result = await fixture.service.setLineItemTaxLines(cartId, [
       { id: keep!.id, code: "KEEP", rate: 12 },
       { item_id: itemIds[1], code: "NEW", rate: 5 },
     ])
@@ -79,55 +61,57 @@ describe("line item tax lines", () => {
       [true, "KEEP"],
       [false, "NEW"],
     ])
-    const item = await service.retrieveLineItem(itemIds[0], { relations: ["tax_lines"] })
+    const item = await fixture.service.retrieveLineItem(itemIds[0], { relations: ["tax_lines"] })
     expect(item.tax_lines?.map((line) => Number(line.rate))).toEqual([12])
-    expect(await service.listLineItemTaxLines({ id: drop!.id }, { withDeleted: true })).toEqual([])
+    expect(await fixture.service.listLineItemTaxLines({ id: drop!.id }, { withDeleted: true })).toEqual([])
   })
 
   it("set with [] clears the cart's tax lines and no other cart's", async () => {
     const [mine, other] = [await aCart(), await aCart()]
-    await service.addLineItemTaxLines([
+    await fixture.service.addLineItemTaxLines([
       { item_id: mine.itemIds[0], code: "VAT", rate: 20 },
       { item_id: other.itemIds[0], code: "VAT", rate: 20 },
     ])
-    await service.setLineItemTaxLines(mine.cartId, [])
-    expect(await service.listLineItemTaxLines({ item_id: mine.itemIds })).toEqual([])
-    expect(await service.listLineItemTaxLines({ item_id: other.itemIds })).toHaveLength(1)
+    await fixture.service.setLineItemTaxLines(mine.cartId, [])
+    expect(await fixture.service.listLineItemTaxLines({ item_id: mine.itemIds })).toEqual([])
+    expect(await fixture.service.listLineItemTaxLines({ item_id: other.itemIds })).toHaveLength(1)
   })
 
   it("set refuses an item of another cart and keeps the cart's tax lines", async () => {
     const [mine, other] = [await aCart(), await aCart()]
-    await service.addLineItemTaxLines(mine.cartId, [{ item_id: mine.itemIds[0], code: "VAT", rate: 20 }])
-    await expect(service.setLineItemTaxLines(mine.cartId, [{ item_id: other.itemIds[0], code: "VAT", rate: 20 }])).rejects.toMatchObject({
+    await fixture.service.addLineItemTaxLines(mine.cartId, [{ item_id: mine.itemIds[0], code: "VAT", rate: 20 }])
+    await expect(
+      fixture.service.setLineItemTaxLines(mine.cartId, [{ item_id: other.itemIds[0], code: "VAT", rate: 20 }]),
+    ).rejects.toMatchObject({
       type: "invalid_data",
       message: expect.stringContaining(other.itemIds[0]),
     })
-    expect(await service.listLineItemTaxLines({ item_id: mine.itemIds })).toHaveLength(1)
+    expect(await fixture.service.listLineItemTaxLines({ item_id: mine.itemIds })).toHaveLength(1)
   })
 
   it("upserts: updates entries with an id, creates the others", async () => {
     const { itemIds } = await aCart()
-    const [line] = await service.upsertLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: 20 }])
-    const result = await service.upsertLineItemTaxLines([
+    const [line] = await fixture.service.upsertLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: 20 }])
+    const result = await fixture.service.upsertLineItemTaxLines([
       { id: line!.id, code: "VAT", rate: 19 },
       { item_id: itemIds[1], code: "VAT", rate: 19 },
     ])
     expect(result[0]?.id).toBe(line!.id)
-    const listed = await service.listLineItemTaxLines({ item_id: itemIds }, { select: ["rate"] })
+    const listed = await fixture.service.listLineItemTaxLines({ item_id: itemIds }, { select: ["rate"] })
     expect(listed.map((entry) => Number(entry.rate))).toEqual([19, 19])
   })
 
   it("deletes, soft-deletes and restores", async () => {
     const { itemIds } = await aCart()
-    const [a, b] = await service.addLineItemTaxLines([
+    const [a, b] = await fixture.service.addLineItemTaxLines([
       { item_id: itemIds[0], code: "A", rate: 1 },
       { item_id: itemIds[0], code: "B", rate: 2 },
     ])
-    await service.deleteLineItemTaxLines(a!.id)
-    expect(await service.softDeleteLineItemTaxLines([b!.id])).toEqual({ line_item_tax_line_id: [b!.id] })
-    expect((await service.retrieveLineItem(itemIds[0], { relations: ["tax_lines"] })).tax_lines).toEqual([])
-    await service.restoreLineItemTaxLines([b!.id])
-    const item = await service.retrieveLineItem(itemIds[0], { relations: ["tax_lines"] })
+    await fixture.service.deleteLineItemTaxLines(a!.id)
+    expect(await fixture.service.softDeleteLineItemTaxLines([b!.id])).toEqual({ line_item_tax_line_id: [b!.id] })
+    expect((await fixture.service.retrieveLineItem(itemIds[0], { relations: ["tax_lines"] })).tax_lines).toEqual([])
+    await fixture.service.restoreLineItemTaxLines([b!.id])
+    const item = await fixture.service.retrieveLineItem(itemIds[0], { relations: ["tax_lines"] })
     expect(item.tax_lines?.map((line) => line.code)).toEqual(["B"])
   })
 })
@@ -135,45 +119,46 @@ describe("line item tax lines", () => {
 describe("shipping method tax lines", () => {
   it("adds, refuses another cart's method naming both ids, and rejects a rate above 100", async () => {
     const [mine, other] = [await aCart(), await aCart()]
-    const added = await service.addShippingMethodTaxLines(mine.cartId, [{ shipping_method_id: mine.methodId, code: "VAT", rate: 20 }])
+    const added = await fixture.service.addShippingMethodTaxLines(mine.cartId, [
+      { shipping_method_id: mine.methodId, code: "VAT", rate: 20 },
+    ])
     expect(added[0]?.id).toMatch(/^casmtxl_/)
-    const attempt = service.addShippingMethodTaxLines(mine.cartId, [{ shipping_method_id: other.methodId, code: "VAT", rate: 20 }])
-    const error = (await attempt.catch((caught: unknown) => caught)) as Error & { type: string }
-    expect(error.type).toBe("invalid_data")
-    expect(error.message).toContain(other.methodId)
-    expect(error.message).toContain(mine.cartId)
-    await expect(service.addShippingMethodTaxLines([{ shipping_method_id: mine.methodId, code: "VAT", rate: 150 }])).rejects.toMatchObject({
+    const attempt = fixture.service.addShippingMethodTaxLines(mine.cartId, [{ shipping_method_id: other.methodId, code: "VAT", rate: 20 }])
+    await expectInvalidDataNaming(attempt, other.methodId, mine.cartId)
+    await expect(
+      fixture.service.addShippingMethodTaxLines([{ shipping_method_id: mine.methodId, code: "VAT", rate: 150 }]),
+    ).rejects.toMatchObject({
       type: "invalid_data",
     })
   })
 
   it("set updates, creates and removes; [] clears", async () => {
     const { cartId, methodId } = await aCart()
-    const [keep] = await service.addShippingMethodTaxLines(cartId, [
+    const [keep] = await fixture.service.addShippingMethodTaxLines(cartId, [
       { shipping_method_id: methodId, code: "KEEP", rate: 10 },
       { shipping_method_id: methodId, code: "DROP", rate: 10 },
     ])
-    await service.setShippingMethodTaxLines(cartId, [
+    await fixture.service.setShippingMethodTaxLines(cartId, [
       { id: keep!.id, code: "KEEP", rate: 11 },
       { shipping_method_id: methodId, code: "NEW", rate: 1 },
     ])
-    const listed = await service.listShippingMethodTaxLines({ shipping_method_id: methodId }, { select: ["code", "rate"] })
+    const listed = await fixture.service.listShippingMethodTaxLines({ shipping_method_id: methodId }, { select: ["code", "rate"] })
     expect(listed.map((line) => [line.code, Number(line.rate)])).toEqual([
       ["KEEP", 11],
       ["NEW", 1],
     ])
-    await service.setShippingMethodTaxLines(cartId, [])
-    expect(await service.listShippingMethodTaxLines({ shipping_method_id: methodId })).toEqual([])
+    await fixture.service.setShippingMethodTaxLines(cartId, [])
+    expect(await fixture.service.listShippingMethodTaxLines({ shipping_method_id: methodId })).toEqual([])
   })
 
   it("upserts, deletes, soft-deletes and restores", async () => {
     const { methodId } = await aCart()
-    const [line] = await service.upsertShippingMethodTaxLines([{ shipping_method_id: methodId, code: "VAT", rate: 20 }])
-    await service.softDeleteShippingMethodTaxLines(line!.id)
-    expect(await service.listShippingMethodTaxLines({ shipping_method_id: methodId })).toEqual([])
-    await service.restoreShippingMethodTaxLines(line!.id)
-    expect(await service.listShippingMethodTaxLines({ shipping_method_id: methodId })).toHaveLength(1)
-    await service.deleteShippingMethodTaxLines(line!.id)
-    expect(await service.listShippingMethodTaxLines({ shipping_method_id: methodId }, { withDeleted: true })).toEqual([])
+    const [line] = await fixture.service.upsertShippingMethodTaxLines([{ shipping_method_id: methodId, code: "VAT", rate: 20 }])
+    await fixture.service.softDeleteShippingMethodTaxLines(line!.id)
+    expect(await fixture.service.listShippingMethodTaxLines({ shipping_method_id: methodId })).toEqual([])
+    await fixture.service.restoreShippingMethodTaxLines(line!.id)
+    expect(await fixture.service.listShippingMethodTaxLines({ shipping_method_id: methodId })).toHaveLength(1)
+    await fixture.service.deleteShippingMethodTaxLines(line!.id)
+    expect(await fixture.service.listShippingMethodTaxLines({ shipping_method_id: methodId }, { withDeleted: true })).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import { Decimal } from "decimal.js"
 import { minorUnitOf } from "../../../src/money/currencies"
 import { computeCartTotals } from "../../../src/totals"
 import type { CartTotals, LineTotals, TotalsCartInput, TotalsItemInput, TotalsShippingMethodInput } from "../../../src/totals"
+import { MEDUSA_LINE_TOTALS as LINE_FIELDS } from "../../support/medusa-line-totals"
 
 // ---- generators ---------------------------------------------------------------------------
 
@@ -56,18 +57,6 @@ const rounding = fc.constantFrom({ mode: "half_even" } as const, { mode: "half_u
 const Ref = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP })
 const div20 = (a: Decimal.Value, b: Decimal.Value) => new Ref(a).div(b).toDecimalPlaces(20, Decimal.ROUND_HALF_UP)
 const sum = (values: readonly Decimal.Value[]) => values.reduce<Decimal>((acc, v) => acc.plus(v), new Ref(0))
-
-const LINE_FIELDS = [
-  "total",
-  "subtotal",
-  "tax_total",
-  "discount_total",
-  "discount_subtotal",
-  "discount_tax_total",
-  "original_total",
-  "original_subtotal",
-  "original_tax_total",
-] as const
 
 type RefLine = Record<(typeof LINE_FIELDS)[number], Decimal>
 

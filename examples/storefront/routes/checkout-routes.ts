@@ -10,34 +10,28 @@ import { addShippingMethod } from "../../../src/flows/shipping"
 import { loadCartView } from "../v1/cart-view"
 import { toV1Cart } from "../v1/v1-cart"
 import { toV1Order } from "../v1/v1-region"
-import { addShippingMethodBody, parseBody } from "../v1/v1-schemas"
-import { authorizeCart, cartResponse } from "./store-context"
+import { addShippingMethodBody } from "../v1/v1-schemas"
+import { authorizeCart, cartChange, cartChangeWithBody, cartResponse } from "./store-context"
 import type { CartParams, StoreDeps } from "./store-context"
 
 /** Add Shipping Method, Calculate Cart Taxes, Remove Discount and Complete a Cart. */
 export function registerCheckoutRoutes(app: FastifyInstance, deps: StoreDeps): void {
-  app.post<CartParams>("/store/carts/:id/shipping-methods", async (request) => {
-    const body = parseBody(addShippingMethodBody, request.body)
-    await authorizeCart(deps, request, request.params.id)
-    await addShippingMethod(deps.flows, {
-      cart_id: request.params.id,
-      option_id: body.option_id,
-      ...(body.data ? { data: body.data } : {}),
-    })
-    return cartResponse(deps, request.params.id)
-  })
+  app.post<CartParams>(
+    "/store/carts/:id/shipping-methods",
+    cartChangeWithBody(deps, addShippingMethodBody, ({ id }, body) =>
+      addShippingMethod(deps.flows, { cart_id: id, option_id: body.option_id, ...(body.data ? { data: body.data } : {}) }),
+    ),
+  )
 
-  app.post<CartParams>("/store/carts/:id/taxes", async (request) => {
-    await authorizeCart(deps, request, request.params.id)
-    await refreshTaxes(deps.flows, { cart_id: request.params.id })
-    return cartResponse(deps, request.params.id)
-  })
+  app.post<CartParams>(
+    "/store/carts/:id/taxes",
+    cartChange(deps, ({ id }) => refreshTaxes(deps.flows, { cart_id: id })),
+  )
 
-  app.delete<{ Params: { id: string; code: string } }>("/store/carts/:id/discounts/:code", async (request) => {
-    await authorizeCart(deps, request, request.params.id)
-    await removePromotionCodes(deps.flows, { cart_id: request.params.id, codes: [request.params.code] })
-    return cartResponse(deps, request.params.id)
-  })
+  app.delete<{ Params: { id: string; code: string } }>(
+    "/store/carts/:id/discounts/:code",
+    cartChange(deps, ({ id, code }) => removePromotionCodes(deps.flows, { cart_id: id, codes: [code] })),
+  )
 
   app.post<CartParams>("/store/carts/:id/complete", async (request, reply) => {
     const cartId = request.params.id

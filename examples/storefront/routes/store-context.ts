@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify"
+import type { z } from "zod"
 import { NotFoundError } from "../../../src/errors/errors"
 import type { FlowDeps } from "../../../src/flows/flow-deps"
 import type { InMemoryCustomers } from "../auth/customer-store"
@@ -6,6 +7,7 @@ import { customerIdOf } from "../auth/request-customer"
 import type { Tokens } from "../auth/tokens"
 import { loadCartView } from "../v1/cart-view"
 import { toV1Cart } from "../v1/v1-cart"
+import { parseBody } from "../v1/v1-schemas"
 
 /** Everything the Store API routes use: the flows' dependencies, the customers and the token signer. */
 export interface StoreDeps {
@@ -35,4 +37,28 @@ export async function authorizeCart(deps: StoreDeps, request: FastifyRequest, ca
 /** The `{ cart }` envelope of every cart route, in v1's shape. */
 export async function cartResponse(deps: StoreDeps, cartId: string): Promise<{ cart: Record<string, unknown> }> {
   return { cart: toV1Cart(await loadCartView(deps.flows, cartId)) }
+}
+
+/** A handler of a route on one cart, answering `{ cart }`; `P` is the route's path parameters. */
+type CartHandler<P extends { id: string }> = (request: FastifyRequest & { params: P }) => Promise<{ cart: Record<string, unknown> }>
+
+/** A route that changes one cart: checks the requester may use it, runs `change`, answers with the cart. */
+export function cartChange<P extends { id: string }>(deps: StoreDeps, change: (params: P) => Promise<unknown>): CartHandler<P> {
+  return async (request) => {
+    await authorizeCart(deps, request, request.params.id)
+    await change(request.params)
+    return cartResponse(deps, request.params.id)
+  }
+}
+
+/** {@link cartChange} with a body: a malformed body answers 400 before the cart is even looked up, as in v1. */
+export function cartChangeWithBody<P extends { id: string }, B>(
+  deps: StoreDeps,
+  schema: z.ZodType<B>,
+  change: (params: P, body: B) => Promise<unknown>,
+): CartHandler<P> {
+  return async (request) => {
+    const body = parseBody(schema, request.body)
+    return cartChange<P>(deps, (params) => change(params, body))(request)
+  }
 }

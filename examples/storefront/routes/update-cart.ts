@@ -1,4 +1,5 @@
 import type { z } from "zod"
+import { Address } from "../../../models"
 import { NotFoundError } from "../../../src/errors/errors"
 import { updateCart } from "../../../src/flows/update-cart"
 import type { CartAddressDTO } from "../../../src/types/dtos"
@@ -9,19 +10,8 @@ import type { StoreDeps } from "./store-context"
 type UpdateCartBody = z.infer<typeof updateCartBody>
 type AddressBody = UpdateCartBody["shipping_address"]
 
-const ADDRESS_FIELDS = [
-  "first_name",
-  "last_name",
-  "phone",
-  "company",
-  "address_1",
-  "address_2",
-  "city",
-  "country_code",
-  "province",
-  "postal_code",
-  "metadata",
-] as const
+// What a shopper may write on an address: every column of the model but the links the module sets.
+const ADDRESS_FIELDS = new Set(Object.keys(Address.columns).filter((column) => column !== "cart_id" && column !== "customer_id"))
 
 // v1 takes a saved address's id as a string; this storefront keeps no address book.
 function addressInput(address: AddressBody, field: string): CreateAddressDTO | null | undefined {
@@ -31,7 +21,8 @@ function addressInput(address: AddressBody, field: string): CreateAddressDTO | n
 
 function fieldsOf(address: CartAddressDTO | null | undefined): CreateAddressDTO {
   const copy: Record<string, unknown> = {}
-  for (const field of ADDRESS_FIELDS) if (address?.[field] !== undefined && address[field] !== null) copy[field] = address[field]
+  for (const [field, value] of Object.entries(address ?? {}))
+    if (ADDRESS_FIELDS.has(field) && value !== undefined && value !== null) copy[field] = value
   return copy
 }
 

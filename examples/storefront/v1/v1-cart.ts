@@ -1,6 +1,6 @@
 import type { Region } from "../../../src/ports/region"
 import type { BigNumberInput } from "../../../src/money/big-number"
-import type { CartAddressDTO, CartDTO, CartLineItemDTO, CartShippingMethodDTO } from "../../../src/types/dtos"
+import type { CartAddressDTO, CartDTO, CartLineItemDTO, CartShippingMethodDTO, TaxLineDTO } from "../../../src/types/dtos"
 import { toMinorUnits } from "./money"
 import { v1CartTotals, v1ItemTotals, v1ShippingTotals } from "./v1-totals"
 import { toV1Region } from "./v1-region"
@@ -112,18 +112,23 @@ function toV1Item(item: CartLineItemDTO, currency: string): Json {
       amount: toMinorUnits(adjustment.raw_amount ?? adjustment.amount, currency),
       metadata: adjustment.metadata ?? null,
     })),
-    tax_lines: (item.tax_lines ?? []).map((line) => ({
-      id: line.id,
-      item_id: item.id,
-      rate: line.rate,
-      name: line.description ?? line.code,
-      code: line.code,
-      metadata: line.metadata ?? null,
-    })),
+    tax_lines: toV1TaxLines(item.tax_lines, { item_id: item.id }),
     created_at: item.created_at,
     updated_at: item.updated_at,
     ...v1ItemTotals(item, currency),
   }
+}
+
+// v1 names a tax line's owner by its kind (`item_id` or `shipping_method_id`) and calls the description its name.
+function toV1TaxLines(lines: readonly TaxLineDTO[] | undefined, owner: { item_id: string } | { shipping_method_id: string }): Json[] {
+  return (lines ?? []).map((line) => ({
+    id: line.id,
+    ...owner,
+    rate: line.rate,
+    name: line.description ?? line.code,
+    code: line.code,
+    metadata: line.metadata ?? null,
+  }))
 }
 
 function toV1ShippingMethod(method: CartShippingMethodDTO, currency: string, regionId: string | null): Json {
@@ -144,14 +149,7 @@ function toV1ShippingMethod(method: CartShippingMethodDTO, currency: string, reg
     },
     data: method.data ?? {},
     includes_tax: method.is_tax_inclusive,
-    tax_lines: (method.tax_lines ?? []).map((line) => ({
-      id: line.id,
-      shipping_method_id: method.id,
-      rate: line.rate,
-      name: line.description ?? line.code,
-      code: line.code,
-      metadata: line.metadata ?? null,
-    })),
+    tax_lines: toV1TaxLines(method.tax_lines, { shipping_method_id: method.id }),
     ...totals,
   }
 }
