@@ -131,7 +131,7 @@ describe("events of calls joined to a knex transaction the host opened", () => {
 
   it("emits nothing after the host rolls back without an error, though knex resolves its promise", async () => {
     const trx = await knex().transaction()
-    const cart = await service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
+    const cart = await fixture.service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
     await trx.rollback()
     await expect(trx.executionPromise).resolves.toBeUndefined()
     await flush()
@@ -142,8 +142,8 @@ describe("events of calls joined to a knex transaction the host opened", () => {
   it("emits once, after the host's explicit commit", async () => {
     const emit = jest.spyOn(fixture.events, "emit")
     const trx = await knex().transaction()
-    await service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
-    await service.createCarts({ currency_code: "eur" }, { transactionManager: trx })
+    await fixture.service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
+    await fixture.service.createCarts({ currency_code: "eur" }, { transactionManager: trx })
     await flush()
     expect(names()).toEqual([])
     await trx.commit()
@@ -155,9 +155,9 @@ describe("events of calls joined to a knex transaction the host opened", () => {
 
   it("drops the events of a host savepoint rolled back explicitly, keeps those of the committed root", async () => {
     const trx = await knex().transaction()
-    const kept = await service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
+    const kept = await fixture.service.createCarts({ currency_code: "usd" }, { transactionManager: trx })
     const savepoint = await trx.transaction()
-    await service.addLineItems(kept.id, [{ title: "Lost", quantity: 1, unit_price: 1 }], { transactionManager: savepoint })
+    await fixture.service.addLineItems(kept.id, [{ title: "Lost", quantity: 1, unit_price: 1 }], { transactionManager: savepoint })
     await savepoint.rollback()
     await trx.commit()
     await flush()
