@@ -4,7 +4,7 @@ import { countPurgeCandidates, deletePurgeBatch, lockPurgeBatch, purgeCutoff } f
 import type { PurgeSelection } from "../persistence/purge-sql"
 import type { Tx, UnitOfWork } from "../persistence/unit-of-work"
 import type { PurgeMode, PurgePlan } from "../validation/purge-options"
-import { setDeleted } from "./soft-delete"
+import { setDeleted } from "../persistence/soft-delete-sql"
 
 /** What `purgeCarts` did (or, in a dry run, would do). */
 export interface PurgeCartsResult {
