@@ -11,11 +11,11 @@ import { deleteCartRows, lockLiveCartsMatching, updateLiveCarts } from "../persi
 import type { Filters } from "../persistence/filters"
 import { generateId, generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
+import { setDeleted } from "../persistence/soft-delete-sql"
 import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns } from "../persistence/writer"
 import { isPlainObject } from "../validation/arguments"
 import { idsOf } from "./row-ids"
-import { setDeleted } from "../persistence/soft-delete-sql"
 
 type Input = Readonly<Record<string, unknown>>
 
