@@ -10,6 +10,17 @@ const folder = (name) => ({
   group: [`../${name}`, `../${name}/*`, `**/src/${name}`, `**/src/${name}/*`],
   message: `may not import src/${name}/.`,
 })
+// persistence/ owns all SQL: the helpers that run SQL text, or take it as an argument, stay inside it.
+const SQL_HELPERS = [
+  { module: "db", names: ["query", "preparedQuery", "ident", "placeholders"] },
+  { module: "writer", names: ["updateWhere", "byIds", "setClauses", "insertArraysSql", "insertValuesSql"] },
+  { module: "cart-lock", names: ["lockCartsOf"] },
+  { module: "filters", names: ["compileFilters"] },
+].map(({ module, names }) => ({
+  group: [`../persistence/${module}`, `**/persistence/${module}`],
+  importNames: names,
+  message: "may not run SQL: call a typed function of src/persistence/ instead.",
+}))
 const LAYERS = {
   money: { folders: ["totals", "persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli"], orm: true },
   totals: {
@@ -21,7 +32,7 @@ const LAYERS = {
   ports: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true, models: true },
   validation: { folders: ["persistence", "service", "flows", "module", "medusa", "medusa-ports", "cli"], orm: true },
   persistence: { folders: ["service", "flows", "module", "medusa", "medusa-ports", "cli"] },
-  service: { folders: ["flows", "module", "medusa", "medusa-ports", "cli"] },
+  service: { folders: ["flows", "module", "medusa", "medusa-ports", "cli"], sql: true },
   flows: { folders: ["persistence", "module", "medusa", "medusa-ports", "cli"], orm: true, models: true },
   "medusa-ports": { folders: ["persistence", "service", "flows", "module", "medusa", "cli"], orm: true, models: true },
 }
@@ -35,6 +46,7 @@ function layerRules() {
           patterns: [
             ...layer.folders.map(folder),
             ...(layer.orm ? [ORM] : []),
+            ...(layer.sql ? SQL_HELPERS : []),
             ...(layer.models ? [{ group: ["**/models", "**/models/*"], message: "takes plain data, not models." }] : []),
           ].map((p) => ({ ...p, message: `src/${name}/ ${p.message}` })),
         },

@@ -2,14 +2,14 @@ import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { NotFoundError } from "../errors/errors"
-import { lockCartsOf } from "../persistence/cart-lock"
-import { query } from "../persistence/db"
+import { deleteAddressRows } from "../persistence/address-sql"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
+import { lockCartsOfRows } from "../persistence/row-locks"
+import { setDeleted } from "../persistence/soft-delete-sql"
 import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
 import { idsOf } from "./row-ids"
-import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
 
@@ -18,7 +18,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
   // One given with a cart_id is a write to that cart's children: lock it like the others.
   const cartIds = [...new Set(inputs.map((input) => input.cart_id).filter((id): id is string => typeof id === "string"))]
   if (cartIds.length) {
-    const locked = await lockCartsOf(tx, MODELS.Cart, { sql: "p.id = ANY(?::text[])", bindings: [cartIds] }, false, true)
+    const locked = await lockCartsOfRows(tx, MODELS.Cart, cartIds, { allowCompleted: true })
     const missing = cartIds.filter((id) => !locked.has(id))
     if (missing.length) throw NotFoundError.forRelation("cart_id", missing[0]!)
   }
@@ -36,7 +36,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
 async function lockOwningCarts(tx: Tx, ids: readonly string[], includeDeleted = false): Promise<void> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  await lockCartsOf(tx, MODELS.Address, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, includeDeleted, true)
+  await lockCartsOfRows(tx, MODELS.Address, unique, { includeDeleted, allowCompleted: true })
 }
 
 /** Updates addresses by id, each with its own data; fails naming any missing id. */
@@ -69,11 +69,7 @@ export async function deleteAddresses(tx: Tx, ids: readonly string[]): Promise<v
   if (ids.length === 0) return
   // A soft-deleted address may be hard-deleted too, so its cart is found through it as well.
   await lockOwningCarts(tx, ids, true)
-  const rows = await query<{ id: string; cart_id: string | null }>(
-    tx.db,
-    "DELETE FROM cart_address WHERE id = ANY(?::text[]) RETURNING id, cart_id",
-    [ids],
-  )
+  const rows = await deleteAddressRows(tx.db, ids)
   tx.emit(...rows.map((row) => cartEvent("Address", "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
 }
 

@@ -6,17 +6,16 @@ import { updateCartRow } from "../persistence/single-statement"
 import type { InsertedCarts, NewCartRows } from "../persistence/create-carts-sql"
 import { cartEvent } from "../events/cart-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
-import { ident, query } from "../persistence/db"
-import { compileFilters } from "../persistence/filters"
-import type { FilterSql, Filters } from "../persistence/filters"
+import { deleteOrphanedAddresses, readLiveAddresses, updateAddressOfCart } from "../persistence/address-sql"
+import { deleteCartRows, lockLiveCartsMatching, updateLiveCarts } from "../persistence/cart-sql"
+import type { Filters } from "../persistence/filters"
 import { generateId, generateIds } from "../persistence/ids"
-import { mapRow } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
+import { setDeleted } from "../persistence/soft-delete-sql"
 import type { Tx } from "../persistence/unit-of-work"
-import { insertRows, toColumns, updateWhere } from "../persistence/writer"
+import { insertRows, toColumns } from "../persistence/writer"
 import { isPlainObject } from "../validation/arguments"
 import { idsOf } from "./row-ids"
-import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
 
@@ -118,12 +117,15 @@ async function loadReferencedAddresses(tx: Tx, carts: readonly Dto[], known: Map
     }
   }
   if (wanted.size === 0) return
-  const ids = [...wanted]
-  const rows = await query(tx.db, "SELECT * FROM cart_address WHERE id = ANY(?::text[]) AND deleted_at IS NULL", [ids])
-  for (const row of rows) known.set(String(row.id), mapRow(MODELS.Address, row))
+  for (const address of await readLiveAddresses(tx.db, [...wanted])) known.set(String(address.id), address)
 }
 
-async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, written: Map<string, Dto>): Promise<Record<string, unknown>> {
+async function replaceAddresses(
+  tx: Tx,
+  carts: readonly { id: string }[],
+  data: Input,
+  written: Map<string, Dto>,
+): Promise<Record<string, unknown>> {
   const patch: Record<string, unknown> = {}
   for (const field of ADDRESS_FIELDS) {
     if (!(field in data)) continue
@@ -135,15 +137,7 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, writ
     if (typeof address.id === "string" && carts.length === 1) {
       // An address with an id is updated in place, as Medusa does; a standalone one is attached to the
       // cart, and one belonging to another cart is out of reach (not found) rather than shared.
-      const [updated] = await updateWhere(
-        tx.db,
-        MODELS.Address,
-        { ...address, id: undefined, cart_id: carts[0]!.id },
-        {
-          sql: "id = ? AND deleted_at IS NULL AND (cart_id IS NULL OR cart_id = ?)",
-          bindings: [address.id, carts[0]!.id],
-        },
-      )
+      const updated = await updateAddressOfCart(tx.db, address.id, carts[0]!.id, address)
       if (!updated) throw NotFoundError.forIds("Address", [address.id])
       patch[`${field}_id`] = address.id
       written.set(address.id, updated)
@@ -161,13 +155,7 @@ async function replaceAddresses(tx: Tx, carts: readonly Dto[], data: Input, writ
 
 /** Updates the carts matching `where` (carts lock themselves: the UPDATE takes the row lock and bumps `version`). */
 export async function updateCartsWhere(tx: Tx, where: Filters, data: Input): Promise<Dto[]> {
-  const compiled: FilterSql = { bindings: [], aliasCount: 0 }
-  const condition = compileFilters(MODELS.Cart, where, "t0", compiled)
-  const targets = await query<{ id: string; version: number }>(
-    tx.db,
-    `SELECT id, version FROM cart t0 WHERE t0.deleted_at IS NULL AND (${condition}) ORDER BY id FOR UPDATE`,
-    compiled.bindings,
-  )
+  const targets = await lockLiveCartsMatching(tx.db, where)
   if (targets.length === 0) return []
   const expected = tx.ctx.expectedVersion
   if (expected !== undefined) {
@@ -233,23 +221,12 @@ export async function updateCartInOneStatement(tx: Tx, id: string, data: Input):
 
 /** Deletes the carts' own addresses that no longer hang off them: "replaces" leaves no orphan behind. */
 async function deleteReplacedAddresses(tx: Tx, cartIds: readonly string[]): Promise<void> {
-  const removed = await query<{ id: string; cart_id: string }>(
-    tx.db,
-    `DELETE FROM cart_address a WHERE a.cart_id = ANY(?::text[]) AND NOT EXISTS ` +
-      `(SELECT 1 FROM cart c WHERE c.id = a.cart_id AND a.id IN (c.shipping_address_id, c.billing_address_id)) RETURNING a.id, a.cart_id`,
-    [cartIds],
-  )
+  const removed = await deleteOrphanedAddresses(tx.db, cartIds)
   tx.emit(...removed.map((row) => cartEvent("Address", "deleted", { id: row.id, cart_id: row.cart_id }, tx.ctx.eventGroupId)))
 }
 
 async function updateCartRows(tx: Tx, ids: readonly string[], patch: Record<string, unknown>): Promise<Dto[]> {
-  const rows = await updateWhere(
-    tx.db,
-    MODELS.Cart,
-    { ...patch, version: undefined },
-    { sql: "id = ANY(?::text[]) AND deleted_at IS NULL", bindings: [ids] },
-    ["version = version + 1"],
-  )
+  const rows = await updateLiveCarts(tx.db, ids, patch)
   if (rows.length !== ids.length) {
     const found = new Set(rows.map((row) => row.id))
     throw NotFoundError.forIds(
@@ -276,6 +253,6 @@ export async function setCartsDeleted(tx: Tx, ids: readonly string[], deleted: b
 /** Hard-deletes carts; every child goes with them by foreign-key cascade. */
 export async function deleteCarts(tx: Tx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
-  const deleted = await query<{ id: string }>(tx.db, `DELETE FROM ${ident("cart")} WHERE id = ANY(?::text[]) RETURNING id`, [ids])
+  const deleted = await deleteCartRows(tx.db, ids)
   tx.emit(...deleted.map((row) => cartEvent("Cart", "deleted", { id: row.id, cart_id: row.id }, tx.ctx.eventGroupId)))
 }

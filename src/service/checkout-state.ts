@@ -1,7 +1,10 @@
 import { NotFoundError } from "../errors/errors"
+import { lockLiveCartRow, readCheckoutRow, upsertCheckoutRow } from "../persistence/checkout-sql"
+import type { CheckoutRow, LockedCart } from "../persistence/checkout-sql"
 import type { Db } from "../persistence/db"
-import { query } from "../persistence/db"
 import type { Tx } from "../persistence/unit-of-work"
+
+export type { LockedCart } from "../persistence/checkout-sql"
 
 /** A cart's completion: the order it became and the idempotency key of the request that completed it. */
 export interface CompletionRecord {
@@ -28,42 +31,19 @@ export interface CheckoutStatePatch {
   readonly completion?: { readonly order_id: string; readonly idempotency_key: string | null } | null
 }
 
-/** A locked cart's state: what flows re-check after calling providers outside the lock. */
-export interface LockedCart {
-  readonly id: string
-  readonly version: number
-  readonly completed_at: Date | null
-}
-
-interface StateRow {
-  selected_payment_provider_id: string | null
-  promotion_codes: unknown
-  order_id: string | null
-  idempotency_key: string | null
-  completed_at: Date | null
-}
-
 /**
  * Takes the cart's row lock (`SELECT … FOR UPDATE`) for the rest of the transaction without
  * writing anything: no version bump, no `updated_at`, no event. @throws NotFoundError
  */
 export async function lockCartRow(db: Db, cartId: string): Promise<LockedCart> {
-  const [row] = await query<LockedCart>(db, `SELECT id, version, completed_at FROM cart WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [
-    cartId,
-  ])
+  const row = await lockLiveCartRow(db, cartId)
   if (!row) throw NotFoundError.forId("Cart", cartId)
   return row
 }
 
 /** Reads a cart's checkout state; a cart that never had one gets the empty state. @throws NotFoundError */
 export async function readCheckoutState(db: Db, cartId: string): Promise<CheckoutState> {
-  const rows = await query<StateRow & { cart_exists: boolean }>(
-    db,
-    `SELECT s.selected_payment_provider_id, s.promotion_codes, s.order_id, s.idempotency_key, s.completed_at, true AS cart_exists
-       FROM cart c LEFT JOIN cart_checkout s ON s.id = c.id WHERE c.id = ? AND c.deleted_at IS NULL`,
-    [cartId],
-  )
-  const row = rows[0]
+  const row = await readCheckoutRow(db, cartId)
   if (!row) throw NotFoundError.forId("Cart", cartId)
   return stateOf(cartId, row)
 }
@@ -71,35 +51,23 @@ export async function readCheckoutState(db: Db, cartId: string): Promise<Checkou
 /** Applies a patch under the cart's lock (upsert: the first write creates the row). @throws NotFoundError */
 export async function writeCheckoutState(tx: Tx, cartId: string, patch: CheckoutStatePatch): Promise<CheckoutState> {
   await lockCartRow(tx.db, cartId)
-  const sets: string[] = []
-  const values: unknown[] = []
-  const set = (column: string, value: unknown) => {
-    sets.push(column)
-    values.push(value)
-  }
-  if (patch.selected_payment_provider_id !== undefined) set("selected_payment_provider_id", patch.selected_payment_provider_id)
-  if (patch.promotion_codes !== undefined) set("promotion_codes", JSON.stringify([...new Set(patch.promotion_codes)]))
-  if (patch.completion !== undefined) {
-    set("order_id", patch.completion?.order_id ?? null)
-    set("idempotency_key", patch.completion?.idempotency_key ?? null)
-    sets.push("completed_at")
-    values.push(patch.completion ? new Date() : null)
-  }
-  const columns = ["id", "cart_id", ...sets]
-  const update = sets.length
-    ? sets.map((column) => `"${column}" = EXCLUDED."${column}"`).join(", ") + ", updated_at = now()"
-    : "updated_at = cart_checkout.updated_at"
-  const [row] = await query<StateRow>(
-    tx.db,
-    `INSERT INTO cart_checkout (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})
-       ON CONFLICT (id) DO UPDATE SET ${update}
-       RETURNING selected_payment_provider_id, promotion_codes, order_id, idempotency_key, completed_at`,
-    [cartId, cartId, ...values],
-  )
-  return stateOf(cartId, row!)
+  const completion = patch.completion
+  const row = await upsertCheckoutRow(tx.db, cartId, {
+    selected_payment_provider_id: patch.selected_payment_provider_id,
+    promotion_codes: patch.promotion_codes === undefined ? undefined : [...new Set(patch.promotion_codes)],
+    // Completing sets (and reopening clears) the order, the key and the time together.
+    ...(completion === undefined
+      ? {}
+      : {
+          order_id: completion?.order_id ?? null,
+          idempotency_key: completion?.idempotency_key ?? null,
+          completed_at: completion ? new Date() : null,
+        }),
+  })
+  return stateOf(cartId, row)
 }
 
-function stateOf(cartId: string, row: StateRow): CheckoutState {
+function stateOf(cartId: string, row: CheckoutRow): CheckoutState {
   const codes = Array.isArray(row.promotion_codes) ? row.promotion_codes.filter((code): code is string => typeof code === "string") : []
   return {
     cart_id: cartId,

@@ -2,18 +2,24 @@ import { cartEvent } from "../events/cart-events"
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
-import { lockCartsOf, lockParents } from "../persistence/cart-lock"
-import { query, ident } from "../persistence/db"
-import { compileFilters } from "../persistence/filters"
-import type { FilterSql, Filters } from "../persistence/filters"
+import { lockParents } from "../persistence/cart-lock"
+import {
+  deleteChildRows,
+  firstCartOverLimit,
+  insertCountingCartRows,
+  insertUnderLiveParent,
+  updateLiveRows,
+} from "../persistence/child-sql"
+import type { Filters } from "../persistence/filters"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { byIds, insertRows, toColumns, updateRowsById, updateWhere } from "../persistence/writer"
+import { lockCartsOfMatching, lockCartsOfRows } from "../persistence/row-locks"
+import { setDeleted } from "../persistence/soft-delete-sql"
+import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
 import { missingParentError, notOnCartError } from "./missing-parent"
 import { idsOf } from "./row-ids"
-import { setDeleted } from "./soft-delete"
 
 type Input = Readonly<Record<string, unknown>>
 
@@ -76,40 +82,30 @@ export async function createChildren(
  */
 export async function insertChildRows(tx: Tx, spec: ChildSpec, rows: readonly Record<string, unknown>[]): Promise<Dto[]> {
   if (spec.parentColumn === "cart_id") return insertRows(tx.db, spec.model, rows)
-  const table = ident(spec.model.table)
-  const live = `EXISTS (SELECT 1 FROM ${ident(spec.parent.table)} x WHERE x.id = ${table}.${ident(spec.parentColumn)} AND x.deleted_at IS NULL) AS "__parent_live"`
-  const created = await insertRows(tx.db, spec.model, rows, `*, ${live}`)
-  for (const row of created) {
-    if (row.__parent_live !== true) throw NotFoundError.forId(spec.parent.name, String(row[spec.parentColumn]))
-    delete row.__parent_live
+  const created = await insertUnderLiveParent(tx.db, spec.model, spec.parent, spec.parentColumn, rows)
+  for (const { row, parentLive } of created) {
+    if (!parentLive) throw NotFoundError.forId(spec.parent.name, String(row[spec.parentColumn]))
   }
-  return created
+  return created.map(({ row }) => row)
 }
 
-/** The live rows of the inserted row's cart, counted in the INSERT's own snapshot: before this insert. */
-const countBefore = (table: string) =>
-  `(SELECT count(*) FROM ${ident(table)} n WHERE n.cart_id = ${ident(table)}.cart_id AND n.deleted_at IS NULL)::int AS "__rows_before"`
-
 /**
- * Inserts and counts in ONE statement. The count runs in the INSERT's snapshot, taken after the cart
- * lock was granted, so it sees every committed row; counting inside the lock statement would not, as
- * a lock that waited keeps the snapshot from before the other writer committed. Throwing after the
- * insert is safe: the call's transaction (or savepoint) rolls back.
+ * Inserts and counts each cart's live rows in ONE statement (see {@link insertCountingCartRows}), then
+ * checks the cap. Throwing after the insert is safe: the call's transaction (or savepoint) rolls back.
  */
 async function insertWithinLimit(tx: Tx, spec: ChildSpec, rows: readonly Record<string, unknown>[], max: number): Promise<Dto[]> {
-  const created = await insertRows(tx.db, spec.model, rows, `*, ${countBefore(spec.model.table)}`)
+  const created = await insertCountingCartRows(tx.db, spec.model, rows)
   const perCart = new Map<string, { before: number; added: number }>()
-  for (const row of created) {
+  for (const { row, rowsBefore } of created) {
     const cart = String(row.cart_id)
-    const entry = perCart.get(cart) ?? { before: Number(row.__rows_before), added: 0 }
+    const entry = perCart.get(cart) ?? { before: rowsBefore, added: 0 }
     entry.added++
     perCart.set(cart, entry)
-    delete row.__rows_before
   }
   for (const [cart, { before, added }] of perCart) {
     if (before + added > max) throw InvalidDataError.tooManyLines(cart, before + added, max)
   }
-  return created
+  return created.map(({ row }) => row)
 }
 
 /** The fields of an update a caller may change (identity and parent links dropped). */
@@ -144,12 +140,10 @@ export async function updateChildrenById(tx: Tx, spec: ChildSpec, updates: reado
 
 /** Updates every child matching `selector` with the same data; one lock statement, one update statement. */
 export async function updateChildrenWhere(tx: Tx, spec: ChildSpec, selector: Filters, data: Input): Promise<Dto[]> {
-  const compiled: FilterSql = { bindings: [], aliasCount: 0 }
-  const sql = compileFilters(spec.model, selector, "p", compiled)
-  const locked = await lockCartsOf(tx, spec.model, { sql, bindings: compiled.bindings })
+  const locked = await lockCartsOfMatching(tx, spec.model, selector)
   const ids = [...locked.keys()]
   if (ids.length === 0) return []
-  const rows = await updateWhere(tx.db, spec.model, mutableFields(data), byIds(ids))
+  const rows = await updateLiveRows(tx.db, spec.model, ids, mutableFields(data))
   emitAll(tx, spec, "updated", rows, Object.keys(data))
   return rows
 }
@@ -159,13 +153,9 @@ export async function deleteChildren(tx: Tx, spec: ChildSpec, ids: readonly stri
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
   // Soft-deleted rows are deleted too (as Medusa's delete does), so they are locked with the rest.
-  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, true)
+  const locked = await lockCartsOfRows(tx, spec.model, unique, { includeDeleted: true })
   if (locked.size === 0) return
-  const deleted = await query<{ id: string; cart_id: string }>(
-    tx.db,
-    `DELETE FROM ${ident(spec.model.table)} WHERE id = ANY(?::text[]) RETURNING id, cart_id`,
-    [[...locked.keys()]],
-  )
+  const deleted = await deleteChildRows(tx.db, spec.model, [...locked.keys()])
   emitAll(tx, spec, "deleted", deleted)
 }
 
@@ -184,7 +174,7 @@ export async function setChildrenDeleted(
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   // Restoring targets deleted rows, so the lock must see them too.
-  const locked = await lockCartsOf(tx, spec.model, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, true)
+  const locked = await lockCartsOfRows(tx, spec.model, unique, { includeDeleted: true })
   if (locked.size === 0) return new Map()
   const affected = await setDeleted(tx.db, spec.model, [...locked.keys()], deleted)
   const rows = (affected.get(spec.model) ?? []).map((id) => ({ id, cart_id: locked.get(id)?.cart_id ?? null }))
@@ -196,11 +186,6 @@ export async function setChildrenDeleted(
 /** After a restore (the carts are locked): fails if any of the carts now holds more than `max` live rows. */
 async function checkRowsPerCart(tx: Tx, spec: ChildSpec, rows: readonly { cart_id: string | null }[], max: number): Promise<void> {
   const carts = [...new Set(rows.map((row) => row.cart_id).filter((id): id is string => id !== null))]
-  const [over] = await query<{ cart_id: string; lines: number }>(
-    tx.db,
-    `SELECT cart_id, count(*)::int AS lines FROM ${ident(spec.model.table)} WHERE cart_id = ANY(?::text[]) AND deleted_at IS NULL ` +
-      `GROUP BY cart_id HAVING count(*) > ? ORDER BY cart_id LIMIT 1`,
-    [carts, max],
-  )
+  const over = await firstCartOverLimit(tx.db, spec.model, carts, max)
   if (over) throw InvalidDataError.tooManyLines(over.cart_id, over.lines, max)
 }

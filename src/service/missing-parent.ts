@@ -1,6 +1,6 @@
 import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
-import { query } from "../persistence/db"
+import { cartIsLive } from "../persistence/cart-sql"
 import type { Tx } from "../persistence/unit-of-work"
 import type { ChildSpec } from "./child-specs"
 
@@ -27,8 +27,7 @@ export async function missingParentError(
 ): Promise<Error> {
   if (cartId === undefined) return NotFoundError.forRelation(spec.parentColumn, parentId)
   if (spec.parent === MODELS.Cart) return NotFoundError.forId("Cart", cartId)
-  const cart = await query(tx.db, "SELECT 1 FROM cart WHERE id = ? AND deleted_at IS NULL", [cartId])
-  if (cart.length === 0) return NotFoundError.forId("Cart", cartId)
+  if (!(await cartIsLive(tx.db, cartId))) return NotFoundError.forId("Cart", cartId)
   // Medusa checks membership for adjustments only; a tax line's missing parent reaches its foreign key.
   if (spec.model.name.endsWith("TaxLine")) return NotFoundError.forRelation(spec.parentColumn, parentId)
   return notOnCartError(spec, parentId, cartId, index)

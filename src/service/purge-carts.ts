@@ -2,9 +2,9 @@ import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { countPurgeCandidates, deletePurgeBatch, lockPurgeBatch, purgeCutoff } from "../persistence/purge-sql"
 import type { PurgeSelection } from "../persistence/purge-sql"
+import { setDeleted } from "../persistence/soft-delete-sql"
 import type { Tx, UnitOfWork } from "../persistence/unit-of-work"
 import type { PurgeMode, PurgePlan } from "../validation/purge-options"
-import { setDeleted } from "./soft-delete"
 
 /** What `purgeCarts` did (or, in a dry run, would do). */
 export interface PurgeCartsResult {

@@ -2,7 +2,7 @@ import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
 import { lockCartsByIds, lockParents } from "../persistence/cart-lock"
-import { ident, query } from "../persistence/db"
+import { deleteChildrenExcept } from "../persistence/child-sql"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
@@ -78,13 +78,7 @@ async function writeEntries(
 export async function setChildren(tx: Tx, spec: ChildSpec, cartId: string, entries: readonly Input[]): Promise<Dto[]> {
   const owners = await lockAndCheckParents(tx, spec, cartId, entries)
   const keep = entries.map((entry) => entry.id).filter((id): id is string => typeof id === "string")
-  const bindings: unknown[] = keep.length ? [cartId, keep] : [cartId]
-  const notKept = keep.length ? " AND NOT (id = ANY(?::text[]))" : ""
-  const removed = await query<{ id: string }>(
-    tx.db,
-    `DELETE FROM ${ident(spec.model.table)} WHERE cart_id = ?${notKept} RETURNING id`,
-    bindings,
-  )
+  const removed = await deleteChildrenExcept(tx.db, spec.model, cartId, keep)
   tx.emit(...removed.map((row) => cartEvent(spec.event, "deleted", { id: row.id, cart_id: cartId }, tx.ctx.eventGroupId)))
   return writeEntries(tx, spec, entries, owners, cartId)
 }

@@ -1,7 +1,7 @@
 import type { Model, ModelName } from "../../models"
 import { MODELS } from "../../models"
-import { ident, query } from "../persistence/db"
-import type { Db } from "../persistence/db"
+import { ident, query } from "./db"
+import type { Db } from "./db"
 
 /** The rows hidden with a model's row when it is soft-deleted, by the column that links them. */
 function cascadeTargets(model: Model): { model: Model; column: string }[] {
