@@ -84,8 +84,8 @@ export function cartTotal(cart: Pick<CartDTO, "total">): string {
 }
 
 /** A money field's exact value as a decimal string: its raw twin when there is one (the number may have lost digits). */
-export function exact(value: unknown, raw?: { readonly value: string | number } | null): string {
-  return toDecimal(raw ? raw.value : (value as string | number)).toFixed()
+export function exact(value: BigNumberInput, raw?: { readonly value: string | number } | null): string {
+  return toDecimal(raw ? raw.value : value).toFixed()
 }
 
 /** Whether two money amounts are the same number (exactly, whatever their notation). */

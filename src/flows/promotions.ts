@@ -7,6 +7,7 @@ import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-s
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link applyPromotionCodes} and {@link removePromotionCodes}. */
 export interface PromotionCodesInput {
@@ -30,7 +31,7 @@ export async function promotionCodesOf(deps: Pick<FlowDeps, "cart">, cartId: str
 }
 
 /** The cart as the promotion port sees it; money as exact decimal strings. */
-export function promotionCartOf(cart: CartDTO): PromotionCart {
+export function promotionCartOf(cart: DraftCart): PromotionCart {
   return {
     id: cart.id,
     currency_code: cart.currency_code,

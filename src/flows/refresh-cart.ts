@@ -1,4 +1,4 @@
-import type { CartAddressDTO, CartDTO } from "../types/dtos"
+import type { AddressFieldsDTO, CartAddressDTO, CartDTO } from "../types/dtos"
 import type { UpdateCartDataDTO } from "../types/inputs"
 import { assertCartOpen, planThenApply, retrieveFullCart } from "./cart-state"
 import type { RefreshDeps } from "./flow-deps"
@@ -7,6 +7,7 @@ import type { FlowStep } from "./flow-step"
 import { paymentSessionsOf, repriceSession } from "./payment-sessions"
 import { promotionCodesOf } from "./promotions"
 import { applyRefresh } from "./refresh-apply"
+import type { DraftCart } from "./refresh-draft"
 import { planRefresh } from "./refresh-plan"
 import { cartChangeEvents } from "./workflow-events"
 import type { CartChanges, CustomPricePolicy, RefreshReport } from "./refresh-plan"
@@ -48,16 +49,24 @@ export interface RefreshCartCompensation {
 }
 
 /** The cart as it will be once `patch` is written (what the ports are asked about). */
-export function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
+export function draftOf(cart: CartDTO, patch: CartPatch | undefined): DraftCart {
   if (!patch) return cart
   const { shipping_address, billing_address, ...fields } = patch
-  const draft = { ...cart, ...fields } as CartDTO
-  if (shipping_address !== undefined)
-    draft.shipping_address =
-      shipping_address === null ? null : ({ ...(cart.shipping_address ?? {}), ...shipping_address } as CartAddressDTO)
-  if (billing_address !== undefined)
-    draft.billing_address = billing_address === null ? null : ({ ...(cart.billing_address ?? {}), ...billing_address } as CartAddressDTO)
-  return draft
+  return {
+    ...cart,
+    ...fields,
+    shipping_address: draftAddress(cart.shipping_address, shipping_address),
+    billing_address: draftAddress(cart.billing_address, billing_address),
+  }
+}
+
+// A patched address keeps the stored one's other fields; `undefined` leaves it, `null` clears it.
+function draftAddress(
+  stored: CartAddressDTO | null | undefined,
+  patch: CartPatch["shipping_address"],
+): AddressFieldsDTO | null | undefined {
+  if (patch === undefined) return stored
+  return patch === null ? null : { ...(stored ?? {}), ...patch }
 }
 
 const ADDRESS_FIELDS = [
@@ -85,11 +94,17 @@ export function addressFields(address: CartAddressDTO | null | undefined): CartP
 
 /** The fields of `cart` that `patch` would change, as they are now (for undo). */
 export function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
-  const previous: Record<string, unknown> = {}
-  for (const key of Object.keys(patch ?? {}) as (keyof CartPatch)[]) {
-    previous[key] = key === "shipping_address" || key === "billing_address" ? addressFields(cart[key]) : (cart[key] ?? null)
-  }
-  return previous as CartPatch
+  const previous: CartPatch = {}
+  if (!patch) return previous
+  if ("region_id" in patch) previous.region_id = cart.region_id ?? null
+  if ("currency_code" in patch) previous.currency_code = cart.currency_code
+  if ("sales_channel_id" in patch) previous.sales_channel_id = cart.sales_channel_id ?? null
+  if ("customer_id" in patch) previous.customer_id = cart.customer_id ?? null
+  if ("email" in patch) previous.email = cart.email ?? null
+  if ("locale" in patch) previous.locale = cart.locale ?? null
+  if ("shipping_address" in patch) previous.shipping_address = addressFields(cart.shipping_address)
+  if ("billing_address" in patch) previous.billing_address = addressFields(cart.billing_address)
+  return previous
 }
 
 /**

@@ -5,6 +5,7 @@ import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-s
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link refreshTaxes}. */
 export interface RefreshTaxesInput {
@@ -19,7 +20,7 @@ export interface RefreshTaxesCompensation {
 }
 
 /** The tax port's question for a cart. */
-export function taxQueryOf(cart: CartDTO): TaxQuery {
+export function taxQueryOf(cart: DraftCart): TaxQuery {
   return {
     cart_id: cart.id,
     region_id: cart.region_id ?? null,
