@@ -78,9 +78,12 @@ export interface MedusaCreateOrderInput {
 
 /** Drops null and undefined: Medusa's order inputs take optional fields, not nulls. */
 function present<T extends Record<string, unknown>>(fields: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined)) as Partial<{
-    [K in keyof T]: NonNullable<T[K]>
-  }>
+  const kept: Partial<{ [K in keyof T]: NonNullable<T[K]> }> = {}
+  for (const key in fields) {
+    const value = fields[key]
+    if (value !== null && value !== undefined) kept[key] = value
+  }
+  return kept
 }
 
 /** An exact decimal string from a DTO's number and its raw twin. */

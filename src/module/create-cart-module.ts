@@ -65,10 +65,15 @@ function sessionSettings(schema: string | undefined, timeouts: Timeouts): string
 
 /** Explains an unreachable database in one line instead of a driver stack, with the fix for a missing database. */
 function connectionError(error: unknown, where: string): Error {
-  const message = (error as Error)?.message ?? String(error)
-  const missing = (error as { code?: unknown })?.code === "3D000" || /database ".*" does not exist/.test(message)
+  const message = String(propertyOf(error, "message") ?? error)
+  const missing = propertyOf(error, "code") === "3D000" || /database ".*" does not exist/.test(message)
   const hint = missing ? " (create it, or pass database.createDatabase: true to let cartwright create it)" : ""
   return UnexpectedStateError.because(`cartwright could not connect to PostgreSQL at ${where}: ${message}${hint}`, error)
+}
+
+// Driver errors are not always Error instances (a pool can reject with a plain object), so read fields defensively.
+function propertyOf(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined
 }
 
 function redact(url: string | undefined): string {
