@@ -113,16 +113,6 @@ function foreignKeyProperty(name: string, column: ColumnSpec, ref: NonNullable<C
   }
 }
 
-/** A foreign key column named by the caller (`item_id`, `shipping_method_id`), typed with its literal name. */
-export function parentReference<P extends string>(
-  column: P,
-  model: string,
-): { readonly [K in P]: { readonly kind: "text"; readonly references: { readonly model: string; readonly onDelete: "cascade" } } } {
-  const spec = { kind: "text", references: { model, onDelete: "cascade" } } as const
-  // A computed key widens to `string`; the mapped return type restores the literal name.
-  return { [column]: spec } as { readonly [K in P]: typeof spec }
-}
-
 /** Builds a model from its spec: fills in the base columns, raw money twins and the ORM schema. */
 export function defineModel<const C extends Readonly<Record<string, ColumnSpec>>>(
   spec: Omit<ModelSpec, "columns"> & { columns: C },
