@@ -1,8 +1,6 @@
 import type { FulfillmentCart, FulfillmentPort, ShippingOption } from "../ports/fulfillment"
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, rowsAt, stringAt } from "./medusa-query"
+import { recordOf, rowsAt, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 import { exactAmount } from "./money"
 import type { MedusaPricingModule } from "./pricing"
 
@@ -62,19 +60,9 @@ const STORE_CONTEXT = { is_return: "false", enabled_in_store: "true" } as const
  * against the cart's products (the port's cart carries no products): a store with several profiles
  * passes its own `fulfillmentSets` resolver or filters the options itself.
  */
-export class MedusaFulfillment implements FulfillmentPort {
-  private readonly fulfillment: () => MedusaFulfillmentModule
-  private readonly pricing: () => MedusaPricingModule
-  private readonly query: () => MedusaQuery
-
-  constructor(
-    container: HostContainer,
-    private readonly options: MedusaFulfillmentOptions = {},
-  ) {
-    this.fulfillment = lazyModule<MedusaFulfillmentModule>(container, MEDUSA_KEYS.fulfillment)
-    this.pricing = lazyModule<MedusaPricingModule>(container, MEDUSA_KEYS.pricing)
-    this.query = lazyQuery(container)
-  }
+export class MedusaFulfillment extends MedusaQueryAdapter<MedusaFulfillmentOptions> implements FulfillmentPort {
+  private readonly fulfillment = this.module<MedusaFulfillmentModule>("fulfillment")
+  private readonly pricing = this.module<MedusaPricingModule>("pricing")
 
   /** The options the cart can use now, priced in its currency. */
   async listShippingOptions(cart: FulfillmentCart): Promise<ShippingOption[]> {
