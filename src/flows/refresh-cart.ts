@@ -174,6 +174,21 @@ export const refreshCartStep: FlowStep<RefreshDeps, RefreshCartInput, RefreshCar
   },
 }
 
+/** What undoing `result` needs: the fields before, the rows it removed, and `changes` for the undo's own refresh. */
+export function compensationOf(
+  cartId: string,
+  result: RefreshCartResult & { readonly previous: CartPatch },
+  changes: CartChanges,
+): RefreshCartCompensation {
+  return {
+    cart_id: cartId,
+    previous: result.previous,
+    removed_line_ids: result.report.removed_lines.map((line) => line.id),
+    removed_shipping_method_ids: result.report.removed_shipping_method_ids,
+    changes,
+  }
+}
+
 /** Undoes a change-and-refresh: restores removed rows, puts the fields back and refreshes again. */
 export async function undoRefresh(deps: RefreshDeps, compensation: RefreshCartCompensation): Promise<void> {
   await deps.cart.transaction(async (ctx) => {
