@@ -7,7 +7,7 @@ import type { MedusaQuery } from "./medusa-query"
  * What the adapters that follow Medusa's links share: the host container, Query and their modules resolved
  * on first use, and their options (every option is optional, so none given is `{}`).
  */
-export abstract class MedusaQueryAdapter<Options extends object> {
+export abstract class MedusaQueryAdapter<Options extends object = object> {
   protected readonly query: () => MedusaQuery
 
   constructor(
