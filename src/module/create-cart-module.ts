@@ -2,7 +2,7 @@ import { MikroORM } from "@mikro-orm/postgresql"
 import type { Options } from "@mikro-orm/postgresql"
 import { Migrator } from "@mikro-orm/migrations"
 import { ENTITY_SCHEMAS } from "../../models"
-import { MIGRATIONS } from "../../migrations"
+import { migrationsConfig } from "./migrations-config"
 import { resolveDatabaseUrl } from "../database/resolve-database"
 import { UnexpectedStateError } from "../errors/errors"
 import { noopEventBus } from "../ports/event-bus"
@@ -114,14 +114,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
         // Set once per connection, so bounding waits costs no statement per call.
         connection: { options: sessionSettings(schema, timeouts) },
       },
-      migrations: {
-        migrationsList: [...MIGRATIONS],
-        transactional: true,
-        allOrNothing: true,
-        snapshot: false,
-        tableName: "cartwright_migrations",
-        silent: true,
-      },
+      migrations: migrationsConfig(),
     })
     await orm.em.getConnection().execute("select 1")
   } catch (error) {
