@@ -73,6 +73,24 @@ export async function planThenApply<P extends { readonly version: number }, T>(
   }
 }
 
+/**
+ * {@link planThenApply} for a plan that starts from the full cart: a completed cart is refused before any
+ * provider is asked. @throws NotFoundError, NotAllowedError, ConflictError
+ */
+export function planOnOpenCart<P extends { readonly version: number }, T>(
+  service: CartModuleService,
+  cartId: string,
+  plan: (cart: CartDTO) => Promise<P>,
+  apply: (planned: P, ctx: CartContext) => Promise<T>,
+): Promise<T> {
+  const planFromCart = async () => {
+    const cart = await retrieveFullCart(service, cartId)
+    assertCartOpen(cart)
+    return plan(cart)
+  }
+  return planThenApply(service, cartId, planFromCart, apply)
+}
+
 /** Refuses to change a completed cart. @throws NotAllowedError */
 export function assertCartOpen(cart: Pick<CartDTO, "id" | "completed_at">): void {
   if (cart.completed_at) throw NotAllowedError.cartCompleted(cart.id)

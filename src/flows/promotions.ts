@@ -3,7 +3,7 @@ import type { CartContext } from "../service/cart-context"
 import type { PromotionCart, PromotionResult } from "../ports/promotion"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemAdjustmentDTO, UpsertShippingMethodAdjustmentDTO } from "../types/inputs"
-import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-state"
+import { exact, planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
@@ -127,12 +127,10 @@ function codesStep(
   return {
     name,
     async invoke(deps, input) {
-      const compensation = await planThenApply(
+      const compensation = await planOnOpenCart(
         deps.cart,
         input.cart_id,
-        async () => {
-          const cart = await retrieveFullCart(deps.cart, input.cart_id)
-          assertCartOpen(cart)
+        async (cart) => {
           const current = await promotionCodesOf(deps, cart.id)
           const { codes, strict } = next(current, input.codes)
           const result = await computePromotions(deps, promotionCartOf(cart), codes)

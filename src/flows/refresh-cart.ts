@@ -1,6 +1,6 @@
 import type { AddressFieldsDTO, CartAddressDTO, CartDTO } from "../types/dtos"
 import type { UpdateCartDataDTO } from "../types/inputs"
-import { assertCartOpen, planThenApply, retrieveFullCart } from "./cart-state"
+import { planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
@@ -126,12 +126,10 @@ export async function syncPaymentSessions(deps: Pick<RefreshDeps, "cart" | "paym
  * Payment sessions whose amount changed are then re-priced at the provider.
  */
 export async function changeAndRefresh(deps: RefreshDeps, input: RefreshCartInput): Promise<RefreshCartResult & { previous: CartPatch }> {
-  const plan = await planThenApply(
+  const plan = await planOnOpenCart(
     deps.cart,
     input.cart_id,
-    async () => {
-      const cart = await retrieveFullCart(deps.cart, input.cart_id)
-      assertCartOpen(cart)
+    async (cart) => {
       input.guard?.(cart)
       const codes = await promotionCodesOf(deps, cart.id)
       return { ...(await planRefresh(deps, draftOf(cart, input.patch), codes, input.changes, input.custom_price_policy)), before: cart }

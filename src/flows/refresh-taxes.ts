@@ -1,7 +1,7 @@
 import type { TaxQuery } from "../ports/tax"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemTaxLineDTO, UpsertShippingMethodTaxLineDTO } from "../types/inputs"
-import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-state"
+import { exact, planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
@@ -67,12 +67,10 @@ export const refreshTaxesStep: FlowStep<Pick<FlowDeps, "cart" | "tax">, RefreshT
   name: "refresh-cart-taxes",
   async invoke(deps, input) {
     // The tax port is asked outside the lock; its answer is written only to the cart it was computed for.
-    const compensation = await planThenApply(
+    const compensation = await planOnOpenCart(
       deps.cart,
       input.cart_id,
-      async () => {
-        const cart = await retrieveFullCart(deps.cart, input.cart_id)
-        assertCartOpen(cart)
+      async (cart) => {
         return { version: cart.version, cart, lines: await deps.tax.getTaxLines(taxQueryOf(cart)) }
       },
       async ({ cart, lines }, ctx) => {
