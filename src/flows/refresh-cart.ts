@@ -1,3 +1,4 @@
+import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { AddressFieldsDTO, CartAddressDTO, CartDTO } from "../types/dtos"
 import type { UpdateCartDataDTO } from "../types/inputs"
 import { planOnOpenCart, retrieveFullCart } from "./cart-state"
@@ -69,26 +70,14 @@ function draftAddress(
   return patch === null ? null : { ...(stored ?? {}), ...patch }
 }
 
-const ADDRESS_FIELDS = [
-  "customer_id",
-  "company",
-  "first_name",
-  "last_name",
-  "address_1",
-  "address_2",
-  "city",
-  "country_code",
-  "province",
-  "postal_code",
-  "phone",
-  "metadata",
-] as const
+// The cart's customer owns its address too, so a copy back onto the cart keeps it.
+const CART_ADDRESS_FIELDS = ["customer_id", ...ADDRESS_FIELDS] as const
 
 /** The writable fields of a stored address (no id, so a write makes a fresh copy). */
 export function addressFields(address: CartAddressDTO | null | undefined): CartPatch["shipping_address"] {
   if (!address) return null
   const copy: Record<string, unknown> = {}
-  for (const field of ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
+  for (const field of CART_ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
   return copy
 }
 

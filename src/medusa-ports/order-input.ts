@@ -1,3 +1,4 @@
+import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { CartAddressDTO, CartDTO, CartLineItemDTO, CartShippingMethodDTO, MetadataDTO, TaxLineDTO } from "../types/dtos"
 import type { BigNumberRawValue } from "../money/big-number"
 import { exactAmount } from "./money"
@@ -85,20 +86,6 @@ function present<T extends object, K extends keyof T>(source: T, keys: readonly 
   }
   return kept
 }
-
-const ADDRESS_FIELDS = [
-  "company",
-  "first_name",
-  "last_name",
-  "address_1",
-  "address_2",
-  "city",
-  "country_code",
-  "province",
-  "postal_code",
-  "phone",
-  "metadata",
-] as const
 
 // The product and variant snapshot a line carries into the order.
 const SNAPSHOT_FIELDS = [
