@@ -7,6 +7,7 @@ import { exact, planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import { lineChildrenOf } from "./line-children"
 import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link applyPromotionCodes} and {@link removePromotionCodes}. */
@@ -141,16 +142,8 @@ function codesStep(
         },
         async ({ cart, current, codes, result }, ctx) => {
           await writePromotions(deps, cart.id, codes, result, ctx)
-          return {
-            cart_id: cart.id,
-            codes: current,
-            item_adjustments: (cart.items ?? []).flatMap((item) =>
-              (item.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), item_id: item.id })),
-            ),
-            shipping_adjustments: (cart.shipping_methods ?? []).flatMap((method) =>
-              (method.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: method.id })),
-            ),
-          }
+          const previous = lineChildrenOf(cart, "adjustments", adjustmentFields)
+          return { cart_id: cart.id, codes: current, item_adjustments: previous.items, shipping_adjustments: previous.methods }
         },
       )
       return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }

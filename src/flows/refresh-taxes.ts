@@ -5,6 +5,7 @@ import { exact, planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import { lineChildrenOf } from "./line-children"
 import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link refreshTaxes}. */
@@ -84,15 +85,8 @@ export const refreshTaxesStep: FlowStep<Pick<FlowDeps, "cart" | "tax">, RefreshT
           lines.shipping_tax_lines.map((line) => ({ ...taxLineFields(line), shipping_method_id: line.shipping_method_id })),
           ctx,
         )
-        return {
-          cart_id: cart.id,
-          item_tax_lines: (cart.items ?? []).flatMap((item) =>
-            (item.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), item_id: item.id })),
-          ),
-          shipping_tax_lines: (cart.shipping_methods ?? []).flatMap((method) =>
-            (method.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), shipping_method_id: method.id })),
-          ),
-        }
+        const previous = lineChildrenOf(cart, "tax_lines", taxLineFields)
+        return { cart_id: cart.id, item_tax_lines: previous.items, shipping_tax_lines: previous.methods }
       },
     )
     return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }
