@@ -3,11 +3,12 @@ import type { CartContext } from "../service/cart-context"
 import type { PromotionCart, PromotionResult } from "../ports/promotion"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemAdjustmentDTO, UpsertShippingMethodAdjustmentDTO } from "../types/inputs"
-import { exact, planOnOpenCart, retrieveFullCart } from "./cart-state"
+import { planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { lineChildrenOf } from "./line-children"
+import { portLineOf, portShippingOf } from "./port-lines"
 import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link applyPromotionCodes} and {@link removePromotionCodes}. */
@@ -41,22 +42,8 @@ export function promotionCartOf(cart: DraftCart): PromotionCart {
     email: cart.email ?? null,
     sales_channel_id: cart.sales_channel_id ?? null,
     country_code: cart.shipping_address?.country_code ?? null,
-    items: (cart.items ?? []).map((item) => ({
-      id: item.id,
-      variant_id: item.variant_id ?? null,
-      product_id: item.product_id ?? null,
-      product_type_id: item.product_type_id ?? null,
-      unit_price: exact(item.unit_price, item.raw_unit_price),
-      quantity: Number(item.quantity),
-      is_discountable: item.is_discountable,
-      ...exactTotals(item),
-    })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
-      id: method.id,
-      shipping_option_id: method.shipping_option_id ?? null,
-      amount: exact(method.amount, method.raw_amount),
-      ...exactTotals(method),
-    })),
+    items: (cart.items ?? []).map((item) => ({ ...portLineOf(item), is_discountable: item.is_discountable, ...exactTotals(item) })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ ...portShippingOf(method), ...exactTotals(method) })),
   }
 }
 

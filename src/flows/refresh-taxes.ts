@@ -1,11 +1,12 @@
 import type { TaxQuery } from "../ports/tax"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemTaxLineDTO, UpsertShippingMethodTaxLineDTO } from "../types/inputs"
-import { exact, planOnOpenCart, retrieveFullCart } from "./cart-state"
+import { planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { lineChildrenOf } from "./line-children"
+import { portLineOf, portShippingOf } from "./port-lines"
 import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link refreshTaxes}. */
@@ -34,19 +35,8 @@ export function taxQueryOf(cart: DraftCart): TaxQuery {
           postal_code: cart.shipping_address.postal_code ?? null,
         }
       : null,
-    items: (cart.items ?? []).map((item) => ({
-      id: item.id,
-      variant_id: item.variant_id ?? null,
-      product_id: item.product_id ?? null,
-      product_type_id: item.product_type_id ?? null,
-      unit_price: exact(item.unit_price, item.raw_unit_price),
-      quantity: Number(item.quantity),
-    })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
-      id: method.id,
-      shipping_option_id: method.shipping_option_id ?? null,
-      amount: exact(method.amount, method.raw_amount),
-    })),
+    items: (cart.items ?? []).map(portLineOf),
+    shipping_methods: (cart.shipping_methods ?? []).map(portShippingOf),
   }
 }
 
