@@ -133,19 +133,7 @@ export class MedusaFulfillment extends MedusaQueryAdapter<MedusaFulfillmentOptio
     return [...new Set(locations.flatMap((location) => rowsAt(location, "fulfillment_sets").flatMap((set) => stringAt(set, "id") ?? [])))]
   }
 
-  private async linkedPriceSets(optionIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    const { data } = await this.query().graph({
-      entity: "shipping_option",
-      fields: ["id", "price_set_link.price_set_id"],
-      filters: { id: [...optionIds] },
-    })
-    return new Map(
-      data.flatMap((entry) => {
-        const row = recordOf(entry)
-        const id = stringAt(row, "id")
-        const priceSetId = stringAt(rowsAt(row, "price_set_link")[0], "price_set_id")
-        return id && priceSetId ? [[id, priceSetId] as const] : []
-      }),
-    )
+  private linkedPriceSets(optionIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.firstLinked("shipping_option", optionIds, "price_set_link", "price_set_id")
   }
 }

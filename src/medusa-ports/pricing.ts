@@ -1,5 +1,4 @@
 import type { CalculatedPrice, PriceQuery, PricingPort } from "../ports/pricing"
-import { recordOf, rowsAt, stringAt } from "./medusa-query"
 import { MedusaQueryAdapter } from "./query-adapter"
 import type { MedusaRawAmount } from "./money"
 import { exactAmount, sameAmount } from "./money"
@@ -110,14 +109,6 @@ export class MedusaPricing extends MedusaQueryAdapter<MedusaPricingOptions> impl
 
   private async linkedPriceSets(variantIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     if (!variantIds.length) return new Map()
-    const { data } = await this.query().graph({ entity: "variant", fields: ["id", "price_set.id"], filters: { id: [...variantIds] } })
-    return new Map(
-      data.flatMap((entry) => {
-        const row = recordOf(entry)
-        const id = stringAt(row, "id")
-        const priceSetId = stringAt(rowsAt(row, "price_set")[0], "id")
-        return id && priceSetId ? [[id, priceSetId] as const] : []
-      }),
-    )
+    return this.firstLinked("variant", variantIds, "price_set", "id")
   }
 }

@@ -1,6 +1,6 @@
 import type { HostContainer } from "./host-container"
 import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import { lazyQuery } from "./medusa-query"
+import { lazyQuery, recordOf, rowsAt, stringAt } from "./medusa-query"
 import type { MedusaQuery } from "./medusa-query"
 
 /**
@@ -15,6 +15,22 @@ export abstract class MedusaQueryAdapter<Options extends object = object> {
     protected readonly options: Partial<Options> = {},
   ) {
     this.query = lazyQuery(container)
+  }
+
+  /**
+   * For each of `ids` (rows of `entity`), the `field` of the first row its link `relation` reaches, read
+   * through Query; an id without a linked row is left out.
+   */
+  protected async firstLinked(entity: string, ids: readonly string[], relation: string, field: string): Promise<ReadonlyMap<string, string>> {
+    const { data } = await this.query().graph({ entity, fields: ["id", `${relation}.${field}`], filters: { id: [...ids] } })
+    return new Map(
+      data.flatMap((entry) => {
+        const row = recordOf(entry)
+        const id = stringAt(row, "id")
+        const linked = stringAt(rowsAt(row, relation)[0], field)
+        return id && linked ? [[id, linked] as const] : []
+      }),
+    )
   }
 
   /** One of Medusa's modules by its container key, resolved when first called. */
