@@ -55,8 +55,7 @@ export interface Model<C extends Readonly<Record<string, ColumnSpec>> = Readonly
   readonly moneyColumns: readonly string[]
 }
 
-/** The PostgreSQL type of each column kind, for the schema and for casts in hand-written SQL. */
-export const COLUMN_SQL_TYPES: Readonly<Record<ColumnKind, string>> = {
+const COLUMN_TYPES: Record<ColumnKind, string> = {
   text: "text",
   boolean: "boolean",
   integer: "integer",
@@ -93,7 +92,7 @@ type OrmProperty = NonNullable<EntitySchemaMetadata<OrmRow>["properties"]>[strin
 function toProperty(name: string, column: ColumnSpec): OrmProperty {
   return {
     type: PROPERTY_TYPES[column.kind],
-    columnType: COLUMN_SQL_TYPES[column.kind],
+    columnType: COLUMN_TYPES[column.kind],
     nullable: column.nullable ?? false,
     fieldName: name,
     ...(name === "id" ? { primary: true } : {}),

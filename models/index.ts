@@ -8,7 +8,7 @@ import { LineItem } from "./line-item"
 import { ShippingMethod } from "./shipping-method"
 import { LineItemTaxLine, ShippingMethodTaxLine } from "./tax-lines"
 
-export { COLUMN_SQL_TYPES, defineModel } from "./define-model"
+export { defineModel } from "./define-model"
 export type { ColumnKind, ColumnSpec, Model, ModelSpec, RelationSpec } from "./define-model"
 export {
   Address,
