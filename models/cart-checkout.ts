@@ -1,3 +1,4 @@
+import { belongsToCart } from "./cart-reference"
 import { defineModel } from "./define-model"
 
 /**
@@ -11,7 +12,7 @@ export const CartCheckout = defineModel({
   table: "cart_checkout",
   idPrefix: "cart",
   columns: {
-    cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
+    ...belongsToCart,
     selected_payment_provider_id: { kind: "text", nullable: true },
     promotion_codes: { kind: "json", nullable: true },
     order_id: { kind: "text", nullable: true },

@@ -1,3 +1,4 @@
+import { belongsToCart } from "./cart-reference"
 import { defineModel } from "./define-model"
 
 /** Store credit applied to a cart (`credit_line`, ids `cacl_…`); the amount may be negative. */
@@ -6,7 +7,7 @@ export const CreditLine = defineModel({
   table: "credit_line",
   idPrefix: "cacl",
   columns: {
-    cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
+    ...belongsToCart,
     reference: { kind: "text", nullable: true },
     reference_id: { kind: "text", nullable: true },
     amount: { kind: "money" },

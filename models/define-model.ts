@@ -1,5 +1,5 @@
-import { EntitySchema } from "@mikro-orm/core"
-import type { EntitySchemaMetadata, EntitySchemaProperty } from "@mikro-orm/core"
+import { DeferMode, EntitySchema } from "@mikro-orm/core"
+import type { EntitySchemaMetadata } from "@mikro-orm/core"
 
 /** The storage kinds a model column can have; each maps to one PostgreSQL type and one DTO shape. */
 export type ColumnKind = "text" | "boolean" | "integer" | "decimal" | "money" | "json" | "datetime"
@@ -86,20 +86,22 @@ const BASE_COLUMNS: Record<string, ColumnSpec> = {
   deleted_at: { kind: "datetime", nullable: true },
 }
 
-function toProperty(name: string, column: ColumnSpec): EntitySchemaProperty<unknown, unknown> {
-  const property: Record<string, unknown> = {
+/** The ORM's view of a model's row: the schema only feeds the schema generator, never entity instances. */
+type OrmRow = Record<string, unknown>
+type OrmProperty = NonNullable<EntitySchemaMetadata<OrmRow>["properties"]>[string]
+
+function toProperty(name: string, column: ColumnSpec): OrmProperty {
+  return {
     type: PROPERTY_TYPES[column.kind],
     columnType: COLUMN_TYPES[column.kind],
     nullable: column.nullable ?? false,
     fieldName: name,
+    ...(name === "id" ? { primary: true } : {}),
+    ...(column.default !== undefined ? { defaultRaw: column.default } : {}),
   }
-  if (name === "id") property.primary = true
-  if (column.default !== undefined) property.defaultRaw = column.default
-  return property as unknown as EntitySchemaProperty<unknown, unknown>
 }
 
-function foreignKeyProperty(name: string, column: ColumnSpec): EntitySchemaProperty<unknown, unknown> {
-  const ref = column.references!
+function foreignKeyProperty(name: string, column: ColumnSpec, ref: NonNullable<ColumnSpec["references"]>): OrmProperty {
   // A ManyToOne so the schema generator emits the FK with its delete rule; the SQL layer reads the plain column.
   return {
     kind: "m:1",
@@ -108,18 +110,8 @@ function foreignKeyProperty(name: string, column: ColumnSpec): EntitySchemaPrope
     nullable: column.nullable ?? false,
     deleteRule: ref.onDelete,
     updateRule: "cascade",
-    ...(ref.deferred ? { deferMode: "deferred" } : {}),
-  } as unknown as EntitySchemaProperty<unknown, unknown>
-}
-
-/** A foreign key column named by the caller (`item_id`, `shipping_method_id`), typed with its literal name. */
-export function parentReference<P extends string>(
-  column: P,
-  model: string,
-): { readonly [K in P]: { readonly kind: "text"; readonly references: { readonly model: string; readonly onDelete: "cascade" } } } {
-  const spec = { kind: "text", references: { model, onDelete: "cascade" } } as const
-  // A computed key widens to `string`; the mapped return type restores the literal name.
-  return { [column]: spec } as { readonly [K in P]: typeof spec }
+    ...(ref.deferred ? { deferMode: DeferMode.INITIALLY_DEFERRED } : {}),
+  }
 }
 
 /** Builds a model from its spec: fills in the base columns, raw money twins and the ORM schema. */
@@ -136,9 +128,9 @@ export function defineModel<const C extends Readonly<Record<string, ColumnSpec>>
     updated_at: BASE_COLUMNS.updated_at,
     deleted_at: BASE_COLUMNS.deleted_at,
   })
-  const properties: Record<string, EntitySchemaProperty<unknown, unknown>> = {}
+  const properties: Record<string, OrmProperty> = {}
   for (const [name, column] of Object.entries(columns)) {
-    properties[name] = column.references ? foreignKeyProperty(name, column) : toProperty(name, column)
+    properties[name] = column.references ? foreignKeyProperty(name, column, column.references) : toProperty(name, column)
   }
   const indexes = spec.indexed.map((column) => ({
     name: `IDX_${spec.table}_${column}`,
@@ -149,13 +141,13 @@ export function defineModel<const C extends Readonly<Record<string, ColumnSpec>>
       ? `CREATE INDEX IF NOT EXISTS "IDX_${spec.table}_${column}" ON "${spec.table}" ("${column}")`
       : `CREATE INDEX IF NOT EXISTS "IDX_${spec.table}_${column}" ON "${spec.table}" ("${column}") WHERE deleted_at IS NULL`,
   }))
-  const meta = {
+  const meta: EntitySchemaMetadata<OrmRow> = {
     name: spec.name,
     tableName: spec.table,
     properties,
     indexes,
     checks: spec.checks.map((check) => ({ name: check.name, expression: check.expression })),
-  } as unknown as EntitySchemaMetadata<unknown>
+  }
   return {
     ...spec,
     declared: spec.columns,

@@ -1,3 +1,4 @@
+import { belongsToCart } from "./cart-reference"
 import { defineModel } from "./define-model"
 
 /** A product line in a cart (`cart_line_item`, ids `cali_…`) with Medusa 2.21's product and variant snapshot. */
@@ -6,7 +7,7 @@ export const LineItem = defineModel({
   table: "cart_line_item",
   idPrefix: "cali",
   columns: {
-    cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
+    ...belongsToCart,
     title: { kind: "text" },
     subtitle: { kind: "text", nullable: true },
     thumbnail: { kind: "text", nullable: true },

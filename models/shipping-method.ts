@@ -1,3 +1,4 @@
+import { belongsToCart } from "./cart-reference"
 import { defineModel } from "./define-model"
 
 /** A shipping method chosen for a cart (`cart_shipping_method`, ids `casm_…`). */
@@ -6,7 +7,7 @@ export const ShippingMethod = defineModel({
   table: "cart_shipping_method",
   idPrefix: "casm",
   columns: {
-    cart_id: { kind: "text", references: { model: "Cart", onDelete: "cascade" } },
+    ...belongsToCart,
     name: { kind: "text" },
     description: { kind: "json", nullable: true, json: "any" },
     amount: { kind: "money" },

@@ -1,9 +1,8 @@
 import { MIGRATIONS } from "../../migrations"
-import { CartModuleError } from "../errors/cart-module-error"
-import { createCartModule } from "../module/create-cart-module"
 import type { CartModule } from "../module/create-cart-module"
 import { ExitCode, writeLine } from "./cli-io"
 import type { CliIo } from "./cli-io"
+import { withDatabaseModule } from "./database-command"
 import { parseMigrateArgs } from "./migrate-args"
 import type { MigrateArgs } from "./migrate-args"
 import { MIGRATE_HELP, usageError } from "./usage"
@@ -58,14 +57,6 @@ async function migrationStatus(module: CartModule, io: CliIo): Promise<ExitCode>
   return ExitCode.OK
 }
 
-/** Prints a failure as one line: our errors carry a readable message, anything else is unexpected. */
-function reportFailure(io: CliIo, action: string, error: unknown): ExitCode {
-  const message = error instanceof Error ? error.message : String(error)
-  const hint = CartModuleError.is(error) && error.type === "invalid_data" ? " (check DATABASE_URL and --schema)" : ""
-  writeLine(io.stderr, `cartwright: migrate ${action} failed: ${message}${hint}`)
-  return ExitCode.FAILURE
-}
-
 /**
  * `cartwright migrate up|down|status [--schema name]`: runs migrations against DATABASE_URL.
  * Never starts an embedded server: migrating a throwaway database would only hide a missing setting.
@@ -74,35 +65,16 @@ export async function migrateCommand(argv: readonly string[], io: CliIo): Promis
   const parsed = parseMigrateArgs(argv)
   if (typeof parsed === "string") return usageError(io, parsed, MIGRATE_HELP)
 
-  const url = (io.env ?? process.env).DATABASE_URL?.trim()
-  if (!url) {
-    writeLine(
-      io.stderr,
-      "cartwright: DATABASE_URL is required for migrate, e.g. DATABASE_URL=postgres://user@localhost:5432/shop cartwright migrate up",
-    )
-    return ExitCode.FAILURE
+  const command = {
+    name: "migrate",
+    example: "cartwright migrate up",
+    action: `migrate ${parsed.action}`,
+    invalidDataHint: "check DATABASE_URL and --schema",
+    database: { ...(parsed.schema ? { schema: parsed.schema } : {}), ...(parsed.createDatabase ? { createDatabase: true } : {}) },
   }
-
-  let module: CartModule | undefined
-  try {
-    module = await createCartModule({
-      database: {
-        clientUrl: url,
-        ...(parsed.schema ? { schema: parsed.schema } : {}),
-        ...(parsed.createDatabase ? { createDatabase: true } : {}),
-      },
-      // The command prints its own report on stdout; the module's info lines would repeat it.
-      logger: {
-        warn: (message) => writeLine(io.stderr, `cartwright: ${message}`),
-        error: (message) => writeLine(io.stderr, `cartwright: ${message}`),
-      },
-    })
-    if (parsed.action === "up") return await migrateUp(module, io)
-    if (parsed.action === "down") return await migrateDown(module, io, parsed)
-    return await migrationStatus(module, io)
-  } catch (error) {
-    return reportFailure(io, parsed.action, error)
-  } finally {
-    await module?.close()
-  }
+  return withDatabaseModule(io, command, async (module) => {
+    if (parsed.action === "up") return migrateUp(module, io)
+    if (parsed.action === "down") return migrateDown(module, io, parsed)
+    return migrationStatus(module, io)
+  })
 }

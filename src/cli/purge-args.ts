@@ -17,7 +17,7 @@ const VALUED = ["--inactive-for", "--batch-size", "--schema"] as const
 type Valued = (typeof VALUED)[number]
 
 function isValued(name: string): name is Valued {
-  return (VALUED as readonly string[]).includes(name)
+  return VALUED.some((valued) => valued === name)
 }
 
 /** Parses `purge` arguments; a string is the usage error to report. */
@@ -33,7 +33,7 @@ export function parsePurgeArgs(argv: readonly string[]): PurgeArgs | string {
       if (!value || value.startsWith("-"))
         return `${name} needs a value, e.g. ${name} ${name === "--schema" ? "cart" : name === "--batch-size" ? "500" : "30d"}`
       values.set(name, value)
-    } else if ((SWITCHES as readonly string[]).includes(arg)) {
+    } else if (SWITCHES.some((name) => name === arg)) {
       switches.add(arg)
     } else {
       return `unexpected argument for purge: ${arg}`

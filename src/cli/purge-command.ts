@@ -1,8 +1,7 @@
-import { CartModuleError } from "../errors/cart-module-error"
-import { createCartModule } from "../module/create-cart-module"
 import type { CartModule } from "../module/create-cart-module"
 import { ExitCode, writeLine } from "./cli-io"
 import type { CliIo } from "./cli-io"
+import { withDatabaseModule } from "./database-command"
 import { parsePurgeArgs } from "./purge-args"
 import type { PurgeArgs } from "./purge-args"
 import { PURGE_HELP, usageError } from "./usage"
@@ -36,30 +35,12 @@ async function purge(module: CartModule, args: PurgeArgs, io: CliIo): Promise<Ex
 export async function purgeCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parsePurgeArgs(argv)
   if (typeof parsed === "string") return usageError(io, parsed, PURGE_HELP)
-  const url = (io.env ?? process.env).DATABASE_URL?.trim()
-  if (!url) {
-    writeLine(
-      io.stderr,
-      "cartwright: DATABASE_URL is required for purge, e.g. DATABASE_URL=postgres://user@localhost:5432/shop cartwright purge --inactive-for 30d",
-    )
-    return ExitCode.FAILURE
+  const command = {
+    name: "purge",
+    example: "cartwright purge --inactive-for 30d",
+    action: "purge",
+    invalidDataHint: "check DATABASE_URL, --schema and the options",
+    database: parsed.schema ? { schema: parsed.schema } : {},
   }
-  let module: CartModule | undefined
-  try {
-    module = await createCartModule({
-      database: { clientUrl: url, ...(parsed.schema ? { schema: parsed.schema } : {}) },
-      logger: {
-        warn: (message) => writeLine(io.stderr, `cartwright: ${message}`),
-        error: (message) => writeLine(io.stderr, `cartwright: ${message}`),
-      },
-    })
-    return await purge(module, parsed, io)
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const hint = CartModuleError.is(error) && error.type === "invalid_data" ? " (check DATABASE_URL, --schema and the options)" : ""
-    writeLine(io.stderr, `cartwright: purge failed: ${message}${hint}`)
-    return ExitCode.FAILURE
-  } finally {
-    await module?.close()
-  }
+  return withDatabaseModule(io, command, (module) => purge(module, parsed, io))
 }

@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process"
 import { existsSync, rmSync } from "node:fs"
 import { chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises"
-import { createServer, type AddressInfo } from "node:net"
+import { createServer } from "node:net"
 import { join, resolve } from "node:path"
 import { findPostgresBinaries } from "./postgres-binaries"
 import { ServerLog, runToCompletion, startServerProcess, stopServerProcess } from "./server-process"
@@ -53,9 +53,11 @@ export async function findFreePort(): Promise<number> {
     server.once("error", reject)
     server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, resolvePromise)
   })
-  const { port } = server.address() as AddressInfo
+  const address = server.address()
   await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
-  return port
+  // A TCP listener always has an AddressInfo; a string is a pipe or socket path, null a closed server.
+  if (address === null || typeof address === "string") throw new Error(`expected a TCP address, got ${String(address)}`)
+  return address.port
 }
 
 async function initCluster(

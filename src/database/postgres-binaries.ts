@@ -80,7 +80,8 @@ export function findPostgresBinaries(searchFrom?: readonly string[]): PostgresBi
     )
   }
   const root = join(platform, "native")
-  const version = (JSON.parse(readFileSync(join(platform, "package.json"), "utf8")) as { version?: unknown }).version
+  const manifest: unknown = JSON.parse(readFileSync(join(platform, "package.json"), "utf8"))
+  const version = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined
   return {
     root,
     initdb: join(root, "bin", "initdb"),

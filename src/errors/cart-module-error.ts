@@ -42,18 +42,15 @@ export class CartModuleError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true
     if (!CartModuleError.is(value)) return false
-    for (
-      let proto: unknown = Object.getPrototypeOf(value);
-      proto !== null && proto !== Object.prototype;
-      proto = Object.getPrototypeOf(proto)
-    ) {
-      if ((proto as { constructor?: { name?: unknown } }).constructor?.name === this.name) return true
+    for (let proto = Reflect.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Reflect.getPrototypeOf(proto)) {
+      const constructor: unknown = Reflect.get(proto, "constructor")
+      if (typeof constructor === "function" && constructor.name === this.name) return true
     }
     return false
   }
 
   /** True for any CartModuleError, even one from another copy of the package. */
   static is(error: unknown): error is CartModuleError {
-    return typeof error === "object" && error !== null && (error as { __isCartModuleError?: unknown }).__isCartModuleError === true
+    return typeof error === "object" && error !== null && "__isCartModuleError" in error && error.__isCartModuleError === true
   }
 }

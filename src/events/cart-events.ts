@@ -66,12 +66,22 @@ export function cartEvent(
   eventGroupId?: string,
 ): CartEvent {
   const object = EventEntity[entity]
+  const name: CartEventName = `${object}.${action}`
   return {
-    name: `${object}.${action}` as CartEventName,
+    name,
     data,
     metadata: { source: "cartwright", object, action, ...(eventGroupId ? { eventGroupId } : {}) },
   }
 }
+
+// Each workflow event's name after `cart.`; the mapped type makes a wrong or missing entry a compile error.
+const WORKFLOW_ACTIONS = {
+  "cart.created": "created",
+  "cart.updated": "updated",
+  "cart.customer_updated": "customer_updated",
+  "cart.region_updated": "region_updated",
+  "cart.customer_transferred": "customer_transferred",
+} as const satisfies { readonly [N in CartWorkflowEventName]: N extends `cart.${infer Action}` ? Action : never }
 
 /** Builds one of Medusa's cart workflow events (see {@link CartWorkflowEvents}), e.g. `cart.region_updated` with `{ id }`. */
 export function cartWorkflowEvent(name: CartWorkflowEventName, data: CartEvent["data"], eventGroupId?: string): CartEvent {
@@ -81,7 +91,7 @@ export function cartWorkflowEvent(name: CartWorkflowEventName, data: CartEvent["
     metadata: {
       source: "cartwright",
       object: "cart",
-      action: name.slice("cart.".length) as EventAction | CartWorkflowAction,
+      action: WORKFLOW_ACTIONS[name],
       ...(eventGroupId ? { eventGroupId } : {}),
     },
   }

@@ -73,6 +73,24 @@ export async function planThenApply<P extends { readonly version: number }, T>(
   }
 }
 
+/**
+ * {@link planThenApply} for a plan that starts from the full cart: a completed cart is refused before any
+ * provider is asked. @throws NotFoundError, NotAllowedError, ConflictError
+ */
+export function planOnOpenCart<P extends { readonly version: number }, T>(
+  service: CartModuleService,
+  cartId: string,
+  plan: (cart: CartDTO) => Promise<P>,
+  apply: (planned: P, ctx: CartContext) => Promise<T>,
+): Promise<T> {
+  const planFromCart = async () => {
+    const cart = await retrieveFullCart(service, cartId)
+    assertCartOpen(cart)
+    return plan(cart)
+  }
+  return planThenApply(service, cartId, planFromCart, apply)
+}
+
 /** Refuses to change a completed cart. @throws NotAllowedError */
 export function assertCartOpen(cart: Pick<CartDTO, "id" | "completed_at">): void {
   if (cart.completed_at) throw NotAllowedError.cartCompleted(cart.id)
@@ -84,8 +102,8 @@ export function cartTotal(cart: Pick<CartDTO, "total">): string {
 }
 
 /** A money field's exact value as a decimal string: its raw twin when there is one (the number may have lost digits). */
-export function exact(value: unknown, raw?: { readonly value: string | number } | null): string {
-  return toDecimal(raw ? raw.value : (value as string | number)).toFixed()
+export function exact(value: BigNumberInput, raw?: { readonly value: string | number } | null): string {
+  return toDecimal(raw ? raw.value : value).toFixed()
 }
 
 /** Whether two money amounts are the same number (exactly, whatever their notation). */

@@ -34,7 +34,6 @@ export interface MergeCartsResult extends RefreshCartResult {
 }
 
 const LINE_FIELDS = [
-  "title",
   "subtitle",
   "thumbnail",
   "variant_id",
@@ -59,14 +58,23 @@ const LINE_FIELDS = [
 ] as const
 
 function copyOf(line: CartLineItemDTO, cartId: string): CreateLineItemForCartDTO {
-  const copy: Record<string, unknown> = {
+  return {
     cart_id: cartId,
+    title: line.title,
     quantity: Number(line.quantity),
     unit_price: exact(line.unit_price, line.raw_unit_price),
+    ...definedFields(line, LINE_FIELDS),
+    ...(line.compare_at_unit_price != null
+      ? { compare_at_unit_price: exact(line.compare_at_unit_price, line.raw_compare_at_unit_price) }
+      : {}),
   }
-  for (const field of LINE_FIELDS) if (line[field] !== undefined) copy[field] = line[field]
-  if (line.compare_at_unit_price != null) copy.compare_at_unit_price = exact(line.compare_at_unit_price, line.raw_compare_at_unit_price)
-  return copy as unknown as CreateLineItemForCartDTO
+}
+
+// A field the read left out (a `select`) stays out of the copy rather than being written as undefined.
+function definedFields<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {}
+  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key]
+  return picked
 }
 
 function assertMergeable(guest: CartDTO, target: CartDTO, input: MergeCartsInput): void {

@@ -1,7 +1,7 @@
 import { InvalidDataError, NotAllowedError, NotFoundError } from "../errors/errors"
 import type { PaymentSessionInput, ProviderSession } from "../ports/payment"
 import type { CartDTO } from "../types/dtos"
-import { assertCartOpen, cartTotal, planThenApply, retrieveFullCart, sameAmount } from "./cart-state"
+import { cartTotal, planOnOpenCart, retrieveFullCart, sameAmount } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
@@ -112,12 +112,10 @@ function sessionStep(name: string, change: Change): FlowStep<Deps, PaymentSessio
       const opened: string[] = []
       const before = await deps.cart.retrieveCheckoutState(input.cart_id)
       try {
-        await planThenApply(
+        await planOnOpenCart(
           deps.cart,
           input.cart_id,
-          async () => {
-            const cart = await retrieveFullCart(deps.cart, input.cart_id)
-            assertCartOpen(cart)
+          async (cart) => {
             const sessions = await paymentSessionsOf(deps, cart.id)
             return { version: cart.version, ...(await change(deps, cart, sessions, input, opened)) }
           },

@@ -3,10 +3,13 @@ import type { CartContext } from "../service/cart-context"
 import type { PromotionCart, PromotionResult } from "../ports/promotion"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemAdjustmentDTO, UpsertShippingMethodAdjustmentDTO } from "../types/inputs"
-import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-state"
+import { planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import { lineChildrenOf } from "./line-children"
+import { portLineOf, portShippingOf } from "./port-lines"
+import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link applyPromotionCodes} and {@link removePromotionCodes}. */
 export interface PromotionCodesInput {
@@ -30,7 +33,7 @@ export async function promotionCodesOf(deps: Pick<FlowDeps, "cart">, cartId: str
 }
 
 /** The cart as the promotion port sees it; money as exact decimal strings. */
-export function promotionCartOf(cart: CartDTO): PromotionCart {
+export function promotionCartOf(cart: DraftCart): PromotionCart {
   return {
     id: cart.id,
     currency_code: cart.currency_code,
@@ -39,22 +42,8 @@ export function promotionCartOf(cart: CartDTO): PromotionCart {
     email: cart.email ?? null,
     sales_channel_id: cart.sales_channel_id ?? null,
     country_code: cart.shipping_address?.country_code ?? null,
-    items: (cart.items ?? []).map((item) => ({
-      id: item.id,
-      variant_id: item.variant_id ?? null,
-      product_id: item.product_id ?? null,
-      product_type_id: item.product_type_id ?? null,
-      unit_price: exact(item.unit_price, item.raw_unit_price),
-      quantity: Number(item.quantity),
-      is_discountable: item.is_discountable,
-      ...exactTotals(item),
-    })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
-      id: method.id,
-      shipping_option_id: method.shipping_option_id ?? null,
-      amount: exact(method.amount, method.raw_amount),
-      ...exactTotals(method),
-    })),
+    items: (cart.items ?? []).map((item) => ({ ...portLineOf(item), is_discountable: item.is_discountable, ...exactTotals(item) })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({ ...portShippingOf(method), ...exactTotals(method) })),
   }
 }
 
@@ -126,12 +115,10 @@ function codesStep(
   return {
     name,
     async invoke(deps, input) {
-      const compensation = await planThenApply(
+      const compensation = await planOnOpenCart(
         deps.cart,
         input.cart_id,
-        async () => {
-          const cart = await retrieveFullCart(deps.cart, input.cart_id)
-          assertCartOpen(cart)
+        async (cart) => {
           const current = await promotionCodesOf(deps, cart.id)
           const { codes, strict } = next(current, input.codes)
           const result = await computePromotions(deps, promotionCartOf(cart), codes)
@@ -142,16 +129,8 @@ function codesStep(
         },
         async ({ cart, current, codes, result }, ctx) => {
           await writePromotions(deps, cart.id, codes, result, ctx)
-          return {
-            cart_id: cart.id,
-            codes: current,
-            item_adjustments: (cart.items ?? []).flatMap((item) =>
-              (item.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), item_id: item.id })),
-            ),
-            shipping_adjustments: (cart.shipping_methods ?? []).flatMap((method) =>
-              (method.adjustments ?? []).map((adj) => ({ ...adjustmentFields(adj), shipping_method_id: method.id })),
-            ),
-          }
+          const previous = lineChildrenOf(cart, "adjustments", adjustmentFields)
+          return { cart_id: cart.id, codes: current, item_adjustments: previous.items, shipping_adjustments: previous.methods }
         },
       )
       return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }

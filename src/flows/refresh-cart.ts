@@ -1,12 +1,14 @@
-import type { CartAddressDTO, CartDTO } from "../types/dtos"
+import { ADDRESS_FIELDS } from "../types/address-fields"
+import type { AddressFieldsDTO, CartAddressDTO, CartDTO } from "../types/dtos"
 import type { UpdateCartDataDTO } from "../types/inputs"
-import { assertCartOpen, planThenApply, retrieveFullCart } from "./cart-state"
+import { planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
 import { paymentSessionsOf, repriceSession } from "./payment-sessions"
 import { promotionCodesOf } from "./promotions"
 import { applyRefresh } from "./refresh-apply"
+import type { DraftCart } from "./refresh-draft"
 import { planRefresh } from "./refresh-plan"
 import { cartChangeEvents } from "./workflow-events"
 import type { CartChanges, CustomPricePolicy, RefreshReport } from "./refresh-plan"
@@ -48,48 +50,50 @@ export interface RefreshCartCompensation {
 }
 
 /** The cart as it will be once `patch` is written (what the ports are asked about). */
-export function draftOf(cart: CartDTO, patch: CartPatch | undefined): CartDTO {
+export function draftOf(cart: CartDTO, patch: CartPatch | undefined): DraftCart {
   if (!patch) return cart
   const { shipping_address, billing_address, ...fields } = patch
-  const draft = { ...cart, ...fields } as CartDTO
-  if (shipping_address !== undefined)
-    draft.shipping_address =
-      shipping_address === null ? null : ({ ...(cart.shipping_address ?? {}), ...shipping_address } as CartAddressDTO)
-  if (billing_address !== undefined)
-    draft.billing_address = billing_address === null ? null : ({ ...(cart.billing_address ?? {}), ...billing_address } as CartAddressDTO)
-  return draft
+  return {
+    ...cart,
+    ...fields,
+    shipping_address: draftAddress(cart.shipping_address, shipping_address),
+    billing_address: draftAddress(cart.billing_address, billing_address),
+  }
 }
 
-const ADDRESS_FIELDS = [
-  "customer_id",
-  "company",
-  "first_name",
-  "last_name",
-  "address_1",
-  "address_2",
-  "city",
-  "country_code",
-  "province",
-  "postal_code",
-  "phone",
-  "metadata",
-] as const
+// A patched address keeps the stored one's other fields; `undefined` leaves it, `null` clears it.
+function draftAddress(
+  stored: CartAddressDTO | null | undefined,
+  patch: CartPatch["shipping_address"],
+): AddressFieldsDTO | null | undefined {
+  if (patch === undefined) return stored
+  return patch === null ? null : { ...(stored ?? {}), ...patch }
+}
+
+// The cart's customer owns its address too, so a copy back onto the cart keeps it.
+const CART_ADDRESS_FIELDS = ["customer_id", ...ADDRESS_FIELDS] as const
 
 /** The writable fields of a stored address (no id, so a write makes a fresh copy). */
 export function addressFields(address: CartAddressDTO | null | undefined): CartPatch["shipping_address"] {
   if (!address) return null
   const copy: Record<string, unknown> = {}
-  for (const field of ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
+  for (const field of CART_ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
   return copy
 }
 
 /** The fields of `cart` that `patch` would change, as they are now (for undo). */
 export function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
-  const previous: Record<string, unknown> = {}
-  for (const key of Object.keys(patch ?? {}) as (keyof CartPatch)[]) {
-    previous[key] = key === "shipping_address" || key === "billing_address" ? addressFields(cart[key]) : (cart[key] ?? null)
-  }
-  return previous as CartPatch
+  const previous: CartPatch = {}
+  if (!patch) return previous
+  if ("region_id" in patch) previous.region_id = cart.region_id ?? null
+  if ("currency_code" in patch) previous.currency_code = cart.currency_code
+  if ("sales_channel_id" in patch) previous.sales_channel_id = cart.sales_channel_id ?? null
+  if ("customer_id" in patch) previous.customer_id = cart.customer_id ?? null
+  if ("email" in patch) previous.email = cart.email ?? null
+  if ("locale" in patch) previous.locale = cart.locale ?? null
+  if ("shipping_address" in patch) previous.shipping_address = addressFields(cart.shipping_address)
+  if ("billing_address" in patch) previous.billing_address = addressFields(cart.billing_address)
+  return previous
 }
 
 /**
@@ -111,12 +115,10 @@ export async function syncPaymentSessions(deps: Pick<RefreshDeps, "cart" | "paym
  * Payment sessions whose amount changed are then re-priced at the provider.
  */
 export async function changeAndRefresh(deps: RefreshDeps, input: RefreshCartInput): Promise<RefreshCartResult & { previous: CartPatch }> {
-  const plan = await planThenApply(
+  const plan = await planOnOpenCart(
     deps.cart,
     input.cart_id,
-    async () => {
-      const cart = await retrieveFullCart(deps.cart, input.cart_id)
-      assertCartOpen(cart)
+    async (cart) => {
       input.guard?.(cart)
       const codes = await promotionCodesOf(deps, cart.id)
       return { ...(await planRefresh(deps, draftOf(cart, input.patch), codes, input.changes, input.custom_price_policy)), before: cart }
@@ -157,6 +159,21 @@ export const refreshCartStep: FlowStep<RefreshDeps, RefreshCartInput, RefreshCar
   async compensate(deps, compensation) {
     await undoRefresh(deps, compensation)
   },
+}
+
+/** What undoing `result` needs: the fields before, the rows it removed, and `changes` for the undo's own refresh. */
+export function compensationOf(
+  cartId: string,
+  result: RefreshCartResult & { readonly previous: CartPatch },
+  changes: CartChanges,
+): RefreshCartCompensation {
+  return {
+    cart_id: cartId,
+    previous: result.previous,
+    removed_line_ids: result.report.removed_lines.map((line) => line.id),
+    removed_shipping_method_ids: result.report.removed_shipping_method_ids,
+    changes,
+  }
 }
 
 /** Undoes a change-and-refresh: restores removed rows, puts the fields back and refreshes again. */

@@ -1,10 +1,13 @@
 import type { TaxQuery } from "../ports/tax"
 import type { CartDTO } from "../types/dtos"
 import type { UpsertLineItemTaxLineDTO, UpsertShippingMethodTaxLineDTO } from "../types/inputs"
-import { assertCartOpen, exact, planThenApply, retrieveFullCart } from "./cart-state"
+import { planOnOpenCart, retrieveFullCart } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
+import { lineChildrenOf } from "./line-children"
+import { portLineOf, portShippingOf } from "./port-lines"
+import type { DraftCart } from "./refresh-draft"
 
 /** Input of {@link refreshTaxes}. */
 export interface RefreshTaxesInput {
@@ -19,7 +22,7 @@ export interface RefreshTaxesCompensation {
 }
 
 /** The tax port's question for a cart. */
-export function taxQueryOf(cart: CartDTO): TaxQuery {
+export function taxQueryOf(cart: DraftCart): TaxQuery {
   return {
     cart_id: cart.id,
     region_id: cart.region_id ?? null,
@@ -32,19 +35,8 @@ export function taxQueryOf(cart: CartDTO): TaxQuery {
           postal_code: cart.shipping_address.postal_code ?? null,
         }
       : null,
-    items: (cart.items ?? []).map((item) => ({
-      id: item.id,
-      variant_id: item.variant_id ?? null,
-      product_id: item.product_id ?? null,
-      product_type_id: item.product_type_id ?? null,
-      unit_price: exact(item.unit_price, item.raw_unit_price),
-      quantity: Number(item.quantity),
-    })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
-      id: method.id,
-      shipping_option_id: method.shipping_option_id ?? null,
-      amount: exact(method.amount, method.raw_amount),
-    })),
+    items: (cart.items ?? []).map(portLineOf),
+    shipping_methods: (cart.shipping_methods ?? []).map(portShippingOf),
   }
 }
 
@@ -66,12 +58,10 @@ export const refreshTaxesStep: FlowStep<Pick<FlowDeps, "cart" | "tax">, RefreshT
   name: "refresh-cart-taxes",
   async invoke(deps, input) {
     // The tax port is asked outside the lock; its answer is written only to the cart it was computed for.
-    const compensation = await planThenApply(
+    const compensation = await planOnOpenCart(
       deps.cart,
       input.cart_id,
-      async () => {
-        const cart = await retrieveFullCart(deps.cart, input.cart_id)
-        assertCartOpen(cart)
+      async (cart) => {
         return { version: cart.version, cart, lines: await deps.tax.getTaxLines(taxQueryOf(cart)) }
       },
       async ({ cart, lines }, ctx) => {
@@ -85,15 +75,8 @@ export const refreshTaxesStep: FlowStep<Pick<FlowDeps, "cart" | "tax">, RefreshT
           lines.shipping_tax_lines.map((line) => ({ ...taxLineFields(line), shipping_method_id: line.shipping_method_id })),
           ctx,
         )
-        return {
-          cart_id: cart.id,
-          item_tax_lines: (cart.items ?? []).flatMap((item) =>
-            (item.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), item_id: item.id })),
-          ),
-          shipping_tax_lines: (cart.shipping_methods ?? []).flatMap((method) =>
-            (method.tax_lines ?? []).map((line) => ({ ...taxLineFields(line), shipping_method_id: method.id })),
-          ),
-        }
+        const previous = lineChildrenOf(cart, "tax_lines", taxLineFields)
+        return { cart_id: cart.id, item_tax_lines: previous.items, shipping_tax_lines: previous.methods }
       },
     )
     return { output: await retrieveFullCart(deps.cart, input.cart_id), compensation }

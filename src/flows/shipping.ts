@@ -1,6 +1,6 @@
 import { InvalidDataError } from "../errors/errors"
 import type { FulfillmentCart, ShippingOption } from "../ports/fulfillment"
-import { fulfillmentCartFor } from "./refresh-plan"
+import { fulfillmentCartFor } from "./refresh-draft"
 import { announceCartUpdated } from "./workflow-events"
 import { changeAndRefresh } from "./refresh-cart"
 import type { CartDTO } from "../types/dtos"

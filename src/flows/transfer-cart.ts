@@ -4,7 +4,7 @@ import { assertCartOpen } from "./cart-state"
 import type { RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
-import { changeAndRefresh, undoRefresh } from "./refresh-cart"
+import { changeAndRefresh, compensationOf, undoRefresh } from "./refresh-cart"
 import type { RefreshCartCompensation } from "./refresh-cart"
 import { assertEmail } from "./update-cart-details"
 
@@ -46,13 +46,7 @@ export const transferCartStep: FlowStep<RefreshDeps, TransferCartInput, CartDTO,
     })
     return {
       output: result.cart,
-      compensation: {
-        cart_id: input.cart_id,
-        previous: result.previous,
-        removed_line_ids: result.report.removed_lines.map((line) => line.id),
-        removed_shipping_method_ids: result.report.removed_shipping_method_ids,
-        changes,
-      },
+      compensation: compensationOf(input.cart_id, result, changes),
     }
   },
   compensate: undoRefresh,

@@ -4,7 +4,7 @@ import type { CreateAddressDTO } from "../types/inputs"
 import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
-import { changeAndRefresh, undoRefresh } from "./refresh-cart"
+import { changeAndRefresh, compensationOf, undoRefresh } from "./refresh-cart"
 import type { CartPatch, RefreshCartCompensation } from "./refresh-cart"
 import type { CartChanges } from "./refresh-plan"
 import { countryOfRegion, resolveRegion } from "./resolve-region"
@@ -46,14 +46,7 @@ export async function shippingAddressFor(
 
 async function patchStep(deps: RefreshDeps, cartId: string, patch: CartPatch, changes: CartChanges) {
   const result = await changeAndRefresh(deps, { cart_id: cartId, patch, changes })
-  const compensation: RefreshCartCompensation = {
-    cart_id: cartId,
-    previous: result.previous,
-    removed_line_ids: result.report.removed_lines.map((line) => line.id),
-    removed_shipping_method_ids: result.report.removed_shipping_method_ids,
-    changes,
-  }
-  return { output: result.cart, compensation }
+  return { output: result.cart, compensation: compensationOf(cartId, result, changes) }
 }
 
 /**

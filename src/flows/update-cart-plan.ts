@@ -7,6 +7,7 @@ import { GIFT_CARD_REFERENCE } from "./gift-card-totals"
 import { assertUsable } from "./gift-cards"
 import { promotionCodesOf } from "./promotions"
 import { draftOf } from "./refresh-cart"
+import type { DraftCart } from "./refresh-draft"
 import type { CartPatch } from "./refresh-cart"
 import { planRefresh } from "./refresh-plan"
 import type { CartChanges, CustomPricePolicy, RefreshPlan } from "./refresh-plan"
@@ -62,7 +63,7 @@ async function fieldsPatch(
   cart: CartDTO,
   input: UpdateCartInput,
 ): Promise<{ patch: CartPatch; changes: CartChanges }> {
-  const patch: Record<string, unknown> = {}
+  const patch: CartPatch = {}
   const changes: { region?: boolean; address?: boolean; customer?: boolean; sales_channel?: boolean } = {}
   if (input.region_id !== undefined && input.region_id !== cart.region_id) {
     Object.assign(patch, regionPatch(cart, await resolveRegion(deps.regions, input.region_id)))
@@ -77,7 +78,7 @@ async function fieldsPatch(
   if (input.shipping_address !== undefined) {
     patch.shipping_address = await shippingAddressFor(
       deps,
-      (patch.region_id as string | undefined) ?? cart.region_id,
+      patch.region_id ?? cart.region_id,
       input.shipping_address,
     )
     changes.address = true
@@ -87,10 +88,10 @@ async function fieldsPatch(
     patch.sales_channel_id = await resolveSalesChannel(deps.salesChannels, input.sales_channel_id)
     changes.sales_channel = true
   }
-  return { patch: patch as CartPatch, changes }
+  return { patch, changes }
 }
 
-async function newGiftCards(deps: UpdateCartDeps, draft: CartDTO, codes: readonly string[]): Promise<CartCreditLineDTO[]> {
+async function newGiftCards(deps: UpdateCartDeps, draft: DraftCart, codes: readonly string[]): Promise<CartCreditLineDTO[]> {
   const onCart = new Set(
     (draft.credit_lines ?? []).filter((line) => line.reference === GIFT_CARD_REFERENCE).map((line) => line.reference_id?.toLowerCase()),
   )
@@ -108,7 +109,12 @@ async function newGiftCards(deps: UpdateCartDeps, draft: CartDTO, codes: readonl
       reference_id: card.code,
       amount: 0,
       raw_amount: { value: "0", precision: 20 },
-    } as CartCreditLineDTO)
+      metadata: null,
+      // Never stored as such: applying the plan creates the real credit line.
+      created_at: draft.updated_at,
+      updated_at: draft.updated_at,
+      deleted_at: null,
+    })
   }
   return pending
 }

@@ -2,7 +2,7 @@ import type { CartDTO } from "../types/dtos"
 import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
-import { addressFields, changeAndRefresh, undoRefresh } from "./refresh-cart"
+import { addressFields, changeAndRefresh, compensationOf, undoRefresh } from "./refresh-cart"
 import type { CartPatch, RefreshCartCompensation } from "./refresh-cart"
 import type { CustomPricePolicy } from "./refresh-plan"
 import { resolveRegion } from "./resolve-region"
@@ -56,13 +56,7 @@ export const updateRegionStep: FlowStep<Deps, UpdateRegionInput, CartDTO, Update
     })
     return {
       output: result.cart,
-      compensation: {
-        cart_id: input.cart_id,
-        previous: result.previous,
-        removed_line_ids: result.report.removed_lines.map((line) => line.id),
-        removed_shipping_method_ids: result.report.removed_shipping_method_ids,
-        changes: { region: true },
-      },
+      compensation: compensationOf(input.cart_id, result, { region: true }),
     }
   },
   async compensate(deps, compensation) {

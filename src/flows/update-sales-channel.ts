@@ -1,7 +1,7 @@
 import type { FlowDeps, RefreshDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
-import { changeAndRefresh, undoRefresh } from "./refresh-cart"
+import { changeAndRefresh, compensationOf, undoRefresh } from "./refresh-cart"
 import type { RefreshCartCompensation, RefreshCartResult } from "./refresh-cart"
 import { resolveSalesChannel } from "./resolve-sales-channel"
 
@@ -31,13 +31,7 @@ export const updateSalesChannelStep: FlowStep<
     const result = await changeAndRefresh(deps, { cart_id: input.cart_id, patch: { sales_channel_id: salesChannelId }, changes })
     return {
       output: { cart: result.cart, report: result.report },
-      compensation: {
-        cart_id: input.cart_id,
-        previous: result.previous,
-        removed_line_ids: result.report.removed_lines.map((line) => line.id),
-        removed_shipping_method_ids: result.report.removed_shipping_method_ids,
-        changes,
-      },
+      compensation: compensationOf(input.cart_id, result, changes),
     }
   },
   compensate: undoRefresh,

@@ -1,8 +1,6 @@
 import type { FulfillmentCart, FulfillmentPort, ShippingOption } from "../ports/fulfillment"
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, rowsAt, stringAt } from "./medusa-query"
+import { recordOf, rowsAt, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 import { exactAmount } from "./money"
 import type { MedusaPricingModule } from "./pricing"
 
@@ -62,19 +60,9 @@ const STORE_CONTEXT = { is_return: "false", enabled_in_store: "true" } as const
  * against the cart's products (the port's cart carries no products): a store with several profiles
  * passes its own `fulfillmentSets` resolver or filters the options itself.
  */
-export class MedusaFulfillment implements FulfillmentPort {
-  private readonly fulfillment: () => MedusaFulfillmentModule
-  private readonly pricing: () => MedusaPricingModule
-  private readonly query: () => MedusaQuery
-
-  constructor(
-    container: HostContainer,
-    private readonly options: MedusaFulfillmentOptions = {},
-  ) {
-    this.fulfillment = lazyModule<MedusaFulfillmentModule>(container, MEDUSA_KEYS.fulfillment)
-    this.pricing = lazyModule<MedusaPricingModule>(container, MEDUSA_KEYS.pricing)
-    this.query = lazyQuery(container)
-  }
+export class MedusaFulfillment extends MedusaQueryAdapter<MedusaFulfillmentOptions> implements FulfillmentPort {
+  private readonly fulfillment = this.module<MedusaFulfillmentModule>("fulfillment")
+  private readonly pricing = this.module<MedusaPricingModule>("pricing")
 
   /** The options the cart can use now, priced in its currency. */
   async listShippingOptions(cart: FulfillmentCart): Promise<ShippingOption[]> {
@@ -145,19 +133,7 @@ export class MedusaFulfillment implements FulfillmentPort {
     return [...new Set(locations.flatMap((location) => rowsAt(location, "fulfillment_sets").flatMap((set) => stringAt(set, "id") ?? [])))]
   }
 
-  private async linkedPriceSets(optionIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    const { data } = await this.query().graph({
-      entity: "shipping_option",
-      fields: ["id", "price_set_link.price_set_id"],
-      filters: { id: [...optionIds] },
-    })
-    return new Map(
-      data.flatMap((entry) => {
-        const row = recordOf(entry)
-        const id = stringAt(row, "id")
-        const priceSetId = stringAt(rowsAt(row, "price_set_link")[0], "price_set_id")
-        return id && priceSetId ? [[id, priceSetId] as const] : []
-      }),
-    )
+  private linkedPriceSets(optionIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.firstLinked("shipping_option", optionIds, "price_set_link", "price_set_id")
   }
 }

@@ -1,10 +1,8 @@
 import { Decimal } from "decimal.js"
 import { InsufficientStockError } from "../ports/inventory"
 import type { InventoryPort, Reservation, ReservationRequest, VariantAvailability } from "../ports/inventory"
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, rowsAt, stringAt } from "./medusa-query"
+import { recordOf, rowsAt, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 import { exactOf } from "./money"
 
 /** An inventory level as Medusa's inventory module lists it (a subset of `InventoryLevelDTO`). */
@@ -63,17 +61,8 @@ type Levels = Map<string, Map<string, Decimal>>
  * sales channel ↔ stock location links outside both modules, so they are read through Query unless
  * the host passes resolvers.
  */
-export class MedusaInventory implements InventoryPort {
-  private readonly inventory: () => MedusaInventoryModule
-  private readonly query: () => MedusaQuery
-
-  constructor(
-    container: HostContainer,
-    private readonly options: MedusaInventoryOptions = {},
-  ) {
-    this.inventory = lazyModule<MedusaInventoryModule>(container, MEDUSA_KEYS.inventory)
-    this.query = lazyQuery(container)
-  }
+export class MedusaInventory extends MedusaQueryAdapter<MedusaInventoryOptions> implements InventoryPort {
+  private readonly inventory = this.module<MedusaInventoryModule>("inventory")
 
   /** Units of each variant that can be sold in the channel; null where stock is not limited. */
   async availability(variantIds: readonly string[], salesChannelId: string | null): Promise<VariantAvailability[]> {

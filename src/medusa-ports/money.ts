@@ -1,6 +1,5 @@
-import { toDecimal } from "../money/decimal"
+import { decimalFrom, toDecimal } from "../money/decimal"
 import type { Decimal } from "../money/decimal"
-import type { BigNumberInput } from "../money/big-number"
 
 /** A Medusa `BigNumberRawValue`: the exact value as a string (or number) plus precision details. */
 export interface MedusaRawAmount {
@@ -29,5 +28,5 @@ export function sameAmount(a: string, b: string): boolean {
  * @throws TypeError when the value is none of these
  */
 export function exactOf(amount: unknown): Decimal {
-  return toDecimal(amount as BigNumberInput)
+  return decimalFrom(amount)
 }

@@ -1,3 +1,4 @@
+import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { CartAddressDTO, CartDTO, CartLineItemDTO, CartShippingMethodDTO, MetadataDTO, TaxLineDTO } from "../types/dtos"
 import type { BigNumberRawValue } from "../money/big-number"
 import { exactAmount } from "./money"
@@ -76,12 +77,32 @@ export interface MedusaCreateOrderInput {
   promo_codes: string[]
 }
 
-/** Drops null and undefined: Medusa's order inputs take optional fields, not nulls. */
-function present<T extends Record<string, unknown>>(fields: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined)) as Partial<{
-    [K in keyof T]: NonNullable<T[K]>
-  }>
+/** The fields `keys` of `source` that hold a value: Medusa's order inputs take optional fields, not nulls. */
+function present<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<{ [P in K]: NonNullable<T[P]> }> {
+  const kept: Partial<{ [P in K]: NonNullable<T[P]> }> = {}
+  for (const key of keys) {
+    const value = source[key]
+    if (value !== null && value !== undefined) kept[key] = value
+  }
+  return kept
 }
+
+// The product and variant snapshot a line carries into the order.
+const SNAPSHOT_FIELDS = [
+  "subtitle",
+  "thumbnail",
+  "product_id",
+  "product_title",
+  "product_description",
+  "product_subtitle",
+  "product_type",
+  "product_collection",
+  "product_handle",
+  "variant_id",
+  "variant_sku",
+  "variant_barcode",
+  "variant_title",
+] as const
 
 /** An exact decimal string from a DTO's number and its raw twin. */
 function money(numeric: unknown, raw: BigNumberRawValue | null | undefined): string {
@@ -90,15 +111,14 @@ function money(numeric: unknown, raw: BigNumberRawValue | null | undefined): str
 
 function address(source: CartAddressDTO | null | undefined): Record<string, unknown> | undefined {
   if (!source) return undefined
-  const { company, first_name, last_name, address_1, address_2, city, country_code, province, postal_code, phone, metadata } = source
-  return present({ company, first_name, last_name, address_1, address_2, city, country_code, province, postal_code, phone, metadata })
+  return present(source, ADDRESS_FIELDS)
 }
 
 function taxLines(lines: readonly TaxLineDTO[] | undefined): MedusaOrderTaxLineInput[] {
   return (lines ?? []).map((line) => ({
     code: line.code,
     rate: money(line.rate, line.raw_rate),
-    ...present({ description: line.description, tax_rate_id: line.tax_rate_id, provider_id: line.provider_id }),
+    ...present(line, ["description", "tax_rate_id", "provider_id"]),
   }))
 }
 
@@ -106,7 +126,7 @@ function adjustments(lines: CartLineItemDTO["adjustments"] | CartShippingMethodD
   return (lines ?? []).map((line) => ({
     amount: money(line.amount, line.raw_amount),
     is_tax_inclusive: line.is_tax_inclusive,
-    ...present({ code: line.code, description: line.description, promotion_id: line.promotion_id, provider_id: line.provider_id }),
+    ...present(line, ["code", "description", "promotion_id", "provider_id"]),
   }))
 }
 
@@ -115,32 +135,9 @@ function metadataOf(metadata: MetadataDTO | undefined): Record<string, unknown> 
 }
 
 function itemInput(item: CartLineItemDTO): MedusaOrderItemInput {
-  const {
-    title,
-    subtitle,
-    thumbnail,
-    product_id,
-    product_title,
-    product_description,
-    product_subtitle,
-    product_type,
-    product_collection,
-    product_handle,
-  } = item
-  const { variant_id, variant_sku, variant_barcode, variant_title, variant_option_values } = item
+  const { title, variant_option_values } = item
   return {
-    ...present({
-      subtitle,
-      thumbnail,
-      product_id,
-      product_title,
-      product_description,
-      product_subtitle,
-      product_type,
-      product_collection,
-      product_handle,
-    }),
-    ...present({ variant_id, variant_sku, variant_barcode, variant_title }),
+    ...present(item, SNAPSHOT_FIELDS),
     ...(variant_option_values ? { variant_option_values: { ...variant_option_values } } : {}),
     title,
     quantity: item.quantity,
@@ -162,7 +159,7 @@ function shippingInput(method: CartShippingMethodDTO): MedusaOrderShippingInput 
     name: method.name,
     amount: money(method.amount, method.raw_amount),
     is_tax_inclusive: method.is_tax_inclusive,
-    ...present({ shipping_option_id: method.shipping_option_id }),
+    ...present(method, ["shipping_option_id"]),
     data: { ...(method.data ?? {}) },
     tax_lines: taxLines(method.tax_lines),
     adjustments: adjustments(method.adjustments),
@@ -183,7 +180,7 @@ export function orderInputOf(cart: CartDTO): MedusaCreateOrderInput {
   const shipping_address = address(cart.shipping_address)
   const billing_address = address(cart.billing_address)
   return {
-    ...present({ region_id: cart.region_id, customer_id: cart.customer_id, sales_channel_id: cart.sales_channel_id, email: cart.email }),
+    ...present(cart, ["region_id", "customer_id", "sales_channel_id", "email"]),
     status: "pending",
     currency_code: cart.currency_code,
     ...(shipping_address ? { shipping_address } : {}),

@@ -1,7 +1,6 @@
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, stringAt } from "./medusa-query"
+import { MEDUSA_KEYS } from "./host-container"
+import { recordOf, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 import type { MedusaDismissingLink } from "./order"
 
 /** The part of Medusa's payment module the order ↔ payment collection link needs: a session's collection. */
@@ -17,16 +16,9 @@ export interface MedusaSessionLookup {
  * authorised session belongs to the order, so Medusa's admin finds the order's payment (to capture or
  * refund it). Sessions Medusa's payment module does not know (another payment port) are not linked.
  */
-export class MedusaOrderPayments {
-  private readonly payment: () => MedusaSessionLookup
-  private readonly link: () => MedusaDismissingLink
-  private readonly query: () => MedusaQuery
-
-  constructor(container: HostContainer) {
-    this.payment = lazyModule<MedusaSessionLookup>(container, MEDUSA_KEYS.payment)
-    this.link = lazyModule<MedusaDismissingLink>(container, MEDUSA_KEYS.link)
-    this.query = lazyQuery(container)
-  }
+export class MedusaOrderPayments extends MedusaQueryAdapter {
+  private readonly payment = this.module<MedusaSessionLookup>("payment")
+  private readonly link = this.module<MedusaDismissingLink>("link")
 
   /** Links the session's payment collection to the order; nothing when Medusa does not know the session. */
   async linkSession(orderId: string, sessionId: string): Promise<void> {

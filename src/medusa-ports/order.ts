@@ -1,8 +1,8 @@
 import type { CreateOrderInput, OrderPort, OrderSummary } from "../ports/order"
 import type { HostContainer } from "./host-container"
 import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, stringAt } from "./medusa-query"
+import { recordOf, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 import { exactOf } from "./money"
 import type { MedusaCreateOrderInput } from "./order-input"
 import { orderInputOf } from "./order-input"
@@ -49,14 +49,8 @@ export interface MedusaDismissingLink extends MedusaLink {
  * {@link OrderCartStore} over Medusa's order ↔ cart link, written with Link and read with Query. Medusa
  * defines the link when the app's cart module is registered under `cart` (`cartwright/medusa`).
  */
-export class MedusaOrderCarts implements OrderCartStore {
-  private readonly link: () => MedusaDismissingLink
-  private readonly query: () => MedusaQuery
-
-  constructor(container: HostContainer) {
-    this.link = lazyModule<MedusaDismissingLink>(container, MEDUSA_KEYS.link)
-    this.query = lazyQuery(container)
-  }
+export class MedusaOrderCarts extends MedusaQueryAdapter implements OrderCartStore {
+  private readonly link = this.module<MedusaDismissingLink>("link")
 
   /** The cart linked to the order, read from the link table. */
   async cartOf(orderId: string): Promise<string | null> {

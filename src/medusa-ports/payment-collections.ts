@@ -1,7 +1,6 @@
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, stringAt } from "./medusa-query"
+import { MEDUSA_KEYS } from "./host-container"
+import { recordOf, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 
 /**
  * Which payment collection pays for which cart. Medusa keeps this as a link between the cart and
@@ -27,14 +26,8 @@ export interface MedusaLink {
  * cart module is registered under the `cart` key: `cartwright/medusa` (or `@medusajs/cart`). Hosts
  * without it pass their own store to {@link MedusaPayment}.
  */
-export class MedusaCartPaymentCollections implements PaymentCollectionStore {
-  private readonly link: () => MedusaLink
-  private readonly query: () => MedusaQuery
-
-  constructor(container: HostContainer) {
-    this.link = lazyModule<MedusaLink>(container, MEDUSA_KEYS.link)
-    this.query = lazyQuery(container)
-  }
+export class MedusaCartPaymentCollections extends MedusaQueryAdapter implements PaymentCollectionStore {
+  private readonly link = this.module<MedusaLink>("link")
 
   /**
    * The collection linked to the cart, read from the link table (the cart module is not asked). Medusa's

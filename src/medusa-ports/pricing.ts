@@ -1,8 +1,5 @@
 import type { CalculatedPrice, PriceQuery, PricingPort } from "../ports/pricing"
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, rowsAt, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 import type { MedusaRawAmount } from "./money"
 import { exactAmount, sameAmount } from "./money"
 
@@ -63,19 +60,9 @@ function toCalculatedPrice(result: MedusaCalculatedPriceSet): CalculatedPrice | 
  * workflows give it: currency, region, quantity (tiers by `min_quantity`/`max_quantity`) and the
  * customer's groups (price lists). The tax-inclusive flag comes from Medusa's price preferences.
  */
-export class MedusaPricing implements PricingPort {
-  private readonly pricing: () => MedusaPricingModule
-  private readonly customers: () => MedusaCustomerModule
-  private readonly query: () => MedusaQuery
-
-  constructor(
-    container: HostContainer,
-    private readonly options: MedusaPricingOptions = {},
-  ) {
-    this.pricing = lazyModule<MedusaPricingModule>(container, MEDUSA_KEYS.pricing)
-    this.customers = lazyModule<MedusaCustomerModule>(container, MEDUSA_KEYS.customer)
-    this.query = lazyQuery(container)
-  }
+export class MedusaPricing extends MedusaQueryAdapter<MedusaPricingOptions> implements PricingPort {
+  private readonly pricing = this.module<MedusaPricingModule>("pricing")
+  private readonly customers = this.module<MedusaCustomerModule>("customer")
 
   /** The unit price of each query, in order; null where the variant has no price set or no price in the context. */
   async calculatePrices(queries: readonly PriceQuery[]): Promise<(CalculatedPrice | null)[]> {
@@ -122,14 +109,6 @@ export class MedusaPricing implements PricingPort {
 
   private async linkedPriceSets(variantIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     if (!variantIds.length) return new Map()
-    const { data } = await this.query().graph({ entity: "variant", fields: ["id", "price_set.id"], filters: { id: [...variantIds] } })
-    return new Map(
-      data.flatMap((entry) => {
-        const row = recordOf(entry)
-        const id = stringAt(row, "id")
-        const priceSetId = stringAt(rowsAt(row, "price_set")[0], "id")
-        return id && priceSetId ? [[id, priceSetId] as const] : []
-      }),
-    )
+    return this.firstLinked("variant", variantIds, "price_set", "id")
   }
 }

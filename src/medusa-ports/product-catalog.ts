@@ -1,8 +1,6 @@
 import type { CatalogVariant, ProductCatalogPort } from "../ports/product-catalog"
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, rowsAt, stringAt } from "./medusa-query"
+import { recordOf, rowsAt, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 
 /** The product fields a line item snapshots (a subset of Medusa's `ProductDTO`). */
 export interface MedusaProduct {
@@ -84,17 +82,8 @@ function toCatalogVariant(variant: MedusaProductVariant, product: MedusaProduct,
  * with their product, type, collection and option values, and the product's sales channels from
  * Medusa's link (through Query) so that the flows refuse a variant outside the cart's channel.
  */
-export class MedusaProductCatalog implements ProductCatalogPort {
-  private readonly products: () => MedusaProductModule
-  private readonly query: () => MedusaQuery
-
-  constructor(
-    container: HostContainer,
-    private readonly options: MedusaProductCatalogOptions = {},
-  ) {
-    this.products = lazyModule<MedusaProductModule>(container, MEDUSA_KEYS.product)
-    this.query = lazyQuery(container)
-  }
+export class MedusaProductCatalog extends MedusaQueryAdapter<MedusaProductCatalogOptions> implements ProductCatalogPort {
+  private readonly products = this.module<MedusaProductModule>("product")
 
   /** The variants among `ids` that exist and whose product is not deleted. */
   async retrieveVariants(ids: readonly string[]): Promise<CatalogVariant[]> {

@@ -1,8 +1,6 @@
 import type { Region, RegionPort } from "../ports/region"
-import type { HostContainer } from "./host-container"
-import { MEDUSA_KEYS, lazyModule } from "./host-container"
-import type { MedusaQuery } from "./medusa-query"
-import { lazyQuery, recordOf, rowsAt, stringAt } from "./medusa-query"
+import { recordOf, rowsAt, stringAt } from "./medusa-query"
+import { MedusaQueryAdapter } from "./query-adapter"
 
 /** A region as Medusa's region module returns it with its countries (a subset of `RegionDTO`). */
 export interface MedusaRegion {
@@ -36,17 +34,8 @@ export interface MedusaRegionsOptions {
  * countries from the module, payment providers from Medusa's link. Medusa keeps tax rates in its tax
  * module, so `tax_rate` is 0 here; use {@link MedusaTax} for the cart's taxes.
  */
-export class MedusaRegions implements RegionPort {
-  private readonly regions: () => MedusaRegionModule
-  private readonly query: () => MedusaQuery
-
-  constructor(
-    container: HostContainer,
-    private readonly options: MedusaRegionsOptions = {},
-  ) {
-    this.regions = lazyModule<MedusaRegionModule>(container, MEDUSA_KEYS.region)
-    this.query = lazyQuery(container)
-  }
+export class MedusaRegions extends MedusaQueryAdapter<MedusaRegionsOptions> implements RegionPort {
+  private readonly regions = this.module<MedusaRegionModule>("region")
 
   /** The region with this id, or null. */
   async retrieveRegion(id: string): Promise<Region | null> {

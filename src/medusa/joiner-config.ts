@@ -34,6 +34,16 @@ const ENTITIES = [
 export const CART_MODULE_KEY = "cart"
 
 // The GraphQL types Medusa's query layer reads fields and relations from, as @medusajs/cart 2.21.2 emits them.
+// The totals a cart and a shipping method both expose (a line item has its item_* totals in between).
+const TOTAL_FIELDS = `original_total: Float!
+original_subtotal: Float!
+original_tax_total: Float!
+total: Float!
+subtotal: Float!
+tax_total: Float!
+discount_total: Float!
+discount_tax_total: Float!`
+
 const SCHEMA = `
 scalar DateTime
 scalar JSON
@@ -61,14 +71,7 @@ original_item_tax_total: Float!
 item_total: Float!
 item_subtotal: Float!
 item_tax_total: Float!
-original_total: Float!
-original_subtotal: Float!
-original_tax_total: Float!
-total: Float!
-subtotal: Float!
-tax_total: Float!
-discount_total: Float!
-discount_tax_total: Float!
+${TOTAL_FIELDS}
 gift_card_total: Float!
 gift_card_tax_total: Float!
 shipping_total: Float!
@@ -200,14 +203,7 @@ is_tax_inclusive: Boolean!
 shipping_option_id: String
 data: JSON
 metadata: JSON
-original_total: Float!
-original_subtotal: Float!
-original_tax_total: Float!
-total: Float!
-subtotal: Float!
-tax_total: Float!
-discount_total: Float!
-discount_tax_total: Float!
+${TOTAL_FIELDS}
 cart_id: String!
 cart: Cart!
 tax_lines: [ShippingMethodTaxLine]!

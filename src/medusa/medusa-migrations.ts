@@ -2,6 +2,7 @@ import { MikroORM } from "@mikro-orm/postgresql"
 import { Migrator } from "@mikro-orm/migrations"
 import { MIGRATIONS } from "../../migrations"
 import { InvalidDataError } from "../errors/errors"
+import { migrationsConfig } from "../module/migrations-config"
 import type { MigrationObject } from "@mikro-orm/core"
 import type { Knex } from "@mikro-orm/postgresql"
 import { ADOPTED_MARKER, AdoptMedusaCartTables, AdoptMedusaForeignKeyIndexes, AdoptMedusaTaxLineData } from "./adopt-medusa-schema"
@@ -50,14 +51,7 @@ async function withMigrator<T>(database: MedusaDatabaseOptions | undefined, work
     allowGlobalContext: true,
     pool: { min: 0, max: 1 },
     ...(schema && schema !== "public" ? { schema, driverOptions: { connection: { options: `-c search_path=${schema}` } } } : {}),
-    migrations: {
-      migrationsList: [...MIGRATIONS],
-      transactional: true,
-      allOrNothing: true,
-      snapshot: false,
-      tableName: "cartwright_migrations",
-      silent: true,
-    },
+    migrations: migrationsConfig(),
   })
   try {
     const knex = orm.em.getKnex()

@@ -2,7 +2,7 @@ import { MikroORM } from "@mikro-orm/postgresql"
 import type { Options } from "@mikro-orm/postgresql"
 import { Migrator } from "@mikro-orm/migrations"
 import { ENTITY_SCHEMAS } from "../../models"
-import { MIGRATIONS } from "../../migrations"
+import { migrationsConfig } from "./migrations-config"
 import { resolveDatabaseUrl } from "../database/resolve-database"
 import { UnexpectedStateError } from "../errors/errors"
 import { noopEventBus } from "../ports/event-bus"
@@ -65,10 +65,15 @@ function sessionSettings(schema: string | undefined, timeouts: Timeouts): string
 
 /** Explains an unreachable database in one line instead of a driver stack, with the fix for a missing database. */
 function connectionError(error: unknown, where: string): Error {
-  const message = (error as Error)?.message ?? String(error)
-  const missing = (error as { code?: unknown })?.code === "3D000" || /database ".*" does not exist/.test(message)
+  const message = String(propertyOf(error, "message") ?? error)
+  const missing = propertyOf(error, "code") === "3D000" || /database ".*" does not exist/.test(message)
   const hint = missing ? " (create it, or pass database.createDatabase: true to let cartwright create it)" : ""
   return UnexpectedStateError.because(`cartwright could not connect to PostgreSQL at ${where}: ${message}${hint}`, error)
+}
+
+// Driver errors are not always Error instances (a pool can reject with a plain object), so read fields defensively.
+function propertyOf(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined
 }
 
 function redact(url: string | undefined): string {
@@ -109,14 +114,7 @@ export async function createCartModule(rawOptions: CartModuleOptions = {}): Prom
         // Set once per connection, so bounding waits costs no statement per call.
         connection: { options: sessionSettings(schema, timeouts) },
       },
-      migrations: {
-        migrationsList: [...MIGRATIONS],
-        transactional: true,
-        allOrNothing: true,
-        snapshot: false,
-        tableName: "cartwright_migrations",
-        silent: true,
-      },
+      migrations: migrationsConfig(),
     })
     await orm.em.getConnection().execute("select 1")
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Timeouts } from "../persistence/unit-of-work"
 import { z } from "zod"
 import { InvalidDataError } from "../errors/errors"
+import { issuePath } from "../validation/issue-path"
 import type { EventBusPort } from "../ports/event-bus"
 import type { LoggerPort } from "../ports/logger"
 import type { TotalsRounding } from "../totals"
@@ -121,13 +122,10 @@ const optionsSchema = z.object({
     })
     .optional(),
   eventBus: z
-    .custom<EventBusPort>((value) => typeof (value as EventBusPort)?.emit === "function", "must have an emit(events) method")
+    .custom<EventBusPort>((value) => hasMethods(value, ["emit"]), "must have an emit(events) method")
     .optional(),
   logger: z
-    .custom<LoggerPort>(
-      (value) => typeof (value as LoggerPort)?.warn === "function" && typeof (value as LoggerPort)?.error === "function",
-      "must have warn() and error()",
-    )
+    .custom<LoggerPort>((value) => hasMethods(value, ["warn", "error"]), "must have warn() and error()")
     .optional(),
   totals: z
     .object({
@@ -165,23 +163,33 @@ const registerSchema = optionsSchema.extend({
   migrate: z.boolean({ error: "must be true or false" }).optional(),
 })
 
-function check<T>(schema: z.ZodType, options: unknown): T {
-  const result = schema.safeParse(options ?? {})
-  if (!result.success) {
-    // An unknown key is reported at its own path (not its parent's), so a typo points at itself.
-    const issues = result.error.issues.flatMap((issue) => {
-      const path = issue.path as (string | number)[]
-      if (issue.code !== "unrecognized_keys") return [{ path, message: issue.message }]
-      return issue.keys.map((key) => ({ path: [...path, key], message: `unknown option "${key}"` }))
-    })
-    throw InvalidDataError.fromIssues(issues, "cartwright options")
-  }
-  return (options ?? {}) as T
+// A port is any object (or function) with these methods; its other members are the host's business.
+function hasMethods(value: unknown, names: readonly string[]): boolean {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return false
+  return names.every((name) => typeof Reflect.get(value, name) === "function")
+}
+
+// The schemas have no transforms, so a value they accept is exactly an options object: the caller's own
+// object is returned (not zod's copy), as hosts may compare it.
+function conforms<S extends z.ZodType>(schema: S, value: unknown): value is z.input<S> {
+  return schema.safeParse(value).success
+}
+
+function check<S extends z.ZodType>(schema: S, options: unknown): z.input<S> {
+  const value: unknown = options ?? {}
+  if (conforms(schema, value)) return value
+  // An unknown key is reported at its own path (not its parent's), so a typo points at itself.
+  const issues = (schema.safeParse(value).error?.issues ?? []).flatMap((issue) => {
+    const path = issuePath(issue.path)
+    if (issue.code !== "unrecognized_keys") return [{ path, message: issue.message }]
+    return issue.keys.map((key) => ({ path: [...path, key], message: `unknown option "${key}"` }))
+  })
+  throw InvalidDataError.fromIssues(issues, "cartwright options")
 }
 
 /** Checks options at start-up; one error listing every problem. @throws InvalidDataError */
 export function validateOptions(options: unknown): CartModuleOptions {
-  return check<CartModuleOptions>(optionsSchema.strict(), options)
+  return check(optionsSchema.strict(), options)
 }
 
 /** Checks `registerCartModule`'s options: the module's plus `key` and `migrate`. @throws InvalidDataError */

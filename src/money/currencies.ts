@@ -200,6 +200,8 @@ export type KnownCurrencyCode =
   | keyof typeof WITHDRAWN
 
 /** ISO 4217 minor units by lower-case code, e.g. `usd: 2`, `jpy: 0`, `kwd: 3`, `clf: 4`. */
+// Object.fromEntries types its keys as plain strings; the lists are exactly KnownCurrencyCode's members, so
+// the one assertion below only names the keys they produce.
 export const CURRENCY_MINOR_UNITS: Readonly<Record<KnownCurrencyCode, number>> = Object.freeze({
   ...Object.fromEntries(TWO_DECIMAL.map((code) => [code, 2])),
   ...Object.fromEntries(ZERO_DECIMAL.map((code) => [code, 0])),

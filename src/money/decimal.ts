@@ -17,28 +17,40 @@ const DECIMAL_STRING = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i
 
 /** Converts any money input to a MoneyDecimal; throws a TypeError for NaN, infinities and malformed strings. */
 export function toDecimal(input: BigNumberInput): Decimal {
+  return decimalFrom(input)
+}
+
+/**
+ * Like {@link toDecimal}, for a value not typed as money (a host's field): the same rules, the same TypeError.
+ * Untyped callers can pass anything, so every shape is checked rather than assumed.
+ */
+export function decimalFrom(input: unknown): Decimal {
   if (typeof input === "number") return fromNumber(input)
   if (typeof input === "string") return fromString(input)
   // instanceof first: every clone shares Decimal's prototype, and it is far cheaper than isDecimal,
   // which this hot path (every total of every read) would otherwise pay per value.
   if (input instanceof Decimal || Decimal.isDecimal(input)) return fromDecimal(input)
-  // Untyped callers can pass anything; fail with our message rather than a TypeError from `in`.
+  // Fail with our message rather than a TypeError from `in`.
   if (input === null || typeof input !== "object") throw invalid(input)
   // Our BigNumber (and any class that keeps a Decimal there); a Medusa BigNumber's `bigNumber` is bignumber.js.
   if ("bigNumber" in input && input.bigNumber instanceof Decimal) return fromDecimal(input.bigNumber)
   // bignumber.js (Medusa's MathBN): toFixed() without arguments is its exact value in plain notation.
   if (isBigNumberJs(input)) return fromString(input.toFixed())
-  if ("value" in input) return toDecimal(input.value)
+  if ("value" in input) return decimalFrom(input.value)
   // A host's BigNumber (Medusa's IBigNumber): its raw value is exact; `numeric` only when it has none.
-  if ("raw" in input && input.raw != null) return toDecimal(input.raw.value)
-  if ("numeric" in input) return fromNumber(input.numeric)
+  if ("raw" in input && input.raw != null)
+    return decimalFrom(typeof input.raw === "object" && "value" in input.raw ? input.raw.value : undefined)
+  if ("numeric" in input) {
+    if (typeof input.numeric === "number") return fromNumber(input.numeric)
+    throw invalid(input.numeric)
+  }
   throw invalid(input)
 }
 
 /** Like {@link toDecimal}, for values not yet known to be money: undefined instead of an error. */
 export function decimalOrUndefined(input: unknown): Decimal | undefined {
   try {
-    return toDecimal(input as BigNumberInput)
+    return decimalFrom(input)
   } catch {
     return undefined
   }

@@ -1,4 +1,5 @@
 import { MoneyDecimal, toDecimal } from "../money/decimal"
+import type { PortLineItem } from "./port-line-item"
 
 /** The cart as the promotion port sees it; money as exact decimal strings in major units. */
 export interface PromotionCart {
@@ -11,17 +12,11 @@ export interface PromotionCart {
   readonly sales_channel_id?: string | null
   readonly country_code?: string | null
   /** `subtotal` (before tax and discounts) and `original_total` (with tax) are exact decimal strings, when the caller has them. */
-  readonly items: readonly {
-    readonly id: string
-    readonly variant_id?: string | null
-    readonly product_id?: string | null
-    readonly product_type_id?: string | null
-    readonly unit_price: string
-    readonly quantity: number
+  readonly items: readonly (PortLineItem & {
     readonly is_discountable: boolean
     readonly subtotal?: string
     readonly original_total?: string
-  }[]
+  })[]
   readonly shipping_methods: readonly {
     readonly id: string
     readonly shipping_option_id?: string | null

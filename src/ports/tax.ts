@@ -1,3 +1,5 @@
+import type { PortLineItem } from "./port-line-item"
+
 /** The address taxes are computed for (the cart's shipping address). */
 export interface TaxAddress {
   readonly country_code?: string | null
@@ -12,14 +14,7 @@ export interface TaxQuery {
   readonly currency_code: string
   readonly customer_id?: string | null
   readonly address: TaxAddress | null
-  readonly items: readonly {
-    readonly id: string
-    readonly variant_id?: string | null
-    readonly product_id?: string | null
-    readonly product_type_id?: string | null
-    readonly unit_price: string
-    readonly quantity: number
-  }[]
+  readonly items: readonly PortLineItem[]
   readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string }[]
 }
 

@@ -17,7 +17,8 @@ const RAW_PRECISION = BigNumber.DEFAULT_PRECISION
  */
 export function toTotalsFields<T extends { readonly [K in keyof T]: Decimal }>(totals: T, bigNumber?: BigNumberFactory): TotalsFields<T> {
   const fields: Record<string, BigNumber | BigNumberRawValue> = {}
-  for (const key of Object.keys(totals) as (keyof T & string)[]) {
+  // for…in types its key as the object's own string keys; a totals record is a plain object, nothing inherited.
+  for (const key in totals) {
     // Medusa keeps a total at 20 significant digits (utils 2.21: a BigNumber built from bignumber.js records
     // `toPrecision(20)`, and createRawPropertiesFromBigNumber trims the zeros): 9.48081264108352144469475 is
     // returned as 9.4808126410835214447 by both.

@@ -27,12 +27,11 @@ export function requireId(value: unknown, what: string): string {
 export function requireIds(value: unknown, what = "ids"): string[] {
   if (typeof value === "string") return [requireId(value, what)]
   if (!Array.isArray(value)) throw InvalidDataError.because(`${what} must be an id or a list of ids, not ${describe(value)}`, [what])
-  value.forEach((id, index) => {
-    if (typeof id !== "string" || id.length === 0) {
-      throw InvalidDataError.because(`${what}[${index}] must be a non-empty string, not ${describe(id)}`, [what, index])
-    }
+  const ids: readonly unknown[] = value
+  return ids.map((id, index) => {
+    if (typeof id === "string" && id.length > 0) return id
+    throw InvalidDataError.because(`${what}[${index}] must be a non-empty string, not ${describe(id)}`, [what, index])
   })
-  return value as string[]
 }
 
 /** Read filters: absent (every row, as Medusa) or an object. @throws InvalidDataError */

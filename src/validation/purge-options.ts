@@ -77,32 +77,54 @@ export function checkPurgeOptions(options: unknown): PurgePlan {
   if (!isPlainObject(options))
     throw InvalidDataError.because('purgeCarts needs an options object, e.g. { inactiveFor: "30d" }', ["options"])
   const issues: ValidationIssue[] = []
-  const inactiveForMs = parseDuration(options.inactiveFor)
-  if (inactiveForMs === undefined) {
+  const plan: PurgePlan = {
+    inactiveForMs: inactiveForMsOf(options.inactiveFor, issues),
+    batchSize: batchSizeOf(options.batchSize, issues),
+    mode: modeOf(options.mode, issues),
+    includeCompleted: optionalBoolean(options, "includeCompleted", issues),
+    dryRun: optionalBoolean(options, "dryRun", issues),
+    onBatch: onBatchOf(options.onBatch, issues),
+  }
+  if (issues.length) throw InvalidDataError.fromIssues(issues, "purgeCarts options")
+  return plan
+}
+
+// Each reader below reports a bad value in `issues` and returns a stand-in, which is never used:
+// checkPurgeOptions throws once every option has been read, so all problems are reported together.
+
+function inactiveForMsOf(value: unknown, issues: ValidationIssue[]): number {
+  const ms = parseDuration(value)
+  if (ms === undefined) {
     issues.push({
       path: ["inactiveFor"],
       message: 'inactiveFor must be a duration such as "30d", "12h", "45m", "90s", "500ms", or a whole number of milliseconds',
     })
-  } else if (inactiveForMs <= 0 || inactiveForMs > MAX_INACTIVE_MS) {
-    issues.push({ path: ["inactiveFor"], message: "inactiveFor must be more than 0 and at most 100 years" })
+    return 0
   }
-  const batchSize = options.batchSize ?? DEFAULT_PURGE_BATCH_SIZE
-  if (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PURGE_BATCH_SIZE) {
-    issues.push({ path: ["batchSize"], message: `batchSize must be a whole number from 1 to ${MAX_PURGE_BATCH_SIZE}` })
+  if (ms <= 0 || ms > MAX_INACTIVE_MS) issues.push({ path: ["inactiveFor"], message: "inactiveFor must be more than 0 and at most 100 years" })
+  return ms
+}
+
+function batchSizeOf(value: unknown, issues: ValidationIssue[]): number {
+  const batchSize = value ?? DEFAULT_PURGE_BATCH_SIZE
+  if (typeof batchSize === "number" && Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_PURGE_BATCH_SIZE) return batchSize
+  issues.push({ path: ["batchSize"], message: `batchSize must be a whole number from 1 to ${MAX_PURGE_BATCH_SIZE}` })
+  return DEFAULT_PURGE_BATCH_SIZE
+}
+
+function modeOf(value: unknown, issues: ValidationIssue[]): PurgeMode {
+  const mode = value ?? "hard"
+  if (mode === "hard" || mode === "soft") return mode
+  issues.push({ path: ["mode"], message: 'mode must be "hard" or "soft"' })
+  return "hard"
+}
+
+function onBatchOf(value: unknown, issues: ValidationIssue[]): PurgePlan["onBatch"] {
+  if (value === undefined) return undefined
+  if (typeof value !== "function") {
+    issues.push({ path: ["onBatch"], message: "onBatch must be a function" })
+    return undefined
   }
-  const mode = options.mode ?? "hard"
-  if (mode !== "hard" && mode !== "soft") issues.push({ path: ["mode"], message: 'mode must be "hard" or "soft"' })
-  const includeCompleted = optionalBoolean(options, "includeCompleted", issues)
-  const dryRun = optionalBoolean(options, "dryRun", issues)
-  const onBatch = options.onBatch
-  if (onBatch !== undefined && typeof onBatch !== "function") issues.push({ path: ["onBatch"], message: "onBatch must be a function" })
-  if (issues.length) throw InvalidDataError.fromIssues(issues, "purgeCarts options")
-  return {
-    inactiveForMs: inactiveForMs!,
-    includeCompleted,
-    batchSize: batchSize as number,
-    mode: mode as PurgeMode,
-    dryRun,
-    onBatch: onBatch as PurgePlan["onBatch"],
-  }
+  // A plain function value has no typed signature; calling it through Reflect keeps its errors and its `this`-less call.
+  return (progress) => void Reflect.apply(value, undefined, [progress])
 }

@@ -56,11 +56,11 @@ export function firstMissingRequired(name: string, inputs: readonly unknown[]): 
   }
   if (name !== "createCart") return undefined
   for (const { input, path } of records) {
-    const items = Array.isArray(input.items) ? (input.items as unknown[]) : []
+    const items: readonly unknown[] = Array.isArray(input.items) ? input.items : []
     for (const [index, item] of items.entries()) {
       if (typeof item !== "object" || item === null) continue
       // Nested items get their cart's id from the cart itself, so only their own fields can be missing.
-      const missing = missingIn("createLineItem", { cart_id: "", ...(item as Record<string, unknown>) }, [...path, "items", index])
+      const missing = missingIn("createLineItem", { cart_id: "", ...item }, [...path, "items", index])
       if (missing) return missing
     }
   }

@@ -2,6 +2,7 @@ import type { z } from "zod"
 import { InvalidDataError } from "../errors/errors"
 import type { ValidationIssue } from "../errors/cart-module-error"
 import { firstMissingRequired } from "./required-fields"
+import { issuePath } from "./issue-path"
 import { findNul } from "./json-bounds"
 import * as schemas from "./schemas"
 
@@ -40,7 +41,7 @@ const INPUTS = {
 export type InputName = keyof typeof INPUTS
 
 function toIssues(error: z.ZodError, prefix: readonly (string | number)[]): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: [...prefix, ...(issue.path as (string | number)[])], message: issue.message }))
+  return error.issues.map((issue) => ({ path: [...prefix, ...issuePath(issue.path)], message: issue.message }))
 }
 
 function sameIssuePath(a: ValidationIssue, b: ValidationIssue): boolean {
@@ -64,7 +65,7 @@ export class Validator {
       if (nul) issues.push({ path: [...(inputs.length > 1 ? [index] : []), ...nul], message: "must not contain NUL characters" })
       const result = schema.safeParse(input)
       if (!result.success) issues.push(...toIssues(result.error, inputs.length > 1 ? [index] : []))
-      this.checkLimits(input as Record<string, unknown>, inputs.length > 1 ? [index] : [], issues)
+      this.checkLimits(input, inputs.length > 1 ? [index] : [], issues)
     })
     // A missing required field is worded as @medusajs/cart words it; every issue stays in `issues`.
     const missing = firstMissingRequired(name, inputs)
@@ -75,20 +76,22 @@ export class Validator {
     if (issues.length) throw InvalidDataError.fromIssues(issues, name.replace(/([A-Z])/g, " $1").toLowerCase())
   }
 
-  private checkLimits(input: Record<string, unknown>, path: (string | number)[], issues: ValidationIssue[]): void {
+  private checkLimits(input: object, path: (string | number)[], issues: ValidationIssue[]): void {
     const max = this.limits.maxQuantity
-    if (max !== undefined && typeof input.quantity !== "undefined" && Number(input.quantity) > max) {
+    const quantity = "quantity" in input ? input.quantity : undefined
+    if (max !== undefined && typeof quantity !== "undefined" && Number(quantity) > max) {
       issues.push({ path: [...path, "quantity"], message: `must be at most ${max}` })
     }
     // A new cart's nested items: the whole cart is in the input, so both limits are checked here.
-    if (!Array.isArray(input.items)) return
-    const items = input.items as unknown[]
+    const nested = "items" in input ? input.items : undefined
+    if (!Array.isArray(nested)) return
+    const items: readonly unknown[] = nested
     const maxLines = this.limits.maxLinesPerCart
     if (maxLines !== undefined && items.length > maxLines) {
       issues.push({ path: [...path, "items"], message: `would have ${items.length} lines; the limit is ${maxLines}` })
     }
     items.forEach((item, index) => {
-      if (typeof item === "object" && item !== null) this.checkLimits(item as Record<string, unknown>, [...path, "items", index], issues)
+      if (typeof item === "object" && item !== null) this.checkLimits(item, [...path, "items", index], issues)
     })
   }
 
