@@ -1,5 +1,6 @@
-import { COLUMN_TYPES } from "../../models"
 import type { Model } from "../../models"
+import { columnInfo, columnInfos } from "./column-info"
+import type { ColumnInfo } from "./column-info"
 import { ident, query } from "./db"
 import type { Db } from "./db"
 import { isRecord } from "./is-record"
@@ -9,36 +10,35 @@ import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 
 /** Turns one DTO field into the column values to store (money fills its raw twin too). */
-function storedColumns(model: Model, key: string, value: unknown, target: Record<string, unknown>): void {
-  const kind = model.columns[key]?.kind
-  if (kind === undefined || key.startsWith("raw_")) return
-  if (kind === "money") {
-    if (value === null || value === undefined) {
-      target[key] = null
-      target[`raw_${key}`] = null
+function storedColumns(info: ColumnInfo, key: string, value: unknown, target: Record<string, unknown>): void {
+  switch (info.kind) {
+    case "money":
+      if (value === null || value === undefined) {
+        target[key] = null
+        target[info.twin] = null
+        return
+      }
+      {
+        const money = toStoredMoney(value, [key])
+        target[key] = money.numeric
+        target[info.twin] = JSON.stringify(money.raw)
+      }
       return
-    }
-    const money = toStoredMoney(value, [key])
-    target[key] = money.numeric
-    target[`raw_${key}`] = JSON.stringify(money.raw)
-    return
+    case "json":
+      // Stringify so arrays are stored as JSON arrays, not PostgreSQL arrays.
+      target[key] = value === null || value === undefined ? null : JSON.stringify(value)
+      return
+    case "integer":
+      // A quantity given as a BigNumber or bignumber.js value (Medusa's BigNumberInput); validation made it an integer.
+      target[key] = typeof value === "object" && value !== null ? toStoredMoney(value, [key]).numeric : value
+      return
+    case "decimal":
+      // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
+      target[key] = value === null ? null : toStoredMoney(value, [key]).numeric
+      return
+    default:
+      target[key] = value
   }
-  if (kind === "json") {
-    // Stringify so arrays are stored as JSON arrays, not PostgreSQL arrays.
-    target[key] = value === null || value === undefined ? null : JSON.stringify(value)
-    return
-  }
-  if (kind === "integer" && typeof value === "object" && value !== null) {
-    // A quantity given as a BigNumber or bignumber.js value (Medusa's BigNumberInput); validation made it an integer.
-    target[key] = toStoredMoney(value, [key]).numeric
-    return
-  }
-  if (kind === "decimal") {
-    // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
-    target[key] = value === null ? null : toStoredMoney(value, [key]).numeric
-    return
-  }
-  target[key] = value
 }
 
 /** A metadata update as SQL merges it: the top-level keys to set (JSON text) and the keys a "" value removes. */
@@ -57,10 +57,12 @@ function metadataPatch(metadata: unknown): MetadataPatch {
 
 /** The storable columns of an input object; keys that are not columns (relations, totals) are ignored. */
 export function toColumns(model: Model, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const infos = columnInfos(model)
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(data)) {
-    if (value === undefined || key === "created_at" || key === "updated_at" || key === "deleted_at") continue
-    storedColumns(model, key, value, out)
+  for (const key of Object.keys(data)) {
+    const value = data[key]
+    const info = infos.get(key)
+    if (value !== undefined && info?.writable) storedColumns(info, key, value, out)
   }
   return out
 }
@@ -91,10 +93,27 @@ export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
   return out
 }
 
-/** The SQL array type of a column's parameter (a money column's `raw_` twin is jsonb). */
-function arrayType(model: Model, column: string): string {
-  return `${column.startsWith("raw_") ? "jsonb" : COLUMN_TYPES[model.columns[column]!.kind]}[]`
+/** The union of the rows' keys, sorted: callers build rows in their input's key order, and one column set should be one text. */
+function columnSet(rows: readonly Record<string, unknown>[]): string[] {
+  const first = rows[0]
+  if (first === undefined) return []
+  const seen = new Set(Object.keys(first))
+  for (let i = 1; i < rows.length; i++) for (const key of Object.keys(rows[i]!)) seen.add(key)
+  return [...seen].sort()
 }
+
+function missingFromSome(rows: readonly Record<string, unknown>[], column: string): boolean {
+  for (const row of rows) if (!(column in row)) return true
+  return false
+}
+
+/**
+ * Insert texts by model and shape (columns, which of them fall back to a default, guard). A write
+ * kind has a handful of shapes, and building a text of forty columns was a tenth of a write's own CPU;
+ * the bound only guards against a caller whose column sets never repeat.
+ */
+const INSERT_TEXTS = new WeakMap<Model, Map<string, string>>()
+const MAX_SHAPES_PER_MODEL = 128
 
 /**
  * `INSERT INTO … SELECT … FROM unnest(…)` of `rows`: one array parameter per column, so the text is the same
@@ -104,16 +123,34 @@ function arrayType(model: Model, column: string): string {
  * lock CTE. No RETURNING; pushes the arrays onto `bindings`.
  */
 export function insertArraysSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[], where = ""): string {
-  // Sorted: callers build rows in their input's key order, and one column set should be one text.
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort()
-  const names = columns.map(ident).join(", ")
-  const selected = columns.map((column) => {
-    bindings.push(rows.map((row) => row[column] ?? null))
-    const fallback = model.columns[column]?.default
-    const value = `v.${ident(column)}`
-    return fallback !== undefined && rows.some((row) => !(column in row)) ? `COALESCE(${value}, ${fallback})` : value
+  const columns = columnSet(rows)
+  let shape = where
+  for (const column of columns) {
+    const values: unknown[] = new Array<unknown>(rows.length)
+    for (let i = 0; i < rows.length; i++) values[i] = rows[i]![column] ?? null
+    bindings.push(values)
+    const fallback = columnInfos(model).get(column)?.default !== undefined && missingFromSome(rows, column)
+    shape += fallback ? `\0${column}\0d` : `\0${column}`
+  }
+  let texts = INSERT_TEXTS.get(model)
+  if (texts === undefined) INSERT_TEXTS.set(model, (texts = new Map()))
+  let sql = texts.get(shape)
+  if (sql === undefined) {
+    sql = buildInsertArraysSql(model, columns, rows, where)
+    if (texts.size < MAX_SHAPES_PER_MODEL) texts.set(shape, sql)
+  }
+  return sql
+}
+
+function buildInsertArraysSql(model: Model, columns: readonly string[], rows: readonly Record<string, unknown>[], where: string): string {
+  const infos = columns.map((column) => columnInfo(model, column))
+  const names = infos.map((info) => info.quoted).join(", ")
+  const selected = columns.map((column, index) => {
+    const value = `v.${infos[index]!.quoted}`
+    const fallback = infos[index]!.default
+    return fallback !== undefined && missingFromSome(rows, column) ? `COALESCE(${value}, ${fallback})` : value
   })
-  const arrays = columns.map((column) => `?::${arrayType(model, column)}`).join(", ")
+  const arrays = infos.map((info) => `?::${info.arrayCast}`).join(", ")
   return `INSERT INTO ${ident(model.table)} (${names}) SELECT ${selected.join(", ")} FROM unnest(${arrays}) AS v(${names})${where ? ` WHERE ${where}` : ""}`
 }
 
@@ -123,10 +160,10 @@ export function insertArraysSql(model: Model, rows: readonly Record<string, unkn
  * ambiguous between "left out" and "set to NULL").
  */
 export function arrayInsertable(model: Model, rows: readonly Record<string, unknown>[]): boolean {
-  const columns = new Set(rows.flatMap((row) => Object.keys(row)))
-  for (const column of columns) {
-    const spec = model.columns[column]
-    if (spec?.nullable && spec.default !== undefined && rows.some((row) => !(column in row))) return false
+  const infos = columnInfos(model)
+  for (const column of columnSet(rows)) {
+    const info = infos.get(column)
+    if (info?.nullable && info.default !== undefined && missingFromSome(rows, column)) return false
   }
   return true
 }
@@ -223,7 +260,7 @@ function assignment(column: string): string {
 function castOf(model: Model, column: string): string {
   if (column === "__metadata_patch") return "jsonb"
   if (column === "__metadata_removed") return "text[]"
-  return COLUMN_TYPES[model.columns[column]!.kind]
+  return columnInfo(model, column).cast
 }
 
 /** Rows of one model updated with the same columns, within one scope (e.g. one cart). */
