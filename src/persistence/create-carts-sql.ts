@@ -5,7 +5,8 @@ import type { Db } from "./db"
 import { isRecord } from "./is-record"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { arrayInsertable, insertArraysSql, insertValuesSql } from "./writer"
+import { arrayInsertable, insertArraysSql } from "./insert-arrays"
+import { insertValuesSql } from "./writer"
 
 /** The rows of new carts, their addresses and their items, column-shaped, ids set. */
 export interface NewCartRows {

@@ -4,7 +4,8 @@ import { ident, preparedQuery } from "./db"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { insertArraysSql, setClauses } from "./writer"
+import { insertArraysSql } from "./insert-arrays"
+import { setClauses } from "./writer"
 
 /**
  * Writes to ONE cart as ONE statement (issue #10): the cart lock, its version bump, the completion

@@ -9,6 +9,8 @@ import { CREATION_ORDER } from "./read-sql"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 
+export { arrayInsertable, insertArraysSql } from "./insert-arrays"
+
 /** Turns one DTO field into the column values to store (money fills its raw twin too). */
 function storedColumns(info: ColumnInfo, key: string, value: unknown, target: Record<string, unknown>): void {
   switch (info.kind) {
@@ -91,81 +93,6 @@ export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
   return out
-}
-
-/** The union of the rows' keys, sorted: callers build rows in their input's key order, and one column set should be one text. */
-function columnSet(rows: readonly Record<string, unknown>[]): string[] {
-  const first = rows[0]
-  if (first === undefined) return []
-  const seen = new Set(Object.keys(first))
-  for (let i = 1; i < rows.length; i++) for (const key of Object.keys(rows[i]!)) seen.add(key)
-  return [...seen].sort()
-}
-
-function missingFromSome(rows: readonly Record<string, unknown>[], column: string): boolean {
-  for (const row of rows) if (!(column in row)) return true
-  return false
-}
-
-/**
- * Insert texts by model and shape (columns, which of them fall back to a default, guard). A write
- * kind has a handful of shapes, and building a text of forty columns was a tenth of a write's own CPU;
- * the bound only guards against a caller whose column sets never repeat.
- */
-const INSERT_TEXTS = new WeakMap<Model, Map<string, string>>()
-const MAX_SHAPES_PER_MODEL = 128
-
-/**
- * `INSERT INTO … SELECT … FROM unnest(…)` of `rows`: one array parameter per column, so the text is the same
- * whatever the batch size. Rows may name different columns (see {@link arrayInsertable}): a column a row
- * leaves out is NULL there, or the column's default where it has one (`COALESCE`, only for columns that
- * cannot be NULL, so an explicit NULL is never replaced). `where` (trusted SQL) guards the insert, e.g. on a
- * lock CTE. No RETURNING; pushes the arrays onto `bindings`.
- */
-export function insertArraysSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[], where = ""): string {
-  const columns = columnSet(rows)
-  let shape = where
-  for (const column of columns) {
-    const values: unknown[] = new Array<unknown>(rows.length)
-    for (let i = 0; i < rows.length; i++) values[i] = rows[i]![column] ?? null
-    bindings.push(values)
-    const fallback = columnInfos(model).get(column)?.default !== undefined && missingFromSome(rows, column)
-    shape += fallback ? `\0${column}\0d` : `\0${column}`
-  }
-  let texts = INSERT_TEXTS.get(model)
-  if (texts === undefined) INSERT_TEXTS.set(model, (texts = new Map()))
-  let sql = texts.get(shape)
-  if (sql === undefined) {
-    sql = buildInsertArraysSql(model, columns, rows, where)
-    if (texts.size < MAX_SHAPES_PER_MODEL) texts.set(shape, sql)
-  }
-  return sql
-}
-
-function buildInsertArraysSql(model: Model, columns: readonly string[], rows: readonly Record<string, unknown>[], where: string): string {
-  const infos = columns.map((column) => columnInfo(model, column))
-  const names = infos.map((info) => info.quoted).join(", ")
-  const selected = columns.map((column, index) => {
-    const value = `v.${infos[index]!.quoted}`
-    const fallback = infos[index]!.default
-    return fallback !== undefined && missingFromSome(rows, column) ? `COALESCE(${value}, ${fallback})` : value
-  })
-  const arrays = infos.map((info) => `?::${info.arrayCast}`).join(", ")
-  return `INSERT INTO ${ident(model.table)} (${names}) SELECT ${selected.join(", ")} FROM unnest(${arrays}) AS v(${names})${where ? ` WHERE ${where}` : ""}`
-}
-
-/**
- * Whether {@link insertArraysSql} can insert `rows` exactly as `INSERT … VALUES` with DEFAULT for missing
- * cells would: rows may leave out a column unless it is nullable with a default (NULL there would be
- * ambiguous between "left out" and "set to NULL").
- */
-export function arrayInsertable(model: Model, rows: readonly Record<string, unknown>[]): boolean {
-  const infos = columnInfos(model)
-  for (const column of columnSet(rows)) {
-    const info = infos.get(column)
-    if (info?.nullable && info.default !== undefined && missingFromSome(rows, column)) return false
-  }
-  return true
 }
 
 /** `INSERT INTO … VALUES …` of `rows` (a missing column is DEFAULT), without RETURNING; pushes the values onto `bindings`. */
