@@ -23,23 +23,30 @@ function encodeTime(ms: number): string {
   let out = ""
   let rest = ms
   for (let i = 0; i < 10; i++) {
-    out = CROCKFORD[rest % 32]! + out
+    out = CROCKFORD.charAt(rest % 32) + out
     rest = Math.floor(rest / 32)
   }
   return out
 }
 
-/** 40 random bits (5 bytes from `offset`) as 8 Crockford characters. */
+/** 40 random bits (5 bytes from `offset`) as 8 Crockford characters, 5 bits each, most significant first. */
 function encodeForty(bytes: Uint8Array, offset: number): string {
-  // 2^40 fits a double exactly, so plain arithmetic keeps every bit.
-  let value = 0
-  for (let i = 0; i < 5; i++) value = value * 256 + bytes[offset + i]!
-  let out = ""
-  for (let i = 0; i < 8; i++) {
-    out = CROCKFORD[value % 32]! + out
-    value = Math.floor(value / 32)
-  }
-  return out
+  // Bit by bit rather than as one number divided by 32 eight times: an id is drawn per row written.
+  const b0 = bytes[offset]!
+  const b1 = bytes[offset + 1]!
+  const b2 = bytes[offset + 2]!
+  const b3 = bytes[offset + 3]!
+  const b4 = bytes[offset + 4]!
+  return (
+    CROCKFORD.charAt(b0 >> 3) +
+    CROCKFORD.charAt(((b0 & 0x07) << 2) | (b1 >> 6)) +
+    CROCKFORD.charAt((b1 >> 1) & 0x1f) +
+    CROCKFORD.charAt(((b1 & 0x01) << 4) | (b2 >> 4)) +
+    CROCKFORD.charAt(((b2 & 0x0f) << 1) | (b3 >> 7)) +
+    CROCKFORD.charAt((b3 >> 2) & 0x1f) +
+    CROCKFORD.charAt(((b3 & 0x03) << 3) | (b4 >> 5)) +
+    CROCKFORD.charAt(b4 & 0x1f)
+  )
 }
 
 const POOL_IDS = 256
