@@ -65,6 +65,17 @@ function columnSetOf(model: Model, rows: readonly Record<string, unknown>[]): { 
   return { set, ragged }
 }
 
+/** How many distinct keys `rows` name: the parameters of their insert, as rows travel as one array per column. */
+export function columnCount(rows: readonly Record<string, unknown>[]): number {
+  const first = rows[0]
+  if (first === undefined) return 0
+  const keys = Object.keys(first)
+  if (uniform(rows, keys)) return keys.length
+  const seen = new Set(keys)
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key)
+  return seen.size
+}
+
 function missingFromSome(rows: readonly Record<string, unknown>[], column: string): boolean {
   for (const row of rows) if (!(column in row)) return true
   return false

@@ -31,11 +31,16 @@ function addExactTwin(info: ColumnInfo, value: unknown, dto: Dto): void {
   dto[info.twin] = value === null || value === undefined ? null : { value: String(value), precision: 20 }
 }
 
-/** Maps one stored row (from JSON aggregation or a RETURNING clause) of `model` to its DTO. */
-export function mapRow(model: Model, row: Record<string, unknown>): Dto {
+/**
+ * Maps one stored row (from JSON aggregation or a RETURNING clause) of `model` to its DTO, leaving out
+ * `omitted` keys (extra output columns the caller reads itself: deleting them from the driver's row
+ * afterwards would turn it into a slow dictionary object).
+ */
+export function mapRow(model: Model, row: Record<string, unknown>, omitted?: ReadonlySet<string>): Dto {
   const infos = columnInfos(model)
   const dto: Dto = {}
   for (const key of Object.keys(row)) {
+    if (omitted?.has(key)) continue
     const value = row[key]
     const info = infos.get(key)
     if (info === undefined) {
