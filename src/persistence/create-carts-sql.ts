@@ -5,7 +5,8 @@ import type { Db } from "./db"
 import { isRecord } from "./is-record"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { arrayInsertable, insertArraysSql, insertValuesSql } from "./writer"
+import { arrayInsertable, columnCount, insertArraysSql } from "./insert-arrays"
+import { insertValuesSql } from "./writer"
 
 /** The rows of new carts, their addresses and their items, column-shaped, ids set. */
 export interface NewCartRows {
@@ -24,8 +25,8 @@ export interface InsertedCarts {
 // A batch past PostgreSQL's parameter limit goes the general way (one INSERT per table, chunked).
 const MAX_PARAMETERS = 60_000
 
-// Rows travel as one array per column (the union of their columns); see insertArraysSql.
-const parameterCount = (rows: readonly Record<string, unknown>[]) => new Set(rows.flatMap((row) => Object.keys(row))).size
+// The json columns the statement adds to each cart row; read apart, never part of the cart.
+const CHILD_COLUMNS: ReadonlySet<string> = new Set(["__addresses", "__items"])
 
 /**
  * Inserts new carts with their addresses and items in ONE statement (three INSERT CTEs), outside
@@ -34,7 +35,7 @@ const parameterCount = (rows: readonly Record<string, unknown>[]) => new Set(row
  * (one row per cart). `undefined` when the batch is too large for one statement.
  */
 export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Promise<InsertedCarts | undefined> {
-  if (parameterCount(rows.carts) + parameterCount(rows.addresses) + parameterCount(rows.items) > MAX_PARAMETERS) return undefined
+  if (columnCount(rows.carts) + columnCount(rows.addresses) + columnCount(rows.items) > MAX_PARAMETERS) return undefined
   const bindings: unknown[] = []
   const ctes: string[] = []
   // Arrays (a stable text, few parameters) when they insert what VALUES with DEFAULT would; VALUES otherwise.
@@ -54,10 +55,6 @@ export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Prom
     addresses: jsonRows(first?.__addresses).map((row) => mapRow(MODELS.Address, row)),
     items: jsonRows(first?.__items).map((row) => mapRow(MODELS.LineItem, row)),
   }
-  for (const row of result) {
-    delete row.__addresses
-    delete row.__items
-    inserted.carts.push(mapRow(MODELS.Cart, row))
-  }
+  for (const row of result) inserted.carts.push(mapRow(MODELS.Cart, row, CHILD_COLUMNS))
   return inserted
 }

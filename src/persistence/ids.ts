@@ -11,7 +11,9 @@ import { randomFillSync } from "node:crypto"
 // so the id breaks ties in input order. See generateIds.
 //
 // Encoded here rather than with the `ulid` package, which draws one random byte per character: on a
-// one-statement write that was a tenth of the call's CPU. One fill serves a whole batch.
+// one-statement write that was a tenth of the call's CPU. Random bytes come from a pool filled by
+// one randomFillSync per POOL_IDS ids (as Node's randomUUID buffers its entropy): a fill per write
+// was a native job of its own. Each byte is handed out once, so no two ids share randomness.
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 const RANDOM_BYTES = 10
@@ -21,32 +23,61 @@ function encodeTime(ms: number): string {
   let out = ""
   let rest = ms
   for (let i = 0; i < 10; i++) {
-    out = CROCKFORD[rest % 32]! + out
+    out = CROCKFORD.charAt(rest % 32) + out
     rest = Math.floor(rest / 32)
   }
   return out
 }
 
-/** 40 random bits (5 bytes from `offset`) as 8 Crockford characters. */
+/** 40 random bits (5 bytes from `offset`) as 8 Crockford characters, 5 bits each, most significant first. */
 function encodeForty(bytes: Uint8Array, offset: number): string {
-  // 2^40 fits a double exactly, so plain arithmetic keeps every bit.
-  let value = 0
-  for (let i = 0; i < 5; i++) value = value * 256 + bytes[offset + i]!
-  let out = ""
-  for (let i = 0; i < 8; i++) {
-    out = CROCKFORD[value % 32]! + out
-    value = Math.floor(value / 32)
-  }
-  return out
+  // Bit by bit rather than as one number divided by 32 eight times: an id is drawn per row written.
+  const b0 = bytes[offset]!
+  const b1 = bytes[offset + 1]!
+  const b2 = bytes[offset + 2]!
+  const b3 = bytes[offset + 3]!
+  const b4 = bytes[offset + 4]!
+  return (
+    CROCKFORD.charAt(b0 >> 3) +
+    CROCKFORD.charAt(((b0 & 0x07) << 2) | (b1 >> 6)) +
+    CROCKFORD.charAt((b1 >> 1) & 0x1f) +
+    CROCKFORD.charAt(((b1 & 0x01) << 4) | (b2 >> 4)) +
+    CROCKFORD.charAt(((b2 & 0x0f) << 1) | (b3 >> 7)) +
+    CROCKFORD.charAt((b3 >> 2) & 0x1f) +
+    CROCKFORD.charAt(((b3 & 0x03) << 3) | (b4 >> 5)) +
+    CROCKFORD.charAt(b4 & 0x1f)
+  )
 }
 
+const POOL_IDS = 256
+const pool = new Uint8Array(RANDOM_BYTES * POOL_IDS)
+let poolNext = pool.length
+
+/** The offset in {@link pool} of 10 fresh random bytes, refilling the pool when it is spent. */
+function takeRandom(): number {
+  if (poolNext === pool.length) {
+    randomFillSync(pool)
+    poolNext = 0
+  }
+  const at = poolNext
+  poolNext += RANDOM_BYTES
+  return at
+}
+
+// The time prefix changes once a millisecond; writes within one reuse it.
+let lastMs = -1
+let lastTime = ""
+
 function ulids(count: number): string[] {
-  const bytes = randomFillSync(new Uint8Array(RANDOM_BYTES * count))
-  const time = encodeTime(Date.now())
+  const now = Date.now()
+  if (now !== lastMs) {
+    lastMs = now
+    lastTime = encodeTime(now)
+  }
   const out: string[] = []
   for (let i = 0; i < count; i++) {
-    const at = i * RANDOM_BYTES
-    out.push(time + encodeForty(bytes, at) + encodeForty(bytes, at + 5))
+    const at = takeRandom()
+    out.push(lastTime + encodeForty(pool, at) + encodeForty(pool, at + 5))
   }
   return out
 }

@@ -16,6 +16,12 @@ export interface StoredMoney {
  * column values) to its exact stored form through the money module; refuses NaN, infinities and non-amounts.
  */
 export function toStoredMoney(input: unknown, path: readonly (string | number)[] = []): StoredMoney {
+  // Most amounts are whole numbers, whose exact text is their own: no decimal needs building for them
+  // (every money field of every write passes here). -0 is left to the money module, which keeps its sign.
+  if (typeof input === "number" && Number.isSafeInteger(input) && !Object.is(input, -0)) {
+    const text = String(input)
+    return { numeric: text, raw: { value: text, precision: 20 } }
+  }
   const decimal = decimalOrUndefined(input)
   if (decimal === undefined) {
     throw InvalidDataError.because(`Invalid amount ${JSON.stringify(String(input))}: expected a finite decimal number`, path)

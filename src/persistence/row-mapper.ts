@@ -1,4 +1,6 @@
 import type { Model } from "../../models"
+import { columnInfos } from "./column-info"
+import type { ColumnInfo } from "./column-info"
 import { isRecord } from "./is-record"
 import type { ReadPlan } from "./read-plan"
 
@@ -24,25 +26,36 @@ function mapValue(kind: string | undefined, value: unknown): unknown {
  * A decimal column (a tax rate) is returned as a number for display plus an exact `raw_` twin, as
  * money is: the number rounds past 15 significant digits, the twin never does.
  */
-function addExactTwin(kind: string | undefined, column: string, value: unknown, dto: Dto): void {
-  if (kind !== "decimal") return
-  dto[`raw_${column}`] = value === null || value === undefined ? null : { value: String(value), precision: 20 }
+function addExactTwin(info: ColumnInfo, value: unknown, dto: Dto): void {
+  if (info.kind !== "decimal") return
+  dto[info.twin] = value === null || value === undefined ? null : { value: String(value), precision: 20 }
 }
 
-/** Maps one stored row (from JSON aggregation or a RETURNING clause) of `model` to its DTO. */
-export function mapRow(model: Model, row: Record<string, unknown>): Dto {
+/**
+ * Maps one stored row (from JSON aggregation or a RETURNING clause) of `model` to its DTO, leaving out
+ * `omitted` keys (extra output columns the caller reads itself: deleting them from the driver's row
+ * afterwards would turn it into a slow dictionary object).
+ */
+export function mapRow(model: Model, row: Record<string, unknown>, omitted?: ReadonlySet<string>): Dto {
+  const infos = columnInfos(model)
   const dto: Dto = {}
-  for (const [key, value] of Object.entries(row)) {
-    const kind = model.columns[key]?.kind
-    dto[key] = mapValue(kind, value)
-    addExactTwin(kind, key, value, dto)
+  for (const key of Object.keys(row)) {
+    if (omitted?.has(key)) continue
+    const value = row[key]
+    const info = infos.get(key)
+    if (info === undefined) {
+      dto[key] = value ?? null
+      continue
+    }
+    dto[key] = mapValue(info.kind, value)
+    addExactTwin(info, value, dto)
   }
   return dto
 }
 
 /** The columns of a model whose stored form differs from the DTO's (dates, exact numbers). */
 interface Conversions {
-  readonly columns: readonly (readonly [column: string, kind: string])[]
+  readonly columns: readonly (readonly [column: string, info: ColumnInfo])[]
 }
 
 const CONVERSIONS = new WeakMap<Model, Conversions>()
@@ -50,9 +63,9 @@ const CONVERSIONS = new WeakMap<Model, Conversions>()
 function conversionsOf(model: Model): Conversions {
   let conversions = CONVERSIONS.get(model)
   if (conversions === undefined) {
-    const columns = Object.entries(model.columns)
-      .filter(([, spec]) => spec.kind === "datetime" || spec.kind === "money" || spec.kind === "decimal")
-      .map(([column, spec]) => [column, spec.kind] as const)
+    const columns = [...columnInfos(model)].filter(
+      ([, info]) => info.kind === "datetime" || info.kind === "money" || info.kind === "decimal",
+    )
     conversions = { columns }
     CONVERSIONS.set(model, conversions)
   }
@@ -66,11 +79,11 @@ function conversionsOf(model: Model): Conversions {
  * 200-item cart the copy was half of the Node time of a read.
  */
 export function mapPlanned(plan: ReadPlan, row: Record<string, unknown>): Dto {
-  for (const [column, kind] of conversionsOf(plan.model).columns) {
+  for (const [column, info] of conversionsOf(plan.model).columns) {
     const value = row[column]
     if (value === undefined) continue
-    row[column] = mapValue(kind, value)
-    addExactTwin(kind, column, value, row)
+    row[column] = mapValue(info.kind, value)
+    addExactTwin(info, value, row)
   }
   for (const [name, child] of plan.relations) {
     const value = row[name]

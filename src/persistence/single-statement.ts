@@ -4,7 +4,8 @@ import { ident, preparedQuery } from "./db"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { insertArraysSql, setClauses } from "./writer"
+import { insertArraysSql } from "./insert-arrays"
+import { setClauses } from "./writer"
 
 /**
  * Writes to ONE cart as ONE statement (issue #10): the cart lock, its version bump, the completion
@@ -61,6 +62,52 @@ interface LockedWriteSql {
 }
 
 /**
+ * The texts of locked writes, by write text then lock shape. A write text comes from a cache of its own
+ * (see insertArraysSql), so the outer lookup is cheap, and a write no longer rebuilds the whole CTE,
+ * then hashes the new string again for its prepared name. Bounded: past the bound texts are built per call.
+ */
+const LOCKED_TEXTS = new Map<string, Map<string, string>>()
+const MAX_LOCKED_TEXTS = 512
+let lockedTextCount = 0
+
+function lockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWriteSql): string {
+  const shape =
+    `${target.model.table}|${target.includeDeleted === true}|${target.cartId !== undefined}|${checks.allowCompleted === true}|` +
+    `${checks.expectedVersion !== undefined}|${write.ctes ?? ""}|${write.extraSelect ?? ""}`
+  let shapes = LOCKED_TEXTS.get(write.sql)
+  let sql = shapes?.get(shape)
+  if (sql === undefined) {
+    sql = buildLockedWriteSql(target, checks, write)
+    if (lockedTextCount < MAX_LOCKED_TEXTS) {
+      if (shapes === undefined) LOCKED_TEXTS.set(write.sql, (shapes = new Map()))
+      shapes.set(shape, sql)
+      lockedTextCount++
+    }
+  }
+  return sql
+}
+
+function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWriteSql): string {
+  const cartColumn = target.model.table === "cart" ? "id" : "cart_id"
+  const live = target.includeDeleted ? "" : "p.deleted_at IS NULL AND "
+  let conditions = ""
+  if (target.cartId !== undefined) conditions += " AND id = ?"
+  if (!checks.allowCompleted) conditions += " AND completed_at IS NULL"
+  if (checks.expectedVersion !== undefined) conditions += " AND version = ?"
+  return (
+    `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
+    `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p) AND deleted_at IS NULL` +
+    ` AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1${conditions}` +
+    // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
+    ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
+    `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
+    `k AS (SELECT CASE WHEN (SELECT count(*) FROM w) = ? THEN 0 ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok) ` +
+    // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
+    `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
+  )
+}
+
+/**
  * Runs `write` under the lock of `target`'s one cart and returns its rows as DTOs, or `undefined`
  * when the statement wrote nothing (see above).
  *
@@ -72,30 +119,12 @@ interface LockedWriteSql {
  * general path, which reads after locking, runs instead.
  */
 async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write: LockedWriteSql): Promise<Dto[] | undefined> {
-  const cartColumn = target.model.table === "cart" ? "id" : "cart_id"
-  const live = target.includeDeleted ? "" : "p.deleted_at IS NULL AND "
   const bindings: unknown[] = [target.ids, target.ids.length]
-  let conditions = ""
-  if (target.cartId !== undefined) {
-    conditions += " AND id = ?"
-    bindings.push(target.cartId)
-  }
-  if (!checks.allowCompleted) conditions += " AND completed_at IS NULL"
-  if (checks.expectedVersion !== undefined) {
-    conditions += " AND version = ?"
-    bindings.push(checks.expectedVersion)
-  }
-  bindings.push(...write.bindings, write.expected)
-  const sql =
-    `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
-    `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p) AND deleted_at IS NULL` +
-    ` AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1${conditions}` +
-    // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
-    ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
-    `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
-    `k AS (SELECT CASE WHEN (SELECT count(*) FROM w) = ? THEN 0 ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok) ` +
-    // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
-    `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
+  if (target.cartId !== undefined) bindings.push(target.cartId)
+  if (checks.expectedVersion !== undefined) bindings.push(checks.expectedVersion)
+  for (const binding of write.bindings) bindings.push(binding)
+  bindings.push(write.expected)
+  const sql = lockedWriteSql(target, checks, write)
   try {
     const rows = await preparedQuery(db, sql, bindings)
     return rows.map((row) => mapRow(write.model, row))
@@ -105,10 +134,19 @@ async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write
   }
 }
 
+const RETURNING_ALL = new Map<string, string>()
+
 /** The insert of `rows` (all with the same columns), run only when `c` holds the lock. */
 function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } {
   const bindings: unknown[] = []
-  return { sql: `${insertArraysSql(model, rows, bindings, "EXISTS (SELECT 1 FROM c)")} RETURNING *`, bindings }
+  const insert = insertArraysSql(model, rows, bindings, "EXISTS (SELECT 1 FROM c)")
+  // The same string object for the same insert text, so the lookups keyed on it hash it once.
+  let sql = RETURNING_ALL.get(insert)
+  if (sql === undefined) {
+    sql = `${insert} RETURNING *`
+    if (RETURNING_ALL.size < MAX_LOCKED_TEXTS) RETURNING_ALL.set(insert, sql)
+  }
+  return { sql, bindings }
 }
 
 /**

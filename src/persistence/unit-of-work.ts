@@ -123,17 +123,10 @@ export class UnitOfWork {
     if (hostTransaction(context)) return Promise.resolve(undefined)
     return this.track(async () => {
       let events: CartEvent[] = []
-      const value = await this.withLockRetries(async () => {
-        for (let attempt = 0; ; attempt++) {
-          events = []
-          try {
-            return await work(this.tx(this.knex, context, events))
-          } catch (error) {
-            if (!isRetryable(error) || attempt >= this.options.maxRetries) throw error
-            await pause(backoff(attempt))
-          }
-        }
-      })
+      const value = await this.withLockRetries(() => {
+        events = []
+        return work(this.tx(this.knex, context, events))
+      }, this.options.maxRetries)
       if (value === undefined) return undefined
       await this.publish(events)
       return { value }
@@ -193,32 +186,36 @@ export class UnitOfWork {
     const host = hostTransaction(context)
     if (host) return this.inHostTransaction(host, context, work)
     let events: CartEvent[] = []
-    const result = await this.withLockRetries(async () => {
-      for (let attempt = 0; ; attempt++) {
-        events = []
-        try {
-          return await this.knex.transaction((trx) => work(this.tx(trx, context, events)))
-        } catch (error) {
-          if (!isRetryable(error) || attempt >= this.options.maxRetries) throw error
-          await pause(backoff(attempt))
-        }
-      }
-    })
+    const result = await this.withLockRetries(() => {
+      events = []
+      return this.knex.transaction((trx) => work(this.tx(trx, context, events)))
+    }, this.options.maxRetries)
     // Committed: from here on nothing may turn the call into a failure.
     await this.publish(events)
     return result
   }
 
-  /** Re-runs `attempt` after a lock probe expired, until `timeouts.lockMs` is spent; maps every failure. */
-  private async withLockRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  /**
+   * Re-runs `attempt` after a serialization failure or deadlock, up to `retries` times in a row, and
+   * after a lock probe expired, until `timeouts.lockMs` is spent (each such round may again retry
+   * `retries` times); maps every failure. One loop for both, so a write awaits one retry layer, not two.
+   */
+  private async withLockRetries<T>(attempt: () => Promise<T>, retries = 0): Promise<T> {
     const deadline = Date.now() + this.options.timeouts.lockMs
-    for (let round = 0; ; round++) {
-      if (this.closed && round > 0) throw UnexpectedStateError.closed()
+    let round = 0
+    let retried = 0
+    for (;;) {
       try {
         return await attempt()
       } catch (error) {
+        if (isRetryable(error) && retried < retries) {
+          await pause(backoff(retried++))
+          continue
+        }
         if (!isLockTimeout(error) || Date.now() >= deadline) throw this.map(error)
-        await pause(Math.min(backoff(round), Math.max(0, deadline - Date.now())))
+        await pause(Math.min(backoff(round++), Math.max(0, deadline - Date.now())))
+        retried = 0
+        if (this.closed) throw UnexpectedStateError.closed()
       }
     }
   }

@@ -1,5 +1,6 @@
-import { COLUMN_TYPES } from "../../models"
 import type { Model } from "../../models"
+import { columnInfo, columnInfos } from "./column-info"
+import type { ColumnInfo } from "./column-info"
 import { ident, query } from "./db"
 import type { Db } from "./db"
 import { isRecord } from "./is-record"
@@ -8,37 +9,38 @@ import { CREATION_ORDER } from "./read-sql"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 
+export { arrayInsertable, insertArraysSql } from "./insert-arrays"
+
 /** Turns one DTO field into the column values to store (money fills its raw twin too). */
-function storedColumns(model: Model, key: string, value: unknown, target: Record<string, unknown>): void {
-  const kind = model.columns[key]?.kind
-  if (kind === undefined || key.startsWith("raw_")) return
-  if (kind === "money") {
-    if (value === null || value === undefined) {
-      target[key] = null
-      target[`raw_${key}`] = null
+function storedColumns(info: ColumnInfo, key: string, value: unknown, target: Record<string, unknown>): void {
+  switch (info.kind) {
+    case "money":
+      if (value === null || value === undefined) {
+        target[key] = null
+        target[info.twin] = null
+        return
+      }
+      {
+        const money = toStoredMoney(value, [key])
+        target[key] = money.numeric
+        target[info.twin] = JSON.stringify(money.raw)
+      }
       return
-    }
-    const money = toStoredMoney(value, [key])
-    target[key] = money.numeric
-    target[`raw_${key}`] = JSON.stringify(money.raw)
-    return
+    case "json":
+      // Stringify so arrays are stored as JSON arrays, not PostgreSQL arrays.
+      target[key] = value === null || value === undefined ? null : JSON.stringify(value)
+      return
+    case "integer":
+      // A quantity given as a BigNumber or bignumber.js value (Medusa's BigNumberInput); validation made it an integer.
+      target[key] = typeof value === "object" && value !== null ? toStoredMoney(value, [key]).numeric : value
+      return
+    case "decimal":
+      // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
+      target[key] = value === null ? null : toStoredMoney(value, [key]).numeric
+      return
+    default:
+      target[key] = value
   }
-  if (kind === "json") {
-    // Stringify so arrays are stored as JSON arrays, not PostgreSQL arrays.
-    target[key] = value === null || value === undefined ? null : JSON.stringify(value)
-    return
-  }
-  if (kind === "integer" && typeof value === "object" && value !== null) {
-    // A quantity given as a BigNumber or bignumber.js value (Medusa's BigNumberInput); validation made it an integer.
-    target[key] = toStoredMoney(value, [key]).numeric
-    return
-  }
-  if (kind === "decimal") {
-    // Exact text whatever the input's form (number, string, BigNumber-like), as for money.
-    target[key] = value === null ? null : toStoredMoney(value, [key]).numeric
-    return
-  }
-  target[key] = value
 }
 
 /** A metadata update as SQL merges it: the top-level keys to set (JSON text) and the keys a "" value removes. */
@@ -57,10 +59,12 @@ function metadataPatch(metadata: unknown): MetadataPatch {
 
 /** The storable columns of an input object; keys that are not columns (relations, totals) are ignored. */
 export function toColumns(model: Model, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const infos = columnInfos(model)
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(data)) {
-    if (value === undefined || key === "created_at" || key === "updated_at" || key === "deleted_at") continue
-    storedColumns(model, key, value, out)
+  for (const key of Object.keys(data)) {
+    const value = data[key]
+    const info = infos.get(key)
+    if (value !== undefined && info?.writable) storedColumns(info, key, value, out)
   }
   return out
 }
@@ -89,46 +93,6 @@ export function chunks<T>(rows: readonly T[], parametersPerRow: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
   return out
-}
-
-/** The SQL array type of a column's parameter (a money column's `raw_` twin is jsonb). */
-function arrayType(model: Model, column: string): string {
-  return `${column.startsWith("raw_") ? "jsonb" : COLUMN_TYPES[model.columns[column]!.kind]}[]`
-}
-
-/**
- * `INSERT INTO … SELECT … FROM unnest(…)` of `rows`: one array parameter per column, so the text is the same
- * whatever the batch size. Rows may name different columns (see {@link arrayInsertable}): a column a row
- * leaves out is NULL there, or the column's default where it has one (`COALESCE`, only for columns that
- * cannot be NULL, so an explicit NULL is never replaced). `where` (trusted SQL) guards the insert, e.g. on a
- * lock CTE. No RETURNING; pushes the arrays onto `bindings`.
- */
-export function insertArraysSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[], where = ""): string {
-  // Sorted: callers build rows in their input's key order, and one column set should be one text.
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort()
-  const names = columns.map(ident).join(", ")
-  const selected = columns.map((column) => {
-    bindings.push(rows.map((row) => row[column] ?? null))
-    const fallback = model.columns[column]?.default
-    const value = `v.${ident(column)}`
-    return fallback !== undefined && rows.some((row) => !(column in row)) ? `COALESCE(${value}, ${fallback})` : value
-  })
-  const arrays = columns.map((column) => `?::${arrayType(model, column)}`).join(", ")
-  return `INSERT INTO ${ident(model.table)} (${names}) SELECT ${selected.join(", ")} FROM unnest(${arrays}) AS v(${names})${where ? ` WHERE ${where}` : ""}`
-}
-
-/**
- * Whether {@link insertArraysSql} can insert `rows` exactly as `INSERT … VALUES` with DEFAULT for missing
- * cells would: rows may leave out a column unless it is nullable with a default (NULL there would be
- * ambiguous between "left out" and "set to NULL").
- */
-export function arrayInsertable(model: Model, rows: readonly Record<string, unknown>[]): boolean {
-  const columns = new Set(rows.flatMap((row) => Object.keys(row)))
-  for (const column of columns) {
-    const spec = model.columns[column]
-    if (spec?.nullable && spec.default !== undefined && rows.some((row) => !(column in row))) return false
-  }
-  return true
 }
 
 /** `INSERT INTO … VALUES …` of `rows` (a missing column is DEFAULT), without RETURNING; pushes the values onto `bindings`. */
@@ -223,7 +187,7 @@ function assignment(column: string): string {
 function castOf(model: Model, column: string): string {
   if (column === "__metadata_patch") return "jsonb"
   if (column === "__metadata_removed") return "text[]"
-  return COLUMN_TYPES[model.columns[column]!.kind]
+  return columnInfo(model, column).cast
 }
 
 /** Rows of one model updated with the same columns, within one scope (e.g. one cart). */
