@@ -19,20 +19,20 @@ interface Input {
 const setEmailStep = createStep(
   "cartwright-set-email",
   async (input: { cartId: string; email: string }, { container }) => {
-    const carts = container.resolve<ICartModuleService>(Modules.CART)
+    const carts = container.resolve(Modules.CART)
     const before = await carts.retrieveCart(input.cartId, { select: ["id", "email"] })
     await carts.updateCarts(input.cartId, { email: input.email })
     return new StepResponse(input.email, { cartId: input.cartId, email: before.email ?? null })
   },
   async (previous, { container }) => {
-    if (previous) await container.resolve<ICartModuleService>(Modules.CART).updateCarts(previous.cartId, { email: previous.email })
+    if (previous) await container.resolve(Modules.CART).updateCarts(previous.cartId, { email: previous.email })
   },
 )
 
 const addItemsStep = createStep(
   "cartwright-add-items",
   async (cartId: string, { container }) => {
-    const carts = container.resolve<ICartModuleService>(Modules.CART)
+    const carts = container.resolve(Modules.CART)
     const items = await carts.addLineItems(cartId, [{ title: "Tee", quantity: 2, unit_price: 15 }])
     return new StepResponse(
       items.map((item) => item.id),
@@ -40,7 +40,7 @@ const addItemsStep = createStep(
     )
   },
   async (itemIds, { container }) => {
-    if (itemIds?.length) await container.resolve<ICartModuleService>(Modules.CART).deleteLineItems(itemIds)
+    if (itemIds?.length) await container.resolve(Modules.CART).deleteLineItems(itemIds)
   },
 )
 

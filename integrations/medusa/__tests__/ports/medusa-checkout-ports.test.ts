@@ -1,4 +1,3 @@
-import type { IInventoryService, IOrderModuleService, IPaymentModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import {
   InMemoryGiftCards,
@@ -64,7 +63,7 @@ describe("MedusaInventory over @medusajs/inventory", () => {
 
   it("reserves through Medusa's reservation items, splitting a line over locations, and releases them", async () => {
     const inventory = new MedusaInventory(medusa.container)
-    const module = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
+    const module = medusa.container.resolve(Modules.INVENTORY)
     const reservations = await inventory.reserve(
       [
         { variant_id: seed.variants.teeM, quantity: 7, line_item_id: "cali_split" },
@@ -93,7 +92,7 @@ describe("MedusaInventory over @medusajs/inventory", () => {
 
   it("reserves nothing when one line is short, and names that variant", async () => {
     const inventory = new MedusaInventory(medusa.container)
-    const module = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
+    const module = medusa.container.resolve(Modules.INVENTORY)
     const attempt = inventory.reserve(
       [
         { variant_id: seed.variants.teeL, quantity: 2, line_item_id: "cali_ok" },
@@ -188,7 +187,7 @@ describe("MedusaPayment over @medusajs/payment", () => {
 
   it("keeps the cart's sessions in a payment collection linked to the cart, re-prices them, authorises with the system provider", async () => {
     const payment = new MedusaPayment(medusa.container)
-    const module = medusa.container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+    const module = medusa.container.resolve(Modules.PAYMENT)
     const opened = await payment.initiateSession(input)
     expect(opened).toMatchObject({
       cart_id: input.cart_id,
@@ -236,7 +235,7 @@ describe("MedusaPayment over @medusajs/payment", () => {
 
   it("uses the oldest of several collections linked to one cart (two first sessions opened at once), whatever the link order", async () => {
     const payment = new MedusaPayment(medusa.container)
-    const module = medusa.container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+    const module = medusa.container.resolve(Modules.PAYMENT)
     // The racing call's collection: created first, linked last.
     const [older] = await module.createPaymentCollections([{ currency_code: "eur", amount: 42.5 }])
     const lost = await payment.initiateSession({ ...input, cart_id: "cart_raced" })
@@ -266,8 +265,8 @@ describe("MedusaPayment over @medusajs/payment", () => {
 describe("the checkout flow on Medusa's inventory, fulfillment, payment and order modules", () => {
   it("checks stock when adding, ships with a conditional price, pays through pp_system_default, reserves stock and creates the order at completion, undoes both", async () => {
     const deps = flowDeps()
-    const inventory = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
-    const orders = medusa.container.resolve<IOrderModuleService>(Modules.ORDER)
+    const inventory = medusa.container.resolve(Modules.INVENTORY)
+    const orders = medusa.container.resolve(Modules.ORDER)
     const cart = await createCart(deps, {
       region_id: seed.regions.eu,
       sales_channel_id: seed.channels.web,
@@ -359,7 +358,7 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
 
   it("hands Medusa's order module the cart's tax lines and adjustments, so that the order's own totals are the cart's", async () => {
     const deps = flowDeps()
-    const orders = medusa.container.resolve<IOrderModuleService>(Modules.ORDER)
+    const orders = medusa.container.resolve(Modules.ORDER)
     const cart = await createCart(deps, {
       region_id: seed.regions.eu,
       sales_channel_id: seed.channels.web,
