@@ -12,27 +12,16 @@ import {
 } from "cartwright"
 import type { CartModuleService } from "cartwright"
 import { MedusaFulfillment, MedusaInventory, MedusaPayment, createMedusaPorts } from "cartwright/medusa-ports"
-import { bootMedusaModules } from "../support/medusa-modules"
-import type { MedusaModules } from "../support/medusa-modules"
+import { medusaModulesForSuite } from "../support/medusa-modules"
 import { seedCheckout } from "../support/seed-checkout"
 import type { SeededCheckout } from "../support/seed-checkout"
 
-// Booting a dozen Medusa modules (cartwright under the cart key among them) and their migrations takes a while.
-jest.setTimeout(120_000)
-
-let medusa: MedusaModules
 let seed: SeededCheckout
 let carts: CartModuleService
-
-beforeAll(async () => {
-  // cartwright/medusa as the app's cart module: Medusa then defines its cart links (cart <-> payment collection).
-  medusa = await bootMedusaModules(["cart", "inventory", "stock_location", "fulfillment", "payment", "order"])
-  seed = await seedCheckout(medusa)
-  carts = medusa.container.resolve<CartModuleService>(Modules.CART)
-}, 600_000)
-
-afterAll(async () => {
-  await medusa?.shutdown()
+// cartwright/medusa as the app's cart module: Medusa then defines its cart links (cart <-> payment collection).
+const medusa = medusaModulesForSuite(["cart", "inventory", "stock_location", "fulfillment", "payment", "order"], async (booted) => {
+  seed = await seedCheckout(booted)
+  carts = booted.container.resolve<CartModuleService>(Modules.CART)
 })
 
 /** The flows' dependencies: every port over Medusa's modules, except gift cards (Medusa 2 has no gift card module). */

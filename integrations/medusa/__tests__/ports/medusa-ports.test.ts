@@ -17,29 +17,18 @@ import {
 } from "cartwright"
 import type { CartModule } from "cartwright"
 import { MedusaPricing, MedusaProductCatalog, MedusaPromotions, MedusaRegions, MedusaTax, createMedusaPorts } from "cartwright/medusa-ports"
-import { bootMedusaModules } from "../support/medusa-modules"
-import type { MedusaModules } from "../support/medusa-modules"
+import { medusaModulesForSuite } from "../support/medusa-modules"
 import { seedCommerce } from "../support/seed-commerce"
 import type { SeededCommerce } from "../support/seed-commerce"
 
-// Booting seven Medusa modules and their migrations takes a while on a shared machine.
-jest.setTimeout(120_000)
-
-let medusa: MedusaModules
 let seed: SeededCommerce
 let carts: CartModule
-
-beforeAll(async () => {
-  medusa = await bootMedusaModules()
-  seed = await seedCommerce(medusa)
+const medusa = medusaModulesForSuite([], async (booted) => {
+  seed = await seedCommerce(booted)
   // The cart tables live beside Medusa's, in the same database, in a schema of their own.
-  carts = await createCartModule({ database: { clientUrl: medusa.database.url, schema: "cartwright" } })
+  carts = await createCartModule({ database: { clientUrl: booted.database.url, schema: "cartwright" } })
   await carts.migrate()
-}, 600_000)
-
-afterAll(async () => {
-  await carts?.close()
-  await medusa?.shutdown()
+  return () => carts.close()
 })
 
 /** The flows' dependencies: Medusa's modules through the adapters; shipping, payment, orders, stock and gift cards in memory. */
