@@ -15,6 +15,7 @@ import { MedusaFulfillment, MedusaInventory, MedusaPayment, createMedusaPorts } 
 import { medusaModulesForSuite } from "../support/medusa-modules"
 import { seedCheckout } from "../support/seed-checkout"
 import type { SeededCheckout } from "../support/seed-checkout"
+import { germanWebCart } from "../support/seed-commerce"
 
 let seed: SeededCheckout
 let carts: CartModuleService
@@ -257,9 +258,7 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     const inventory = medusa.container.resolve(Modules.INVENTORY)
     const orders = medusa.container.resolve(Modules.ORDER)
     const cart = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       email: "bob@example.com",
       items: [{ variant_id: seed.variants.teeM, quantity: 2 }],
     })
@@ -349,9 +348,7 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     const deps = flowDeps()
     const orders = medusa.container.resolve(Modules.ORDER)
     const cart = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       email: "ada@example.com",
       items: [
         { variant_id: seed.variants.teeL, quantity: 3 },

@@ -18,7 +18,7 @@ import {
 import type { CartModule } from "cartwright"
 import { MedusaPricing, MedusaProductCatalog, MedusaPromotions, MedusaRegions, MedusaTax, createMedusaPorts } from "cartwright/medusa-ports"
 import { medusaModulesForSuite } from "../support/medusa-modules"
-import { seedCommerce } from "../support/seed-commerce"
+import { germanWebCart, seedCommerce } from "../support/seed-commerce"
 import type { SeededCommerce } from "../support/seed-commerce"
 
 let seed: SeededCommerce
@@ -187,12 +187,8 @@ describe("MedusaRegions over @medusajs/region", () => {
 describe("the checkout flow on Medusa's modules", () => {
   it("creates a cart by variant, adds a tiered line, taxes it for the address, applies a code, completes, and registers the code's usage", async () => {
     const deps = flowDeps()
-    const promotionModule = medusa.container.resolve(Modules.PROMOTION)
-
     const created = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       email: "bob@example.com",
       customer_id: seed.customers.bob,
       items: [{ variant_id: seed.variants.teeM, quantity: 1 }],
@@ -242,11 +238,10 @@ describe("the checkout flow on Medusa's modules", () => {
     expect(output.cart.completed_at).toBeTruthy()
     expect(output.order).toMatchObject({ cart_id: created.id })
     // The code's one use is spent in Medusa's promotion module, so another cart cannot take it.
+    const promotionModule = medusa.container.resolve(Modules.PROMOTION)
     expect((await promotionModule.retrievePromotion(seed.promotions.tenOff)).used).toBe(1)
     const other = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       items: [{ variant_id: seed.variants.mug, quantity: 1 }],
     })
     await expect(applyPromotionCodes(deps, { cart_id: other.id, codes: ["TENOFF"] })).rejects.toMatchObject({ type: "invalid_data" })

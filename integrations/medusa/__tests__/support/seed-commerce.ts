@@ -171,3 +171,8 @@ export async function seedCommerce({ container, link }: MedusaModules) {
     promotions: { tenOff: promotionId.get("TENOFF")!, shipFree: promotionId.get("SHIPFREE")! },
   }
 }
+
+/** createCart's fields for a web channel cart in the EU region that ships to Germany. */
+export function germanWebCart(seed: Pick<SeededCommerce, "regions" | "channels">) {
+  return { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, country_code: "de" }
+}
