@@ -64,13 +64,13 @@ export async function bootMedusaModules(extras: readonly ExtraModule[] = []): Pr
 /**
  * Registers a port suite's hooks: before its tests, boots Medusa's modules (the base set and `extras`) and
  * runs `prepare` on them (seeding, a cart module...); after them, runs what `prepare` returned to release
- * its own resources, then shuts the modules down. The modules returned answer once booted and throw
- * before, so a test never runs on modules that are not there.
+ * its own resources, then shuts the modules down. The function returned gives the booted modules and
+ * throws before the boot, so a test never runs on modules that are not there.
  */
 export function medusaModulesForSuite(
   extras: readonly ExtraModule[],
   prepare: (medusa: MedusaModules) => Promise<(() => Promise<void>) | void>,
-): Omit<MedusaModules, "shutdown"> {
+): () => Omit<MedusaModules, "shutdown"> {
   // Booting a dozen modules and their migrations, and seeding them, takes a while on a shared machine.
   jest.setTimeout(120_000)
   let booted: MedusaModules | undefined
@@ -83,19 +83,8 @@ export function medusaModulesForSuite(
     await release?.()
     await booted?.shutdown()
   })
-  const modules = () => {
+  return () => {
     if (!booted) throw new Error("Medusa's modules are booted in beforeAll: use them inside a test or hook")
     return booted
-  }
-  return {
-    get database() {
-      return modules().database
-    },
-    get container() {
-      return modules().container
-    },
-    get link() {
-      return modules().link
-    },
   }
 }
