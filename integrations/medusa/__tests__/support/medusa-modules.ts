@@ -8,7 +8,9 @@ import { promisify } from "node:util"
 import { createHostDatabase } from "./database"
 import type { HostDatabase } from "./database"
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { modulesConfig, quietLogger } = require("./medusa-modules-config")
+const { modulesConfig } = require("./medusa-modules-config")
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { quietLogger } = require("./quiet-logger")
 
 /** Modules a suite may boot beyond the base set (see EXTRA_MODULES in medusa-modules-config.js). */
 export type ExtraModule = "cart" | "inventory" | "stock_location" | "fulfillment" | "payment" | "order"
