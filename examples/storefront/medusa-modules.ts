@@ -235,22 +235,8 @@ export async function startMedusaModulesHost(databaseUrl: string): Promise<{ hos
     MedusaModule: { clearInstances(): void }
   }>("@medusajs/framework/modules-sdk")
   const { asValue } = load<{ asValue(value: unknown): unknown }>("@medusajs/framework/awilix")
-  const quiet = () => undefined
-  const logger = {
-    info: quiet,
-    debug: quiet,
-    log: quiet,
-    warn: console.warn,
-    error: console.error,
-    panic: console.error,
-    activity: () => "",
-    progress: quiet,
-    success: quiet,
-    failure: quiet,
-    shouldLog: () => false,
-    setLogLevel: quiet,
-    unsetLogLevel: quiet,
-  }
+  // The Medusa host suites' logger (integrations/medusa), quiet except for warnings and errors.
+  const { quietLogger: logger } = load<{ quietLogger: unknown }>("./__tests__/support/quiet-logger")
   // A fresh options object per call: Medusa's loader deletes the link entry from the config it is given.
   const options = () => ({
     modulesConfig: modulesConfig(),

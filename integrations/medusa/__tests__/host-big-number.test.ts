@@ -1,10 +1,7 @@
-import { MedusaApp, MedusaModule } from "@medusajs/modules-sdk"
 import { BigNumber, MathBN, decorateCartTotals } from "@medusajs/framework/utils"
-import { ContainerRegistrationKeys, Modules, createPgConnection } from "@medusajs/utils"
-import type { ICartModuleService } from "@medusajs/types"
-import { MedusaCartModuleService, runMigrations } from "cartwright/medusa"
-import { createHostDatabase } from "./support/database"
-import type { HostDatabase } from "./support/database"
+import { MedusaCartModuleService } from "cartwright/medusa"
+import { bootCartwrightApp } from "./support/cartwright-app"
+import type { CartwrightApp } from "./support/cartwright-app"
 
 // Issue #11, item 2: inside a Medusa app every total is an instance of the app's own BigNumber
 // (@medusajs/framework/utils), the class Medusa's MathBN.convert and transformPropertiesToBigNumber test with
@@ -25,21 +22,12 @@ function totalsOf(value: unknown, path = "cart"): [string, unknown][] {
 }
 
 describe("totals inside a Medusa app are the app's BigNumber", () => {
-  let db: HostDatabase
-  let pg: ReturnType<typeof createPgConnection>
-  let app: Awaited<ReturnType<typeof MedusaApp>>
+  let host: CartwrightApp
   let cartId: string
 
   beforeAll(async () => {
-    db = await createHostDatabase()
-    await runMigrations({ options: { database: { clientUrl: db.url } } })
-    pg = createPgConnection({ clientUrl: db.url, schema: "public" })
-    app = await MedusaApp({
-      modulesConfig: { [Modules.CART]: { resolve: "cartwright/medusa", options: {} } },
-      sharedResourcesConfig: { database: { clientUrl: db.url } },
-      injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: pg, [ContainerRegistrationKeys.LOGGER]: console },
-    })
-    const carts = app.modules[Modules.CART] as ICartModuleService
+    host = await bootCartwrightApp()
+    const { carts } = host
     const cart = await carts.createCarts({
       currency_code: "usd",
       items: [
@@ -59,14 +47,11 @@ describe("totals inside a Medusa app are the app's BigNumber", () => {
   })
 
   afterAll(async () => {
-    await app?.onApplicationShutdown()
-    MedusaModule.clearInstances()
-    await pg?.destroy()
-    await db?.drop()
+    await host?.shutdown()
   })
 
   it("returns every total of the cart, its lines, their adjustments and tax lines, and credit lines as Medusa's BigNumber", async () => {
-    const cart = await (app.modules[Modules.CART] as ICartModuleService).retrieveCart(cartId)
+    const cart = await host.carts.retrieveCart(cartId)
     const totals = totalsOf(cart)
     // cart, 2 items, 1 shipping method, 3 tax lines, 2 adjustments, 1 credit line all carry totals.
     expect(new Set(totals.map(([path]) => path.replace(/\.[a-z_]+$/, ""))).size).toBe(10)
@@ -75,7 +60,7 @@ describe("totals inside a Medusa app are the app's BigNumber", () => {
   })
 
   it("feeds Medusa's own totals code: MathBN sums them exactly and decorateCartTotals agrees", async () => {
-    const cart = await (app.modules[Modules.CART] as ICartModuleService).retrieveCart(cartId)
+    const cart = await host.carts.retrieveCart(cartId)
     expect(MathBN.convert(cart.item_total).toFixed()).toBe(cart.raw_item_total?.value)
     expect(MathBN.add(cart.item_total, cart.shipping_total, MathBN.mult(cart.credit_line_total, -1)).toFixed()).toBe(
       MathBN.convert(cart.total).toFixed(),
@@ -95,7 +80,7 @@ describe("totals inside a Medusa app are the app's BigNumber", () => {
     class HostMoney {
       constructor(readonly raw: { value: string; precision: number }) {}
     }
-    const service = new MedusaCartModuleService({ __pg_connection__: pg }, { totals: { bigNumber: HostMoney } })
+    const service = new MedusaCartModuleService({ __pg_connection__: host.pg }, { totals: { bigNumber: HostMoney } })
     const cart = await service.retrieveCart(cartId)
     expect(cart.total).toBeInstanceOf(HostMoney)
     expect(cart.items?.[0]?.tax_lines?.[0]?.total).toBeInstanceOf(HostMoney)

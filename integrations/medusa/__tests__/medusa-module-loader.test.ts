@@ -1,7 +1,7 @@
-import { MedusaApp, MedusaAppMigrateUp, MedusaModule } from "@medusajs/modules-sdk"
-import { ContainerRegistrationKeys, Modules, createPgConnection } from "@medusajs/utils"
-import { createHostDatabase, query } from "./support/database"
-import type { HostDatabase } from "./support/database"
+import { Modules } from "@medusajs/utils"
+import { bootCartwrightApp } from "./support/cartwright-app"
+import type { CartwrightApp } from "./support/cartwright-app"
+import { query } from "./support/database"
 
 // (a) of issue #11: Medusa's own module loader (modules-sdk 2.21) resolves "cartwright/medusa" by package
 // path under the cart key, runs its migrations through Medusa's migration entry (MedusaAppMigrateUp, what
@@ -14,53 +14,29 @@ interface Message {
 }
 
 describe("cartwright/medusa under Medusa's module loader", () => {
-  let db: HostDatabase
-  let pg: ReturnType<typeof createPgConnection>
   const emitted: Message[] = []
   const eventBus = {
     emit: async (messages: Message | Message[]) => {
       emitted.push(...(Array.isArray(messages) ? messages : [messages]))
     },
   }
-  let app: Awaited<ReturnType<typeof MedusaApp>>
-
-  const modulesConfig = () => ({ [Modules.CART]: { resolve: "cartwright/medusa", options: {} } })
-  const injected = () => ({
-    [ContainerRegistrationKeys.PG_CONNECTION]: pg,
-    [Modules.EVENT_BUS]: eventBus,
-    [ContainerRegistrationKeys.LOGGER]: console,
-  })
+  let host: CartwrightApp
 
   beforeAll(async () => {
-    db = await createHostDatabase()
-    pg = createPgConnection({ clientUrl: db.url, schema: "public" })
-    await MedusaAppMigrateUp({
-      modulesConfig: modulesConfig(),
-      sharedResourcesConfig: { database: { clientUrl: db.url } },
-      injectedDependencies: injected(),
-    })
-    app = await MedusaApp({
-      modulesConfig: modulesConfig(),
-      sharedResourcesConfig: { database: { clientUrl: db.url } },
-      injectedDependencies: injected(),
-    })
-    await app.onApplicationStart()
+    host = await bootCartwrightApp({ migrations: "medusa", inject: { [Modules.EVENT_BUS]: eventBus } })
   })
 
   afterAll(async () => {
-    await app?.onApplicationShutdown()
-    MedusaModule.clearInstances()
-    await pg?.destroy()
-    await db?.drop()
+    await host?.shutdown()
   })
 
   it("applied cartwright's migrations through Medusa's migration entry", async () => {
-    const rows = await query<{ name: string }>(db.url, "SELECT name FROM cartwright_migrations")
+    const rows = await query<{ name: string }>(host.db.url, "SELECT name FROM cartwright_migrations")
     expect(rows.length).toBeGreaterThan(0)
   })
 
   it("serves carts under the cart key, emitting through Medusa's event bus after commit", async () => {
-    const cart = app.modules[Modules.CART] as {
+    const cart = host.app.modules[Modules.CART] as {
       createCarts(input: unknown): Promise<{ id: string }>
       retrieveCart(id: string, config?: unknown): Promise<{ id: string; total: { toJSON(): number } }>
     }
@@ -72,25 +48,25 @@ describe("cartwright/medusa under Medusa's module loader", () => {
   })
 
   it("joins the caller's transaction (Medusa's sharedContext.transactionManager): a rollback leaves nothing", async () => {
-    const cart = app.modules[Modules.CART] as { createCarts(input: unknown, ctx?: unknown): Promise<{ id: string }> }
+    const cart = host.app.modules[Modules.CART] as { createCarts(input: unknown, ctx?: unknown): Promise<{ id: string }> }
     let id = ""
     await expect(
-      pg.transaction(async (trx) => {
+      host.pg.transaction(async (trx) => {
         id = (await cart.createCarts({ currency_code: "usd" }, { transactionManager: trx })).id
         throw new Error("abort")
       }),
     ).rejects.toThrow("abort")
-    expect(await query(db.url, "SELECT id FROM cart WHERE id = $1", [id])).toEqual([])
+    expect(await query(host.db.url, "SELECT id FROM cart WHERE id = $1", [id])).toEqual([])
   })
 
   it("answers Medusa's query graph through its joiner config", async () => {
-    const cart = app.modules[Modules.CART] as { createCarts(input: unknown): Promise<{ id: string }> }
+    const cart = host.app.modules[Modules.CART] as { createCarts(input: unknown): Promise<{ id: string }> }
     const created = await cart.createCarts({
       currency_code: "gbp",
       email: "a@example.com",
       items: [{ title: "Hat", quantity: 1, unit_price: 5 }],
     })
-    const { data } = await app.query.graph({
+    const { data } = await host.app.query.graph({
       entity: "cart",
       fields: ["id", "email", "items.title"],
       filters: { id: created.id },

@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process"
 import { join } from "node:path"
 import { MedusaApp, MedusaModule } from "@medusajs/modules-sdk"
-import { ContainerRegistrationKeys, Modules, createPgConnection } from "@medusajs/framework/utils"
+import { createPgConnection } from "@medusajs/framework/utils"
 import type { ICartModuleService } from "@medusajs/types"
+import { FULL_CART_RELATIONS } from "cartwright"
 import { MedusaCartModuleService, revertMigration, runMigrations } from "cartwright/medusa"
+import { cartAppOptions, cartModuleOf } from "./support/cartwright-app"
+import type { PgConnection } from "./support/cartwright-app"
 import { createHostDatabase, query } from "./support/database"
 import type { HostDatabase } from "./support/database"
 
@@ -37,17 +40,8 @@ function sameShapeAs(ours: Json, medusa: Json): Json {
   )
 }
 
-const RELATIONS = [
-  "shipping_address",
-  "billing_address",
-  "items",
-  "items.tax_lines",
-  "items.adjustments",
-  "shipping_methods",
-  "shipping_methods.tax_lines",
-  "shipping_methods.adjustments",
-  "credit_lines",
-]
+// Every relation of a cart: both modules read the same rows, so every field and total is compared.
+const RELATIONS = [...FULL_CART_RELATIONS]
 
 /** Columns, constraints and indexes of the cart tables: what "Medusa's schema" means for the way back. */
 async function schemaOf(url: string): Promise<unknown[]> {
@@ -70,18 +64,14 @@ async function schemaOf(url: string): Promise<unknown[]> {
 
 describe("switching an app from @medusajs/cart 2.21 to cartwright and back", () => {
   let db: HostDatabase
-  let pg: ReturnType<typeof createPgConnection>
+  let pg: PgConnection
   let medusaSchema: unknown[]
   const medusaReads = new Map<string, Json>()
 
   async function withMedusaCart<T>(work: (carts: ICartModuleService) => Promise<T>): Promise<T> {
-    const app = await MedusaApp({
-      modulesConfig: { [Modules.CART]: { resolve: "@medusajs/cart", options: {} } },
-      sharedResourcesConfig: { database: { clientUrl: db.url } },
-      injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: pg, [ContainerRegistrationKeys.LOGGER]: console },
-    })
+    const app = await MedusaApp(cartAppOptions("@medusajs/cart", db, pg))
     try {
-      return await work(app.modules[Modules.CART] as ICartModuleService)
+      return await work(cartModuleOf(app))
     } finally {
       await app.onApplicationShutdown()
       MedusaModule.clearInstances()

@@ -1,10 +1,8 @@
-import { MedusaApp, MedusaModule } from "@medusajs/modules-sdk"
-import { ContainerRegistrationKeys, Modules, createPgConnection } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, WorkflowResponse, createStep, createWorkflow } from "@medusajs/workflows-sdk"
-import type { ICartModuleService } from "@medusajs/types"
-import { runMigrations } from "cartwright/medusa"
-import { createHostDatabase, query } from "./support/database"
-import type { HostDatabase } from "./support/database"
+import { bootCartwrightApp } from "./support/cartwright-app"
+import type { CartwrightApp } from "./support/cartwright-app"
+import { query } from "./support/database"
 
 // (c) of issue #11: a workflow built with @medusajs/workflows-sdk 2.21 calls cartwright from its steps through
 // the cart module key; when a later step throws, Medusa runs the compensations in reverse and they undo
@@ -19,20 +17,20 @@ interface Input {
 const setEmailStep = createStep(
   "cartwright-set-email",
   async (input: { cartId: string; email: string }, { container }) => {
-    const carts = container.resolve<ICartModuleService>(Modules.CART)
+    const carts = container.resolve(Modules.CART)
     const before = await carts.retrieveCart(input.cartId, { select: ["id", "email"] })
     await carts.updateCarts(input.cartId, { email: input.email })
     return new StepResponse(input.email, { cartId: input.cartId, email: before.email ?? null })
   },
   async (previous, { container }) => {
-    if (previous) await container.resolve<ICartModuleService>(Modules.CART).updateCarts(previous.cartId, { email: previous.email })
+    if (previous) await container.resolve(Modules.CART).updateCarts(previous.cartId, { email: previous.email })
   },
 )
 
 const addItemsStep = createStep(
   "cartwright-add-items",
   async (cartId: string, { container }) => {
-    const carts = container.resolve<ICartModuleService>(Modules.CART)
+    const carts = container.resolve(Modules.CART)
     const items = await carts.addLineItems(cartId, [{ title: "Tee", quantity: 2, unit_price: 15 }])
     return new StepResponse(
       items.map((item) => item.id),
@@ -40,7 +38,7 @@ const addItemsStep = createStep(
     )
   },
   async (itemIds, { container }) => {
-    if (itemIds?.length) await container.resolve<ICartModuleService>(Modules.CART).deleteLineItems(itemIds)
+    if (itemIds?.length) await container.resolve(Modules.CART).deleteLineItems(itemIds)
   },
 )
 
@@ -57,52 +55,38 @@ const checkoutWorkflow = createWorkflow("cartwright-checkout", (input: Input) =>
 })
 
 describe("a Medusa workflow over cartwright", () => {
-  let db: HostDatabase
-  let pg: ReturnType<typeof createPgConnection>
-  let app: Awaited<ReturnType<typeof MedusaApp>>
+  let host: CartwrightApp
 
   beforeAll(async () => {
-    db = await createHostDatabase()
-    await runMigrations({ options: { database: { clientUrl: db.url } } })
-    pg = createPgConnection({ clientUrl: db.url, schema: "public" })
-    app = await MedusaApp({
-      modulesConfig: { [Modules.CART]: { resolve: "cartwright/medusa", options: {} } },
-      sharedResourcesConfig: { database: { clientUrl: db.url } },
-      injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: pg, [ContainerRegistrationKeys.LOGGER]: console },
-    })
+    host = await bootCartwrightApp()
   })
 
   afterAll(async () => {
-    await app?.onApplicationShutdown()
-    MedusaModule.clearInstances()
-    await pg?.destroy()
-    await db?.drop()
+    await host?.shutdown()
   })
 
-  const carts = () => app.modules[Modules.CART] as ICartModuleService
-
   it("runs its steps through the cart module key", async () => {
-    const { id } = await carts().createCarts({ currency_code: "usd", email: "old@example.com" })
-    const { result } = await checkoutWorkflow(app.sharedContainer).run({
+    const { id } = await host.carts.createCarts({ currency_code: "usd", email: "old@example.com" })
+    const { result } = await checkoutWorkflow(host.app.sharedContainer).run({
       input: { cartId: id, email: "ok@example.com", declinePayment: false },
     })
     expect(result.payment).toBe("authorized")
-    const cart = await carts().retrieveCart(id)
+    const cart = await host.carts.retrieveCart(id)
     expect(cart.email).toBe("ok@example.com")
     expect(cart.items?.map((item) => item.id)).toEqual(result.itemIds)
     expect(cart.total.valueOf()).toBe(30)
   })
 
   it("compensates when a later step throws: the items are removed and the email restored", async () => {
-    const { id } = await carts().createCarts({ currency_code: "usd", email: "old@example.com" })
-    const { errors } = await checkoutWorkflow(app.sharedContainer).run({
+    const { id } = await host.carts.createCarts({ currency_code: "usd", email: "old@example.com" })
+    const { errors } = await checkoutWorkflow(host.app.sharedContainer).run({
       input: { cartId: id, email: "declined@example.com", declinePayment: true },
       throwOnError: false,
     })
     expect(errors.map((error) => error.error?.message)).toEqual(["payment declined"])
-    const cart = await carts().retrieveCart(id, { relations: ["items"] })
+    const cart = await host.carts.retrieveCart(id, { relations: ["items"] })
     expect(cart.email).toBe("old@example.com")
     expect(cart.items).toEqual([])
-    expect(await query(db.url, "SELECT id FROM cart_line_item WHERE cart_id = $1", [id])).toEqual([])
+    expect(await query(host.db.url, "SELECT id FROM cart_line_item WHERE cart_id = $1", [id])).toEqual([])
   })
 })

@@ -1,4 +1,3 @@
-import type { IInventoryService, IOrderModuleService, IPaymentModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import {
   InMemoryGiftCards,
@@ -13,39 +12,29 @@ import {
 } from "cartwright"
 import type { CartModuleService } from "cartwright"
 import { MedusaFulfillment, MedusaInventory, MedusaPayment, createMedusaPorts } from "cartwright/medusa-ports"
-import { bootMedusaModules } from "../support/medusa-modules"
-import type { MedusaModules } from "../support/medusa-modules"
+import { medusaModulesForSuite } from "../support/medusa-modules"
 import { seedCheckout } from "../support/seed-checkout"
 import type { SeededCheckout } from "../support/seed-checkout"
+import { germanWebCart } from "../support/seed-commerce"
 
-// Booting a dozen Medusa modules (cartwright under the cart key among them) and their migrations takes a while.
-jest.setTimeout(120_000)
-
-let medusa: MedusaModules
 let seed: SeededCheckout
 let carts: CartModuleService
-
-beforeAll(async () => {
-  // cartwright/medusa as the app's cart module: Medusa then defines its cart links (cart <-> payment collection).
-  medusa = await bootMedusaModules(["cart", "inventory", "stock_location", "fulfillment", "payment", "order"])
-  seed = await seedCheckout(medusa)
-  carts = medusa.container.resolve<CartModuleService>(Modules.CART)
-}, 600_000)
-
-afterAll(async () => {
-  await medusa?.shutdown()
+// cartwright/medusa as the app's cart module: Medusa then defines its cart links (cart <-> payment collection).
+const medusa = medusaModulesForSuite(["cart", "inventory", "stock_location", "fulfillment", "payment", "order"], async (booted) => {
+  seed = await seedCheckout(booted)
+  carts = booted.container.resolve<CartModuleService>(Modules.CART)
 })
 
 /** The flows' dependencies: every port over Medusa's modules, except gift cards (Medusa 2 has no gift card module). */
 function flowDeps() {
-  return { cart: carts, ...createMedusaPorts(medusa.container), giftCards: new InMemoryGiftCards([]) }
+  return { cart: carts, ...createMedusaPorts(medusa().container), giftCards: new InMemoryGiftCards([]) }
 }
 
 const cartContext = { region_id: null as string | null, currency_code: "eur", sales_channel_id: null as string | null, item_subtotal: "0" }
 
 describe("MedusaInventory over @medusajs/inventory", () => {
   it("sums a variant's available stock over the locations of the cart's sales channel; unmanaged and backordered variants are unlimited", async () => {
-    const inventory = new MedusaInventory(medusa.container)
+    const inventory = new MedusaInventory(medusa().container)
     const { teeM, teeL, mug, book, poster } = seed.variants
     expect(await inventory.availability([teeM, teeL, mug, book, poster], seed.channels.web)).toEqual([
       { variant_id: teeM, available: 8 },
@@ -63,8 +52,8 @@ describe("MedusaInventory over @medusajs/inventory", () => {
   })
 
   it("reserves through Medusa's reservation items, splitting a line over locations, and releases them", async () => {
-    const inventory = new MedusaInventory(medusa.container)
-    const module = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
+    const inventory = new MedusaInventory(medusa().container)
+    const module = medusa().container.resolve(Modules.INVENTORY)
     const reservations = await inventory.reserve(
       [
         { variant_id: seed.variants.teeM, quantity: 7, line_item_id: "cali_split" },
@@ -92,8 +81,8 @@ describe("MedusaInventory over @medusajs/inventory", () => {
   })
 
   it("reserves nothing when one line is short, and names that variant", async () => {
-    const inventory = new MedusaInventory(medusa.container)
-    const module = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
+    const inventory = new MedusaInventory(medusa().container)
+    const module = medusa().container.resolve(Modules.INVENTORY)
     const attempt = inventory.reserve(
       [
         { variant_id: seed.variants.teeL, quantity: 2, line_item_id: "cali_ok" },
@@ -110,11 +99,11 @@ describe("MedusaInventory over @medusajs/inventory", () => {
   })
 
   it("takes the host's resolvers instead of Medusa's links when given", async () => {
-    const onlyAarhus = new MedusaInventory(medusa.container, { locations: async () => [seed.locations.aarhus] })
+    const onlyAarhus = new MedusaInventory(medusa().container, { locations: async () => [seed.locations.aarhus] })
     expect(await onlyAarhus.availability([seed.variants.teeM], seed.channels.web)).toEqual([
       { variant_id: seed.variants.teeM, available: 3 },
     ])
-    const unmanaged = new MedusaInventory(medusa.container, { variants: async () => [] })
+    const unmanaged = new MedusaInventory(medusa().container, { variants: async () => [] })
     expect(await unmanaged.availability([seed.variants.teeM], seed.channels.web)).toEqual([
       { variant_id: seed.variants.teeM, available: null },
     ])
@@ -125,7 +114,7 @@ describe("MedusaFulfillment over @medusajs/fulfillment", () => {
   const germanCart = { ...cartContext, id: "cart_de", shipping_address: { country_code: "DE" } }
 
   it("lists the storefront options of the channel's fulfillment sets for the shipping country, priced from their price sets", async () => {
-    const fulfillment = new MedusaFulfillment(medusa.container)
+    const fulfillment = new MedusaFulfillment(medusa().container)
     const options = await fulfillment.listShippingOptions({
       ...germanCart,
       region_id: seed.regions.eu,
@@ -162,7 +151,7 @@ describe("MedusaFulfillment over @medusajs/fulfillment", () => {
   })
 
   it("prices one option by the cart's item total (Medusa's conditional price), or refuses it outside the cart's context", async () => {
-    const fulfillment = new MedusaFulfillment(medusa.container)
+    const fulfillment = new MedusaFulfillment(medusa().container)
     const cart = { ...germanCart, sales_channel_id: seed.channels.web }
     expect(
       await fulfillment.priceShippingOption(seed.shipping.Standard, { ...cart, item_subtotal: "99", item_total: "99.99" }),
@@ -177,7 +166,7 @@ describe("MedusaFulfillment over @medusajs/fulfillment", () => {
   })
 
   it("takes the host's fulfillment sets instead of the channel's links when given", async () => {
-    const everySet = new MedusaFulfillment(medusa.container, { fulfillmentSets: async () => null })
+    const everySet = new MedusaFulfillment(medusa().container, { fulfillmentSets: async () => null })
     const options = await everySet.listShippingOptions({ ...germanCart, sales_channel_id: seed.channels.shop })
     expect(options.map((option) => option.name).sort()).toEqual(["Express", "Standard"])
   })
@@ -187,8 +176,8 @@ describe("MedusaPayment over @medusajs/payment", () => {
   const input = { cart_id: "cart_payment", provider_id: "pp_system_default", amount: "42.5", currency_code: "eur" }
 
   it("keeps the cart's sessions in a payment collection linked to the cart, re-prices them, authorises with the system provider", async () => {
-    const payment = new MedusaPayment(medusa.container)
-    const module = medusa.container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+    const payment = new MedusaPayment(medusa().container)
+    const module = medusa().container.resolve(Modules.PAYMENT)
     const opened = await payment.initiateSession(input)
     expect(opened).toMatchObject({
       cart_id: input.cart_id,
@@ -222,7 +211,7 @@ describe("MedusaPayment over @medusajs/payment", () => {
   })
 
   it("returns a provider's decline as the session's status, and authorises once re-priced within the provider's limit", async () => {
-    const payment = new MedusaPayment(medusa.container)
+    const payment = new MedusaPayment(medusa().container)
     const opened = await payment.initiateSession({
       ...input,
       cart_id: "cart_declined",
@@ -235,12 +224,12 @@ describe("MedusaPayment over @medusajs/payment", () => {
   })
 
   it("uses the oldest of several collections linked to one cart (two first sessions opened at once), whatever the link order", async () => {
-    const payment = new MedusaPayment(medusa.container)
-    const module = medusa.container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+    const payment = new MedusaPayment(medusa().container)
+    const module = medusa().container.resolve(Modules.PAYMENT)
     // The racing call's collection: created first, linked last.
     const [older] = await module.createPaymentCollections([{ currency_code: "eur", amount: 42.5 }])
     const lost = await payment.initiateSession({ ...input, cart_id: "cart_raced" })
-    await medusa.link.create({ [Modules.CART]: { cart_id: "cart_raced" }, [Modules.PAYMENT]: { payment_collection_id: older!.id } })
+    await medusa().link.create({ [Modules.CART]: { cart_id: "cart_raced" }, [Modules.PAYMENT]: { payment_collection_id: older!.id } })
     expect(await payment.listSessions("cart_raced")).toEqual([])
     const kept = await payment.initiateSession({ ...input, cart_id: "cart_raced" })
     expect((await module.retrievePaymentSession(kept.id)).payment_collection_id).toBe(older!.id)
@@ -255,23 +244,21 @@ describe("MedusaPayment over @medusajs/payment", () => {
       cartOf: async (collectionId: string) => [...pairs].find(([, id]) => id === collectionId)?.[0] ?? null,
       linkCollection: async (cartId: string, collectionId: string) => void pairs.set(cartId, collectionId),
     }
-    const payment = new MedusaPayment(medusa.container, { collections })
+    const payment = new MedusaPayment(medusa().container, { collections })
     const opened = await payment.initiateSession({ ...input, cart_id: "cart_host_store" })
     expect(pairs.get("cart_host_store")).toMatch(/^pay_col_/)
     expect(await payment.listSessions("cart_host_store")).toEqual([opened])
-    expect(await new MedusaPayment(medusa.container).listSessions("cart_host_store")).toEqual([])
+    expect(await new MedusaPayment(medusa().container).listSessions("cart_host_store")).toEqual([])
   })
 })
 
 describe("the checkout flow on Medusa's inventory, fulfillment, payment and order modules", () => {
   it("checks stock when adding, ships with a conditional price, pays through pp_system_default, reserves stock and creates the order at completion, undoes both", async () => {
     const deps = flowDeps()
-    const inventory = medusa.container.resolve<IInventoryService>(Modules.INVENTORY)
-    const orders = medusa.container.resolve<IOrderModuleService>(Modules.ORDER)
+    const inventory = medusa().container.resolve(Modules.INVENTORY)
+    const orders = medusa().container.resolve(Modules.ORDER)
     const cart = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       email: "bob@example.com",
       items: [{ variant_id: seed.variants.teeM, quantity: 2 }],
     })
@@ -321,8 +308,8 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     ])
     expect(await deps.orders.retrieveOrder(output.order.id)).toMatchObject({ id: output.order.id, cart_id: cart.id, total: "100" })
     // As Medusa's completion links them: the order's payment collection holds the authorised payment.
-    const { data: withPayments } = await medusa.container
-      .resolve<{
+    const { data: withPayments } = await medusa()
+      .container.resolve<{
         graph(config: unknown): Promise<{ data: { payment_collections?: { payments?: { amount: number; provider_id: string }[] }[] }[] }>
       }>("query")
       .graph({
@@ -347,7 +334,7 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
     expect(await inventory.listReservationItems({ line_item_id: lineIds })).toEqual([])
     expect(await orders.listOrders({ id: [output.order.id] })).toEqual([])
     expect(await deps.orders.retrieveOrder(output.order.id)).toBeNull()
-    const query = medusa.container.resolve<{ graph(config: unknown): Promise<{ data: unknown[] }> }>("query")
+    const query = medusa().container.resolve<{ graph(config: unknown): Promise<{ data: unknown[] }> }>("query")
     for (const entity of ["order_cart", "order_payment_collection"]) {
       expect([entity, (await query.graph({ entity, fields: ["order_id"], filters: { order_id: [output.order.id] } })).data]).toEqual([
         entity,
@@ -359,11 +346,9 @@ describe("the checkout flow on Medusa's inventory, fulfillment, payment and orde
 
   it("hands Medusa's order module the cart's tax lines and adjustments, so that the order's own totals are the cart's", async () => {
     const deps = flowDeps()
-    const orders = medusa.container.resolve<IOrderModuleService>(Modules.ORDER)
+    const orders = medusa().container.resolve(Modules.ORDER)
     const cart = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       email: "ada@example.com",
       items: [
         { variant_id: seed.variants.teeL, quantity: 3 },

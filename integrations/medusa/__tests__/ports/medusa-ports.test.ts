@@ -1,4 +1,3 @@
-import type { IPromotionModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import {
   InMemoryFulfillment,
@@ -18,34 +17,23 @@ import {
 } from "cartwright"
 import type { CartModule } from "cartwright"
 import { MedusaPricing, MedusaProductCatalog, MedusaPromotions, MedusaRegions, MedusaTax, createMedusaPorts } from "cartwright/medusa-ports"
-import { bootMedusaModules } from "../support/medusa-modules"
-import type { MedusaModules } from "../support/medusa-modules"
-import { seedCommerce } from "../support/seed-commerce"
+import { medusaModulesForSuite } from "../support/medusa-modules"
+import { germanWebCart, seedCommerce } from "../support/seed-commerce"
 import type { SeededCommerce } from "../support/seed-commerce"
 
-// Booting seven Medusa modules and their migrations takes a while on a shared machine.
-jest.setTimeout(120_000)
-
-let medusa: MedusaModules
 let seed: SeededCommerce
 let carts: CartModule
-
-beforeAll(async () => {
-  medusa = await bootMedusaModules()
-  seed = await seedCommerce(medusa)
+const medusa = medusaModulesForSuite([], async (booted) => {
+  seed = await seedCommerce(booted)
   // The cart tables live beside Medusa's, in the same database, in a schema of their own.
-  carts = await createCartModule({ database: { clientUrl: medusa.database.url, schema: "cartwright" } })
+  carts = await createCartModule({ database: { clientUrl: booted.database.url, schema: "cartwright" } })
   await carts.migrate()
-}, 600_000)
-
-afterAll(async () => {
-  await carts?.close()
-  await medusa?.shutdown()
+  return () => carts.close()
 })
 
 /** The flows' dependencies: Medusa's modules through the adapters; shipping, payment, orders, stock and gift cards in memory. */
 function flowDeps() {
-  const ports = createMedusaPorts(medusa.container, { regions: { paymentProviders: ["manual"] } })
+  const ports = createMedusaPorts(medusa().container, { regions: { paymentProviders: ["manual"] } })
   return {
     cart: carts.service,
     ...ports,
@@ -59,7 +47,7 @@ function flowDeps() {
 
 describe("MedusaProductCatalog over @medusajs/product", () => {
   it("returns variants with the product snapshot Medusa's cart workflows take: type, collection, option values, sales channels", async () => {
-    const catalog = new MedusaProductCatalog(medusa.container)
+    const catalog = new MedusaProductCatalog(medusa().container)
     const [tee] = await catalog.retrieveVariants([seed.variants.teeM, "variant_missing"])
     expect(tee).toEqual({
       id: seed.variants.teeM,
@@ -100,7 +88,7 @@ describe("MedusaPricing over @medusajs/pricing", () => {
   const query = { currency_code: "eur", quantity: 1 }
 
   it("prices by quantity tier, customer group price list, currency and region preference", async () => {
-    const pricing = new MedusaPricing(medusa.container)
+    const pricing = new MedusaPricing(medusa().container)
     const prices = await pricing.calculatePrices([
       { ...query, variant_id: seed.variants.teeL, region_id: seed.regions.eu },
       { ...query, variant_id: seed.variants.teeL, region_id: seed.regions.eu, quantity: 10 },
@@ -125,7 +113,7 @@ describe("MedusaTax over @medusajs/tax", () => {
   const cart = { cart_id: "cart_x", region_id: null, currency_code: "eur" }
 
   it("gives each item and shipping method the lines of the address's tax region, with product-type overrides", async () => {
-    const tax = new MedusaTax(medusa.container)
+    const tax = new MedusaTax(medusa().container)
     const lines = await tax.getTaxLines({
       ...cart,
       address: { country_code: "DE" },
@@ -151,7 +139,7 @@ describe("MedusaTax over @medusajs/tax", () => {
   })
 
   it("gives no lines without a shipping country, or for a country without a tax region", async () => {
-    const tax = new MedusaTax(medusa.container)
+    const tax = new MedusaTax(medusa().container)
     const items = [{ id: "item_tee", product_id: seed.products.tee, unit_price: "20", quantity: 1 }]
     expect(await tax.getTaxLines({ ...cart, address: null, items, shipping_methods: [] })).toEqual({
       item_tax_lines: [],
@@ -173,7 +161,7 @@ describe("MedusaPromotions over @medusajs/promotion", () => {
   }
 
   it("turns codes into item and shipping adjustments with the promotion's id, and reports codes Medusa refuses", async () => {
-    const promotions = new MedusaPromotions(medusa.container)
+    const promotions = new MedusaPromotions(medusa().container)
     const result = await promotions.computeAdjustments(cart, ["TENOFF", "SHIPFREE", "NOSUCH", "DRAFTED"])
     expect(result.item_adjustments).toEqual([
       expect.objectContaining({ item_id: "item_1", code: "TENOFF", amount: "4", promotion_id: seed.promotions.tenOff }),
@@ -187,7 +175,7 @@ describe("MedusaPromotions over @medusajs/promotion", () => {
 
 describe("MedusaRegions over @medusajs/region", () => {
   it("maps a region's currency and countries, and picks the oldest as the default", async () => {
-    const regions = new MedusaRegions(medusa.container, { paymentProviders: ["manual"] })
+    const regions = new MedusaRegions(medusa().container, { paymentProviders: ["manual"] })
     const eu = await regions.retrieveRegion(seed.regions.eu)
     expect(eu).toMatchObject({ id: seed.regions.eu, name: "Europe", currency_code: "eur", payment_providers: ["manual"] })
     expect([...eu!.countries].sort()).toEqual(["de", "fr"])
@@ -199,12 +187,8 @@ describe("MedusaRegions over @medusajs/region", () => {
 describe("the checkout flow on Medusa's modules", () => {
   it("creates a cart by variant, adds a tiered line, taxes it for the address, applies a code, completes, and registers the code's usage", async () => {
     const deps = flowDeps()
-    const promotionModule = medusa.container.resolve<IPromotionModuleService>(Modules.PROMOTION)
-
     const created = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       email: "bob@example.com",
       customer_id: seed.customers.bob,
       items: [{ variant_id: seed.variants.teeM, quantity: 1 }],
@@ -254,11 +238,10 @@ describe("the checkout flow on Medusa's modules", () => {
     expect(output.cart.completed_at).toBeTruthy()
     expect(output.order).toMatchObject({ cart_id: created.id })
     // The code's one use is spent in Medusa's promotion module, so another cart cannot take it.
+    const promotionModule = medusa().container.resolve(Modules.PROMOTION)
     expect((await promotionModule.retrievePromotion(seed.promotions.tenOff)).used).toBe(1)
     const other = await createCart(deps, {
-      region_id: seed.regions.eu,
-      sales_channel_id: seed.channels.web,
-      country_code: "de",
+      ...germanWebCart(seed),
       items: [{ variant_id: seed.variants.mug, quantity: 1 }],
     })
     await expect(applyPromotionCodes(deps, { cart_id: other.id, codes: ["TENOFF"] })).rejects.toMatchObject({ type: "invalid_data" })

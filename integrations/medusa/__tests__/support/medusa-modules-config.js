@@ -49,22 +49,4 @@ function modulesConfig(extras = []) {
   return config
 }
 
-const noop = () => undefined
-/** Medusa's logger interface, quiet except for warnings and errors. */
-const quietLogger = {
-  info: noop,
-  debug: noop,
-  log: noop,
-  warn: console.warn,
-  error: console.error,
-  panic: console.error,
-  activity: () => "",
-  progress: noop,
-  success: noop,
-  failure: noop,
-  shouldLog: () => false,
-  setLogLevel: noop,
-  unsetLogLevel: noop,
-}
-
-module.exports = { modulesConfig, quietLogger, EXTRA_MODULES }
+module.exports = { modulesConfig, EXTRA_MODULES }

@@ -8,7 +8,9 @@ import { promisify } from "node:util"
 import { createHostDatabase } from "./database"
 import type { HostDatabase } from "./database"
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { modulesConfig, quietLogger } = require("./medusa-modules-config")
+const { modulesConfig } = require("./medusa-modules-config")
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { quietLogger } = require("./quiet-logger")
 
 /** Modules a suite may boot beyond the base set (see EXTRA_MODULES in medusa-modules-config.js). */
 export type ExtraModule = "cart" | "inventory" | "stock_location" | "fulfillment" | "payment" | "order"
@@ -58,5 +60,33 @@ export async function bootMedusaModules(extras: readonly ExtraModule[] = []): Pr
       MedusaModule.clearInstances()
       await database.drop()
     },
+  }
+}
+
+/**
+ * Registers a port suite's hooks: before its tests, boots Medusa's modules (the base set and `extras`) and
+ * runs `prepare` on them (seeding, a cart module...); after them, runs what `prepare` returned to release
+ * its own resources, then shuts the modules down. The function returned gives the booted modules and
+ * throws before the boot, so a test never runs on modules that are not there.
+ */
+export function medusaModulesForSuite(
+  extras: readonly ExtraModule[],
+  prepare: (medusa: MedusaModules) => Promise<(() => Promise<void>) | void>,
+): () => Omit<MedusaModules, "shutdown"> {
+  // Booting a dozen modules and their migrations, and seeding them, takes a while on a shared machine.
+  jest.setTimeout(120_000)
+  let booted: MedusaModules | undefined
+  let release: (() => Promise<void>) | void
+  beforeAll(async () => {
+    booted = await bootMedusaModules(extras)
+    release = await prepare(booted)
+  }, 600_000)
+  afterAll(async () => {
+    await release?.()
+    await booted?.shutdown()
+  })
+  return () => {
+    if (!booted) throw new Error("Medusa's modules are booted in beforeAll: use them inside a test or hook")
+    return booted
   }
 }

@@ -5,7 +5,8 @@
 // without --experimental-vm-modules.
 const { MedusaApp, MedusaAppMigrateUp, MedusaModule } = require("@medusajs/framework/modules-sdk")
 const { ContainerRegistrationKeys, ModulesSdkUtils } = require("@medusajs/framework/utils")
-const { modulesConfig, quietLogger } = require("./medusa-modules-config")
+const { modulesConfig } = require("./medusa-modules-config")
+const { quietLogger } = require("./quiet-logger")
 
 async function main(clientUrl, extras) {
   const connection = ModulesSdkUtils.createPgConnection({ clientUrl, schema: "public" })

@@ -1,10 +1,3 @@
-import type {
-  IFulfillmentModuleService,
-  IInventoryService,
-  IPricingModuleService,
-  IProductModuleService,
-  IStockLocationService,
-} from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaModules } from "./medusa-modules"
 import { seedCommerce } from "./seed-commerce"
@@ -31,11 +24,11 @@ const STOREFRONT = [
 export async function seedCheckout(medusa: MedusaModules) {
   const commerce = await seedCommerce(medusa)
   const { container, link } = medusa
-  const locations = container.resolve<IStockLocationService>(Modules.STOCK_LOCATION)
-  const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
-  const products = container.resolve<IProductModuleService>(Modules.PRODUCT)
-  const fulfillment = container.resolve<IFulfillmentModuleService>(Modules.FULFILLMENT)
-  const pricing = container.resolve<IPricingModuleService>(Modules.PRICING)
+  const locations = container.resolve(Modules.STOCK_LOCATION)
+  const inventory = container.resolve(Modules.INVENTORY)
+  const products = container.resolve(Modules.PRODUCT)
+  const fulfillment = container.resolve(Modules.FULFILLMENT)
+  const pricing = container.resolve(Modules.PRICING)
   const { variants, channels } = commerce
 
   const [berlin, aarhus, store] = await locations.createStockLocations([{ name: "Berlin" }, { name: "Aarhus" }, { name: "Shop store" }])

@@ -1,12 +1,3 @@
-import type {
-  ICustomerModuleService,
-  IPricingModuleService,
-  IProductModuleService,
-  IPromotionModuleService,
-  IRegionModuleService,
-  ISalesChannelModuleService,
-  ITaxModuleService,
-} from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaModules } from "./medusa-modules"
 
@@ -21,13 +12,13 @@ export type SeededCommerce = Awaited<ReturnType<typeof seedCommerce>>
  * and promotions.
  */
 export async function seedCommerce({ container, link }: MedusaModules) {
-  const regions = container.resolve<IRegionModuleService>(Modules.REGION)
-  const products = container.resolve<IProductModuleService>(Modules.PRODUCT)
-  const pricing = container.resolve<IPricingModuleService>(Modules.PRICING)
-  const tax = container.resolve<ITaxModuleService>(Modules.TAX)
-  const promotions = container.resolve<IPromotionModuleService>(Modules.PROMOTION)
-  const customers = container.resolve<ICustomerModuleService>(Modules.CUSTOMER)
-  const channels = container.resolve<ISalesChannelModuleService>(Modules.SALES_CHANNEL)
+  const regions = container.resolve(Modules.REGION)
+  const products = container.resolve(Modules.PRODUCT)
+  const pricing = container.resolve(Modules.PRICING)
+  const tax = container.resolve(Modules.TAX)
+  const promotions = container.resolve(Modules.PROMOTION)
+  const customers = container.resolve(Modules.CUSTOMER)
+  const channels = container.resolve(Modules.SALES_CHANNEL)
 
   const [eu, dk] = await regions.createRegions([
     { name: "Europe", currency_code: "eur", countries: ["de", "fr"] },
@@ -179,4 +170,9 @@ export async function seedCommerce({ container, link }: MedusaModules) {
     groups: { vip: vip!.id },
     promotions: { tenOff: promotionId.get("TENOFF")!, shipFree: promotionId.get("SHIPFREE")! },
   }
+}
+
+/** createCart's fields for a web channel cart in the EU region that ships to Germany. */
+export function germanWebCart(seed: Pick<SeededCommerce, "regions" | "channels">) {
+  return { region_id: seed.regions.eu, sales_channel_id: seed.channels.web, country_code: "de" }
 }
