@@ -12,7 +12,7 @@ import {
   updateCartInOneStatement,
   updateCartsWhere,
 } from "./cart-writes"
-import { checkedInputs } from "./checked-inputs"
+import { checkedInput, checkedInputs } from "./checked-inputs"
 import type { Input } from "./checked-inputs"
 import { linkable } from "./linkable-keys"
 import type { LinkableKeys } from "./linkable-keys"
@@ -40,8 +40,7 @@ export class Carts {
   /** Updates carts: `[{ id, ... }]`, `(id, data)` or `(selector, data)`. @throws NotFoundError, ConflictError, InvalidDataError */
   async update({ target, data, ctx }: UpdateCall): Promise<CartDTO[]> {
     if (Array.isArray(target)) return typed("Cart", await this.updateEach(target, ctx))
-    const patch = requireData(data)
-    this.deps.validator.check("updateCart", [patch])
+    const patch = checkedInput(this.deps.validator, "updateCart", data)
     if (typeof target === "string") {
       const id = requireId(target, "id")
       const updated = await writeFast(

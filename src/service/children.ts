@@ -7,7 +7,7 @@ import type { AddCall, UpdateCall } from "./call-forms"
 import { CHILD_SPECS } from "./child-specs"
 import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
-import { checkedInputs } from "./checked-inputs"
+import { checkedInput, checkedInputs } from "./checked-inputs"
 import type { Input } from "./checked-inputs"
 import { linkable } from "./linkable-keys"
 import type { LinkableKeys } from "./linkable-keys"
@@ -63,8 +63,7 @@ export class Children {
   async update<N extends ChildName>(name: N, { target, data, ctx }: UpdateCall): Promise<DtoByModel[N][]> {
     const spec = CHILD_SPECS[name]
     if (typeof target === "string") {
-      const patch = requireData(data)
-      this.deps.validator.check(`update${name}`, [patch])
+      const patch = checkedInput(this.deps.validator, `update${name}`, data)
       const updated = await writeFast(
         this.deps.unitOfWork,
         ctx,
@@ -75,8 +74,7 @@ export class Children {
     }
     if (Array.isArray(target)) return typed(name, await this.updateEach(name, target, ctx))
     const selector = requireSelector(target)
-    const patch = requireData(data)
-    this.deps.validator.check(`update${name}`, [patch])
+    const patch = checkedInput(this.deps.validator, `update${name}`, data)
     return typed(name, await this.deps.unitOfWork.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, patch)))
   }
 
@@ -95,14 +93,20 @@ export class Children {
       if (typeof id !== "string") throw InvalidDataError.because(`${spec.model.name} update needs an "id"`, ["id"])
       byId.push({ id, data: rest })
     }
-    this.deps.validator.check(
+    // What is written is what the validator parsed, entry by entry (ids first, as they are listed here).
+    const parsed = this.deps.validator.parse(
       `update${name}`,
       [...byId, ...bySelector].map((entry) => entry.data),
     )
+    const byIdParsed = byId.map((entry, index) => ({ id: entry.id, data: requireData(parsed[index]) }))
+    const bySelectorParsed = bySelector.map((entry, index) => ({
+      selector: entry.selector,
+      data: requireData(parsed[byId.length + index]),
+    }))
     return this.deps.unitOfWork.write(ctx, async (tx) => {
       const results: Dto[] = []
-      for (const entry of bySelector) results.push(...(await updateChildrenWhere(tx, spec, entry.selector, entry.data)))
-      results.push(...(await updateChildrenById(tx, spec, byId)))
+      for (const entry of bySelectorParsed) results.push(...(await updateChildrenWhere(tx, spec, entry.selector, entry.data)))
+      results.push(...(await updateChildrenById(tx, spec, byIdParsed)))
       return results
     })
   }

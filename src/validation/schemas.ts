@@ -129,6 +129,8 @@ const rowId = { id: id.optional() }
 
 /** Address fields. */
 export const address = columnsSchema(MODELS.Address, { omit: ["cart_id"] }).extend(rowId)
+/** Address fields of `createAddresses`, which may name the cart the address belongs to (its lock is taken). */
+export const addressOfCart = address.extend({ cart_id: id.nullable().optional() })
 
 /** Line item fields (creation). */
 export const lineItem = columnsSchema(MODELS.LineItem, {

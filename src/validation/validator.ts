@@ -4,6 +4,7 @@ import type { ValidationIssue } from "../errors/cart-module-error"
 import { firstMissingRequired } from "./required-fields"
 import { issuePath } from "./issue-path"
 import { findNul } from "./json-bounds"
+import { isPlainObject } from "./arguments"
 import * as schemas from "./schemas"
 
 type Schema = z.ZodType
@@ -15,7 +16,7 @@ const INPUTS = {
   createCart: schemas.cart,
   updateCart: schemas.cart.omit({ items: true }).partial(),
   updateCartWithId: schemas.cart.omit({ items: true }).partial().extend({ id: schemas.id }),
-  createAddress: schemas.address,
+  createAddress: schemas.addressOfCart,
   updateAddress: schemas.address.required({ id: true }),
   createLineItem: schemas.lineItem,
   updateLineItem: partialOf(schemas.lineItem),
@@ -52,10 +53,16 @@ function sameIssuePath(a: ValidationIssue, b: ValidationIssue): boolean {
 export class Validator {
   constructor(readonly limits: { readonly maxQuantity?: number; readonly maxLinesPerCart?: number } = {}) {}
 
-  /** Validates a batch: every element is checked before anything is written. @throws InvalidDataError */
-  check(name: InputName, inputs: readonly unknown[]): void {
+  /**
+   * Validates a batch (every element before anything is written) and returns what the schemas parsed, in
+   * order: the values to write. A field the schema does not declare (cartwright's own bookkeeping such as
+   * `version`, a parent key the method sets itself, an unknown key) is not in the result, so nothing
+   * unvalidated reaches the database. @throws InvalidDataError
+   */
+  parse(name: InputName, inputs: readonly unknown[]): Record<string, unknown>[] {
     const schema: Schema = INPUTS[name]
     const issues: ValidationIssue[] = []
+    const parsed: Record<string, unknown>[] = []
     inputs.forEach((input, index) => {
       if (typeof input !== "object" || input === null || Array.isArray(input)) {
         issues.push({ path: inputs.length > 1 ? [index] : [], message: "must be an object" })
@@ -65,6 +72,7 @@ export class Validator {
       if (nul) issues.push({ path: [...(inputs.length > 1 ? [index] : []), ...nul], message: "must not contain NUL characters" })
       const result = schema.safeParse(input)
       if (!result.success) issues.push(...toIssues(result.error, inputs.length > 1 ? [index] : []))
+      else if (isPlainObject(result.data)) parsed.push(result.data)
       this.checkLimits(input, inputs.length > 1 ? [index] : [], issues)
     })
     // A missing required field is worded as @medusajs/cart words it; every issue stays in `issues`.
@@ -74,6 +82,12 @@ export class Validator {
       throw InvalidDataError.required(missing.entity, missing.field, missing.found, all)
     }
     if (issues.length) throw InvalidDataError.fromIssues(issues, name.replace(/([A-Z])/g, " $1").toLowerCase())
+    return parsed
+  }
+
+  /** {@link parse} for a caller that only needs to know the batch is valid. @throws InvalidDataError */
+  check(name: InputName, inputs: readonly unknown[]): void {
+    this.parse(name, inputs)
   }
 
   private checkLimits(input: object, path: (string | number)[], issues: ValidationIssue[]): void {

@@ -147,4 +147,13 @@ describe("createAddresses under a cart", () => {
     })
     expect(await snapshotDatabase(fixture.module)).toEqual(before)
   })
+
+  it("refuses a cart_id that is not an id with invalid_data naming it, writing nothing", async () => {
+    const before = await snapshotDatabase(fixture.module)
+    await expect(fixture.service.createAddresses([{ cart_id: 42, city: "Rome" } as never])).rejects.toMatchObject({
+      type: "invalid_data",
+      issues: [expect.objectContaining({ path: ["cart_id"] })],
+    })
+    expect(await snapshotDatabase(fixture.module)).toEqual(before)
+  })
 })

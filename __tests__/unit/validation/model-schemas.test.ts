@@ -83,3 +83,18 @@ describe("Validator.check", () => {
     ).toThrow(expect.objectContaining({ type: "invalid_data", issues: [expect.objectContaining({ path: ["variant_sku"] })] }))
   })
 })
+
+describe("Validator.parse", () => {
+  it("returns the parsed inputs in order, without the fields no schema checks", () => {
+    const parsed = new Validator().parse("createCart", [
+      { currency_code: "usd", version: 99, last_active_at: "2020-01-01", unknown_field: "x" },
+      { currency_code: "eur", items: [{ title: "Tee", quantity: 1, unit_price: "20", cart_id: "cart_other" }] },
+    ])
+    expect(parsed).toEqual([{ currency_code: "usd" }, { currency_code: "eur", items: [{ title: "Tee", quantity: 1, unit_price: "20" }] }])
+  })
+
+  it("keeps a money value exactly as given (one reader converts it at storage)", () => {
+    const [parsed] = new Validator().parse("createLineItemTaxLine", [{ item_id: "cali_1", code: "VAT", rate: "19.123456789012345678" }])
+    expect(parsed).toEqual({ item_id: "cali_1", code: "VAT", rate: "19.123456789012345678" })
+  })
+})
