@@ -1,3 +1,5 @@
+import type { MemberName, Verb } from "./model-methods"
+
 // TypeScript cannot type a class method through a shared overload type (a method's overloads must be spelled
 // on the method, and its implementation signature would join them), so the facade's contract methods are
 // declared as members typed by the shapes in method-shapes.ts and defined on the prototype from a table whose
@@ -14,15 +16,6 @@ type CallForms<F> = F extends { (...a: infer A1): infer R1; (...a: infer A2): in
  * its overloads; it gets the instance as `service`, so a table entry stays a one-line arrow.
  */
 export type Implementation<F, This> = (service: This, ...args: CallForms<F>[0]) => Promise<Awaited<CallForms<F>[1]>>
-
-/** The verbs of the contract; a member's name is a verb and a model's name (`listAndCount` + `LineItems`). */
-type Verb = "retrieve" | "list" | "listAndCount" | "add" | "set" | "upsert" | "create" | "update" | "delete" | "softDelete" | "restore"
-
-/** A model's name in the plural, as the contract spells it. */
-type Plural<N extends string> = N extends "Address" ? "Addresses" : `${N}s`
-
-/** The member for verb `V` of model `N`: `retrieve` names one row, every other verb many. */
-type MemberName<V extends Verb, N extends string> = V extends "retrieve" ? `retrieve${N}` : `${V}${Plural<N>}`
 
 /** {@link MemberName} at run time: the two must spell every name alike. */
 function memberName(verb: string, name: string): string {
