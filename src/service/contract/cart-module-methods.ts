@@ -1,39 +1,13 @@
-import type {
-  CartAddressDTO,
-  CartCreditLineDTO,
-  CartLineItemDTO,
-  CartShippingMethodDTO,
-  LineItemAdjustmentDTO,
-  LineItemTaxLineDTO,
-  ShippingMethodAdjustmentDTO,
-  ShippingMethodTaxLineDTO,
-} from "../../types/dtos"
-import type {
-  CreateAddressDTO,
-  CreateCreditLineDTO,
-  CreateLineItemAdjustmentDTO,
-  CreateLineItemForCartDTO,
-  CreateLineItemTaxLineDTO,
-  CreateShippingMethodAdjustmentDTO,
-  CreateShippingMethodDTO,
-  CreateShippingMethodTaxLineDTO,
-  UpdateAddressDTO,
-  UpdateCreditLineDTO,
-  UpdateLineItemWithIdDTO,
-  UpdateShippingMethodDTO,
-  UpsertLineItemAdjustmentDTO,
-  UpsertLineItemTaxLineDTO,
-  UpsertShippingMethodAdjustmentDTO,
-  UpsertShippingMethodTaxLineDTO,
-} from "../../types/inputs"
+import type * as Dto from "../../types/dtos"
+import type * as Input from "../../types/inputs"
 import type { CartMethods } from "./cart-methods"
 import type { OneOrManyMethod } from "./method-shapes"
-import type { CartLineFamily, ChildFamily, ModelFamily, NamedMethods, PricingLineFamily } from "./model-methods"
+import type { CartLineFamily, ChildFamily, ModelFamily, NamedMethods, PricingLineFamily, TaxLineFamily } from "./model-methods"
 
 /** The address methods: a standalone model, updated by id only. */
-type AddressMethods = NamedMethods<ModelFamily<CartAddressDTO, CreateAddressDTO>, "Address"> & {
+type AddressMethods = NamedMethods<ModelFamily<Dto.CartAddressDTO, Input.CreateAddressDTO>, "Address"> & {
   /** Updates addresses by id. @throws NotFoundError */
-  updateAddresses: OneOrManyMethod<UpdateAddressDTO, CartAddressDTO>
+  updateAddresses: OneOrManyMethod<Input.UpdateAddressDTO, Dto.CartAddressDTO>
 }
 
 /** Every method of Medusa's `ICartModuleService` contract, grouped by model. */
@@ -41,46 +15,24 @@ export interface CartModuleMethods
   extends
     CartMethods,
     AddressMethods,
-    NamedMethods<CartLineFamily<CartLineItemDTO, CreateLineItemForCartDTO, UpdateLineItemWithIdDTO>, "LineItem">,
-    NamedMethods<CartLineFamily<CartShippingMethodDTO, CreateShippingMethodDTO, UpdateShippingMethodDTO>, "ShippingMethod">,
+    NamedMethods<CartLineFamily<Dto.CartLineItemDTO, Input.CreateLineItemForCartDTO, Input.UpdateLineItemWithIdDTO>, "LineItem">,
+    NamedMethods<CartLineFamily<Dto.CartShippingMethodDTO, Input.CreateShippingMethodDTO, Input.UpdateShippingMethodDTO>, "ShippingMethod">,
     NamedMethods<
       PricingLineFamily<
-        LineItemAdjustmentDTO,
-        CreateLineItemAdjustmentDTO,
-        UpsertLineItemAdjustmentDTO,
-        LineItemAdjustmentDTO[],
-        CreateLineItemAdjustmentDTO[]
+        Dto.LineItemAdjustmentDTO,
+        Input.CreateLineItemAdjustmentDTO,
+        Input.UpsertLineItemAdjustmentDTO,
+        Dto.LineItemAdjustmentDTO[]
       >,
       "LineItemAdjustment"
     >,
+    NamedMethods<TaxLineFamily<Dto.LineItemTaxLineDTO, Input.CreateLineItemTaxLineDTO, Input.UpsertLineItemTaxLineDTO>, "LineItemTaxLine">,
     NamedMethods<
-      PricingLineFamily<
-        LineItemTaxLineDTO,
-        CreateLineItemTaxLineDTO,
-        UpsertLineItemTaxLineDTO,
-        LineItemTaxLineDTO,
-        CreateLineItemTaxLineDTO | CreateLineItemTaxLineDTO[]
-      >,
-      "LineItemTaxLine"
-    >,
-    NamedMethods<
-      PricingLineFamily<
-        ShippingMethodAdjustmentDTO,
-        CreateShippingMethodAdjustmentDTO,
-        UpsertShippingMethodAdjustmentDTO,
-        ShippingMethodAdjustmentDTO,
-        CreateShippingMethodAdjustmentDTO[]
-      >,
+      PricingLineFamily<Dto.ShippingMethodAdjustmentDTO, Input.CreateShippingMethodAdjustmentDTO, Input.UpsertShippingMethodAdjustmentDTO>,
       "ShippingMethodAdjustment"
     >,
     NamedMethods<
-      PricingLineFamily<
-        ShippingMethodTaxLineDTO,
-        CreateShippingMethodTaxLineDTO,
-        UpsertShippingMethodTaxLineDTO,
-        ShippingMethodTaxLineDTO,
-        CreateShippingMethodTaxLineDTO | CreateShippingMethodTaxLineDTO[]
-      >,
+      TaxLineFamily<Dto.ShippingMethodTaxLineDTO, Input.CreateShippingMethodTaxLineDTO, Input.UpsertShippingMethodTaxLineDTO>,
       "ShippingMethodTaxLine"
     >,
-    NamedMethods<ChildFamily<CartCreditLineDTO, CreateCreditLineDTO, UpdateCreditLineDTO>, "CreditLine"> {}
+    NamedMethods<ChildFamily<Dto.CartCreditLineDTO, Input.CreateCreditLineDTO, Input.UpdateCreditLineDTO>, "CreditLine"> {}

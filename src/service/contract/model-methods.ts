@@ -50,9 +50,15 @@ export interface CartLineFamily<D, C, U> extends ChildFamily<D, C, U> {
   add: AddCartChildrenMethod<C, D>
 }
 
-/** A line's adjustments or tax lines: added to lines, replaced per cart (`set`) and upserted. */
-export interface PricingLineFamily<D, C, U, One, CartData> extends ChildFamily<D, C, U> {
+/**
+ * A line's adjustments or tax lines: added to lines, replaced per cart (`set`) and upserted. `One` is what `add`
+ * answers one plain object with, `CartData` what `add(cartId, …)` takes: Medusa declares them apart per model.
+ */
+export interface PricingLineFamily<D, C, U, One = D, CartData = C[]> extends ChildFamily<D, C, U> {
   add: AddLineChildrenMethod<C, D, One, CartData>
   set: SetMethod<U, D>
   upsert: UpsertMethod<U, D>
 }
+
+/** Tax lines (of items or shipping methods): Medusa's `add(cartId, …)` takes one of them or a list. */
+export type TaxLineFamily<D, C, U> = PricingLineFamily<D, C, U, D, C | C[]>
