@@ -1,5 +1,5 @@
 import type { FulfillmentCart, FulfillmentPort, ShippingOption } from "../ports/fulfillment"
-import { recordOf, rowsAt, stringAt } from "./medusa-query"
+import { rowsAt, stockLocationsOf, stringAt } from "./medusa-query"
 import { MedusaQueryAdapter } from "./query-adapter"
 import { exactAmount } from "./money"
 import type { MedusaPricingModule } from "./pricing"
@@ -124,12 +124,7 @@ export class MedusaFulfillment extends MedusaQueryAdapter<MedusaFulfillmentOptio
 
   private async linkedFulfillmentSets(salesChannelId: string | null): Promise<readonly string[] | null> {
     if (!salesChannelId) return null
-    const { data } = await this.query().graph({
-      entity: "sales_channel",
-      fields: ["id", "stock_locations.fulfillment_sets.id"],
-      filters: { id: [salesChannelId] },
-    })
-    const locations = rowsAt(recordOf(data[0]), "stock_locations")
+    const locations = await stockLocationsOf(this.query(), salesChannelId, "fulfillment_sets.id")
     return [...new Set(locations.flatMap((location) => rowsAt(location, "fulfillment_sets").flatMap((set) => stringAt(set, "id") ?? [])))]
   }
 

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js"
 import { InsufficientStockError } from "../ports/inventory"
 import type { InventoryPort, Reservation, ReservationRequest, VariantAvailability } from "../ports/inventory"
-import { recordOf, rowsAt, stringAt } from "./medusa-query"
+import { recordOf, rowsAt, stockLocationsOf, stringAt } from "./medusa-query"
 import { MedusaQueryAdapter } from "./query-adapter"
 import { exactOf } from "./money"
 
@@ -182,12 +182,8 @@ export class MedusaInventory extends MedusaQueryAdapter<MedusaInventoryOptions> 
 
   private async linkedLocations(salesChannelId: string | null): Promise<readonly string[] | null> {
     if (!salesChannelId) return null
-    const { data } = await this.query().graph({
-      entity: "sales_channel",
-      fields: ["id", "stock_locations.id"],
-      filters: { id: [salesChannelId] },
-    })
-    return rowsAt(recordOf(data[0]), "stock_locations").flatMap((location) => stringAt(location, "id") ?? [])
+    const locations = await stockLocationsOf(this.query(), salesChannelId, "id")
+    return locations.flatMap((location) => stringAt(location, "id") ?? [])
   }
 }
 

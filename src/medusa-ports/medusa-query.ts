@@ -35,3 +35,13 @@ export function rowsAt(row: Record<string, unknown> | undefined, key: string): R
 export function lazyQuery(container: HostContainer): () => MedusaQuery {
   return lazyModule<MedusaQuery>(container, MEDUSA_KEYS.query)
 }
+
+/** The stock locations Query links to a sales channel, each with its `field` (`id`, or a path through it such as `fulfillment_sets.id`). */
+export async function stockLocationsOf(query: MedusaQuery, salesChannelId: string, field: string): Promise<Record<string, unknown>[]> {
+  const { data } = await query.graph({
+    entity: "sales_channel",
+    fields: ["id", `stock_locations.${field}`],
+    filters: { id: [salesChannelId] },
+  })
+  return rowsAt(recordOf(data[0]), "stock_locations")
+}

@@ -104,27 +104,21 @@ export interface MedusaCart
 /** True when A and B are assignable both ways (our DTOs overlap structurally, so one way is not enough). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 
-/** The Medusa-declared shape of one of our returned DTOs. */
-type ViewOf<R> =
-  Same<R, CartDTO> extends true
-    ? MedusaCart
-    : Same<R, CartLineItemDTO> extends true
-      ? MedusaCartLineItem
-      : Same<R, CartShippingMethodDTO> extends true
-        ? MedusaCartShippingMethod
-        : Same<R, CartAddressDTO> extends true
-          ? MedusaCartAddress
-          : Same<R, CartCreditLineDTO> extends true
-            ? MedusaCartCreditLine
-            : Same<R, LineItemTaxLineDTO> extends true
-              ? MedusaLineItemTaxLine
-              : Same<R, ShippingMethodTaxLineDTO> extends true
-                ? MedusaShippingMethodTaxLine
-                : Same<R, LineItemAdjustmentDTO> extends true
-                  ? MedusaLineItemAdjustment
-                  : Same<R, ShippingMethodAdjustmentDTO> extends true
-                    ? MedusaShippingMethodAdjustment
-                    : R
+/** Each of our DTOs beside the shape Medusa declares for it; the first one a returned type matches is used. */
+type Views = [
+  [CartDTO, MedusaCart],
+  [CartLineItemDTO, MedusaCartLineItem],
+  [CartShippingMethodDTO, MedusaCartShippingMethod],
+  [CartAddressDTO, MedusaCartAddress],
+  [CartCreditLineDTO, MedusaCartCreditLine],
+  [LineItemTaxLineDTO, MedusaLineItemTaxLine],
+  [ShippingMethodTaxLineDTO, MedusaShippingMethodTaxLine],
+  [LineItemAdjustmentDTO, MedusaLineItemAdjustment],
+  [ShippingMethodAdjustmentDTO, MedusaShippingMethodAdjustment],
+]
+
+/** The Medusa-declared shape of one of our returned DTOs (`R` itself when it is none of them). */
+type ViewOf<R, V = Views> = V extends [[infer D, infer M], ...infer Rest] ? (Same<R, D> extends true ? M : ViewOf<R, Rest>) : R
 
 /** A returned value (a DTO, a list of them, or `[list, count]`) in Medusa's declared shapes. */
 type Returned<R> = R extends [infer L, number] ? [Returned<L>, number] : R extends (infer E)[] ? ViewOf<E>[] : ViewOf<R>

@@ -1,12 +1,12 @@
 import type { CartContext } from "../persistence/unit-of-work"
 import type { CartAddressDTO } from "../types/dtos"
-import { requireId, requireIds } from "../validation/arguments"
+import { requireId } from "../validation/arguments"
 import { createAddresses, deleteAddresses, setAddressesDeleted, updateAddresses } from "./address-writes"
 import { checkedInputs } from "./checked-inputs"
-import { linkable } from "./linkable-keys"
 import type { LinkableKeys } from "./linkable-keys"
 import type { CartServiceDeps } from "./service-deps"
 import { typed } from "./typed-rows"
+import { setDeletedByIds, writeByIds } from "./write-by-ids"
 
 /** The address use cases: create (standalone or under a cart), update by id, delete, soft delete and restore. */
 export class Addresses {
@@ -27,13 +27,11 @@ export class Addresses {
 
   /** Hard-deletes addresses. */
   async delete(ids: unknown, ctx?: CartContext): Promise<void> {
-    const checked = requireIds(ids)
-    await this.deps.unitOfWork.write(ctx, (tx) => deleteAddresses(tx, checked))
+    await writeByIds(this.deps.unitOfWork, ctx, ids, deleteAddresses)
   }
 
   /** Soft-deletes (`deleted`) or restores addresses. */
   setDeleted(ids: unknown, deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
-    const checked = requireIds(ids)
-    return this.deps.unitOfWork.write(ctx, async (tx) => linkable(await setAddressesDeleted(tx, checked, deleted)))
+    return setDeletedByIds(this.deps.unitOfWork, ctx, ids, (tx, checked) => setAddressesDeleted(tx, checked, deleted))
   }
 }

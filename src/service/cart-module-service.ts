@@ -1,25 +1,31 @@
+import type { ModelName } from "../../models"
 import type { CartEvent } from "../events/cart-events"
+import type { FindConfig } from "../persistence/find-config"
+import type { Filters } from "../persistence/filters"
 import type { CartContext, UnitOfWork } from "../persistence/unit-of-work"
 import { checkPurgeOptions } from "../validation/purge-options"
 import type { PurgeCartsOptions } from "../validation/purge-options"
 import { Addresses } from "./addresses"
 import { addCall, updateCall, updateCartsCall } from "./call-forms"
+import type { AddArgs, UpdateArgs } from "./call-forms"
 import { Carts } from "./carts"
 import type { CheckoutState, CheckoutStatePatch, LockedCart } from "./checkout-state"
 import { CheckoutStates } from "./checkout-states"
+import type { ChildName } from "./child-specs"
 import { Children } from "./children"
 import type { CartModuleMethods } from "./contract/cart-module-methods"
-import { defineMethods } from "./contract/implementations"
+import { defineModelMethods } from "./contract/implementations"
 import { ModelReads } from "./model-reads"
 import { asAdded, oneForAnId, sameShape } from "./one-or-many"
 import { PricingLines } from "./pricing-lines"
+import type { PricingLineName } from "./pricing-lines"
 import { purgeCarts } from "./purge-carts"
 import type { PurgeCartsResult } from "./purge-carts"
 import type { CartServiceDeps } from "./service-deps"
 import { Transactions } from "./transactions"
 
 /** The `ICartModuleService` methods, typed once per overload shape (contract/); defined below from one table. */
-// The merge is safe: `defineMethods` below defines every member on the prototype, and its table does not
+// The merge is safe: `defineModelMethods` below defines every member on the prototype, and its table does not
 // compile with one missing.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface CartModuleService extends CartModuleMethods {}
@@ -113,108 +119,66 @@ export class CartModuleService {
     return purgeCarts(this.unitOfWork, checkPurgeOptions(options))
   }
 
-  // Medusa's contract: one delegation per method, each checked against its member's overloads. Every entry
-  // is async so that a bad argument rejects the returned promise rather than throwing at the call.
+  // Medusa's contract: one delegation per member, by model and verb, each checked against its member's
+  // overloads. Every entry is async so that a bad argument rejects the returned promise rather than throwing
+  // at the call. The factories below hold what every model, every child or every pricing line does alike.
   static {
-    defineMethods<CartModuleMethods, CartModuleService>(this, {
-      // carts
-      retrieveCart: async (s, ...a) => s.reads.retrieve("Cart", ...a),
-      listCarts: async (s, ...a) => s.reads.list("Cart", ...a),
-      listAndCountCarts: async (s, ...a) => s.reads.listAndCount("Cart", ...a),
-      createCarts: async (s, data, ctx?) => sameShape(data, await s.carts.create(data, ctx)),
-      updateCarts: async (s, ...a) => oneForAnId(a[0], await s.carts.update(updateCartsCall(a))),
-      deleteCarts: async (s, ids, ctx) => s.carts.delete(ids, ctx),
-      softDeleteCarts: async (s, ids, _config, ctx) => s.carts.setDeleted(ids, true, ctx),
-      restoreCarts: async (s, ids, _config, ctx) => s.carts.setDeleted(ids, false, ctx),
-      // addresses
-      retrieveAddress: async (s, ...a) => s.reads.retrieve("Address", ...a),
-      listAddresses: async (s, ...a) => s.reads.list("Address", ...a),
-      listAndCountAddresses: async (s, ...a) => s.reads.listAndCount("Address", ...a),
-      createAddresses: async (s, data, ctx?) => sameShape(data, await s.addresses.create(data, ctx)),
-      updateAddresses: async (s, data, ctx?) => sameShape(data, await s.addresses.update(data, ctx)),
-      deleteAddresses: async (s, ids, ctx) => s.addresses.delete(ids, ctx),
-      softDeleteAddresses: async (s, ids, _config, ctx) => s.addresses.setDeleted(ids, true, ctx),
-      restoreAddresses: async (s, ids, _config, ctx) => s.addresses.setDeleted(ids, false, ctx),
-      // LineItem
-      retrieveLineItem: async (s, ...a) => s.reads.retrieve("LineItem", ...a),
-      listLineItems: async (s, ...a) => s.reads.list("LineItem", ...a),
-      listAndCountLineItems: async (s, ...a) => s.reads.listAndCount("LineItem", ...a),
-      addLineItems: async (s, ...a) => s.children.add("LineItem", addCall(a)),
-      createLineItems: async (s, data, ctx?) => sameShape(data, await s.children.create("LineItem", data, ctx)),
-      updateLineItems: async (s, ...a) => oneForAnId(a[0], await s.children.update("LineItem", updateCall(a))),
-      deleteLineItems: async (s, ids, ctx) => s.children.delete("LineItem", ids, ctx),
-      softDeleteLineItems: async (s, ids, _config, ctx) => s.children.setDeleted("LineItem", ids, true, ctx),
-      restoreLineItems: async (s, ids, _config, ctx) => s.children.setDeleted("LineItem", ids, false, ctx),
-      // ShippingMethod
-      retrieveShippingMethod: async (s, ...a) => s.reads.retrieve("ShippingMethod", ...a),
-      listShippingMethods: async (s, ...a) => s.reads.list("ShippingMethod", ...a),
-      listAndCountShippingMethods: async (s, ...a) => s.reads.listAndCount("ShippingMethod", ...a),
-      addShippingMethods: async (s, ...a) => s.children.add("ShippingMethod", addCall(a)),
-      createShippingMethods: async (s, data, ctx?) => sameShape(data, await s.children.create("ShippingMethod", data, ctx)),
-      updateShippingMethods: async (s, ...a) => oneForAnId(a[0], await s.children.update("ShippingMethod", updateCall(a))),
-      deleteShippingMethods: async (s, ids, ctx) => s.children.delete("ShippingMethod", ids, ctx),
-      softDeleteShippingMethods: async (s, ids, _config, ctx) => s.children.setDeleted("ShippingMethod", ids, true, ctx),
-      restoreShippingMethods: async (s, ids, _config, ctx) => s.children.setDeleted("ShippingMethod", ids, false, ctx),
-      // LineItemAdjustment
-      retrieveLineItemAdjustment: async (s, ...a) => s.reads.retrieve("LineItemAdjustment", ...a),
-      listLineItemAdjustments: async (s, ...a) => s.reads.list("LineItemAdjustment", ...a),
-      listAndCountLineItemAdjustments: async (s, ...a) => s.reads.listAndCount("LineItemAdjustment", ...a),
-      addLineItemAdjustments: async (s, ...a) => s.children.add("LineItemAdjustment", addCall(a)),
-      setLineItemAdjustments: async (s, ...a) => s.pricingLines.set("LineItemAdjustment", ...a),
-      upsertLineItemAdjustments: async (s, ...a) => s.pricingLines.upsert("LineItemAdjustment", ...a),
-      createLineItemAdjustments: async (s, data, ctx?) => sameShape(data, await s.children.create("LineItemAdjustment", data, ctx)),
-      updateLineItemAdjustments: async (s, ...a) => oneForAnId(a[0], await s.children.update("LineItemAdjustment", updateCall(a))),
-      deleteLineItemAdjustments: async (s, ids, ctx) => s.children.delete("LineItemAdjustment", ids, ctx),
-      softDeleteLineItemAdjustments: async (s, ids, _config, ctx) => s.children.setDeleted("LineItemAdjustment", ids, true, ctx),
-      restoreLineItemAdjustments: async (s, ids, _config, ctx) => s.children.setDeleted("LineItemAdjustment", ids, false, ctx),
-      // LineItemTaxLine
-      retrieveLineItemTaxLine: async (s, ...a) => s.reads.retrieve("LineItemTaxLine", ...a),
-      listLineItemTaxLines: async (s, ...a) => s.reads.list("LineItemTaxLine", ...a),
-      listAndCountLineItemTaxLines: async (s, ...a) => s.reads.listAndCount("LineItemTaxLine", ...a),
-      addLineItemTaxLines: async (s, ...a) => asAdded(a[0], await s.children.add("LineItemTaxLine", addCall(a))),
-      setLineItemTaxLines: async (s, ...a) => s.pricingLines.set("LineItemTaxLine", ...a),
-      upsertLineItemTaxLines: async (s, ...a) => s.pricingLines.upsert("LineItemTaxLine", ...a),
-      createLineItemTaxLines: async (s, data, ctx?) => sameShape(data, await s.children.create("LineItemTaxLine", data, ctx)),
-      updateLineItemTaxLines: async (s, ...a) => oneForAnId(a[0], await s.children.update("LineItemTaxLine", updateCall(a))),
-      deleteLineItemTaxLines: async (s, ids, ctx) => s.children.delete("LineItemTaxLine", ids, ctx),
-      softDeleteLineItemTaxLines: async (s, ids, _config, ctx) => s.children.setDeleted("LineItemTaxLine", ids, true, ctx),
-      restoreLineItemTaxLines: async (s, ids, _config, ctx) => s.children.setDeleted("LineItemTaxLine", ids, false, ctx),
-      // ShippingMethodAdjustment
-      retrieveShippingMethodAdjustment: async (s, ...a) => s.reads.retrieve("ShippingMethodAdjustment", ...a),
-      listShippingMethodAdjustments: async (s, ...a) => s.reads.list("ShippingMethodAdjustment", ...a),
-      listAndCountShippingMethodAdjustments: async (s, ...a) => s.reads.listAndCount("ShippingMethodAdjustment", ...a),
-      addShippingMethodAdjustments: async (s, ...a) => asAdded(a[0], await s.children.add("ShippingMethodAdjustment", addCall(a))),
-      setShippingMethodAdjustments: async (s, ...a) => s.pricingLines.set("ShippingMethodAdjustment", ...a),
-      upsertShippingMethodAdjustments: async (s, ...a) => s.pricingLines.upsert("ShippingMethodAdjustment", ...a),
-      createShippingMethodAdjustments: async (s, data, ctx?) =>
-        sameShape(data, await s.children.create("ShippingMethodAdjustment", data, ctx)),
-      updateShippingMethodAdjustments: async (s, ...a) =>
-        oneForAnId(a[0], await s.children.update("ShippingMethodAdjustment", updateCall(a))),
-      deleteShippingMethodAdjustments: async (s, ids, ctx) => s.children.delete("ShippingMethodAdjustment", ids, ctx),
-      softDeleteShippingMethodAdjustments: async (s, ids, _config, ctx) =>
-        s.children.setDeleted("ShippingMethodAdjustment", ids, true, ctx),
-      restoreShippingMethodAdjustments: async (s, ids, _config, ctx) => s.children.setDeleted("ShippingMethodAdjustment", ids, false, ctx),
-      // ShippingMethodTaxLine
-      retrieveShippingMethodTaxLine: async (s, ...a) => s.reads.retrieve("ShippingMethodTaxLine", ...a),
-      listShippingMethodTaxLines: async (s, ...a) => s.reads.list("ShippingMethodTaxLine", ...a),
-      listAndCountShippingMethodTaxLines: async (s, ...a) => s.reads.listAndCount("ShippingMethodTaxLine", ...a),
-      addShippingMethodTaxLines: async (s, ...a) => asAdded(a[0], await s.children.add("ShippingMethodTaxLine", addCall(a))),
-      setShippingMethodTaxLines: async (s, ...a) => s.pricingLines.set("ShippingMethodTaxLine", ...a),
-      upsertShippingMethodTaxLines: async (s, ...a) => s.pricingLines.upsert("ShippingMethodTaxLine", ...a),
-      createShippingMethodTaxLines: async (s, data, ctx?) => sameShape(data, await s.children.create("ShippingMethodTaxLine", data, ctx)),
-      updateShippingMethodTaxLines: async (s, ...a) => oneForAnId(a[0], await s.children.update("ShippingMethodTaxLine", updateCall(a))),
-      deleteShippingMethodTaxLines: async (s, ids, ctx) => s.children.delete("ShippingMethodTaxLine", ids, ctx),
-      softDeleteShippingMethodTaxLines: async (s, ids, _config, ctx) => s.children.setDeleted("ShippingMethodTaxLine", ids, true, ctx),
-      restoreShippingMethodTaxLines: async (s, ids, _config, ctx) => s.children.setDeleted("ShippingMethodTaxLine", ids, false, ctx),
-      // CreditLine
-      retrieveCreditLine: async (s, ...a) => s.reads.retrieve("CreditLine", ...a),
-      listCreditLines: async (s, ...a) => s.reads.list("CreditLine", ...a),
-      listAndCountCreditLines: async (s, ...a) => s.reads.listAndCount("CreditLine", ...a),
-      createCreditLines: async (s, data, ctx?) => sameShape(data, await s.children.create("CreditLine", data, ctx)),
-      updateCreditLines: async (s, ...a) => oneForAnId(a[0], await s.children.update("CreditLine", updateCall(a))),
-      deleteCreditLines: async (s, ids, ctx) => s.children.delete("CreditLine", ids, ctx),
-      softDeleteCreditLines: async (s, ids, _config, ctx) => s.children.setDeleted("CreditLine", ids, true, ctx),
-      restoreCreditLines: async (s, ids, _config, ctx) => s.children.setDeleted("CreditLine", ids, false, ctx),
+    const reads = <N extends ModelName>(name: N) => ({
+      retrieve: async (s: CartModuleService, id: string, config?: FindConfig, ctx?: CartContext) => s.reads.retrieve(name, id, config, ctx),
+      list: async (s: CartModuleService, filters?: Filters, config?: FindConfig, ctx?: CartContext) =>
+        s.reads.list(name, filters, config, ctx),
+      listAndCount: async (s: CartModuleService, filters?: Filters, config?: FindConfig, ctx?: CartContext) =>
+        s.reads.listAndCount(name, filters, config, ctx),
+    })
+    const children = <N extends ChildName>(name: N) => ({
+      ...reads(name),
+      create: async (s: CartModuleService, data: unknown, ctx?: CartContext) => sameShape(data, await s.children.create(name, data, ctx)),
+      update: async (s: CartModuleService, ...a: UpdateArgs) => oneForAnId(a[0], await s.children.update(name, updateCall(a))),
+      delete: async (s: CartModuleService, ids: unknown, ctx?: CartContext) => s.children.delete(name, ids, ctx),
+      softDelete: async (s: CartModuleService, ids: unknown, _config?: unknown, ctx?: CartContext) =>
+        s.children.setDeleted(name, ids, true, ctx),
+      restore: async (s: CartModuleService, ids: unknown, _config?: unknown, ctx?: CartContext) =>
+        s.children.setDeleted(name, ids, false, ctx),
+    })
+    const pricingLines = <N extends PricingLineName>(name: N) => ({
+      ...children(name),
+      set: async (s: CartModuleService, cartId: string, entries: unknown, ctx?: CartContext) =>
+        s.pricingLines.set(name, cartId, entries, ctx),
+      upsert: async (s: CartModuleService, entries: unknown, ctx?: CartContext) => s.pricingLines.upsert(name, entries, ctx),
+    })
+    const add =
+      <N extends ChildName>(name: N) =>
+      async (s: CartModuleService, ...a: AddArgs) =>
+        s.children.add(name, addCall(a))
+    // Tax lines and shipping method adjustments answer one plain object with one row (Medusa's declared shape).
+    const addOneForOne =
+      <N extends ChildName>(name: N) =>
+      async (s: CartModuleService, ...a: AddArgs) =>
+        asAdded(a[0], await s.children.add(name, addCall(a)))
+    defineModelMethods<CartModuleMethods, CartModuleService, ModelName>(this, {
+      Cart: {
+        ...reads("Cart"),
+        create: async (s, data, ctx?) => sameShape(data, await s.carts.create(data, ctx)),
+        update: async (s, ...a) => oneForAnId(a[0], await s.carts.update(updateCartsCall(a))),
+        delete: async (s, ids, ctx) => s.carts.delete(ids, ctx),
+        softDelete: async (s, ids, _config, ctx) => s.carts.setDeleted(ids, true, ctx),
+        restore: async (s, ids, _config, ctx) => s.carts.setDeleted(ids, false, ctx),
+      },
+      Address: {
+        ...reads("Address"),
+        create: async (s, data, ctx?) => sameShape(data, await s.addresses.create(data, ctx)),
+        update: async (s, data, ctx?) => sameShape(data, await s.addresses.update(data, ctx)),
+        delete: async (s, ids, ctx) => s.addresses.delete(ids, ctx),
+        softDelete: async (s, ids, _config, ctx) => s.addresses.setDeleted(ids, true, ctx),
+        restore: async (s, ids, _config, ctx) => s.addresses.setDeleted(ids, false, ctx),
+      },
+      LineItem: { ...children("LineItem"), add: add("LineItem") },
+      ShippingMethod: { ...children("ShippingMethod"), add: add("ShippingMethod") },
+      CreditLine: children("CreditLine"),
+      LineItemAdjustment: { ...pricingLines("LineItemAdjustment"), add: add("LineItemAdjustment") },
+      LineItemTaxLine: { ...pricingLines("LineItemTaxLine"), add: addOneForOne("LineItemTaxLine") },
+      ShippingMethodAdjustment: { ...pricingLines("ShippingMethodAdjustment"), add: addOneForOne("ShippingMethodAdjustment") },
+      ShippingMethodTaxLine: { ...pricingLines("ShippingMethodTaxLine"), add: addOneForOne("ShippingMethodTaxLine") },
     })
   }
 }

@@ -2,7 +2,7 @@ import { NotFoundError } from "../errors/errors"
 import type { Dto } from "../persistence/row-mapper"
 import type { CartContext, Tx } from "../persistence/unit-of-work"
 import type { CartDTO } from "../types/dtos"
-import { isPlainObject, requireData, requireId, requireIds, requireSelector } from "../validation/arguments"
+import { isPlainObject, requireData, requireId, requireSelector } from "../validation/arguments"
 import type { UpdateCall } from "./call-forms"
 import {
   createCarts,
@@ -14,11 +14,11 @@ import {
 } from "./cart-writes"
 import { checkedInput, checkedInputs } from "./checked-inputs"
 import type { Input } from "./checked-inputs"
-import { linkable } from "./linkable-keys"
 import type { LinkableKeys } from "./linkable-keys"
 import { toArray } from "./one-or-many"
 import type { CartServiceDeps } from "./service-deps"
 import { typed } from "./typed-rows"
+import { setDeletedByIds, writeByIds } from "./write-by-ids"
 import { writeFast } from "./write-fast"
 
 /** The cart use cases: create (with nested items and addresses), update, delete, soft delete and restore. */
@@ -77,14 +77,12 @@ export class Carts {
 
   /** Hard-deletes carts and everything in them. */
   async delete(ids: unknown, ctx?: CartContext): Promise<void> {
-    const checked = requireIds(ids)
-    await this.deps.unitOfWork.write(ctx, (tx) => deleteCarts(tx, checked))
+    await writeByIds(this.deps.unitOfWork, ctx, ids, deleteCarts)
   }
 
   /** Soft-deletes (`deleted`) or restores carts with their children. */
   setDeleted(ids: unknown, deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
-    const checked = requireIds(ids)
-    return this.deps.unitOfWork.write(ctx, async (tx) => linkable(await setCartsDeleted(tx, checked, deleted)))
+    return setDeletedByIds(this.deps.unitOfWork, ctx, ids, (tx, checked) => setCartsDeleted(tx, checked, deleted))
   }
 }
 

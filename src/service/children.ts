@@ -9,7 +9,6 @@ import type { ChildName } from "./child-specs"
 import { createChildren, deleteChildren, setChildrenDeleted, updateChildrenById, updateChildrenWhere } from "./child-writes"
 import { checkedInput, checkedInputs } from "./checked-inputs"
 import type { Input } from "./checked-inputs"
-import { linkable } from "./linkable-keys"
 import type { LinkableKeys } from "./linkable-keys"
 import { toArray } from "./one-or-many"
 import {
@@ -20,6 +19,7 @@ import {
 } from "./one-statement-children"
 import type { CartServiceDeps } from "./service-deps"
 import { typed } from "./typed-rows"
+import { setDeletedByIds } from "./write-by-ids"
 import type { DtoByModel } from "./typed-rows"
 import { writeFast } from "./write-fast"
 
@@ -130,9 +130,8 @@ export class Children {
   /** Soft-deletes (`deleted`) or restores children with their own children; a restore honours the line limit. */
   setDeleted(name: ChildName, ids: unknown, deleted: boolean, ctx?: CartContext): Promise<LinkableKeys> {
     const maxPerCart = name === "LineItem" && !deleted ? this.deps.validator.limits.maxLinesPerCart : undefined
-    const checked = requireIds(ids)
-    return this.deps.unitOfWork.write(ctx, async (tx) =>
-      linkable(await setChildrenDeleted(tx, CHILD_SPECS[name], checked, deleted, maxPerCart)),
+    return setDeletedByIds(this.deps.unitOfWork, ctx, ids, (tx, checked) =>
+      setChildrenDeleted(tx, CHILD_SPECS[name], checked, deleted, maxPerCart),
     )
   }
 }

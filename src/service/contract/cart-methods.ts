@@ -1,5 +1,5 @@
-import type { CartAddressDTO, CartDTO } from "../../types/dtos"
-import type { CreateAddressDTO, CreateCartDTO, UpdateAddressDTO, UpdateCartDataDTO, UpdateCartDTO } from "../../types/inputs"
+import type { CartDTO } from "../../types/dtos"
+import type { CreateCartDTO, UpdateCartDataDTO, UpdateCartDTO } from "../../types/inputs"
 import type {
   DeleteMethod,
   ListAndCountMethod,
@@ -28,24 +28,4 @@ export interface CartMethods {
   softDeleteCarts: SoftDeleteMethod
   /** Restores soft-deleted carts and the children deleted with them. */
   restoreCarts: SoftDeleteMethod
-}
-
-/** The address methods of `ICartModuleService`. */
-export interface AddressMethods {
-  /** Retrieves one address. @throws NotFoundError */
-  retrieveAddress: RetrieveMethod<CartAddressDTO>
-  /** Lists addresses. */
-  listAddresses: ListMethod<CartAddressDTO>
-  /** Lists and counts addresses. */
-  listAndCountAddresses: ListAndCountMethod<CartAddressDTO>
-  /** Creates standalone addresses. @throws InvalidDataError */
-  createAddresses: OneOrManyMethod<CreateAddressDTO, CartAddressDTO>
-  /** Updates addresses by id. @throws NotFoundError */
-  updateAddresses: OneOrManyMethod<UpdateAddressDTO, CartAddressDTO>
-  /** Hard-deletes addresses. */
-  deleteAddresses: DeleteMethod
-  /** Soft-deletes addresses. */
-  softDeleteAddresses: SoftDeleteMethod
-  /** Restores soft-deleted addresses. */
-  restoreAddresses: SoftDeleteMethod
 }
