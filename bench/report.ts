@@ -94,7 +94,9 @@ export function formatReport(report: BenchReport): string {
         m ? num(m.statementsPerOp, 2) : "",
         m ? ratio(p.opsPerSec, m.opsPerSec) : "",
       )
-    row.push(p.notes ?? "")
+    // The other targets' notes sit beside ours: Medusa's row of the locked phase says it took no lock.
+    const notes = [p.notes, f?.notes && `floor ${f.notes}`, m?.notes && `medusa ${m.notes}`]
+    row.push(notes.filter(Boolean).join("; "))
     return row
   })
   const m = report.meta
