@@ -87,6 +87,12 @@ export interface BenchTarget {
    */
   updateQuantityAt(itemId: string, quantity: number, expectedVersion: number): Promise<boolean>
   /**
+   * Adds 1 to the item's quantity in one transaction that first locks the cart row (`FOR UPDATE`),
+   * then reads the quantity and writes it back + 1 (the locked contention phase). A target that
+   * cannot lock a cart (Medusa's cart module) leaves it out; the phase then runs its read-then-write.
+   */
+  incrementUnderLock?(cartId: string, itemId: string): Promise<void>
+  /**
    * Untimed: refreshes the planner's statistics (ANALYZE), as autovacuum would have on a live
    * database. Freshly filled tables have none, and the planner then scans a cart's tax lines once
    * per item, which hides every other cost of a big-cart read.

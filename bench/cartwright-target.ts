@@ -44,6 +44,15 @@ export function cartwrightTarget(module: CartModule): BenchTarget {
         throw error
       }
     },
+    async incrementUnderLock(cartId, itemId) {
+      // The lock comes first: every read after it sees the last committed quantity, so no writer
+      // can overwrite another's increment and none has to retry.
+      await service.transaction(async (ctx) => {
+        await service.lockCart(cartId, ctx)
+        const item = await service.retrieveLineItem(itemId, { select: ["id", "quantity"] }, ctx)
+        await service.updateLineItems(itemId, { quantity: Number(item.quantity) + 1 }, ctx)
+      })
+    },
     analyze: () => module.orm.em.getKnex().raw("ANALYZE"),
     // The module belongs to the caller (bench-database.ts closes it and drops its database).
     close: async () => undefined,

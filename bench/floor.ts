@@ -6,7 +6,7 @@ import { FLOOR_READS } from "./floor-reads"
 /**
  * The physical floor: each bench operation as the minimal SQL that writes or reads the same rows of
  * cartwright's schema through bare `pg`, one autocommit statement per call (the concurrency phase
- * reads, then writes). Writes bump the cart's version as cartwright does, in the same statement;
+ * reads, then writes; its locked twin is one transaction: lock, read, write). Writes bump the cart's version as cartwright does, in the same statement;
  * batches travel as arrays (`unnest`). Reads return the same rows as nested JSON, without totals.
  */
 
@@ -15,8 +15,17 @@ interface QueryResult {
   readonly rowCount: number | null
 }
 
-interface PgPool {
+interface PgQueryable {
   query(sql: string, params?: readonly unknown[]): Promise<QueryResult>
+}
+
+/** A connection checked out of the pool, for the locked phase's transaction. */
+interface PgPoolClient extends PgQueryable {
+  release(destroy?: boolean): void
+}
+
+interface PgPool extends PgQueryable {
+  connect(): Promise<PgPoolClient>
   end(): Promise<void>
   on(event: "error", listener: (err: Error) => void): unknown
 }
@@ -64,6 +73,11 @@ const UPDATE_QUANTITY = `WITH c AS (${BUMP_BY_ITEM})
 UPDATE cart_line_item SET quantity = $2, updated_at = now() WHERE id = $1 AND cart_id IN (SELECT id FROM c)`
 
 const UPDATE_QUANTITY_AT = UPDATE_QUANTITY.replace("RETURNING id", "AND version = $3 RETURNING id")
+
+// READ COMMITTED takes a new snapshot per statement, so the read after this lock sees the last
+// committed quantity. Read in the locking statement itself (a join), the item row would come from
+// the snapshot taken before the wait, and increments would be lost.
+const LOCK_CART = `SELECT id FROM cart WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`
 
 const DELETE_ITEM = `WITH c AS (${BUMP_BY_ITEM}) DELETE FROM cart_line_item WHERE id = $1 AND cart_id IN (SELECT id FROM c)`
 
@@ -143,6 +157,26 @@ export function floorTarget(url: string): BenchTarget {
     },
     async updateQuantityAt(itemId, quantity, expectedVersion) {
       return (await run(UPDATE_QUANTITY_AT, [itemId, quantity, expectedVersion])).rowCount === 1
+    },
+    async incrementUnderLock(cartId, itemId) {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        await client.query("BEGIN")
+        await client.query(LOCK_CART, [cartId])
+        const [item] = (await client.query(`SELECT quantity FROM cart_line_item WHERE id = $1`, [itemId])).rows
+        if (!item) throw new Error(`floor: no line item ${itemId}`)
+        await client.query(UPDATE_QUANTITY, [itemId, Number(item.quantity) + 1])
+        await client.query("COMMIT")
+      } catch (error) {
+        broken = await client.query("ROLLBACK").then(
+          () => false,
+          () => true,
+        )
+        throw error
+      } finally {
+        client.release(broken)
+      }
     },
     analyze: () => pool.query("ANALYZE"),
     close: () => pool.end(),

@@ -1,10 +1,12 @@
 import type { PhaseResult } from "./stats"
-import type { ConcurrencyCheck } from "./workload"
+import type { ConcurrencyCheck } from "./contention"
 
 /** One target's run of the workload (the floor's, Medusa's). */
 export interface TargetRun {
   readonly phases: readonly PhaseResult[]
   readonly concurrency: ConcurrencyCheck
+  /** The locked contention phase (Medusa's has no lock: it reads then writes). */
+  readonly lockedConcurrency: ConcurrencyCheck
 }
 
 /** The JSON a bench run writes (bench/results/latest.json). */
@@ -21,6 +23,8 @@ export interface BenchReport {
   }
   readonly phases: readonly PhaseResult[]
   readonly concurrency: ConcurrencyCheck
+  /** Our locked contention phase (lockCart, read, write in one transaction). */
+  readonly lockedConcurrency: ConcurrencyCheck
   /** The same phases as the minimal SQL through bare `pg` (absent with --no-floor). */
   readonly floor?: TargetRun
   /** The same phases through `@medusajs/cart` 2.21.2 (with --medusa). */
@@ -41,8 +45,22 @@ const num = (value: number, digits: number) => value.toFixed(digits)
 
 const ratio = (value: number, base: number | undefined) => (base && value > 0 ? `${num(value / base, 2)}×` : "")
 
-function concurrencyLine(label: string, c: ConcurrencyCheck): string {
-  return `${label}: ${c.writers} writers × ${c.increments / c.writers} increments, ${c.conflicts} conflicts retried, quantity ${c.finalQuantity}/${c.expectedQuantity}, lost ${c.lost}`
+function concurrencyLine(label: string, c: ConcurrencyCheck, locked = false): string {
+  const conflicts = locked ? "" : `${c.conflicts} conflicts retried, `
+  return `${label}: ${c.writers} writers × ${c.increments / c.writers} increments, ${conflicts}quantity ${c.finalQuantity}/${c.expectedQuantity}, lost ${c.lost}`
+}
+
+function concurrencyLines(report: BenchReport): string[] {
+  const { floor, medusa } = report
+  return [
+    concurrencyLine("concurrency", report.concurrency),
+    ...(floor ? [concurrencyLine("floor concurrency", floor.concurrency)] : []),
+    ...(medusa ? [concurrencyLine("medusa concurrency", medusa.concurrency)] : []),
+    concurrencyLine("concurrency (lockCart)", report.lockedConcurrency, true),
+    ...(floor ? [concurrencyLine("floor concurrency (FOR UPDATE)", floor.lockedConcurrency, true)] : []),
+    // Medusa's cart module has no lock to take: its row of the locked phase is the same read-then-write.
+    ...(medusa ? [concurrencyLine("medusa concurrency (no lock: read-then-write)", medusa.lockedConcurrency, true)] : []),
+  ]
 }
 
 /**
@@ -76,7 +94,9 @@ export function formatReport(report: BenchReport): string {
         m ? num(m.statementsPerOp, 2) : "",
         m ? ratio(p.opsPerSec, m.opsPerSec) : "",
       )
-    row.push(p.notes ?? "")
+    // The other targets' notes sit beside ours: Medusa's row of the locked phase says it took no lock.
+    const notes = [p.notes, f?.notes && `floor ${f.notes}`, m?.notes && `medusa ${m.notes}`]
+    row.push(notes.filter(Boolean).join("; "))
     return row
   })
   const m = report.meta
@@ -85,9 +105,7 @@ export function formatReport(report: BenchReport): string {
     "",
     renderTable(header, rows),
     "",
-    concurrencyLine("concurrency", report.concurrency),
-    ...(report.floor ? [concurrencyLine("floor concurrency", report.floor.concurrency)] : []),
-    ...(report.medusa ? [concurrencyLine("medusa concurrency", report.medusa.concurrency)] : []),
+    ...concurrencyLines(report),
     `wall time ${num(m.wallSeconds, 1)} s`,
   ].join("\n")
 }

@@ -6,6 +6,7 @@ import { computeCartTotals } from "../src/index"
 import { migrateDatabase, openBenchModule } from "./bench-database"
 import type { BenchTarget } from "./bench-target"
 import { cartwrightTarget } from "./cartwright-target"
+import type { ConcurrencyCheck } from "./contention"
 import { floorTarget } from "./floor"
 import { runMedusaBench } from "./medusa/spawn-medusa"
 import { formatComparison, formatReport } from "./report"
@@ -74,6 +75,7 @@ async function bench(argv: readonly string[]): Promise<void> {
       },
       phases: ours.phases,
       concurrency: ours.concurrency,
+      lockedConcurrency: ours.lockedConcurrency,
       ...(floor ? { floor } : {}),
       ...(medusa ? { medusa } : {}),
     }
@@ -86,10 +88,21 @@ async function bench(argv: readonly string[]): Promise<void> {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
   console.log(formatReport(report))
   console.log(`\nJSON: ${file}`)
-  if (report.concurrency.lost !== 0) {
-    console.error(`LOST UPDATES: ${report.concurrency.lost} quantity increments were lost`)
+  for (const [phase, check] of lossless(report)) {
+    if (check.lost === 0) continue
+    console.error(`LOST UPDATES: ${check.lost} quantity increments were lost (${phase})`)
     process.exitCode = 1
   }
+}
+
+/** The contention phases that must lose no increment: ours both, and the floor's locked one (Medusa's may lose). */
+function lossless(report: BenchReport): (readonly [string, ConcurrencyCheck])[] {
+  const checks: (readonly [string, ConcurrencyCheck])[] = [
+    ["expectedVersion", report.concurrency],
+    ["lockCart", report.lockedConcurrency],
+  ]
+  if (report.floor) checks.push(["floor, FOR UPDATE", report.floor.lockedConcurrency])
+  return checks
 }
 
 function compare(a: string | undefined, b: string | undefined): void {

@@ -1,9 +1,10 @@
-import { performance } from "node:perf_hooks"
 import type { TotalsCartInput } from "../src/totals"
 import type { BenchAddress, BenchItem, BenchTarget } from "./bench-target"
+import { lockingWriters, optimisticWriters } from "./contention"
+import type { ConcurrencyCheck, RecordPhase } from "./contention"
 import { seededRandom } from "./random"
 import type { SeededRandom } from "./random"
-import { measureConcurrent, measureSequential } from "./stats"
+import { measureSequential } from "./stats"
 import type { PhaseResult } from "./stats"
 
 /** How much work each phase does; `scale` 1 is the full run. */
@@ -31,20 +32,13 @@ export function workloadSize(scale: number): WorkloadSize {
   }
 }
 
-/** What the concurrency phase found. */
-export interface ConcurrencyCheck {
-  readonly writers: number
-  readonly increments: number
-  readonly conflicts: number
-  readonly expectedQuantity: number
-  readonly finalQuantity: number
-  readonly lost: number
-}
-
 /** Everything the workload measured. */
 export interface WorkloadResult {
   readonly phases: PhaseResult[]
+  /** The optimistic contention phase (expected version, retried on conflict). */
   readonly concurrency: ConcurrencyCheck
+  /** The pessimistic one (lock, read, write in one transaction; a target without locks reads then writes). */
+  readonly lockedConcurrency: ConcurrencyCheck
 }
 
 /** Options of one workload run. */
@@ -76,8 +70,6 @@ function addressOf(random: SeededRandom): BenchAddress {
   }
 }
 
-type Run = (phase: Promise<PhaseResult> | PhaseResult) => Promise<void>
-
 /**
  * Runs every phase in order on `target` and returns their measurements. The data comes from
  * `seed` alone, so two targets run with one seed receive the same values in the same order.
@@ -91,7 +83,7 @@ export async function runWorkload(
 ): Promise<WorkloadResult> {
   const random = seededRandom(seed)
   const phases: PhaseResult[] = []
-  const run: Run = async (phase) => {
+  const run: RecordPhase = async (phase) => {
     const result = await phase
     phases.push(result)
     log(`  ${target.label} ${result.name}: ${result.ops} ops, ${result.opsPerSec.toFixed(0)} ops/s`)
@@ -157,8 +149,9 @@ export async function runWorkload(
 
   const big = await bigCartPhases(target, size, random, run)
   if (options.totalsCpuPhase) await run(options.totalsCpuPhase(big))
-  const concurrency = await concurrentWriters(target, size, run)
-  return { phases, concurrency }
+  const concurrency = await optimisticWriters(target, size, run)
+  const lockedConcurrency = await lockingWriters(target, size, run)
+  return { phases, concurrency, lockedConcurrency }
 }
 
 /** Targets whose create does not return item ids (Medusa's) get them here, outside the timing. */
@@ -168,7 +161,7 @@ async function fillItemIds(target: BenchTarget, cartIds: readonly string[], item
   }
 }
 
-async function bigCartPhases(target: BenchTarget, size: WorkloadSize, random: SeededRandom, run: Run): Promise<TotalsCartInput> {
+async function bigCartPhases(target: BenchTarget, size: WorkloadSize, random: SeededRandom, run: RecordPhase): Promise<TotalsCartInput> {
   const bigIds: string[] = []
   const bigItems: BenchItem[][] = []
   let input: TotalsCartInput | undefined
@@ -217,36 +210,4 @@ async function bigCartPhases(target: BenchTarget, size: WorkloadSize, random: Se
     ...base,
     items: base.items.map((item, k) => ({ ...item, tax_lines: [{ rate: 20 }], adjustments: k % 2 === 0 ? [{ amount: "1.50" }] : [] })),
   }
-}
-
-async function concurrentWriters(target: BenchTarget, size: WorkloadSize, run: Run): Promise<ConcurrencyCheck> {
-  const cart = await target.createCart({
-    currency_code: "usd",
-    items: [{ title: "Contended", variant_id: "variant_contended", quantity: 1, unit_price: "10" }],
-  })
-  const itemId = (cart.itemIds ?? (await target.itemIdsOf(cart.id)))[0]!
-  let conflicts = 0
-  await run(
-    measureConcurrent(
-      `${size.writers} writers, one cart (+1 qty)`,
-      size.writers,
-      async (_worker, record) => {
-        for (let n = 0; n < size.incrementsPerWriter; n++) {
-          const t0 = performance.now()
-          // Read-then-write with an expected version: a stale read must fail, never overwrite.
-          for (;;) {
-            const current = await target.readVersioned(cart.id, itemId)
-            if (await target.updateQuantityAt(itemId, current.quantity + 1, current.version)) break
-            conflicts++
-          }
-          record(performance.now() - t0)
-        }
-      },
-      () => `${conflicts} conflicts retried`,
-    ),
-  )
-  const increments = size.writers * size.incrementsPerWriter
-  const finalQuantity = (await target.readVersioned(cart.id, itemId)).quantity
-  const expectedQuantity = 1 + increments
-  return { writers: size.writers, increments, conflicts, expectedQuantity, finalQuantity, lost: expectedQuantity - finalQuantity }
 }
