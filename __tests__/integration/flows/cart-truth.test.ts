@@ -20,9 +20,8 @@ const v = SEED.variants
 const { eu, us } = SEED.regions
 
 /** The seeded host with a tiered tee price, a France-only option, stock for the mug and a second channel. */
-function shop() {
-  return {
-    ...flows.deps,
+const shop = () =>
+  flows.withHost({
     pricing: new InMemoryPricing([
       { variant_id: v.teeSmall, currency_code: "eur", amount: 25 },
       { variant_id: v.teeSmall, currency_code: "eur", amount: 20, min_quantity: 5 },
@@ -41,8 +40,7 @@ function shop() {
       { id: "sc_pos", name: "Shop floor" },
       { id: "sc_old", name: "Old", is_disabled: true },
     ]),
-  }
-}
+  })
 
 describe("money state lives outside metadata (#12)", () => {
   it("does not let a forged authorized session in metadata complete a cart", async () => {

@@ -9,7 +9,7 @@ const v = SEED.variants
 const { eu } = SEED.regions
 
 /** The seeded host with the `vip` group's prices, so a merge reprices lines for the customer. */
-const shop = () => ({ ...flows.deps, pricing: vipPricing() })
+const shop = () => flows.withHost({ pricing: vipPricing() })
 
 async function stateOf(cartId: string) {
   const [cart] = await flows.deps.cart.listCarts({ id: cartId }, { relations: ["items"] })
