@@ -7,6 +7,16 @@ const fixture = useCartModule()
 /** A cart with two items and one shipping method. */
 const aCart = () => aCartWithTwoItemsAndAMethod(fixture.service)
 
+/** {@link aCart} with one adjustment of 1 on each item, coded `first` and `second`. */
+async function aCartWithItemAdjustments(first: string, second: string) {
+  const cart = await aCart()
+  const adjustments = await fixture.service.addLineItemAdjustments(cart.cartId, [
+    { item_id: cart.itemIds[0], amount: 1, code: first },
+    { item_id: cart.itemIds[1], amount: 1, code: second },
+  ])
+  return { ...cart, adjustments }
+}
+
 describe("line item adjustments", () => {
   describe("addLineItemAdjustments", () => {
     it("adds a list spanning carts", async () => {
@@ -61,11 +71,8 @@ describe("line item adjustments", () => {
 
   describe("setLineItemAdjustments", () => {
     it("updates entries with an id in place, creates the others and removes the rest of the cart's", async () => {
-      const { cartId, itemIds } = await aCart()
-      const [keep, drop] = await fixture.service.addLineItemAdjustments(cartId, [
-        { item_id: itemIds[0], amount: 1, code: "KEEP" },
-        { item_id: itemIds[1], amount: 1, code: "DROP" },
-      ])
+      const { cartId, itemIds, adjustments } = await aCartWithItemAdjustments("KEEP", "DROP")
+      const [keep, drop] = adjustments
       const result = await fixture.service.setLineItemAdjustments(cartId, [
         { id: keep!.id, amount: 4, code: "KEPT" },
         { item_id: itemIds[1], amount: 2, code: "NEW" },
@@ -117,11 +124,8 @@ describe("line item adjustments", () => {
 
   describe("upsertLineItemAdjustments", () => {
     it("updates entries with an id and creates the others, removing nothing", async () => {
-      const { cartId, itemIds } = await aCart()
-      const [first, other] = await fixture.service.addLineItemAdjustments(cartId, [
-        { item_id: itemIds[0], amount: 1, code: "FIRST" },
-        { item_id: itemIds[1], amount: 1, code: "OTHER" },
-      ])
+      const { itemIds, adjustments } = await aCartWithItemAdjustments("FIRST", "OTHER")
+      const [first, other] = adjustments
       const result = await fixture.service.upsertLineItemAdjustments([
         { id: first!.id, amount: 3 },
         { item_id: itemIds[0], amount: 2, code: "CREATED" },
