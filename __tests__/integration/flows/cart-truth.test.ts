@@ -12,12 +12,9 @@ import { InMemoryFulfillment } from "../../../src/ports/fulfillment"
 import { InMemoryInventory } from "../../../src/ports/inventory"
 import { InMemoryPricing } from "../../../src/ports/pricing"
 import { InMemorySalesChannels } from "../../../src/ports/sales-channel"
-import { SEED, useFlows } from "./flow-fixture"
+import { eu, SEED, us, useFlows, v } from "./flow-fixture"
 
 const flows = useFlows()
-
-const v = SEED.variants
-const { eu, us } = SEED.regions
 
 /** The seeded host with a tiered tee price, a France-only option, stock for the mug and a second channel. */
 const shop = () =>

@@ -10,12 +10,9 @@ import { transferCart } from "../../../src/flows/transfer-cart"
 import { updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import { InMemoryInventory } from "../../../src/ports/inventory"
-import { guestAndCustomerCarts, SEED, useFlows, vipPricing } from "./flow-fixture"
+import { eu, guestAndCustomerCarts, SEED, useFlows, v, vipPricing } from "./flow-fixture"
 
 const flows = useFlows()
-
-const v = SEED.variants
-const { eu } = SEED.regions
 
 const shop = () =>
   flows.withHost({

@@ -67,3 +67,9 @@ export async function guestAndCustomerCarts(deps: FlowDeps) {
 }
 
 export { SEED }
+
+/** The seeded variants' ids, under the short name every flow case uses for them. */
+export const v = SEED.variants
+
+/** The seeded regions' ids. */
+export const { eu, us } = SEED.regions

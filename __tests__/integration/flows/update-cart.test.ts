@@ -4,12 +4,9 @@ import { updateCart, updateCartStep } from "../../../src/flows/update-cart"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import type { CartDTO } from "../../../src/types/dtos"
 import { countStatements } from "../../support/statement-counter"
-import { SEED, useFlows } from "./flow-fixture"
+import { eu, SEED, us, useFlows, v } from "./flow-fixture"
 
 const flows = useFlows()
-
-const v = SEED.variants
-const { eu, us } = SEED.regions
 
 const deps = () =>
   flows.withHost({
