@@ -1,5 +1,5 @@
 import { aCartWithTwoItemsAndAMethod } from "../../support/cart-builders"
-import { expectInvalidDataNaming } from "../../support/expectations"
+import { expectInvalidDataNaming, expectNotFound } from "../../support/expectations"
 import { useCartModule } from "../../support/cart-module-fixture"
 
 const fixture = useCartModule()
@@ -62,10 +62,10 @@ describe("line item adjustments", () => {
     })
 
     it("fails with not_found naming an unknown item", async () => {
-      await expect(fixture.service.addLineItemAdjustments([{ item_id: "cali_missing", amount: 1 }])).rejects.toMatchObject({
-        type: "not_found",
-        message: "You tried to set relationship item_id: cali_missing, but such entity does not exist",
-      })
+      await expectNotFound(
+        fixture.service.addLineItemAdjustments([{ item_id: "cali_missing", amount: 1 }]),
+        "You tried to set relationship item_id: cali_missing, but such entity does not exist",
+      )
     })
   })
 
@@ -110,10 +110,10 @@ describe("line item adjustments", () => {
     it("refuses an id that belongs to another cart with not_found", async () => {
       const [mine, other] = [await aCart(), await aCart()]
       const [theirs] = await fixture.service.addLineItemAdjustments(other.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
-      await expect(fixture.service.setLineItemAdjustments(mine.cartId, [{ id: theirs!.id, amount: 9 }])).rejects.toMatchObject({
-        type: "not_found",
-        message: expect.stringContaining(theirs!.id),
-      })
+      await expectNotFound(
+        fixture.service.setLineItemAdjustments(mine.cartId, [{ id: theirs!.id, amount: 9 }]),
+        expect.stringContaining(theirs!.id),
+      )
       expect(Number((await fixture.service.retrieveLineItemAdjustment(theirs!.id)).amount)).toBe(1)
     })
 
