@@ -7,3 +7,8 @@ export async function expectInvalidDataNaming(attempt: Promise<unknown>, ...ids:
   expect(error).toMatchObject({ type: "invalid_data" })
   for (const id of ids) expect(error).toMatchObject({ message: expect.stringContaining(id) })
 }
+
+/** Expects `attempt` to fail with `not_found` and `message`: Medusa's exact words, or a matcher for the part a case is about. */
+export async function expectNotFound(attempt: Promise<unknown>, message: unknown): Promise<void> {
+  await expect(attempt).rejects.toMatchObject({ type: "not_found", message })
+}

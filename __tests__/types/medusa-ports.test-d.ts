@@ -29,28 +29,34 @@ import type { MedusaRegionModule } from "../../src/medusa-ports/region"
 import type { MedusaSalesChannelModule } from "../../src/medusa-ports/sales-channel"
 import type { MedusaTaxModule } from "../../src/medusa-ports/tax"
 
-declare const product: IProductModuleService
-declare const pricing: IPricingModuleService
-declare const customer: ICustomerModuleService
-declare const tax: ITaxModuleService
-declare const promotion: IPromotionModuleService
-declare const region: IRegionModuleService
-declare const salesChannel: ISalesChannelModuleService
-declare const query: Omit<RemoteQueryFunction, symbol>
-declare const inventory: IInventoryService
-declare const fulfillment: IFulfillmentModuleService
-declare const payment: IPaymentModuleService
-declare const order: IOrderModuleService
+/** Medusa's module services, each under the name of the adapter input it is handed to. */
+declare const medusa: {
+  product: IProductModuleService
+  pricing: IPricingModuleService
+  customer: ICustomerModuleService
+  tax: ITaxModuleService
+  promotion: IPromotionModuleService
+  region: IRegionModuleService
+  salesChannel: ISalesChannelModuleService
+  query: Omit<RemoteQueryFunction, symbol>
+  inventory: IInventoryService
+  fulfillment: IFulfillmentModuleService
+  payment: IPaymentModuleService
+  order: IOrderModuleService
+}
 
-export const productFits: MedusaProductModule = product
-export const pricingFits: MedusaPricingModule = pricing
-export const customerFits: MedusaCustomerModule = customer
-export const taxFits: MedusaTaxModule = tax
-export const promotionFits: MedusaPromotionModule = promotion
-export const regionFits: MedusaRegionModule = region
-export const salesChannelFits: MedusaSalesChannelModule = salesChannel
-export const queryFits: MedusaQuery = query
-export const inventoryFits: MedusaInventoryModule = inventory
-export const fulfillmentFits: MedusaFulfillmentModule = fulfillment
-export const paymentFits: MedusaPaymentModule = payment
-export const orderFits: MedusaOrderModule = order
+// Assigning the whole set checks each property on its own: a service that no longer fits its port fails here, naming it.
+export const adapterInputs: {
+  product: MedusaProductModule
+  pricing: MedusaPricingModule
+  customer: MedusaCustomerModule
+  tax: MedusaTaxModule
+  promotion: MedusaPromotionModule
+  region: MedusaRegionModule
+  salesChannel: MedusaSalesChannelModule
+  query: MedusaQuery
+  inventory: MedusaInventoryModule
+  fulfillment: MedusaFulfillmentModule
+  payment: MedusaPaymentModule
+  order: MedusaOrderModule
+} = medusa

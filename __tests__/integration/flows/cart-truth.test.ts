@@ -12,17 +12,13 @@ import { InMemoryFulfillment } from "../../../src/ports/fulfillment"
 import { InMemoryInventory } from "../../../src/ports/inventory"
 import { InMemoryPricing } from "../../../src/ports/pricing"
 import { InMemorySalesChannels } from "../../../src/ports/sales-channel"
-import { SEED, useFlows } from "./flow-fixture"
+import { eu, SEED, us, useFlows, v } from "./flow-fixture"
 
 const flows = useFlows()
 
-const v = SEED.variants
-const { eu, us } = SEED.regions
-
 /** The seeded host with a tiered tee price, a France-only option, stock for the mug and a second channel. */
-function shop() {
-  return {
-    ...flows.deps,
+const shop = () =>
+  flows.withHost({
     pricing: new InMemoryPricing([
       { variant_id: v.teeSmall, currency_code: "eur", amount: 25 },
       { variant_id: v.teeSmall, currency_code: "eur", amount: 20, min_quantity: 5 },
@@ -41,8 +37,7 @@ function shop() {
       { id: "sc_pos", name: "Shop floor" },
       { id: "sc_old", name: "Old", is_disabled: true },
     ]),
-  }
-}
+  })
 
 describe("money state lives outside metadata (#12)", () => {
   it("does not let a forged authorized session in metadata complete a cart", async () => {

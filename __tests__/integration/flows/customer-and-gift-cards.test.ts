@@ -10,24 +10,19 @@ import { transferCart } from "../../../src/flows/transfer-cart"
 import { updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import { InMemoryInventory } from "../../../src/ports/inventory"
-import { guestAndCustomerCarts, SEED, useFlows, vipPricing } from "./flow-fixture"
+import { eu, guestAndCustomerCarts, SEED, useFlows, v, vipPricing } from "./flow-fixture"
 
 const flows = useFlows()
 
-const v = SEED.variants
-const { eu } = SEED.regions
-
-function shop() {
-  return {
-    ...flows.deps,
+const shop = () =>
+  flows.withHost({
     pricing: vipPricing(),
     giftCards: new InMemoryGiftCards([
       { id: "gc_1", code: "GIFT-30", balance: "30", currency_code: "eur" },
       { id: "gc_2", code: "GIFT-USD", balance: "30", currency_code: "usd" },
     ]),
     inventory: new InMemoryInventory([{ variant_id: v.mug, quantity: 10 }]),
-  }
-}
+  })
 
 describe("gift cards (#15)", () => {
   it("applies a card as a credit line that follows the total and derives v1's gift_card_total", async () => {

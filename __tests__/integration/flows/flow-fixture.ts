@@ -10,6 +10,8 @@ import type { SharedCartModule } from "../../support/cart-module-fixture"
 export interface FlowFixture {
   readonly deps: FlowDeps & SeededHost
   readonly fixture: SharedCartModule
+  /** The seeded host with some of its providers replaced, for a file whose cases need other prices, stock or options. */
+  withHost<Overrides extends Partial<FlowDeps & SeededHost>>(overrides: Overrides): FlowDeps & SeededHost & Overrides
 }
 
 /** Starts a cart module for this file and wires one seeded in-memory host around it. */
@@ -22,6 +24,9 @@ export function useFlows(options: { declinePaymentsAbove?: number } = {}): FlowF
     get deps() {
       deps ??= { ...seedHost(options), cart: fixture.service }
       return deps
+    },
+    withHost(overrides) {
+      return { ...this.deps, ...overrides }
     },
   }
 }
@@ -62,3 +67,9 @@ export async function guestAndCustomerCarts(deps: FlowDeps) {
 }
 
 export { SEED }
+
+/** The seeded variants' ids, under the short name every flow case uses for them. */
+export const v = SEED.variants
+
+/** The seeded regions' ids. */
+export const { eu, us } = SEED.regions

@@ -1,15 +1,12 @@
 import { createCart } from "../../../src/flows/create-cart"
 import { mergeCartsStep } from "../../../src/flows/merge-carts"
 import type { MergeStrategy } from "../../../src/flows/merge-carts"
-import { guestAndCustomerCarts, SEED, useFlows, vipPricing } from "./flow-fixture"
+import { eu, guestAndCustomerCarts, useFlows, v, vipPricing } from "./flow-fixture"
 
 const flows = useFlows()
 
-const v = SEED.variants
-const { eu } = SEED.regions
-
 /** The seeded host with the `vip` group's prices, so a merge reprices lines for the customer. */
-const shop = () => ({ ...flows.deps, pricing: vipPricing() })
+const shop = () => flows.withHost({ pricing: vipPricing() })
 
 async function stateOf(cartId: string) {
   const [cart] = await flows.deps.cart.listCarts({ id: cartId }, { relations: ["items"] })

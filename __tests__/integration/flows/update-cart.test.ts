@@ -4,22 +4,17 @@ import { updateCart, updateCartStep } from "../../../src/flows/update-cart"
 import { InMemoryGiftCards } from "../../../src/ports/gift-card"
 import type { CartDTO } from "../../../src/types/dtos"
 import { countStatements } from "../../support/statement-counter"
-import { SEED, useFlows } from "./flow-fixture"
+import { eu, SEED, us, useFlows, v } from "./flow-fixture"
 
 const flows = useFlows()
 
-const v = SEED.variants
-const { eu, us } = SEED.regions
-
-function deps() {
-  return {
-    ...flows.deps,
+const deps = () =>
+  flows.withHost({
     giftCards: new InMemoryGiftCards([
       { id: "gc_eur", code: "GIFT-10", balance: "10", currency_code: "eur" },
       { id: "gc_usd", code: "GIFT-USD", balance: "5", currency_code: "usd" },
     ]),
-  }
-}
+  })
 
 /** What a failed update must leave exactly as it was. */
 async function snapshot(cartId: string) {

@@ -6,12 +6,9 @@ import { updateEmail } from "../../../src/flows/update-cart-details"
 import { removeLineItem, updateLineItemQuantity } from "../../../src/flows/update-line-item"
 import { updateRegion } from "../../../src/flows/update-region"
 import { cartWorkflowEvent } from "../../../src/events/cart-events"
-import { SEED, useFlows } from "./flow-fixture"
+import { eu, SEED, us, useFlows, v } from "./flow-fixture"
 
 const flows = useFlows()
-
-const v = SEED.variants
-const { eu, us } = SEED.regions
 
 /** The cart-level events (Medusa's `CartWorkflowEvents` names) recorded since the last clear, as [name, data]. */
 function cartEvents(cartId: string): [string, unknown][] {

@@ -1,6 +1,7 @@
 import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 import { snapshotDatabase } from "./database-snapshot"
+import { expectNotFound } from "../../support/expectations"
 
 const fixture = useCartModule()
 
@@ -141,10 +142,10 @@ describe("createAddresses under a cart", () => {
 
   it("fails with not_found for an unknown cart, writing nothing", async () => {
     const before = await snapshotDatabase(fixture.module)
-    await expect(fixture.service.createAddresses([{ cart_id: "cart_missing", city: "Rome" } as never])).rejects.toMatchObject({
-      type: "not_found",
-      message: "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
-    })
+    await expectNotFound(
+      fixture.service.createAddresses([{ cart_id: "cart_missing", city: "Rome" } as never]),
+      "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
+    )
     expect(await snapshotDatabase(fixture.module)).toEqual(before)
   })
 

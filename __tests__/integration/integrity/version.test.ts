@@ -1,7 +1,7 @@
 import { aCartWithEveryChildKind } from "../../support/cart-builders"
-import type { CartWithEveryChildKind } from "../../support/cart-builders"
 import { useCartModule } from "../../support/cart-module-fixture"
-import type { CartContext } from "../../../src/persistence/unit-of-work"
+import { CHILD_WRITES } from "./child-writes"
+import type { ChildWrite } from "./child-writes"
 import { ConflictError } from "../../../src/errors/errors"
 import { snapshotDatabase } from "./database-snapshot"
 
@@ -15,51 +15,17 @@ async function stamp(cartId: string): Promise<{ version: number; updatedAt: numb
   return { version: cart.version, updatedAt: new Date(cart.updated_at as Date | string).getTime() }
 }
 
-type Write = readonly [string, (f: CartWithEveryChildKind, ctx?: CartContext) => Promise<unknown>]
-
-const writes: readonly Write[] = [
-  ["updateCarts", (f, ctx) => fixture.service.updateCarts(f.cart, { email: "x@example.com" }, ctx)],
-  ["addLineItems", (f, ctx) => fixture.service.addLineItems(f.cart, [{ title: "Mug", quantity: 1, unit_price: 5 }], ctx)],
-  ["updateLineItems", (f, ctx) => fixture.service.updateLineItems(f.item, { quantity: 2 }, ctx)],
-  ["deleteLineItems", (f, ctx) => fixture.service.deleteLineItems([f.item], ctx)],
-  ["softDeleteLineItems", (f, ctx) => fixture.service.softDeleteLineItems([f.item], {}, ctx)],
-  ["addShippingMethods", (f, ctx) => fixture.service.addShippingMethods(f.cart, [{ name: "Fast", amount: 9 }], ctx)],
-  ["updateShippingMethods", (f, ctx) => fixture.service.updateShippingMethods(f.shipping, { amount: 6 }, ctx)],
-  ["deleteShippingMethods", (f, ctx) => fixture.service.deleteShippingMethods([f.shipping], ctx)],
-  ["addLineItemTaxLines", (f, ctx) => fixture.service.addLineItemTaxLines(f.cart, [{ item_id: f.item, code: "GST", rate: 5 }], ctx)],
-  [
-    "setLineItemTaxLines",
-    (f, ctx) => fixture.service.setLineItemTaxLines(f.cart, [{ id: f.itemTax, item_id: f.item, code: "VAT", rate: 19 }], ctx),
-  ],
-  ["updateLineItemTaxLines", (f, ctx) => fixture.service.updateLineItemTaxLines(f.itemTax, { rate: 7 }, ctx)],
-  ["deleteLineItemTaxLines", (f, ctx) => fixture.service.deleteLineItemTaxLines([f.itemTax], ctx)],
-  ["addLineItemAdjustments", (f, ctx) => fixture.service.addLineItemAdjustments(f.cart, [{ item_id: f.item, code: "Q", amount: 1 }], ctx)],
-  ["setLineItemAdjustments", (f, ctx) => fixture.service.setLineItemAdjustments(f.cart, [], ctx)],
-  [
-    "upsertLineItemAdjustments",
-    (f, ctx) => fixture.service.upsertLineItemAdjustments([{ id: f.itemAdjustment, item_id: f.item, amount: 3 }], ctx),
-  ],
-  ["deleteLineItemAdjustments", (f, ctx) => fixture.service.deleteLineItemAdjustments([f.itemAdjustment], ctx)],
-  [
-    "addShippingMethodTaxLines",
-    (f, ctx) => fixture.service.addShippingMethodTaxLines(f.cart, [{ shipping_method_id: f.shipping, code: "GST", rate: 5 }], ctx),
-  ],
-  ["setShippingMethodTaxLines", (f, ctx) => fixture.service.setShippingMethodTaxLines(f.cart, [], ctx)],
-  [
-    "addShippingMethodAdjustments",
-    (f, ctx) => fixture.service.addShippingMethodAdjustments(f.cart, [{ shipping_method_id: f.shipping, amount: 1 }], ctx),
-  ],
-  ["deleteShippingMethodAdjustments", (f, ctx) => fixture.service.deleteShippingMethodAdjustments([f.shippingAdjustment], ctx)],
-  ["createCreditLines", (f, ctx) => fixture.service.createCreditLines({ cart_id: f.cart, amount: 1 }, ctx)],
-  ["updateCreditLines", (f, ctx) => fixture.service.updateCreditLines(f.credit, { amount: 3 }, ctx)],
-  ["deleteCreditLines", (f, ctx) => fixture.service.deleteCreditLines([f.credit], ctx)],
+/** The cart's own update, then every write to its children. */
+const writes: readonly ChildWrite[] = [
+  ["updateCarts", (s, f, ctx) => s.updateCarts(f.cart, { email: "x@example.com" }, ctx)],
+  ...CHILD_WRITES,
 ]
 
 describe("cart version", () => {
   it.each(writes)("%s bumps the cart's version by one and its updated_at", async (_name, write) => {
     const f = await aFullCart()
     const before = await stamp(f.cart)
-    await write(f)
+    await write(fixture.service, f)
     const after = await stamp(f.cart)
     expect(after.version).toBe(before.version + 1)
     expect(after.updatedAt).toBeGreaterThan(before.updatedAt)
@@ -68,7 +34,7 @@ describe("cart version", () => {
   it.each(writes)("%s with the current expectedVersion succeeds", async (_name, write) => {
     const f = await aFullCart()
     const { version } = await stamp(f.cart)
-    await write(f, { expectedVersion: version })
+    await write(fixture.service, f, { expectedVersion: version })
     expect((await stamp(f.cart)).version).toBe(version + 1)
   })
 
@@ -76,7 +42,7 @@ describe("cart version", () => {
     const f = await aFullCart()
     const { version } = await stamp(f.cart)
     const before = await snapshotDatabase(fixture.module)
-    const error = await write(f, { expectedVersion: version - 1 }).then(
+    const error = await write(fixture.service, f, { expectedVersion: version - 1 }).then(
       () => undefined,
       (caught: unknown) => caught,
     )

@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { expectNotFound } from "../../support/expectations"
 
 const fixture = useCartModule()
 
@@ -114,10 +115,10 @@ describe("updateCarts with addresses", () => {
     const owner = await fixture.service.createCarts({ currency_code: "usd", shipping_address: { city: "Mine" } })
     const intruder = await fixture.service.createCarts({ currency_code: "usd" })
     const addressId = owner.shipping_address!.id
-    await expect(fixture.service.updateCarts(intruder.id, { shipping_address: { id: addressId, city: "Stolen" } })).rejects.toMatchObject({
-      type: "not_found",
-      message: `Address with id "${addressId}" not found`,
-    })
+    await expectNotFound(
+      fixture.service.updateCarts(intruder.id, { shipping_address: { id: addressId, city: "Stolen" } }),
+      `Address with id "${addressId}" not found`,
+    )
     expect((await fixture.service.retrieveAddress(addressId)).city).toBe("Mine")
   })
 })

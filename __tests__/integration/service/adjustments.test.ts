@@ -1,11 +1,21 @@
 import { aCartWithTwoItemsAndAMethod } from "../../support/cart-builders"
-import { expectInvalidDataNaming } from "../../support/expectations"
+import { expectInvalidDataNaming, expectNotFound } from "../../support/expectations"
 import { useCartModule } from "../../support/cart-module-fixture"
 
 const fixture = useCartModule()
 
 /** A cart with two items and one shipping method. */
 const aCart = () => aCartWithTwoItemsAndAMethod(fixture.service)
+
+/** {@link aCart} with one adjustment of 1 on each item, coded `first` and `second`. */
+async function aCartWithItemAdjustments(first: string, second: string) {
+  const cart = await aCart()
+  const adjustments = await fixture.service.addLineItemAdjustments(cart.cartId, [
+    { item_id: cart.itemIds[0], amount: 1, code: first },
+    { item_id: cart.itemIds[1], amount: 1, code: second },
+  ])
+  return { ...cart, adjustments }
+}
 
 describe("line item adjustments", () => {
   describe("addLineItemAdjustments", () => {
@@ -52,20 +62,17 @@ describe("line item adjustments", () => {
     })
 
     it("fails with not_found naming an unknown item", async () => {
-      await expect(fixture.service.addLineItemAdjustments([{ item_id: "cali_missing", amount: 1 }])).rejects.toMatchObject({
-        type: "not_found",
-        message: "You tried to set relationship item_id: cali_missing, but such entity does not exist",
-      })
+      await expectNotFound(
+        fixture.service.addLineItemAdjustments([{ item_id: "cali_missing", amount: 1 }]),
+        "You tried to set relationship item_id: cali_missing, but such entity does not exist",
+      )
     })
   })
 
   describe("setLineItemAdjustments", () => {
     it("updates entries with an id in place, creates the others and removes the rest of the cart's", async () => {
-      const { cartId, itemIds } = await aCart()
-      const [keep, drop] = await fixture.service.addLineItemAdjustments(cartId, [
-        { item_id: itemIds[0], amount: 1, code: "KEEP" },
-        { item_id: itemIds[1], amount: 1, code: "DROP" },
-      ])
+      const { cartId, itemIds, adjustments } = await aCartWithItemAdjustments("KEEP", "DROP")
+      const [keep, drop] = adjustments
       const result = await fixture.service.setLineItemAdjustments(cartId, [
         { id: keep!.id, amount: 4, code: "KEPT" },
         { item_id: itemIds[1], amount: 2, code: "NEW" },
@@ -103,10 +110,10 @@ describe("line item adjustments", () => {
     it("refuses an id that belongs to another cart with not_found", async () => {
       const [mine, other] = [await aCart(), await aCart()]
       const [theirs] = await fixture.service.addLineItemAdjustments(other.cartId, [{ item_id: other.itemIds[0], amount: 1 }])
-      await expect(fixture.service.setLineItemAdjustments(mine.cartId, [{ id: theirs!.id, amount: 9 }])).rejects.toMatchObject({
-        type: "not_found",
-        message: expect.stringContaining(theirs!.id),
-      })
+      await expectNotFound(
+        fixture.service.setLineItemAdjustments(mine.cartId, [{ id: theirs!.id, amount: 9 }]),
+        expect.stringContaining(theirs!.id),
+      )
       expect(Number((await fixture.service.retrieveLineItemAdjustment(theirs!.id)).amount)).toBe(1)
     })
 
@@ -117,11 +124,8 @@ describe("line item adjustments", () => {
 
   describe("upsertLineItemAdjustments", () => {
     it("updates entries with an id and creates the others, removing nothing", async () => {
-      const { cartId, itemIds } = await aCart()
-      const [first, other] = await fixture.service.addLineItemAdjustments(cartId, [
-        { item_id: itemIds[0], amount: 1, code: "FIRST" },
-        { item_id: itemIds[1], amount: 1, code: "OTHER" },
-      ])
+      const { itemIds, adjustments } = await aCartWithItemAdjustments("FIRST", "OTHER")
+      const [first, other] = adjustments
       const result = await fixture.service.upsertLineItemAdjustments([
         { id: first!.id, amount: 3 },
         { item_id: itemIds[0], amount: 2, code: "CREATED" },

@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { expectNotFound } from "../../support/expectations"
 
 const fixture = useCartModule()
 
@@ -64,10 +65,7 @@ describe("retrieveCart", () => {
   })
 
   it("fails with not_found naming the id", async () => {
-    await expect(fixture.service.retrieveCart("cart_missing")).rejects.toMatchObject({
-      type: "not_found",
-      message: "Cart with id: cart_missing was not found",
-    })
+    await expectNotFound(fixture.service.retrieveCart("cart_missing"), "Cart with id: cart_missing was not found")
   })
 
   it("refuses an unknown relation or select field with invalid_data", async () => {

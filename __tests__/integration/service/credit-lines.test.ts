@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { expectNotFound } from "../../support/expectations"
 
 const fixture = useCartModule()
 
@@ -16,10 +17,10 @@ describe("createCreditLines", () => {
   })
 
   it("fails with not_found for an unknown cart and invalid_data for a missing cart_id or amount", async () => {
-    await expect(fixture.service.createCreditLines({ cart_id: "cart_missing", amount: 1 })).rejects.toMatchObject({
-      type: "not_found",
-      message: "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
-    })
+    await expectNotFound(
+      fixture.service.createCreditLines({ cart_id: "cart_missing", amount: 1 }),
+      "You tried to set relationship cart_id: cart_missing, but such entity does not exist",
+    )
     await expect(fixture.service.createCreditLines({ amount: 1 } as never)).rejects.toMatchObject({ type: "invalid_data" })
     await expect(fixture.service.createCreditLines({ cart_id: await newCart(), amount: "lots" })).rejects.toMatchObject({
       type: "invalid_data",
@@ -61,10 +62,7 @@ describe("updateCreditLines", () => {
   })
 
   it("fails with not_found naming a missing id", async () => {
-    await expect(fixture.service.updateCreditLines("cacl_missing", { amount: 1 })).rejects.toMatchObject({
-      type: "not_found",
-      message: expect.stringContaining('"cacl_missing"'),
-    })
+    await expectNotFound(fixture.service.updateCreditLines("cacl_missing", { amount: 1 }), expect.stringContaining('"cacl_missing"'))
   })
 })
 

@@ -1,9 +1,11 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { expectNotFound } from "../../support/expectations"
 
 const fixture = useCartModule()
 
 const newCart = async (): Promise<string> => (await fixture.service.createCarts({ currency_code: "usd" })).id
 const tee = { title: "Tee", quantity: 1, unit_price: 20 }
+const teesTitled = (...titles: string[]) => titles.map((title) => ({ ...tee, title }))
 
 describe("addLineItems", () => {
   it("adds one item (naming its cart) and returns it in an array", async () => {
@@ -49,15 +51,13 @@ describe("addLineItems", () => {
 
   it("fails with not_found naming an unknown cart and writes nothing", async () => {
     const cartId = await newCart()
-    await expect(
+    await expectNotFound(
       fixture.service.addLineItems([
         { ...tee, cart_id: cartId },
         { ...tee, cart_id: "cart_nope" },
       ]),
-    ).rejects.toMatchObject({
-      type: "not_found",
-      message: "You tried to set relationship cart_id: cart_nope, but such entity does not exist",
-    })
+      "You tried to set relationship cart_id: cart_nope, but such entity does not exist",
+    )
     expect(await fixture.service.listLineItems({ cart_id: cartId })).toEqual([])
   })
 })
@@ -79,10 +79,7 @@ describe("createLineItems", () => {
 describe("reading line items", () => {
   it("retrieves one by id, lists and counts with filters and paging, in creation order", async () => {
     const cartId = await newCart()
-    const added = await fixture.service.addLineItems(
-      cartId,
-      ["a", "b", "c"].map((title) => ({ ...tee, title })),
-    )
+    const added = await fixture.service.addLineItems(cartId, teesTitled("a", "b", "c"))
     const one = await fixture.service.retrieveLineItem(added[1]!.id)
     expect(one).toMatchObject({ id: added[1]!.id, title: "b", cart_id: cartId })
     const listed = await fixture.service.listLineItems({ cart_id: cartId }, { select: ["title"] })
@@ -93,10 +90,7 @@ describe("reading line items", () => {
   })
 
   it("fails with not_found naming a missing line item", async () => {
-    await expect(fixture.service.retrieveLineItem("cali_missing")).rejects.toMatchObject({
-      type: "not_found",
-      message: "LineItem with id: cali_missing was not found",
-    })
+    await expectNotFound(fixture.service.retrieveLineItem("cali_missing"), "LineItem with id: cali_missing was not found")
   })
 })
 
@@ -120,10 +114,7 @@ describe("updateLineItems", () => {
 
   it("(selector, data) returns the updated items in creation order", async () => {
     const cartId = await newCart()
-    const added = await fixture.service.addLineItems(
-      cartId,
-      ["a", "b", "c", "d"].map((title) => ({ ...tee, title })),
-    )
+    const added = await fixture.service.addLineItems(cartId, teesTitled("a", "b", "c", "d"))
     // Earlier updates move rows around on disk; the result order must not follow them.
     await fixture.service.updateLineItems(added[0]!.id, { quantity: 2 })
     await fixture.service.updateLineItems(added[2]!.id, { quantity: 2 })
@@ -150,10 +141,7 @@ describe("updateLineItems", () => {
   })
 
   it("fails with not_found naming a missing id", async () => {
-    await expect(fixture.service.updateLineItems("cali_missing", { quantity: 2 })).rejects.toMatchObject({
-      type: "not_found",
-      message: expect.stringContaining('"cali_missing"'),
-    })
+    await expectNotFound(fixture.service.updateLineItems("cali_missing", { quantity: 2 }), expect.stringContaining('"cali_missing"'))
     await expect(fixture.service.updateLineItems([{ id: "cali_gone", title: "x" }])).rejects.toMatchObject({ type: "not_found" })
   })
 })

@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { expectNotFound } from "../../support/expectations"
 
 const fixture = useCartModule()
 
@@ -44,10 +45,7 @@ describe("addShippingMethods", () => {
   })
 
   it("fails with not_found naming an unknown cart", async () => {
-    await expect(fixture.service.addShippingMethods("cart_nope", [standard])).rejects.toMatchObject({
-      type: "not_found",
-      message: "Cart with id: cart_nope was not found",
-    })
+    await expectNotFound(fixture.service.addShippingMethods("cart_nope", [standard]), "Cart with id: cart_nope was not found")
   })
 })
 
@@ -74,10 +72,7 @@ describe("reading shipping methods", () => {
   })
 
   it("fails with not_found naming a missing shipping method", async () => {
-    await expect(fixture.service.retrieveShippingMethod("casm_missing")).rejects.toMatchObject({
-      type: "not_found",
-      message: "ShippingMethod with id: casm_missing was not found",
-    })
+    await expectNotFound(fixture.service.retrieveShippingMethod("casm_missing"), "ShippingMethod with id: casm_missing was not found")
   })
 })
 
@@ -109,10 +104,7 @@ describe("updateShippingMethods", () => {
   it("rejects a negative amount and fails with not_found for a missing id", async () => {
     const [method] = await fixture.service.addShippingMethods(await newCart(), [standard])
     await expect(fixture.service.updateShippingMethods(method!.id, { amount: -3 })).rejects.toMatchObject({ type: "invalid_data" })
-    await expect(fixture.service.updateShippingMethods("casm_missing", { name: "x" })).rejects.toMatchObject({
-      type: "not_found",
-      message: expect.stringContaining('"casm_missing"'),
-    })
+    await expectNotFound(fixture.service.updateShippingMethods("casm_missing", { name: "x" }), expect.stringContaining('"casm_missing"'))
   })
 })
 

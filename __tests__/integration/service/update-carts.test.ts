@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { expectNotFound } from "../../support/expectations"
 
 const fixture = useCartModule()
 
@@ -75,10 +76,7 @@ describe("updateCarts", () => {
 
   it("fails with not_found naming a missing id, and updates none of the list", async () => {
     const id = await newCart()
-    await expect(fixture.service.updateCarts("cart_missing", { email: "x@example.com" })).rejects.toMatchObject({
-      type: "not_found",
-      message: 'Cart with id "cart_missing" not found',
-    })
+    await expectNotFound(fixture.service.updateCarts("cart_missing", { email: "x@example.com" }), 'Cart with id "cart_missing" not found')
     await expect(
       fixture.service.updateCarts([
         { id, email: "changed@example.com" },

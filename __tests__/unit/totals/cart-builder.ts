@@ -1,5 +1,6 @@
 import type { Decimal } from "../../../src/money/decimal"
-import type { TotalsAdjustmentInput, TotalsCartInput, TotalsItemInput, TotalsShippingMethodInput } from "../../../src/totals"
+import { computeCartTotals } from "../../../src/totals"
+import type { TotalsAdjustmentInput, TotalsCartInput, TotalsItemInput, TotalsOptions, TotalsShippingMethodInput } from "../../../src/totals"
 
 type Money = string | number
 
@@ -71,3 +72,34 @@ export const ZERO_LINE = {
   original_subtotal: "0",
   original_tax_total: "0",
 } as const
+
+/** One line's nine totals as exact strings. */
+export type LineStrings = Record<keyof typeof ZERO_LINE, string>
+
+/** What a case expects of a line: every total (`equals`), or only the totals the case is about (`includes`). */
+export type LineExpectation = { readonly equals: LineStrings } | { readonly includes: Partial<LineStrings> }
+
+function expectLine(actual: LineStrings, expected: LineExpectation): void {
+  if ("equals" in expected) expect(actual).toEqual(expected.equals)
+  else expect(actual).toMatchObject(expected.includes)
+}
+
+/** A table row for `it.each(...)("$name", ...)`: a line, named after the arithmetic it checks, and what it must come to. */
+export type LineCase<Line> = { readonly name: string; readonly line: Line } & LineExpectation
+
+/** Registers one test per case, named after it, checking the line `totalsOf` computes for the case. */
+export function itChecksEachLine<Case extends LineCase<unknown>>(cases: readonly Case[], totalsOf: (row: Case) => LineStrings): void {
+  it.each(cases)("$name", (row) => expectLine(totalsOf(row), row))
+}
+
+/** The totals of `item` alone in a cart of `currency`, as strings. */
+export function itemTotalsOf(item: TotalsItemInput, currency = "usd", options: TotalsOptions = {}): LineStrings {
+  const [line] = computeCartTotals(aCart(currency).withItem(item).build(), options).items
+  return asStrings(line!)
+}
+
+/** The totals of `method` alone in a cart, as strings. */
+export function shippingTotalsOf(method: TotalsShippingMethodInput): LineStrings {
+  const [line] = computeCartTotals(aCart().withShippingMethod(method).build()).shipping_methods
+  return asStrings(line!)
+}

@@ -1,11 +1,13 @@
 import { computeCartTotals } from "../../../src/totals"
 import type { RoundingMode, TotalsItemInput } from "../../../src/totals"
-import { aCart, aShippingMethod, anItem, asStrings, discountOf, taxedAt } from "./cart-builder"
+import { aCart, aShippingMethod, anItem, asStrings, discountOf, itChecksEachLine, itemTotalsOf, taxedAt } from "./cart-builder"
+import type { LineCase } from "./cart-builder"
 
-function itemTotals(item: TotalsItemInput, currency: string, mode: RoundingMode | "none") {
-  const rounding = mode === "none" ? "none" : { mode }
-  const [line] = computeCartTotals(aCart(currency).withItem(item).build(), { rounding }).items
-  return asStrings(line!)
+/** An item case rounded in `currency`'s minor unit with `mode`. */
+type RoundedCase = LineCase<TotalsItemInput> & { readonly currency: string; readonly mode: RoundingMode }
+
+function itemTotals(item: TotalsItemInput, currency: string, mode: RoundingMode) {
+  return itemTotalsOf(item, currency, { rounding: { mode } })
 }
 
 describe("rounding to the currency's minor unit", () => {
@@ -22,97 +24,108 @@ describe("rounding to the currency's minor unit", () => {
     expect(totals.cart.total.toFixed()).toBe("27.68")
   })
 
+  itChecksEachLine<RoundedCase>(
+    [
+      {
+        name: "rounds JPY to whole yen: 999 × 8 % = 79.92 → 80, total 1079",
+        line: anItem(999, { tax_lines: taxedAt(8) }),
+        currency: "jpy",
+        mode: "half_even",
+        includes: { tax_total: "80", total: "1079" },
+      },
+      {
+        name: "keeps a JPY inclusive price whole: 1000 incl. 10 % → tax 90.909… → 91, subtotal 1000 − 91 = 909",
+        line: anItem(1000, { is_tax_inclusive: true, tax_lines: taxedAt(10) }),
+        currency: "jpy",
+        mode: "half_even",
+        includes: { subtotal: "909", tax_total: "91", total: "1000", original_total: "1000", original_subtotal: "909" },
+      },
+      {
+        name: "rounds KWD to 3 decimals: 1.234 × 5 % = 0.0617 → 0.062, total 1.296",
+        line: anItem("1.234", { tax_lines: taxedAt(5) }),
+        currency: "kwd",
+        mode: "half_up",
+        includes: { tax_total: "0.062", total: "1.296" },
+      },
+      {
+        name: "rounds per tax line even when the sum would round differently: 0.30 at 5 % + 5 % → 0.015 + 0.015 → 0.02 + 0.02",
+        line: anItem("0.30", { tax_lines: taxedAt(5, 5) }),
+        currency: "usd",
+        mode: "half_up",
+        // One 10 % line would give 0.03; two 5 % lines round to 0.02 each (half_up), so the tax is 0.04.
+        includes: { tax_total: "0.04" },
+      },
+      {
+        name: "keeps the shelf price of an inclusive item: 10.00 incl. 7 % → tax 0.6542… → 0.65, subtotal 9.35",
+        line: anItem(10, { is_tax_inclusive: true, tax_lines: taxedAt(7) }),
+        currency: "usd",
+        mode: "half_even",
+        equals: {
+          subtotal: "9.35",
+          tax_total: "0.65",
+          total: "10",
+          discount_total: "0",
+          discount_subtotal: "0",
+          discount_tax_total: "0",
+          original_total: "10",
+          original_subtotal: "9.35",
+          original_tax_total: "0.65",
+        },
+      },
+      {
+        name: "rounds a tax-inclusive discount: 5 incl. 7 % → 4.6728… → 4.67 off",
+        line: anItem(100, { tax_lines: taxedAt(7), adjustments: [discountOf(5, true)] }),
+        currency: "usd",
+        mode: "half_even",
+        // taxable 100 − 4.67 = 95.33; tax 7 % of the exact 95.3271… = 6.6728… → 6.67; total 102.00
+        includes: {
+          discount_subtotal: "4.67",
+          tax_total: "6.67",
+          total: "102",
+          original_tax_total: "7",
+          discount_tax_total: "0.33",
+          discount_total: "5",
+        },
+      },
+      {
+        name: "taxes the exact base even when a discount rounds away: 10.025 − 0.004 → tax 2.0042 → 2.00, total 12.03",
+        line: anItem("10.025", { tax_lines: taxedAt(20), adjustments: [discountOf("0.004")] }),
+        currency: "usd",
+        mode: "half_up",
+        // subtotal 10.025 → 10.03; discount 0.004 → 0.00; tax before the discount 2.005 → 2.01, after it 2.00.
+        equals: {
+          subtotal: "10.03",
+          discount_subtotal: "0",
+          tax_total: "2",
+          total: "12.03",
+          original_tax_total: "2.01",
+          original_total: "12.04",
+          original_subtotal: "10.03",
+          discount_tax_total: "0.01",
+          discount_total: "0.01",
+        },
+      },
+      {
+        name: "rounds a fractional gross: 3.99 × 0.333 kg = 1.32867 → 1.33",
+        line: anItem("3.99", { quantity: "0.333" }),
+        currency: "usd",
+        mode: "half_even",
+        includes: { subtotal: "1.33", total: "1.33" },
+      },
+    ],
+    ({ line, currency, mode }) => itemTotals(line, currency, mode),
+  )
+
   it("breaks a tie to even with half_even and up with half_up: 2.50 × 5 % = 0.125 → 0.12 vs 0.13", () => {
     const tie = anItem("2.50", { tax_lines: taxedAt(5) })
     expect(itemTotals(tie, "usd", "half_even")).toMatchObject({ tax_total: "0.12", total: "2.62" })
     expect(itemTotals(tie, "usd", "half_up")).toMatchObject({ tax_total: "0.13", total: "2.63" })
   })
 
-  it("rounds JPY to whole yen: 999 × 8 % = 79.92 → 80, total 1079", () => {
-    expect(itemTotals(anItem(999, { tax_lines: taxedAt(8) }), "jpy", "half_even")).toMatchObject({
-      tax_total: "80",
-      total: "1079",
-    })
-  })
-
-  it("keeps a JPY inclusive price whole: 1000 incl. 10 % → tax 90.909… → 91, subtotal 1000 − 91 = 909", () => {
-    const inclusive = anItem(1000, { is_tax_inclusive: true, tax_lines: taxedAt(10) })
-    expect(itemTotals(inclusive, "jpy", "half_even")).toMatchObject({
-      subtotal: "909",
-      tax_total: "91",
-      total: "1000",
-      original_total: "1000",
-      original_subtotal: "909",
-    })
-  })
-
-  it("rounds KWD to 3 decimals: 1.234 × 5 % = 0.0617 → 0.062, total 1.296", () => {
-    expect(itemTotals(anItem("1.234", { tax_lines: taxedAt(5) }), "kwd", "half_up")).toMatchObject({
-      tax_total: "0.062",
-      total: "1.296",
-    })
-  })
-
   it("breaks a KWD tie at the third decimal: 1.25 × 5 % = 0.0625 → 0.062 (half_even) vs 0.063 (half_up)", () => {
     const tie = anItem("1.25", { tax_lines: taxedAt(5) })
     expect(itemTotals(tie, "kwd", "half_even").tax_total).toBe("0.062")
     expect(itemTotals(tie, "kwd", "half_up").tax_total).toBe("0.063")
-  })
-
-  it("rounds per tax line even when the sum would round differently: 0.30 at 5 % + 5 % → 0.015 + 0.015 → 0.02 + 0.02", () => {
-    // One 10 % line would give 0.03; two 5 % lines round to 0.02 each (half_up), so the tax is 0.04.
-    expect(itemTotals(anItem("0.30", { tax_lines: taxedAt(5, 5) }), "usd", "half_up").tax_total).toBe("0.04")
-  })
-
-  it("keeps the shelf price of an inclusive item: 10.00 incl. 7 % → tax 0.6542… → 0.65, subtotal 9.35", () => {
-    const inclusive = anItem(10, { is_tax_inclusive: true, tax_lines: taxedAt(7) })
-    expect(itemTotals(inclusive, "usd", "half_even")).toEqual({
-      subtotal: "9.35",
-      tax_total: "0.65",
-      total: "10",
-      discount_total: "0",
-      discount_subtotal: "0",
-      discount_tax_total: "0",
-      original_total: "10",
-      original_subtotal: "9.35",
-      original_tax_total: "0.65",
-    })
-  })
-
-  it("rounds a tax-inclusive discount: 5 incl. 7 % → 4.6728… → 4.67 off", () => {
-    const discounted = anItem(100, { tax_lines: taxedAt(7), adjustments: [discountOf(5, true)] })
-    // taxable 100 − 4.67 = 95.33; tax 7 % of the exact 95.3271… = 6.6728… → 6.67; total 102.00
-    expect(itemTotals(discounted, "usd", "half_even")).toMatchObject({
-      discount_subtotal: "4.67",
-      tax_total: "6.67",
-      total: "102",
-      original_tax_total: "7",
-      discount_tax_total: "0.33",
-      discount_total: "5",
-    })
-  })
-
-  it("taxes the exact base even when a discount rounds away: 10.025 − 0.004 → tax 2.0042 → 2.00, total 12.03", () => {
-    // subtotal 10.025 → 10.03; discount 0.004 → 0.00; tax before the discount 2.005 → 2.01, after it 2.00.
-    const item = anItem("10.025", { tax_lines: taxedAt(20), adjustments: [discountOf("0.004")] })
-    expect(itemTotals(item, "usd", "half_up")).toEqual({
-      subtotal: "10.03",
-      discount_subtotal: "0",
-      tax_total: "2",
-      total: "12.03",
-      original_tax_total: "2.01",
-      original_total: "12.04",
-      original_subtotal: "10.03",
-      discount_tax_total: "0.01",
-      discount_total: "0.01",
-    })
-  })
-
-  it("rounds a fractional gross: 3.99 × 0.333 kg = 1.32867 → 1.33", () => {
-    expect(itemTotals(anItem("3.99", { quantity: "0.333" }), "usd", "half_even")).toMatchObject({
-      subtotal: "1.33",
-      total: "1.33",
-    })
   })
 
   it("sums rounded lines into the cart: 3 × (0.30 × 5 % = 0.015 → 0.02) = 0.06, not round(0.045) = 0.05", () => {

@@ -7,7 +7,7 @@ import {
   updatePaymentSession,
 } from "../../../src/flows/payment-sessions"
 import { selectPaymentSessionBody, updatePaymentSessionBody } from "../v1/v1-schemas"
-import { cartChange, cartChangeWithBody } from "./store-context"
+import { cartChange, cartChangeWithBody, registerCartChildRoutes } from "./store-context"
 import type { CartParams, StoreDeps } from "./store-context"
 
 type ProviderParams = { Params: { id: string; provider_id: string } }
@@ -31,15 +31,9 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: StoreDeps): vo
     ),
   )
 
-  app.post<ProviderParams>(
-    "/store/carts/:id/payment-sessions/:provider_id",
-    cartChangeWithBody(deps, updatePaymentSessionBody, ({ id, provider_id }, body) =>
-      updatePaymentSession(deps.flows, { cart_id: id, provider_id, data: body.data }),
-    ),
-  )
-
-  app.delete<ProviderParams>(
-    "/store/carts/:id/payment-sessions/:provider_id",
-    cartChange(deps, ({ id, provider_id }) => deletePaymentSession(deps.flows, { cart_id: id, provider_id })),
-  )
+  registerCartChildRoutes(app, deps, "/store/carts/:id/payment-sessions", {
+    body: updatePaymentSessionBody,
+    update: (cartId, providerId, body) => updatePaymentSession(deps.flows, { cart_id: cartId, provider_id: providerId, data: body.data }),
+    remove: (cartId, providerId) => deletePaymentSession(deps.flows, { cart_id: cartId, provider_id: providerId }),
+  })
 }

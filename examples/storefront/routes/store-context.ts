@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify"
+import type { FastifyInstance, FastifyRequest } from "fastify"
 import type { z } from "zod"
 import { NotFoundError } from "../../../src/errors/errors"
 import type { FlowDeps } from "../../../src/flows/flow-deps"
@@ -61,4 +61,29 @@ export function cartChangeWithBody<P extends { id: string }, B>(
     const body = parseBody(schema, request.body)
     return cartChange<P>(deps, (params) => change(params, body))(request)
   }
+}
+
+/** What {@link registerCartChildRoutes} does to one child of a cart: update it from a body, or remove it. */
+export interface CartChildChanges<B> {
+  readonly body: z.ZodType<B>
+  readonly update: (cartId: string, childId: string, body: B) => Promise<unknown>
+  readonly remove: (cartId: string, childId: string) => Promise<unknown>
+}
+
+type ChildParams = { Params: { id: string; child_id: string } }
+
+/**
+ * `POST {collection}/:child_id` updates one child of the cart (a line, a payment session) from the body and
+ * `DELETE {collection}/:child_id` removes it, both answering `{ cart }`.
+ */
+export function registerCartChildRoutes<B>(app: FastifyInstance, deps: StoreDeps, collection: string, changes: CartChildChanges<B>): void {
+  const url = `${collection}/:child_id`
+  app.post<ChildParams>(
+    url,
+    cartChangeWithBody(deps, changes.body, ({ id, child_id }, body) => changes.update(id, child_id, body)),
+  )
+  app.delete<ChildParams>(
+    url,
+    cartChange(deps, ({ id, child_id }) => changes.remove(id, child_id)),
+  )
 }
