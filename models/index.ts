@@ -10,18 +10,7 @@ import { LineItemTaxLine, ShippingMethodTaxLine } from "./tax-lines"
 
 export { COLUMN_TYPES, defineModel } from "./define-model"
 export type { ColumnKind, ColumnSpec, Model, ModelSpec, RelationSpec } from "./define-model"
-export {
-  Address,
-  Cart,
-  CartCheckout,
-  CreditLine,
-  LineItem,
-  LineItemAdjustment,
-  LineItemTaxLine,
-  ShippingMethod,
-  ShippingMethodAdjustment,
-  ShippingMethodTaxLine,
-}
+export { CartCheckout }
 
 /** The nine models by name, in the order their tables are created. */
 export const MODELS = {
@@ -38,6 +27,9 @@ export const MODELS = {
 
 /** A model's name. */
 export type ModelName = keyof typeof MODELS
+
+/** The model named `N` (`ModelOf<"Cart">`): models are named through {@link MODELS} only. */
+export type ModelOf<N extends ModelName> = (typeof MODELS)[N]
 
 /** The MikroORM entity schemas of every table: the nine models plus the module-owned checkout state. */
 export const ENTITY_SCHEMAS = [...Object.values(MODELS), CartCheckout].map((model) => model.schema)

@@ -57,6 +57,9 @@ async function migrationStatus(module: CartModule, io: CliIo): Promise<ExitCode>
   return ExitCode.OK
 }
 
+/** What `migrate` says about itself when DATABASE_URL is missing or a value is refused. */
+const MIGRATE_COMMAND = { name: "migrate", example: "cartwright migrate up", invalidDataHint: "check DATABASE_URL and --schema" }
+
 /**
  * `cartwright migrate up|down|status [--schema name]`: runs migrations against DATABASE_URL.
  * Never starts an embedded server: migrating a throwaway database would only hide a missing setting.
@@ -65,13 +68,8 @@ export async function migrateCommand(argv: readonly string[], io: CliIo): Promis
   const parsed = parseMigrateArgs(argv)
   if (typeof parsed === "string") return usageError(io, parsed, MIGRATE_HELP)
 
-  const command = {
-    name: "migrate",
-    example: "cartwright migrate up",
-    action: `migrate ${parsed.action}`,
-    invalidDataHint: "check DATABASE_URL and --schema",
-    database: { ...(parsed.schema ? { schema: parsed.schema } : {}), ...(parsed.createDatabase ? { createDatabase: true } : {}) },
-  }
+  const database = { ...(parsed.schema ? { schema: parsed.schema } : {}), ...(parsed.createDatabase ? { createDatabase: true } : {}) }
+  const command = { ...MIGRATE_COMMAND, action: `migrate ${parsed.action}`, database }
   return withDatabaseModule(io, command, async (module) => {
     if (parsed.action === "up") return migrateUp(module, io)
     if (parsed.action === "down") return migrateDown(module, io, parsed)

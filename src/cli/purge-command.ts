@@ -28,6 +28,13 @@ async function purge(module: CartModule, args: PurgeArgs, io: CliIo): Promise<Ex
   return ExitCode.OK
 }
 
+/** What `purge` says about itself when DATABASE_URL is missing or a value is refused. */
+const PURGE_COMMAND = {
+  name: "purge",
+  example: "cartwright purge --inactive-for 30d",
+  invalidDataHint: "check DATABASE_URL, --schema and the options",
+}
+
 /**
  * `cartwright purge --inactive-for 30d [--include-completed] [--batch-size N] [--soft] [--dry-run] [--schema s]`:
  * removes abandoned carts from the database in DATABASE_URL, printing one line per committed batch.
@@ -35,12 +42,6 @@ async function purge(module: CartModule, args: PurgeArgs, io: CliIo): Promise<Ex
 export async function purgeCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parsePurgeArgs(argv)
   if (typeof parsed === "string") return usageError(io, parsed, PURGE_HELP)
-  const command = {
-    name: "purge",
-    example: "cartwright purge --inactive-for 30d",
-    action: "purge",
-    invalidDataHint: "check DATABASE_URL, --schema and the options",
-    database: parsed.schema ? { schema: parsed.schema } : {},
-  }
+  const command = { ...PURGE_COMMAND, action: "purge", database: parsed.schema ? { schema: parsed.schema } : {} }
   return withDatabaseModule(io, command, (module) => purge(module, parsed, io))
 }

@@ -1,4 +1,4 @@
-import type * as models from "../../models"
+import type { ModelOf } from "../../models"
 import type { BigNumber, BigNumberRawValue } from "../money/big-number"
 import type { RowOf } from "./model-row"
 
@@ -39,10 +39,10 @@ export interface LineTotalsDTO {
 }
 
 /** The editable fields of an address, shared by the stored address and its create/update inputs. */
-export type AddressFieldsDTO = Partial<Omit<RowOf<typeof models.Address>, "cart_id">>
+export type AddressFieldsDTO = Partial<Omit<RowOf<ModelOf<"Address">>, "cart_id">>
 
 /** A cart address. */
-export interface CartAddressDTO extends BaseDTO, RowOf<typeof models.Address> {}
+export interface CartAddressDTO extends BaseDTO, RowOf<ModelOf<"Address">> {}
 
 /** The subtotal and total a tax line or adjustment carries once the cart's totals are computed. */
 export interface RowTotalsDTO {
@@ -59,45 +59,45 @@ interface TaxLineExtrasDTO extends RowTotalsDTO {
 }
 
 /** A tax line on an item or shipping method (the columns both kinds share); `rate` is a percentage. */
-export interface TaxLineDTO extends BaseDTO, Omit<RowOf<typeof models.LineItemTaxLine>, "item_id">, TaxLineExtrasDTO {}
+export interface TaxLineDTO extends BaseDTO, Omit<RowOf<ModelOf<"LineItemTaxLine">>, "item_id">, TaxLineExtrasDTO {}
 
 /** A discount on an item or shipping method (the columns both kinds share); `amount` is the positive discount. */
-export interface AdjustmentDTO extends BaseDTO, Omit<RowOf<typeof models.LineItemAdjustment>, "item_id">, RowTotalsDTO {}
+export interface AdjustmentDTO extends BaseDTO, Omit<RowOf<ModelOf<"LineItemAdjustment">>, "item_id">, RowTotalsDTO {}
 
 /** A line item's tax line. */
-export interface LineItemTaxLineDTO extends BaseDTO, RowOf<typeof models.LineItemTaxLine>, TaxLineExtrasDTO {}
+export interface LineItemTaxLineDTO extends BaseDTO, RowOf<ModelOf<"LineItemTaxLine">>, TaxLineExtrasDTO {}
 
 /** A line item's adjustment. */
-export interface LineItemAdjustmentDTO extends BaseDTO, RowOf<typeof models.LineItemAdjustment>, RowTotalsDTO {}
+export interface LineItemAdjustmentDTO extends BaseDTO, RowOf<ModelOf<"LineItemAdjustment">>, RowTotalsDTO {}
 
 /** A shipping method's tax line. */
-export interface ShippingMethodTaxLineDTO extends BaseDTO, RowOf<typeof models.ShippingMethodTaxLine>, TaxLineExtrasDTO {}
+export interface ShippingMethodTaxLineDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethodTaxLine">>, TaxLineExtrasDTO {}
 
 /** A shipping method's adjustment. */
-export interface ShippingMethodAdjustmentDTO extends BaseDTO, RowOf<typeof models.ShippingMethodAdjustment>, RowTotalsDTO {}
+export interface ShippingMethodAdjustmentDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethodAdjustment">>, RowTotalsDTO {}
 
 /** A line item with its product/variant snapshot and (when loaded) totals. */
-export interface CartLineItemDTO extends BaseDTO, RowOf<typeof models.LineItem>, LineTotalsDTO {
+export interface CartLineItemDTO extends BaseDTO, RowOf<ModelOf<"LineItem">>, LineTotalsDTO {
   tax_lines?: LineItemTaxLineDTO[]
   adjustments?: LineItemAdjustmentDTO[]
   cart?: CartDTO
 }
 
 /** A shipping method with (when loaded) totals. */
-export interface CartShippingMethodDTO extends BaseDTO, RowOf<typeof models.ShippingMethod>, LineTotalsDTO {
+export interface CartShippingMethodDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethod">>, LineTotalsDTO {
   tax_lines?: ShippingMethodTaxLineDTO[]
   adjustments?: ShippingMethodAdjustmentDTO[]
   cart?: CartDTO
 }
 
 /** Store credit on a cart. */
-export interface CartCreditLineDTO extends BaseDTO, RowOf<typeof models.CreditLine> {}
+export interface CartCreditLineDTO extends BaseDTO, RowOf<ModelOf<"CreditLine">> {}
 
 /**
  * A cart with whatever relations and totals were asked for. `version` is cartwright's: bumped by every write to
  * the cart or its children; pass it back as `expectedVersion`.
  */
-export interface CartDTO extends BaseDTO, RowOf<typeof models.Cart>, LineTotalsDTO, CartOnlyTotalsDTO {
+export interface CartDTO extends BaseDTO, RowOf<ModelOf<"Cart">>, LineTotalsDTO, CartOnlyTotalsDTO {
   items?: CartLineItemDTO[]
   shipping_methods?: CartShippingMethodDTO[]
   credit_lines?: CartCreditLineDTO[]

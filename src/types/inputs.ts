@@ -1,4 +1,4 @@
-import type { Cart, CreditLine, LineItem, LineItemAdjustment, LineItemTaxLine, ShippingMethod } from "../../models"
+import type { ModelOf } from "../../models"
 import type { AddressFieldsDTO, BigNumberInput } from "./dtos"
 import type { CreateOf } from "./model-row"
 
@@ -14,7 +14,7 @@ export interface UpdateAddressDTO extends CreateAddressDTO {
 }
 
 /** Fields of a new line item (the model's columns); `cart_id` is optional where the method takes the cart id separately. */
-export type CreateLineItemDTO = CreateOf<typeof LineItem, BigNumberInput, "cart_id">
+export type CreateLineItemDTO = CreateOf<ModelOf<"LineItem">, BigNumberInput, "cart_id">
 
 /** A line item for a specific cart. */
 export interface CreateLineItemForCartDTO extends CreateLineItemDTO {
@@ -30,7 +30,7 @@ export interface UpdateLineItemWithIdDTO extends UpdateLineItemDTO {
 }
 
 /** Fields of a new shipping method (the model's columns). */
-export type CreateShippingMethodDTO = CreateOf<typeof ShippingMethod, BigNumberInput, "cart_id">
+export type CreateShippingMethodDTO = CreateOf<ModelOf<"ShippingMethod">, BigNumberInput, "cart_id">
 
 /** A shipping method for a specific cart. */
 export interface CreateShippingMethodForSingleCartDTO extends Omit<CreateShippingMethodDTO, "cart_id"> {
@@ -43,7 +43,7 @@ export interface UpdateShippingMethodDTO extends Partial<Omit<CreateShippingMeth
 }
 
 /** Fields of a new adjustment (the positive discount amount); the cart and owner columns are added per kind. */
-export type CreateAdjustmentDTO = { id?: string } & CreateOf<typeof LineItemAdjustment, BigNumberInput, never, "cart_id" | "item_id">
+export type CreateAdjustmentDTO = { id?: string } & CreateOf<ModelOf<"LineItemAdjustment">, BigNumberInput, never, "cart_id" | "item_id">
 
 /** A line item adjustment. */
 export interface CreateLineItemAdjustmentDTO extends CreateAdjustmentDTO {
@@ -62,7 +62,7 @@ export type UpsertLineItemAdjustmentDTO = Partial<CreateLineItemAdjustmentDTO> &
 export type UpsertShippingMethodAdjustmentDTO = Partial<CreateShippingMethodAdjustmentDTO> & { id?: string }
 
 /** Fields of a new tax line; `rate` is a percentage 0–100, `data` what the tax provider returned (stored as given). */
-export type CreateTaxLineDTO = { id?: string } & CreateOf<typeof LineItemTaxLine, BigNumberInput, never, "cart_id" | "item_id">
+export type CreateTaxLineDTO = { id?: string } & CreateOf<ModelOf<"LineItemTaxLine">, BigNumberInput, never, "cart_id" | "item_id">
 
 /** A line item tax line. `item_id` is required at run time; optional in the type, as Medusa declares it. */
 export interface CreateLineItemTaxLineDTO extends CreateTaxLineDTO {
@@ -81,7 +81,7 @@ export type UpsertLineItemTaxLineDTO = Partial<CreateLineItemTaxLineDTO> & { id?
 export type UpsertShippingMethodTaxLineDTO = Partial<CreateShippingMethodTaxLineDTO> & { id?: string }
 
 /** Fields of a new credit line (amount may be negative). */
-export type CreateCreditLineDTO = CreateOf<typeof CreditLine, BigNumberInput>
+export type CreateCreditLineDTO = CreateOf<ModelOf<"CreditLine">, BigNumberInput>
 
 /** A credit line update. */
 export interface UpdateCreditLineDTO extends Partial<Omit<CreateCreditLineDTO, "cart_id">> {
@@ -89,7 +89,7 @@ export interface UpdateCreditLineDTO extends Partial<Omit<CreateCreditLineDTO, "
 }
 
 /** Fields of a new cart (the model's columns but cartwright's own `version` and `last_active_at`), with nested items and addresses. */
-export type CreateCartDTO = CreateOf<typeof Cart, BigNumberInput, never, "version" | "last_active_at"> & {
+export type CreateCartDTO = CreateOf<ModelOf<"Cart">, BigNumberInput, never, "version" | "last_active_at"> & {
   /** A new address, or an existing address's id (the same as `shipping_address_id`). */
   shipping_address?: CreateAddressDTO | string | null
   /** A new address, or an existing address's id (the same as `billing_address_id`). */

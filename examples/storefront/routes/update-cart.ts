@@ -1,5 +1,5 @@
 import type { z } from "zod"
-import { Address } from "../../../models"
+import { MODELS } from "../../../models"
 import { NotFoundError } from "../../../src/errors/errors"
 import { updateCart } from "../../../src/flows/update-cart"
 import type { CartAddressDTO } from "../../../src/types/dtos"
@@ -11,7 +11,7 @@ type UpdateCartBody = z.infer<typeof updateCartBody>
 type AddressBody = UpdateCartBody["shipping_address"]
 
 // What a shopper may write on an address: every column of the model but the links the module sets.
-const ADDRESS_FIELDS = new Set(Object.keys(Address.columns).filter((column) => column !== "cart_id" && column !== "customer_id"))
+const ADDRESS_FIELDS = new Set(Object.keys(MODELS.Address.columns).filter((column) => column !== "cart_id" && column !== "customer_id"))
 
 // v1 takes a saved address's id as a string; this storefront keeps no address book.
 function addressInput(address: AddressBody, field: string): CreateAddressDTO | null | undefined {
