@@ -11,20 +11,16 @@ import type { Draft, DraftItem, DraftMethod } from "./refresh-draft"
 
 /** The draft's lines with the discounts and taxes the ports just computed in place of their stored ones. */
 function withNewChildren(draft: Draft, promotions: PromotionResult | null, taxes: TaxLines | null): Pick<Draft, "items" | "methods"> {
-  const items = draft.items.map(
-    (item): DraftItem => ({
-      ...item,
-      ...(promotions ? { adjustments: promotions.item_adjustments.filter((adj) => adj.item_id === item.id) } : {}),
-      ...(taxes ? { tax_lines: taxes.item_tax_lines.filter((line) => line.item_id === item.id) } : {}),
-    }),
-  )
-  const methods = draft.methods.map(
-    (method): DraftMethod => ({
-      ...method,
-      ...(promotions ? { adjustments: promotions.shipping_adjustments.filter((adj) => adj.shipping_method_id === method.id) } : {}),
-      ...(taxes ? { tax_lines: taxes.shipping_tax_lines.filter((line) => line.shipping_method_id === method.id) } : {}),
-    }),
-  )
+  const items = draft.items.map((item): DraftItem => ({
+    ...item,
+    ...(promotions ? { adjustments: promotions.item_adjustments.filter((adj) => adj.item_id === item.id) } : {}),
+    ...(taxes ? { tax_lines: taxes.item_tax_lines.filter((line) => line.item_id === item.id) } : {}),
+  }))
+  const methods = draft.methods.map((method): DraftMethod => ({
+    ...method,
+    ...(promotions ? { adjustments: promotions.shipping_adjustments.filter((adj) => adj.shipping_method_id === method.id) } : {}),
+    ...(taxes ? { tax_lines: taxes.shipping_tax_lines.filter((line) => line.shipping_method_id === method.id) } : {}),
+  }))
   return { items, methods }
 }
 

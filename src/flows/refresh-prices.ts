@@ -12,7 +12,9 @@ function repriceTargets(items: readonly CartLineItemDTO[], changes: CartChanges)
   const all = changes.lines === "all" || changes.region || changes.customer || changes.sales_channel
   const listed = new Set(Array.isArray(changes.lines) ? changes.lines : [])
   return items.flatMap((item) =>
-    item.variant_id && (all || listed.has(item.id)) && (!item.is_custom_price || changes.region) ? [{ ...item, variant_id: item.variant_id }] : [],
+    item.variant_id && (all || listed.has(item.id)) && (!item.is_custom_price || changes.region)
+      ? [{ ...item, variant_id: item.variant_id }]
+      : [],
   )
 }
 
@@ -27,7 +29,8 @@ async function linesToRemove(
   const items = cart.items ?? []
   if (changes.region) {
     for (const item of items)
-      if (item.is_custom_price && (!item.variant_id || policy === "remove")) removed.push(removedLine(item, "custom_price_in_other_currency"))
+      if (item.is_custom_price && (!item.variant_id || policy === "remove"))
+        removed.push(removedLine(item, "custom_price_in_other_currency"))
   }
   if (changes.sales_channel) {
     const variantIds = [...new Set(items.flatMap((item) => (item.variant_id ? [item.variant_id] : [])))]

@@ -76,11 +76,7 @@ async function fieldsPatch(
   }
   if (input.email !== undefined) patch.email = assertEmail(input.email)
   if (input.shipping_address !== undefined) {
-    patch.shipping_address = await shippingAddressFor(
-      deps,
-      patch.region_id ?? cart.region_id,
-      input.shipping_address,
-    )
+    patch.shipping_address = await shippingAddressFor(deps, patch.region_id ?? cart.region_id, input.shipping_address)
     changes.address = true
   }
   if (input.billing_address !== undefined) patch.billing_address = input.billing_address

@@ -21,7 +21,12 @@ export abstract class MedusaQueryAdapter<Options extends object = object> {
    * For each of `ids` (rows of `entity`), the `field` of the first row its link `relation` reaches, read
    * through Query; an id without a linked row is left out.
    */
-  protected async firstLinked(entity: string, ids: readonly string[], relation: string, field: string): Promise<ReadonlyMap<string, string>> {
+  protected async firstLinked(
+    entity: string,
+    ids: readonly string[],
+    relation: string,
+    field: string,
+  ): Promise<ReadonlyMap<string, string>> {
     const { data } = await this.query().graph({ entity, fields: ["id", `${relation}.${field}`], filters: { id: [...ids] } })
     return new Map(
       data.flatMap((entry) => {

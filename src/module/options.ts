@@ -121,12 +121,8 @@ const optionsSchema = z.object({
       }
     })
     .optional(),
-  eventBus: z
-    .custom<EventBusPort>((value) => hasMethods(value, ["emit"]), "must have an emit(events) method")
-    .optional(),
-  logger: z
-    .custom<LoggerPort>((value) => hasMethods(value, ["warn", "error"]), "must have warn() and error()")
-    .optional(),
+  eventBus: z.custom<EventBusPort>((value) => hasMethods(value, ["emit"]), "must have an emit(events) method").optional(),
+  logger: z.custom<LoggerPort>((value) => hasMethods(value, ["warn", "error"]), "must have warn() and error()").optional(),
   totals: z
     .object({
       rounding: z

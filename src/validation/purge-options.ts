@@ -101,7 +101,8 @@ function inactiveForMsOf(value: unknown, issues: ValidationIssue[]): number {
     })
     return 0
   }
-  if (ms <= 0 || ms > MAX_INACTIVE_MS) issues.push({ path: ["inactiveFor"], message: "inactiveFor must be more than 0 and at most 100 years" })
+  if (ms <= 0 || ms > MAX_INACTIVE_MS)
+    issues.push({ path: ["inactiveFor"], message: "inactiveFor must be more than 0 and at most 100 years" })
   return ms
 }
 
