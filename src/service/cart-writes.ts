@@ -88,11 +88,15 @@ export async function createCartsInOneStatement(tx: Tx, inputs: readonly Input[]
 
 /** Hangs addresses and items on the created carts as Medusa returns them, and emits the events. */
 function finishCreated(tx: Tx, { carts, items }: InsertedCarts, addressById: Map<string, Dto>): Dto[] {
+  for (const item of items) {
+    item.adjustments = []
+    item.tax_lines = []
+  }
   for (const cart of carts) {
     cart.shipping_address = cart.shipping_address_id ? (addressById.get(String(cart.shipping_address_id)) ?? null) : null
     cart.billing_address = cart.billing_address_id ? (addressById.get(String(cart.billing_address_id)) ?? null) : null
     // Medusa's createCarts returns these relations too; a new cart has no shipping method or credit line yet.
-    cart.items = items.filter((item) => item.cart_id === cart.id).map((item) => ({ ...item, adjustments: [], tax_lines: [] }))
+    cart.items = items.filter((item) => item.cart_id === cart.id)
     cart.shipping_methods = []
     cart.credit_lines = []
   }

@@ -63,13 +63,28 @@ export async function createChildren(
   const rows = inputs.map((input, index) => {
     const owner = locked.get(parentIds[index]!)!
     if (cartId !== undefined && owner.cart_id !== cartId) throw notOnCartError(spec, parentIds[index]!, cartId, index)
-    return { ...toColumns(spec.model, input), id: ids[index]!, cart_id: owner.cart_id, [spec.parentColumn]: parentIds[index] }
+    const row = toColumns(spec.model, input)
+    row.id = ids[index]!
+    row.cart_id = owner.cart_id
+    row[spec.parentColumn] = parentIds[index]
+    return row
   })
   const created = maxPerCart === undefined ? await insertChildRows(tx, spec, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
-  // Medusa returns a new item or shipping method with its (empty) adjustments and tax lines.
-  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod)
-    return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
+  return withEmptyChildren(spec, created)
+}
+
+/**
+ * Medusa returns a new item or shipping method with its (empty) adjustments and tax lines. The rows are
+ * the mapper's fresh objects, so the lists are set on them rather than on copies (a copy of a row of
+ * thirty-odd columns is a large share of a small write's CPU).
+ */
+export function withEmptyChildren(spec: ChildSpec, created: Dto[]): Dto[] {
+  if (spec.model !== MODELS.LineItem && spec.model !== MODELS.ShippingMethod) return created
+  for (const row of created) {
+    row.adjustments = []
+    row.tax_lines = []
+  }
   return created
 }
 

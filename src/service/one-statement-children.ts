@@ -1,4 +1,3 @@
-import { MODELS } from "../../models"
 import { cartEvent } from "../events/cart-events"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
@@ -7,7 +6,7 @@ import type { LockChecks } from "../persistence/single-statement"
 import type { Tx } from "../persistence/unit-of-work"
 import { arrayInsertable, toColumns } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
-import { mutableFields } from "./child-writes"
+import { mutableFields, withEmptyChildren } from "./child-writes"
 
 // The one-statement forms of the commonest child writes (issue #10): each resolves to `undefined`
 // when its statement wrote nothing, and the caller then runs the general form in child-writes.ts,
@@ -42,14 +41,16 @@ export async function createChildrenInOneStatement(
   cartId: string,
 ): Promise<Dto[] | undefined> {
   const ids = generateIds(spec.model.idPrefix, inputs.length)
-  const rows = inputs.map((input, index) => ({ ...toColumns(spec.model, input), id: ids[index]!, cart_id: cartId }))
+  const rows = inputs.map((input, index) => {
+    const row = toColumns(spec.model, input)
+    row.id = ids[index]!
+    row.cart_id = cartId
+    return row
+  })
   const created = await insertUnderLock(tx.db, spec.model, cartId, rows, checksOf(tx))
   if (!created) return undefined
   tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: String(row.id), cart_id: cartId }, tx.ctx.eventGroupId)))
-  // Medusa returns a new item or shipping method with its (empty) adjustments and tax lines.
-  if (spec.model === MODELS.LineItem || spec.model === MODELS.ShippingMethod)
-    return created.map((row) => ({ ...row, adjustments: [], tax_lines: [] }))
-  return created
+  return withEmptyChildren(spec, created)
 }
 
 /** Updates one child by id in one statement. */
