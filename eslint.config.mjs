@@ -13,7 +13,8 @@ const folder = (name) => ({
 // persistence/ owns all SQL: the helpers that run SQL text, or take it as an argument, stay inside it.
 const SQL_HELPERS = [
   { module: "db", names: ["query", "preparedQuery", "ident", "placeholders"] },
-  { module: "writer", names: ["updateWhere", "byIds", "setClauses", "insertArraysSql", "insertValuesSql"] },
+  { module: "writer", names: ["updateWhere", "byIds", "setClauses", "insertValuesSql"] },
+  { module: "insert-arrays", names: ["insertArraysSql"] },
   { module: "cart-lock", names: ["lockCartsOf"] },
   { module: "filters", names: ["compileFilters"] },
 ].map(({ module, names }) => ({

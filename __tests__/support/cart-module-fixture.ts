@@ -15,13 +15,13 @@ export interface CartModuleFixture {
   close(): Promise<void>
 }
 
-/** What a test may pass to `startCartModule`: everything but the database URL and event bus, which the fixture owns. */
+/** What a test may pass to `useCartModule`: everything but the database URL and event bus, which the fixture owns. */
 export type FixtureOptions = Omit<CartModuleOptions, "database" | "eventBus"> & {
   database?: Pick<CartDatabaseOptions, "pool" | "preparedStatements">
 }
 
-/** Starts a module for one test file; call `close()` in `afterAll`. */
-export async function startCartModule(options: FixtureOptions = {}): Promise<CartModuleFixture> {
+/** Starts a module on a fresh database; `useCartModule` closes it after the file's tests. */
+async function startCartModule(options: FixtureOptions = {}): Promise<CartModuleFixture> {
   const database = await createTestDatabase()
   const events = new InMemoryEventBus()
   const module = await createCartModule({ ...options, database: { ...options.database, clientUrl: database.url }, eventBus: events })

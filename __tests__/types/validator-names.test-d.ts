@@ -7,9 +7,9 @@ import type { InputName, Validator } from "../../src/validation/validator"
 declare const validator: Validator
 
 export function checks(): void {
-  validator.check("createLineItem", [])
+  validator.parse("createLineItem", [])
   // @ts-expect-error: no input is called "createLineitem"
-  validator.check("createLineitem", [])
+  validator.parse("createLineitem", [])
 }
 
 /** Every child's create and update inputs have a schema. */

@@ -1,6 +1,7 @@
-import type { Model, ModelName } from "../../models"
+import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { ident, query } from "./db"
+import { modelNamed } from "./read-plan"
 import type { Db } from "./db"
 
 /** The rows hidden with a model's row when it is soft-deleted, by the column that links them. */
@@ -14,16 +15,6 @@ function cascadeTargets(model: Model): { model: Model; column: string }[] {
   return Object.values(model.relations)
     .filter((relation) => relation.kind === "many")
     .map((relation) => ({ model: modelNamed(relation.model), column: relation.column }))
-}
-
-/** The model a relation names; the models are declared together, so a name without one is a broken declaration. */
-function modelNamed(name: string): Model {
-  if (!isModelName(name)) throw new Error(`relation names an unknown model: ${name}`)
-  return MODELS[name]
-}
-
-function isModelName(name: string): name is ModelName {
-  return Object.hasOwn(MODELS, name)
 }
 
 /**

@@ -210,6 +210,8 @@ export class UnitOfWork {
       } catch (error) {
         if (isRetryable(error) && retried < retries) {
           await pause(backoff(retried++))
+          // A module closed during the pause stops retrying, as after a lock probe.
+          if (this.closed) throw UnexpectedStateError.closed()
           continue
         }
         if (!isLockTimeout(error) || Date.now() >= deadline) throw this.map(error)

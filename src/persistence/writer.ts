@@ -9,7 +9,7 @@ import { CREATION_ORDER } from "./read-sql"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 
-export { arrayInsertable, insertArraysSql } from "./insert-arrays"
+export { arrayInsertable } from "./insert-arrays"
 
 /** Turns one DTO field into the column values to store (money fills its raw twin too). */
 function storedColumns(info: ColumnInfo, key: string, value: unknown, target: Record<string, unknown>): void {

@@ -1,3 +1,4 @@
+import { toDecimal } from "../money/decimal"
 import type { CartDTO } from "../types/dtos"
 
 /** An order as the flows see it: its id plus whatever the order module returns. */
@@ -42,7 +43,8 @@ export class InMemoryOrders implements OrderPort {
       id: `order_${String(this.sequence).padStart(6, "0")}`,
       cart_id: input.cart.id,
       currency_code: input.cart.currency_code,
-      total: input.cart.total?.toString() ?? "0",
+      // Read through the money module: a host's BigNumber class (totals.bigNumber) need not print its value.
+      total: input.cart.total === undefined ? "0" : toDecimal(input.cart.total).toFixed(),
       email: input.cart.email ?? null,
       payment_provider_id: input.payment.provider_id,
       created_at: new Date().toISOString(),

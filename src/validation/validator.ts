@@ -72,7 +72,9 @@ export class Validator {
       if (nul) issues.push({ path: [...(inputs.length > 1 ? [index] : []), ...nul], message: "must not contain NUL characters" })
       const result = schema.safeParse(input)
       if (!result.success) issues.push(...toIssues(result.error, inputs.length > 1 ? [index] : []))
+      // An object schema's output is always a plain object; anything else is refused, so every index stays aligned.
       else if (isPlainObject(result.data)) parsed.push(result.data)
+      else issues.push({ path: inputs.length > 1 ? [index] : [], message: "must be an object" })
       this.checkLimits(input, inputs.length > 1 ? [index] : [], issues)
     })
     // A missing required field is worded as @medusajs/cart words it; every issue stays in `issues`.
@@ -83,11 +85,6 @@ export class Validator {
     }
     if (issues.length) throw InvalidDataError.fromIssues(issues, name.replace(/([A-Z])/g, " $1").toLowerCase())
     return parsed
-  }
-
-  /** {@link parse} for a caller that only needs to know the batch is valid. @throws InvalidDataError */
-  check(name: InputName, inputs: readonly unknown[]): void {
-    this.parse(name, inputs)
   }
 
   private checkLimits(input: object, path: (string | number)[], issues: ValidationIssue[]): void {

@@ -185,4 +185,12 @@ describe("InMemoryRegions and InMemoryOrders", () => {
     await orders.deleteOrder(order.id)
     expect(await orders.retrieveOrder(order.id)).toBeNull()
   })
+  it("records the cart's exact total, whatever BigNumber class carries it", async () => {
+    const orders = new InMemoryOrders()
+    // A host's BigNumber (Medusa's, or totals.bigNumber) exposes its exact value as `raw`, not through toString().
+    const hostTotal = { numeric: 85.5, raw: { value: "85.50000000000000000001", precision: 20 }, toJSON: () => 85.5 }
+    const cart = { id: "cart_1", currency_code: "eur", email: null, total: hostTotal } as unknown as CartDTO
+    const order = await orders.createOrder({ cart, payment: { provider_id: "manual", session_id: "s", amount: "85.5" } })
+    expect(order.total).toBe("85.50000000000000000001")
+  })
 })

@@ -76,10 +76,10 @@ describe("the line item and shipping method schemas cover every column of their 
   })
 })
 
-describe("Validator.check", () => {
+describe("Validator.parse refusals", () => {
   it("refuses a snapshot field of the wrong type with invalid_data naming it", () => {
     expect(() =>
-      new Validator().check("createLineItem", [{ cart_id: "cart_1", title: "t", quantity: 1, unit_price: 1, variant_sku: 42 }]),
+      new Validator().parse("createLineItem", [{ cart_id: "cart_1", title: "t", quantity: 1, unit_price: 1, variant_sku: 42 }]),
     ).toThrow(expect.objectContaining({ type: "invalid_data", issues: [expect.objectContaining({ path: ["variant_sku"] })] }))
   })
 })

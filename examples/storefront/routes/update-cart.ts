@@ -1,5 +1,5 @@
 import type { z } from "zod"
-import { MODELS } from "../../../models"
+import { ADDRESS_FIELDS } from "../../../src/types/address-fields"
 import { NotFoundError } from "../../../src/errors/errors"
 import { updateCart } from "../../../src/flows/update-cart"
 import type { CartAddressDTO } from "../../../src/types/dtos"
@@ -10,8 +10,8 @@ import type { StoreDeps } from "./store-context"
 type UpdateCartBody = z.infer<typeof updateCartBody>
 type AddressBody = UpdateCartBody["shipping_address"]
 
-// What a shopper may write on an address: every column of the model but the links the module sets.
-const ADDRESS_FIELDS = new Set(Object.keys(MODELS.Address.columns).filter((column) => column !== "cart_id" && column !== "customer_id"))
+// What a shopper may write on an address: the fields an address copy carries, never the links the module sets.
+const WRITABLE_ADDRESS_FIELDS: ReadonlySet<string> = new Set(ADDRESS_FIELDS)
 
 // v1 takes a saved address's id as a string; this storefront keeps no address book.
 function addressInput(address: AddressBody, field: string): CreateAddressDTO | null | undefined {
@@ -22,7 +22,7 @@ function addressInput(address: AddressBody, field: string): CreateAddressDTO | n
 function fieldsOf(address: CartAddressDTO | null | undefined): CreateAddressDTO {
   const copy: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(address ?? {}))
-    if (ADDRESS_FIELDS.has(field) && value !== undefined && value !== null) copy[field] = value
+    if (WRITABLE_ADDRESS_FIELDS.has(field) && value !== undefined && value !== null) copy[field] = value
   return copy
 }
 

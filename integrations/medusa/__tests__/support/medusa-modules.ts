@@ -31,7 +31,7 @@ export interface MedusaModules {
  * `MedusaAppMigrateUp`, the link tables with the link migration planner, as `medusa db:migrate` does
  * (in a child Node process: see migrate-medusa.js).
  */
-export async function bootMedusaModules(extras: readonly ExtraModule[] = []): Promise<MedusaModules> {
+async function bootMedusaModules(extras: readonly ExtraModule[] = []): Promise<MedusaModules> {
   const database = await createHostDatabase()
   const connection = ModulesSdkUtils.createPgConnection({ clientUrl: database.url, schema: "public" })
   const options = () => ({
