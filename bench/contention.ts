@@ -68,15 +68,20 @@ async function check(
 export async function optimisticWriters(target: BenchTarget, size: WorkloadSize, run: RecordPhase): Promise<ConcurrencyCheck> {
   const item = await contendedItem(target)
   let conflicts = 0
-  await run(
-    measureConcurrent(
-      `${size.writers} writers, one cart (+1 qty)`,
-      size.writers,
-      timedIncrements(size, () => optimisticIncrement(target, item, () => void conflicts++)),
-      () => `${conflicts} conflicts retried`,
-    ),
+  const phase = await measureConcurrent(
+    `${size.writers} writers, one cart (+1 qty)`,
+    size.writers,
+    timedIncrements(size, () => optimisticIncrement(target, item, () => void conflicts++)),
+    () => `${conflicts} conflicts retried`,
   )
-  return check(target, size, item, conflicts)
+  const result = await check(target, size, item, conflicts)
+  await run({ ...phase, keptShare: keptShare(result) })
+  return result
+}
+
+/** The share of the increments made that the final quantity kept. */
+function keptShare(check: ConcurrencyCheck): number {
+  return (check.increments - check.lost) / check.increments
 }
 
 /**
@@ -97,6 +102,6 @@ export async function lockingWriters(target: BenchTarget, size: WorkloadSize, ru
     timedIncrements(size, increment),
   )
   const result = await check(target, size, item, conflicts)
-  await run({ ...phase, notes: `${target.incrementUnderLock ? "" : "no lock: "}lost ${result.lost}` })
+  await run({ ...phase, notes: `${target.incrementUnderLock ? "" : "no lock: "}lost ${result.lost}`, keptShare: keptShare(result) })
   return result
 }

@@ -45,6 +45,9 @@ const num = (value: number, digits: number) => value.toFixed(digits)
 
 const ratio = (value: number, base: number | undefined) => (base && value > 0 ? `${num(value / base, 2)}×` : "")
 
+/** Increments per second that the final quantity kept (a phase without a kept share keeps all it did). */
+const keptPerSec = (phase: PhaseResult) => phase.opsPerSec * (phase.keptShare ?? 1)
+
 function concurrencyLine(label: string, c: ConcurrencyCheck, locked = false): string {
   const conflicts = locked ? "" : `${c.conflicts} conflicts retried, `
   return `${label}: ${c.writers} writers × ${c.increments / c.writers} increments, ${conflicts}quantity ${c.finalQuantity}/${c.expectedQuantity}, lost ${c.lost}`
@@ -65,14 +68,17 @@ function concurrencyLines(report: BenchReport): string[] {
 
 /**
  * The human-readable table of one run. `×floor` is our p50 over the floor's p50 (1× is the floor);
- * `×medusa` is our throughput over Medusa's (above 1× is faster than Medusa).
+ * `×medusa` is our throughput over Medusa's (above 1× is faster than Medusa); on the contention
+ * phases `×medusa kept` counts only the increments each target's final quantity kept.
  */
 export function formatReport(report: BenchReport): string {
   const floorOf = (name: string) => report.floor?.phases.find((p) => p.name === name)
   const medusaOf = (name: string) => report.medusa?.phases.find((p) => p.name === name)
   const header = ["phase", "ops", "ops/s", "p50 ms", "p95 ms", "stmts/op", "cpu ms/op"]
   if (report.floor) header.push("floor p50", "floor stmts", "×floor")
+  const kept = report.medusa && report.phases.some((p) => p.keptShare !== undefined)
   if (report.medusa) header.push("medusa ops/s", "medusa p50", "medusa stmts", "×medusa")
+  if (kept) header.push("×medusa kept")
   header.push("notes")
   const rows = report.phases.map((p) => {
     const row = [
@@ -94,6 +100,7 @@ export function formatReport(report: BenchReport): string {
         m ? num(m.statementsPerOp, 2) : "",
         m ? ratio(p.opsPerSec, m.opsPerSec) : "",
       )
+    if (kept) row.push(m && p.keptShare !== undefined ? ratio(keptPerSec(p), keptPerSec(m)) : "")
     // The other targets' notes sit beside ours: Medusa's row of the locked phase says it took no lock.
     const notes = [p.notes, f?.notes && `floor ${f.notes}`, m?.notes && `medusa ${m.notes}`]
     row.push(notes.filter(Boolean).join("; "))

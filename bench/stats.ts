@@ -14,6 +14,11 @@ export interface PhaseResult {
   readonly cpuMsPerOp: number
   /** Anything else worth printing for this phase (conflicts, items...). */
   readonly notes?: string
+  /**
+   * Contention phases only: the share of the increments made that the final quantity kept (1 when
+   * none was lost). A lost increment is work the caller was told was done and was not, so it does not count as throughput.
+   */
+  readonly keptShare?: number
 }
 
 /** The value below which `q` (0..1) of the sorted samples fall (nearest rank). */

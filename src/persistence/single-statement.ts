@@ -13,11 +13,11 @@ import { setClauses } from "./writer"
  * single statement is atomic by itself, so BEGIN/COMMIT would only add two round trips).
  *
  * Every check is a condition of the cart's `UPDATE … RETURNING`, and the write only happens when
- * that row comes back, so a failed check writes nothing. The statement then verifies that the write
- * touched exactly the rows expected and, if not (a row soft-deleted while it waited for the lock, a
- * check that failed), raises an error of its own, which rolls back the version bump too. The caller
- * then takes the general, multi-statement path, which reports exactly what failed: this path only
- * ever speeds up calls that succeed.
+ * that row comes back, so a failed check writes nothing and the statement returns no rows. When the
+ * cart row came back but the write did not touch exactly the rows expected (a row soft-deleted while
+ * the statement waited for the lock), the statement raises an error of its own, which rolls back the
+ * version bump too. Either way the caller then takes the general, multi-statement path, which reports
+ * exactly what failed: this path only ever speeds up calls that succeed.
  */
 
 /** Where the rows a write hangs on live: the table and the ids (the cart itself for a cart's children). */
@@ -34,6 +34,11 @@ export interface LockTarget {
 export interface LockChecks {
   readonly expectedVersion?: number
   readonly allowCompleted?: boolean
+  /**
+   * Set when the statement runs on a host transaction that already holds these carts' locks (see
+   * `Tx.hostHeldCarts`): any other cart is left alone, so the statement never waits for a lock.
+   */
+  readonly heldCarts?: ReadonlySet<string>
 }
 
 // The marker of the statement's own error; cast to integer it fails with 22P02, which aborts the statement.
@@ -73,7 +78,7 @@ let lockedTextCount = 0
 function lockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWriteSql): string {
   const shape =
     `${target.model.table}|${target.includeDeleted === true}|${target.cartId !== undefined}|${checks.allowCompleted === true}|` +
-    `${checks.expectedVersion !== undefined}|${write.ctes ?? ""}|${write.extraSelect ?? ""}`
+    `${checks.expectedVersion !== undefined}|${checks.heldCarts !== undefined}|${write.ctes ?? ""}|${write.extraSelect ?? ""}`
   let shapes = LOCKED_TEXTS.get(write.sql)
   let sql = shapes?.get(shape)
   if (sql === undefined) {
@@ -94,6 +99,7 @@ function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: Lock
   if (target.cartId !== undefined) conditions += " AND id = ?"
   if (!checks.allowCompleted) conditions += " AND completed_at IS NULL"
   if (checks.expectedVersion !== undefined) conditions += " AND version = ?"
+  if (checks.heldCarts !== undefined) conditions += " AND id = ANY(?::text[])"
   return (
     `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
     `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p) AND deleted_at IS NULL` +
@@ -101,7 +107,10 @@ function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: Lock
     // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
     ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
     `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
-    `k AS (SELECT CASE WHEN (SELECT count(*) FROM w) = ? THEN 0 ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok) ` +
+    // A failed check (no cart row) returns no rows rather than raising: nothing was written, and an
+    // error would abort a host transaction the statement runs on.
+    `k AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM c) THEN 1 WHEN (SELECT count(*) FROM w) = ? THEN 0 ` +
+    `ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok) ` +
     // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
     `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
   )
@@ -109,7 +118,7 @@ function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: Lock
 
 /**
  * Runs `write` under the lock of `target`'s one cart and returns its rows as DTOs, or `undefined`
- * when the statement wrote nothing (see above).
+ * when the statement wrote nothing (see above). `write.expected` is at least 1.
  *
  * One statement reads with one snapshot, taken before it waited for the cart lock, so whatever
  * another writer committed meanwhile would be invisible to it (rows a `set*` must delete, lines a
@@ -122,12 +131,14 @@ async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write
   const bindings: unknown[] = [target.ids, target.ids.length]
   if (target.cartId !== undefined) bindings.push(target.cartId)
   if (checks.expectedVersion !== undefined) bindings.push(checks.expectedVersion)
+  if (checks.heldCarts !== undefined) bindings.push([...checks.heldCarts])
   for (const binding of write.bindings) bindings.push(binding)
   bindings.push(write.expected)
   const sql = lockedWriteSql(target, checks, write)
   try {
     const rows = await preparedQuery(db, sql, bindings)
-    return rows.map((row) => mapRow(write.model, row))
+    // Every write returns at least one row when it runs, so none means a failed check.
+    return rows.length === 0 ? undefined : rows.map((row) => mapRow(write.model, row))
   } catch (error) {
     if (isAbandoned(error)) return undefined
     throw error

@@ -37,6 +37,13 @@ export interface Tx {
    * that locks twice bumps each cart once and checks its expected version against the state before the call.
    */
   readonly heldLocks: Map<string, number>
+  /**
+   * Set when the unit runs straight on a host transaction, with no savepoint of its own: the carts that
+   * transaction already holds the lock of. A one-statement write may then write only those carts, so it
+   * never waits for a lock, and must report a failed check as "nothing written", never as an error (an
+   * error would abort the host's transaction). See {@link UnitOfWork.writeOneStatement}.
+   */
+  readonly hostHeldCarts?: ReadonlySet<string>
 }
 
 /** A MikroORM EntityManager, as far as joining its transaction goes. */
@@ -88,6 +95,12 @@ export class UnitOfWork {
   private readonly hostEvents: HostEventBuffers
   /** Per host transaction, the tail of the joined calls queued on its one connection. */
   private readonly hostQueues = new WeakMap<object, Promise<unknown>>()
+  /**
+   * Per host transaction (the very object the calls were given, so a host's own savepoint is a key of
+   * its own), the carts whose lock a joined call took and kept: its savepoint was released, so the lock
+   * lasts until that transaction ends, and the transaction object cannot be used after it ends.
+   */
+  private readonly hostLocks = new WeakMap<Knex.Transaction, Set<string>>()
   private readonly inFlight = new Set<Promise<unknown>>()
   private closed = false
 
@@ -112,15 +125,23 @@ export class UnitOfWork {
   }
 
   /**
-   * Runs a write that is ONE statement (persistence/single-statement.ts) straight on the pool: a
-   * single statement is atomic, so no BEGIN/COMMIT. Retries and bounded lock waits as {@link write}.
-   * Resolves to `undefined`, having written nothing, when the call joins a host transaction (there a
-   * savepoint must keep a failing call from aborting the host's transaction, so the general path
-   * runs) or when `work` resolves to `undefined` (its statement wrote nothing).
+   * Runs a write that is ONE statement (persistence/single-statement.ts) with no transaction of its own:
+   * a single statement is atomic, so no BEGIN/COMMIT. Retries and bounded lock waits as {@link write}.
+   * Resolves to `undefined`, having written nothing, when `work` resolves to `undefined` (its statement
+   * wrote nothing), and the caller then takes the general path.
+   *
+   * Joined to a host transaction, the statement runs straight on it, without the savepoint the general
+   * path takes, but only once that transaction holds the lock of some cart (a joined call such as
+   * `lockCart` took it); `work` sees those carts as `tx.hostHeldCarts` and may write only them. The
+   * savepoint is there for two things, and neither applies: a lock wait that outlives its probe must be
+   * rolled back and retried (a held lock is never waited for), and a failing call must not abort the
+   * host's transaction (the statement reports a failed check by returning no rows; only an unexpected
+   * error can still abort it, as any statement of the host's own would).
    */
   writeOneStatement<T>(ctx: CartContext | undefined, work: (tx: Tx) => Promise<T | undefined>): Promise<{ readonly value: T } | undefined> {
     const context = ctx ?? {}
-    if (hostTransaction(context)) return Promise.resolve(undefined)
+    const host = hostTransaction(context)
+    if (host) return this.writeOnHeldCarts(host, context, work)
     return this.track(async () => {
       let events: CartEvent[] = []
       const value = await this.withLockRetries(() => {
@@ -226,22 +247,63 @@ export class UnitOfWork {
     return mapDriverError(error, this.logger, this.options.timeouts)
   }
 
-  private async inHostTransaction<T>(host: Knex.Transaction, ctx: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  private inHostTransaction<T>(host: Knex.Transaction, ctx: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
     // Listen before any statement runs: the host's COMMIT or ROLLBACK is heard only by a listener already there.
     this.hostEvents.watch(host)
     let events: CartEvent[] = []
+    let held: ReadonlyMap<string, number> = new Map()
     // A savepoint per joined call keeps the call atomic: a host that catches its error and commits
     // does not commit its half-done writes, nor its events, which are buffered only once the savepoint is released.
     const once = () => {
       events = []
-      return host.transaction((savepoint) => work(this.tx(savepoint, ctx, events)))
+      return host.transaction((savepoint) => {
+        const tx = this.tx(savepoint, ctx, events)
+        held = tx.heldLocks
+        return work(tx)
+      })
     }
-    const run = async () => {
+    return this.queueOn(host, async () => {
       const result = await this.withLockRetries(once)
+      this.holdLocks(host, held.keys())
       this.hostEvents.add(host, events)
       return result
+    })
+  }
+
+  /** The one-statement write joined to a host transaction; see {@link writeOneStatement}. */
+  private writeOnHeldCarts<T>(
+    host: Knex.Transaction,
+    ctx: CartContext,
+    work: (tx: Tx) => Promise<T | undefined>,
+  ): Promise<{ readonly value: T } | undefined> {
+    const heldCarts = this.hostLocks.get(host)
+    if (heldCarts === undefined) return Promise.resolve(undefined)
+    return this.track(() => {
+      this.hostEvents.watch(host)
+      return this.queueOn(host, async () => {
+        const events: CartEvent[] = []
+        const tx = { ...this.tx(host, ctx, events), hostHeldCarts: heldCarts }
+        // No retry: a retryable failure (a deadlock) has already aborted the host's transaction.
+        const value = await work(tx).catch((error: unknown) => Promise.reject(this.map(error)))
+        if (value === undefined) return undefined
+        this.holdLocks(host, tx.heldLocks.keys())
+        this.hostEvents.add(host, events)
+        return { value }
+      })
+    })
+  }
+
+  /** Remembers carts a joined call locked and kept; see {@link hostLocks}. */
+  private holdLocks(host: Knex.Transaction, cartIds: Iterable<string>): void {
+    let carts = this.hostLocks.get(host)
+    for (const cartId of cartIds) {
+      if (carts === undefined) this.hostLocks.set(host, (carts = new Set()))
+      carts.add(cartId)
     }
-    // Joined calls share one connection; concurrent savepoints on it would release each other, so queue them.
+  }
+
+  /** Joined calls share one connection; concurrent savepoints on it would release each other, so they queue. */
+  private queueOn<T>(host: Knex.Transaction, run: () => Promise<T>): Promise<T> {
     const root = outermost(host)
     const queued = (this.hostQueues.get(root) ?? Promise.resolve()).then(run, run)
     this.hostQueues.set(

@@ -10,7 +10,12 @@ export class CheckoutStates {
   /** Locks the cart row for the rest of `ctx`'s transaction. @throws NotFoundError */
   lock(cartId: string, ctx?: CartContext): Promise<LockedCart> {
     const id = requireId(cartId, "cartId")
-    return this.unitOfWork.write(ctx, (tx) => lockCartRow(tx.db, id))
+    return this.unitOfWork.write(ctx, async (tx) => {
+      const locked = await lockCartRow(tx.db, id)
+      // Recorded as held: later one-statement writes joined to the same host transaction skip their savepoint.
+      tx.heldLocks.set(id, locked.version)
+      return locked
+    })
   }
 
   /** A cart's checkout state. @throws NotFoundError */

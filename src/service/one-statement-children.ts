@@ -15,7 +15,7 @@ import { mutableFields, withEmptyChildren } from "./child-writes"
 type Input = Readonly<Record<string, unknown>>
 
 function checksOf(tx: Tx): LockChecks {
-  return { expectedVersion: tx.ctx.expectedVersion, allowCompleted: tx.ctx.allowCompletedCartWrites === true }
+  return { expectedVersion: tx.ctx.expectedVersion, allowCompleted: tx.ctx.allowCompletedCartWrites === true, heldCarts: tx.hostHeldCarts }
 }
 
 /**
