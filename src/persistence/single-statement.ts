@@ -1,5 +1,6 @@
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
+import { ConflictError } from "../errors/errors"
 import { ident, preparedQuery } from "./db"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
@@ -64,7 +65,19 @@ interface LockedWriteSql {
   readonly model: Model
   /** Extra output columns over the CTEs, e.g. `, (SELECT array_agg(id) FROM d) AS __removed`. */
   readonly extraSelect?: string
+  /** The names of the `extraSelect` columns: left out of the DTOs, read from the first row. */
+  readonly extraColumns?: ReadonlySet<string>
 }
+
+/** What a locked write returned: its rows as DTOs, and the first raw row for the extra columns. */
+interface LockedWriteResult {
+  readonly rows: Dto[]
+  readonly first: Readonly<Record<string, unknown>>
+}
+
+// The stale-version report's columns (see buildLockedWriteSql).
+const STALE_CART = "__stale_cart"
+const STALE_VERSION = "__stale_version"
 
 /**
  * The texts of locked writes, by write text then lock shape. A write text comes from a cache of its own
@@ -95,24 +108,34 @@ function lockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWri
 function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWriteSql): string {
   const cartColumn = target.model.table === "cart" ? "id" : "cart_id"
   const live = target.includeDeleted ? "" : "p.deleted_at IS NULL AND "
-  let conditions = ""
-  if (target.cartId !== undefined) conditions += " AND id = ?"
-  if (!checks.allowCompleted) conditions += " AND completed_at IS NULL"
-  if (checks.expectedVersion !== undefined) conditions += " AND version = ?"
-  if (checks.heldCarts !== undefined) conditions += " AND id = ANY(?::text[])"
+  // Every check but the version's, on the cart row (unqualified columns are the cart's).
+  let checked = " AND deleted_at IS NULL AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1"
+  if (target.cartId !== undefined) checked += " AND id = ?"
+  if (!checks.allowCompleted) checked += " AND completed_at IS NULL"
+  if (checks.heldCarts !== undefined) checked += " AND id = ANY(?::text[])"
+  const versioned = checks.expectedVersion !== undefined
+  // With an expected version, a statement that fails only that check says so (x: the cart and the version
+  // this snapshot saw, newer than the one expected), and the caller reports the conflict at once instead of
+  // running the general path to find it: the commonest failure of optimistic writers on a busy cart.
+  const stale = versioned
+    ? `, x AS (SELECT id, version FROM cart WHERE NOT EXISTS (SELECT 1 FROM c) AND id = (SELECT min(cart_id) FROM p)${checked} AND version > ?)`
+    : ""
   return (
     `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
-    `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p) AND deleted_at IS NULL` +
-    ` AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1${conditions}` +
+    `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p)${checked}` +
+    `${versioned ? " AND version = ?" : ""}` +
     // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
     ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
     `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
     // A failed check (no cart row) returns no rows rather than raising: nothing was written, and an
     // error would abort a host transaction the statement runs on.
     `k AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM c) THEN 1 WHEN (SELECT count(*) FROM w) = ? THEN 0 ` +
-    `ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok) ` +
+    `ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok)${stale} ` +
     // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
-    `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`
+    (versioned
+      ? `SELECT w.*${write.extraSelect ?? ""}, x.id AS "${STALE_CART}", x.version AS "${STALE_VERSION}" ` +
+        `FROM k LEFT JOIN w ON true LEFT JOIN x ON true WHERE k.ok = 0 OR x.id IS NOT NULL ORDER BY w.created_at, w.id`
+      : `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`)
   )
 }
 
@@ -127,25 +150,46 @@ function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: Lock
  * snapshot is as current as one taken after the lock. Otherwise the statement is abandoned and the
  * general path, which reads after locking, runs instead.
  */
-async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write: LockedWriteSql): Promise<Dto[] | undefined> {
-  const bindings: unknown[] = [target.ids, target.ids.length]
-  if (target.cartId !== undefined) bindings.push(target.cartId)
-  if (checks.expectedVersion !== undefined) bindings.push(checks.expectedVersion)
-  if (checks.heldCarts !== undefined) bindings.push([...checks.heldCarts])
+async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write: LockedWriteSql): Promise<LockedWriteResult | undefined> {
+  const checked: unknown[] = [target.ids.length]
+  if (target.cartId !== undefined) checked.push(target.cartId)
+  if (checks.heldCarts !== undefined) checked.push([...checks.heldCarts])
+  const expected = checks.expectedVersion
+  const bindings: unknown[] = [target.ids, ...checked]
+  if (expected !== undefined) bindings.push(expected)
   for (const binding of write.bindings) bindings.push(binding)
   bindings.push(write.expected)
+  if (expected !== undefined) bindings.push(...checked, expected)
   const sql = lockedWriteSql(target, checks, write)
+  let rows: Record<string, unknown>[]
   try {
-    const rows = await preparedQuery(db, sql, bindings)
-    // Every write returns at least one row when it runs, so none means a failed check.
-    return rows.length === 0 ? undefined : rows.map((row) => mapRow(write.model, row))
+    rows = await preparedQuery(db, sql, bindings)
   } catch (error) {
     if (isAbandoned(error)) return undefined
     throw error
   }
+  const first = rows[0]
+  // Every write returns at least one row when it runs, so none means a failed check.
+  if (first === undefined) return undefined
+  if (expected !== undefined) {
+    const staleCart = first[STALE_CART]
+    if (typeof staleCart === "string") throw ConflictError.versionMismatch(staleCart, expected, Number(first[STALE_VERSION]))
+  }
+  const omitted = expected === undefined ? write.extraColumns : omittedWithStale(write.extraColumns)
+  return { rows: rows.map((row) => mapRow(write.model, row, omitted)), first }
+}
+
+const STALE_COLUMNS: ReadonlySet<string> = new Set([STALE_CART, STALE_VERSION])
+
+function omittedWithStale(extra: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  return extra === undefined ? STALE_COLUMNS : new Set([...extra, ...STALE_COLUMNS])
 }
 
 const RETURNING_ALL = new Map<string, string>()
+
+// The ids a `set*` replaced, beside the rows it created.
+const REMOVED = "__removed"
+const REMOVED_COLUMNS: ReadonlySet<string> = new Set([REMOVED])
 
 /** The insert of `rows` (all with the same columns), run only when `c` holds the lock. */
 function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } {
@@ -172,7 +216,8 @@ export async function insertUnderLock(
   checks: LockChecks,
 ): Promise<Dto[] | undefined> {
   const insert = insertSql(model, rows)
-  return lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { ...insert, expected: rows.length, model })
+  const written = await lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { ...insert, expected: rows.length, model })
+  return written?.rows
 }
 
 /**
@@ -189,19 +234,18 @@ export async function replaceUnderLock(
   checks: LockChecks,
 ): Promise<{ created: Dto[]; removed: string[] } | undefined> {
   const insert = insertSql(model, rows)
-  const created = await lockedWrite(db, { model: parent.model, ids: parent.ids, cartId }, checks, {
+  const written = await lockedWrite(db, { model: parent.model, ids: parent.ids, cartId }, checks, {
     ctes: `d AS (DELETE FROM ${ident(model.table)} WHERE cart_id = ? AND EXISTS (SELECT 1 FROM c) RETURNING id)`,
     sql: insert.sql,
     bindings: [cartId, ...insert.bindings],
     expected: rows.length,
     model,
-    extraSelect: `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "__removed"`,
+    extraSelect: `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "${REMOVED}"`,
+    extraColumns: REMOVED_COLUMNS,
   })
-  if (!created) return undefined
-  const ids: unknown = created[0]?.__removed
-  const removed = Array.isArray(ids) ? ids.map(String) : []
-  for (const row of created) delete row.__removed
-  return { created, removed }
+  if (!written) return undefined
+  const ids: unknown = written.first[REMOVED]
+  return { created: written.rows, removed: Array.isArray(ids) ? ids.map(String) : [] }
 }
 
 /** Updates one row by id under its cart's lock; `undefined`: nothing written, take the general path. */
@@ -217,8 +261,8 @@ export async function updateUnderLock(
   clauses.push("updated_at = now()")
   bindings.push(id)
   const sql = `UPDATE ${ident(model.table)} SET ${clauses.join(", ")} WHERE id = ? AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM c) RETURNING *`
-  const rows = await lockedWrite(db, { model, ids: [id] }, checks, { sql, bindings, expected: 1, model })
-  return rows?.[0]
+  const written = await lockedWrite(db, { model, ids: [id] }, checks, { sql, bindings, expected: 1, model })
+  return written?.rows[0]
 }
 
 /** Hard-deletes rows by id (all of one cart) under its lock; `undefined`: nothing written, take the general path. */
@@ -229,8 +273,8 @@ export async function deleteUnderLock(
   checks: LockChecks,
 ): Promise<{ id: string; cart_id: string }[] | undefined> {
   const sql = `DELETE FROM ${ident(model.table)} WHERE id = ANY(?::text[]) AND EXISTS (SELECT 1 FROM c) RETURNING id, cart_id, created_at`
-  const rows = await lockedWrite(db, { model, ids, includeDeleted: true }, checks, { sql, bindings: [ids], expected: ids.length, model })
-  return rows?.map((row) => ({ id: String(row.id), cart_id: String(row.cart_id) }))
+  const written = await lockedWrite(db, { model, ids, includeDeleted: true }, checks, { sql, bindings: [ids], expected: ids.length, model })
+  return written?.rows.map((row) => ({ id: String(row.id), cart_id: String(row.cart_id) }))
 }
 
 /**

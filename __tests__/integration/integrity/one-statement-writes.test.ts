@@ -54,16 +54,56 @@ describe("one-statement writes", () => {
     ])
   })
 
-  it("a stale expected version is a conflict that leaves the version and the line as they were", async () => {
+  it("a stale expected version is a conflict, found by the one statement, that leaves the version and the line as they were", async () => {
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const itemId = cart.items![0]!.id
+    const version = await versionOf(cart.id)
+    const stale = { expectedVersion: version - 1 }
+    const writes: readonly (() => Promise<unknown>)[] = [
+      () => fixture.service.updateLineItems(itemId, { quantity: 9 }, stale),
+      () => fixture.service.addLineItems(cart.id, [{ title: "b", quantity: 1, unit_price: 2 }], stale),
+      () => fixture.service.setLineItemTaxLines(cart.id, [{ item_id: itemId, code: "VAT", rate: 20 }], stale),
+      () => fixture.service.deleteLineItems(itemId, stale),
+    ]
+    for (const write of writes) {
+      const counted = await countStatements(() => settle(write()))
+      expect(counted.result).toEqual({
+        error: expect.objectContaining({
+          type: "conflict",
+          message: `Cart with id "${cart.id}" is at version ${version}, not the expected version ${version - 1}`,
+        }),
+      })
+      // Reported by the write's own statement: no general path, no transaction.
+      expect(counted.count).toBe(1)
+    }
+    expect(await versionOf(cart.id)).toBe(version)
+    expect((await fixture.service.listLineItems({ cart_id: cart.id })).map((line) => [line.id, Number(line.quantity)])).toEqual([
+      [itemId, 1],
+    ])
+  })
+
+  it("an expected version ahead of the cart's is a conflict too (through the general path)", async () => {
     const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const version = await versionOf(cart.id)
     await expect(
-      fixture.service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version - 1 }),
+      fixture.service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version + 5 }),
     ).rejects.toMatchObject({
       type: "conflict",
+      message: `Cart with id "${cart.id}" is at version ${version}, not the expected version ${version + 5}`,
     })
     expect(await versionOf(cart.id)).toBe(version)
-    expect(Number((await fixture.service.retrieveLineItem(cart.items![0]!.id)).quantity)).toBe(1)
+  })
+
+  it("with an expected version, a missing line is still not_found and a completed cart still not_allowed", async () => {
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const version = await versionOf(cart.id)
+    await expect(fixture.service.updateLineItems("cali_missing", { quantity: 9 }, { expectedVersion: version - 1 })).rejects.toMatchObject({
+      type: "not_found",
+    })
+    await fixture.service.updateCarts(cart.id, { completed_at: new Date() })
+    await expect(
+      fixture.service.updateLineItems(cart.items![0]!.id, { quantity: 9 }, { expectedVersion: version - 1 }),
+    ).rejects.toMatchObject({ type: "not_allowed" })
   })
 
   it("a line soft-deleted while the update waited for the lock is not_found, with no version bump of its own", async () => {
