@@ -77,12 +77,11 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
 
 /**
  * Creates carts as {@link createCarts} does, in ONE statement and no transaction, when no cart points
- * at an existing address and the batch fits one statement; otherwise `undefined` (no statement sent).
+ * at an existing address; otherwise `undefined` (no statement sent).
  */
 export async function createCartsInOneStatement(tx: Tx, inputs: readonly Input[]): Promise<Dto[] | undefined> {
   if (inputs.some((input) => input.shipping_address_id != null || input.billing_address_id != null)) return undefined
   const inserted = await insertCartsInOneStatement(tx.db, planCarts(inputs))
-  if (!inserted) return undefined
   return finishCreated(tx, inserted, new Map(inserted.addresses.map((address) => [String(address.id), address])))
 }
 
