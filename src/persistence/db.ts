@@ -20,6 +20,8 @@ interface PgResult<Row> {
 
 /** The part of a `pg` connection (what knex's pool hands out) that runs a statement. */
 interface PgConnection {
+  /** The id knex gives each connection of its pool, which its query events carry. */
+  readonly __knexUid?: string
   query<Row>(config: { readonly text: string; readonly values: readonly unknown[]; readonly name?: string }): Promise<PgResult<Row>>
 }
 
@@ -71,23 +73,66 @@ function positionalText(sql: string): string {
 }
 
 /**
+ * What knex's `query`, `query-response` and `query-error` events carry for one of its own raw queries
+ * (knex/lib/execution/internal/query-executioner.js): the statement as sent (`$n` placeholders), its
+ * bindings, the prepared statement's name, the connection's and the statement's ids.
+ */
+export interface PooledQueryEvent {
+  readonly method: "raw"
+  readonly sql: string
+  readonly bindings: readonly unknown[]
+  readonly options: { readonly name?: string }
+  readonly __knexUid: string | undefined
+  /** Always undefined: a pooled statement runs outside any transaction. */
+  readonly __knexTxId: undefined
+  /** Ties a statement's `query` event to its `query-response` or `query-error`. */
+  readonly __knexQueryUid: string
+}
+
+let pooledStatements = 0
+
+/** Whether anyone listens to knex's query events; otherwise a statement builds no event at all. */
+function observed(knex: Knex): boolean {
+  return knex.listenerCount("query") + knex.listenerCount("query-response") + knex.listenerCount("query-error") > 0
+}
+
+/**
  * Runs a statement outside any transaction on a connection of the pool, straight through the driver: the
  * statement is one round trip either way, and skipping knex's query builder, formatter and runner for it
  * saves a large share of a write's CPU. Inside a transaction (ours or a host's) statements go through knex,
  * which owns the transaction's connection.
+ *
+ * Listeners of knex's events (cartwright's `logSql`, a host's query log or metrics) still hear every
+ * statement as knex would report its own raw query: `query` once a connection is held, then
+ * `query-response` with the driver's result or `query-error` with the driver's error.
  */
 async function onPooledConnection<Row>(knex: Knex, sql: string, bindings: readonly unknown[], name?: string): Promise<Row[]> {
   const client = clientOf(knex)
-  // Listeners of knex's query event (cartwright's `logSql`, a host's query log) still see every statement.
-  if (knex.listenerCount("query") > 0) knex.emit("query", { method: "raw", sql, bindings, ...(name ? { options: { name } } : {}) })
   const connection = await client.acquireConnection()
+  const config = { text: positionalText(sql), values: bindings }
+  const event: PooledQueryEvent | undefined = observed(knex)
+    ? {
+        method: "raw",
+        sql: config.text,
+        bindings,
+        options: name ? { name } : {},
+        __knexUid: connection.__knexUid,
+        __knexTxId: undefined,
+        __knexQueryUid: `cartwright_${++pooledStatements}`,
+      }
+    : undefined
+  let result: PgResult<Row>
   try {
-    const config = { text: positionalText(sql), values: bindings }
-    const result = await connection.query<Row>(name ? { ...config, name } : config)
-    return result.rows
+    if (event) knex.emit("query", event)
+    result = await connection.query<Row>(name ? { ...config, name } : config)
+  } catch (error) {
+    if (event) knex.emit("query-error", error, event)
+    throw error
   } finally {
     await client.releaseConnection(connection)
   }
+  if (event) knex.emit("query-response", result, event)
+  return result.rows
 }
 
 /**
