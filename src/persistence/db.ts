@@ -6,7 +6,7 @@ export type Db = Knex | Knex.Transaction
 
 /** Runs one parameterised statement (`?` placeholders) and returns its rows. */
 export async function query<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
-  if (!db.isTransaction) return onPooledConnection<Row>(db, sql, bindings)
+  if (!db.isTransaction) return onPooledConnection<Row>(db, statementText(sql), bindings)
   return inTransaction<Row>(db, sql, bindings)
 }
 
@@ -59,17 +59,49 @@ async function inTransaction<Row>(db: Db, sql: string, bindings: readonly unknow
   return result.rows
 }
 
-/** `?` placeholders as PostgreSQL's `$1, $2...`, by statement text (the same rule as knex's: `\\?` stays a `?`). */
-const positional = new Map<string, string>()
+/**
+ * What is worked out once per statement text: its `?` placeholders as PostgreSQL's `$1, $2...` (the same
+ * rule as knex's: `\\?` stays a `?`) and, once {@link preparedQuery} asks, its prepared statement's name.
+ */
+interface StatementText {
+  readonly positional: string
+  /** Undefined until asked for; null when the text runs unprepared (past {@link MAX_PREPARED}). */
+  name?: string | null
+}
 
-function positionalText(sql: string): string {
-  let text = positional.get(sql)
+/**
+ * How many distinct statements are prepared (per process, so at most this many per connection);
+ * past it statements run unprepared. Read and write shapes are few (one per select/relations set,
+ * one per write kind and batch size), so the cap is only a guard against a host's open-ended filters.
+ */
+const MAX_PREPARED = 256
+
+/**
+ * Statement texts by SQL, bounded: past the bound a new text is worked out on every call and runs
+ * unprepared. Entries are never evicted, so a text keeps its prepared name for the life of the process.
+ */
+const TEXTS = new Map<string, StatementText>()
+const MAX_TEXTS = MAX_PREPARED * 4
+let preparedCount = 0
+
+function statementText(sql: string): StatementText {
+  let text = TEXTS.get(sql)
   if (text === undefined) {
     let index = 0
-    text = sql.replace(/(\\*)(\?)/g, (_match: string, escapes: string) => (escapes.length % 2 ? "?" : `$${++index}`))
-    if (positional.size < MAX_PREPARED * 4) positional.set(sql, text)
+    text = { positional: sql.replace(/(\\*)(\?)/g, (_match: string, escapes: string) => (escapes.length % 2 ? "?" : `$${++index}`)) }
+    if (TEXTS.size < MAX_TEXTS) TEXTS.set(sql, text)
+    else text.name = null
   }
   return text
+}
+
+/** The prepared statement's name of `sql` (a hash of the text, so one name never stands for two texts). */
+function preparedName(sql: string, text: StatementText): string | undefined {
+  if (text.name === undefined) {
+    text.name = preparedCount < MAX_PREPARED ? `cartwright_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}` : null
+    if (text.name !== null) preparedCount++
+  }
+  return text.name ?? undefined
 }
 
 /**
@@ -106,10 +138,10 @@ function observed(knex: Knex): boolean {
  * statement as knex would report its own raw query: `query` once a connection is held, then
  * `query-response` with the driver's result or `query-error` with the driver's error.
  */
-async function onPooledConnection<Row>(knex: Knex, sql: string, bindings: readonly unknown[], name?: string): Promise<Row[]> {
+async function onPooledConnection<Row>(knex: Knex, text: StatementText, bindings: readonly unknown[], name?: string): Promise<Row[]> {
   const client = clientOf(knex)
   const connection = await client.acquireConnection()
-  const config = { text: positionalText(sql), values: bindings }
+  const config = { text: text.positional, values: bindings }
   const event: PooledQueryEvent | undefined = observed(knex)
     ? {
         method: "raw",
@@ -135,23 +167,6 @@ async function onPooledConnection<Row>(knex: Knex, sql: string, bindings: readon
   return result.rows
 }
 
-/**
- * How many distinct statements are prepared (per process, so at most this many per connection);
- * past it statements run unprepared. Read and write shapes are few (one per select/relations set,
- * one per write kind and batch size), so the cap is only a guard against a host's open-ended filters.
- */
-const MAX_PREPARED = 256
-const preparedNames = new Map<string, string>()
-
-function preparedName(sql: string): string | undefined {
-  let name = preparedNames.get(sql)
-  if (name === undefined && preparedNames.size < MAX_PREPARED) {
-    name = `cartwright_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`
-    preparedNames.set(sql, name)
-  }
-  return name
-}
-
 // Knex clients (shared by a pool and its transactions) whose module was configured without prepared statements.
 const unpreparedClients = new WeakSet<PgClient>()
 
@@ -167,8 +182,9 @@ export function disablePreparedStatements(knex: Knex): void {
  * stands for two texts (which the driver refuses).
  */
 export async function preparedQuery<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
-  const name = unpreparedClients.has(clientOf(db)) ? undefined : preparedName(sql)
-  if (!db.isTransaction) return onPooledConnection<Row>(db, sql, bindings, name)
+  const text = statementText(sql)
+  const name = unpreparedClients.has(clientOf(db)) ? undefined : preparedName(sql, text)
+  if (!db.isTransaction) return onPooledConnection<Row>(db, text, bindings, name)
   return inTransaction<Row>(db, sql, bindings, name)
 }
 
