@@ -9,6 +9,14 @@ export interface LockedParent {
   readonly version: number
 }
 
+/** Which rows a lock may see and which carts it may still change. */
+export interface RowLockOptions {
+  /** Soft-deleted rows are locked too (a hard delete or a restore targets them). */
+  readonly includeDeleted?: boolean
+  /** A completed cart is not refused (addresses: SPEC §5 does not list them; a cart's own update). */
+  readonly allowCompleted?: boolean
+}
+
 interface LockRow {
   parent_id: string
   cart_id: string | null
@@ -23,14 +31,12 @@ interface LockRow {
  *
  * `where` selects the parent rows of `parent` (alias p); pass the cart model to lock carts by id.
  * Rows without a cart (standalone addresses) need no lock and are left out of the result.
- * `allowCompleted` skips the completion check for rows a completed cart may still change (addresses).
  */
 export async function lockCartsOf(
   tx: Tx,
   parent: Model,
   where: { sql: string; bindings: readonly unknown[] },
-  includeDeleted = false,
-  allowCompleted = false,
+  { includeDeleted = false, allowCompleted = false }: RowLockOptions = {},
 ): Promise<Map<string, LockedParent>> {
   const cartColumn = parent.table === "cart" ? "id" : "cart_id"
   // A call that locks twice (parents, then rows to update) must bump each cart once, and check its
@@ -59,15 +65,20 @@ export async function lockCartsOf(
   return locked
 }
 
-/** Locks by parent ids; returns the locked parents and the ids that do not exist, so the caller words the error. */
+/**
+ * Locks the carts owning the `parent` rows with these ids (the cart model: the carts themselves); returns
+ * the locked rows and the ids that do not exist (or, without `includeDeleted`, are soft-deleted), so the
+ * caller words the error. See {@link lockCartsOf}.
+ */
 export async function lockParents(
   tx: Tx,
   parent: Model,
   ids: readonly string[],
+  options: RowLockOptions = {},
 ): Promise<{ locked: Map<string, LockedParent>; missing: string[] }> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return { locked: new Map(), missing: [] }
-  const locked = await lockCartsOf(tx, parent, { sql: "p.id = ANY(?::text[])", bindings: [unique] })
+  const locked = await lockCartsOf(tx, parent, { sql: "p.id = ANY(?::text[])", bindings: [unique] }, options)
   return { locked, missing: unique.filter((id) => !locked.has(id)) }
 }
 

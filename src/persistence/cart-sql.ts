@@ -4,36 +4,53 @@ import { ident, query } from "./db"
 import { compileFilters } from "./filters"
 import type { FilterSql, Filters } from "./filters"
 import type { Dto } from "./row-mapper"
-import { updateWhere } from "./writer"
+import { updateRowsById, updateWhere } from "./writer"
 
-/** A cart row locked for update, with the version it was at. */
+/** A live cart this transaction locked, with the version its lock set. */
 export interface LockedCartVersion {
   readonly id: string
   readonly version: number
 }
 
 /**
- * Locks the live carts matching `filters` (`SELECT … FOR UPDATE`, in id order so two writers over
- * overlapping sets queue instead of deadlocking) and returns them with their versions.
+ * Locks the live carts matching `filters` and bumps their `version` and `updated_at`, in ONE statement.
+ * The rows are locked in id order (`SELECT … ORDER BY id FOR UPDATE`) so two writers over overlapping
+ * sets queue instead of deadlocking. Returns the carts in id order with their new versions.
  */
 export function lockLiveCartsMatching(db: Db, filters: Filters): Promise<LockedCartVersion[]> {
   const compiled: FilterSql = { bindings: [], aliasCount: 0 }
   const condition = compileFilters(MODELS.Cart, filters, "t0", compiled)
   return query<LockedCartVersion>(
     db,
-    `SELECT id, version FROM cart t0 WHERE t0.deleted_at IS NULL AND (${condition}) ORDER BY id FOR UPDATE`,
+    `WITH c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id IN ` +
+      `(SELECT t0.id FROM cart t0 WHERE t0.deleted_at IS NULL AND (${condition}) ORDER BY t0.id FOR UPDATE) RETURNING id, version) ` +
+      `SELECT id, version FROM c ORDER BY id`,
     compiled.bindings,
   )
 }
 
-/** Updates the live carts with these ids with `patch`, bumping their `version`; returns the rows it updated. */
+/** Updates the live carts with these ids with `patch` (their lock bumped `version`); returns the rows it updated. */
 export function updateLiveCarts(db: Db, ids: readonly string[], patch: Readonly<Record<string, unknown>>): Promise<Dto[]> {
   return updateWhere(
     db,
     MODELS.Cart,
     { ...patch, version: undefined },
     { sql: "id = ANY(?::text[]) AND deleted_at IS NULL", bindings: [ids] },
-    ["version = version + 1"],
+  )
+}
+
+/**
+ * Updates live carts by id, each with its own patch (their lock bumped `version`), in one statement per
+ * distinct set of fields rather than one per cart. Returns the updated rows by id.
+ */
+export function updateLiveCartsEach(
+  db: Db,
+  updates: readonly { readonly id: string; readonly patch: Readonly<Record<string, unknown>> }[],
+): Promise<Map<string, Dto>> {
+  return updateRowsById(
+    db,
+    MODELS.Cart,
+    updates.map(({ id, patch }) => ({ id, data: { ...patch, version: undefined } })),
   )
 }
 

@@ -45,9 +45,9 @@ export async function lockLiveCartRow(db: Db, cartId: string): Promise<LockedCar
  * such cart (the LEFT JOIN keeps the cart's row either way).
  */
 export async function readCheckoutRow(db: Db, cartId: string): Promise<CheckoutRow | undefined> {
-  const rows = await query<CheckoutRow & { cart_exists: boolean }>(
+  const rows = await query<CheckoutRow>(
     db,
-    `SELECT s.selected_payment_provider_id, s.promotion_codes, s.order_id, s.idempotency_key, s.completed_at, true AS cart_exists
+    `SELECT s.selected_payment_provider_id, s.promotion_codes, s.order_id, s.idempotency_key, s.completed_at
        FROM cart c LEFT JOIN cart_checkout s ON s.id = c.id WHERE c.id = ? AND c.deleted_at IS NULL`,
     [cartId],
   )

@@ -1,8 +1,9 @@
 import type { Model } from "../../models"
 import type { Db } from "./db"
 import { ident, query } from "./db"
+import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { byIds, insertRows, updateWhere } from "./writer"
+import { byIds, chunks, insertValuesSql, updateWhere } from "./writer"
 
 /** An inserted child and whether its parent (line item or shipping method) was live in the INSERT's snapshot. */
 export interface InsertedUnderParent {
@@ -25,6 +26,36 @@ export interface CartOverLimit {
   readonly lines: number
 }
 
+/** An inserted row and the value of the one extra output column its INSERT computed. */
+interface InsertedWithExtra {
+  readonly row: Dto
+  readonly extra: unknown
+}
+
+/**
+ * Inserts rows (already column-shaped, ids set) as `insertRows` does, with one extra output column
+ * `"name"` (trusted SQL `expression`), which is read apart and never becomes part of the DTO: mapping
+ * leaves it out rather than deleting it afterwards, which would turn every row into a slow dictionary object.
+ */
+async function insertWithExtra(
+  db: Db,
+  model: Model,
+  rows: readonly Record<string, unknown>[],
+  name: string,
+  expression: string,
+): Promise<InsertedWithExtra[]> {
+  if (rows.length === 0) return []
+  const omitted: ReadonlySet<string> = new Set([name])
+  const columns = new Set(rows.flatMap((row) => Object.keys(row))).size
+  const out: InsertedWithExtra[] = []
+  for (const chunk of chunks(rows, columns)) {
+    const bindings: unknown[] = []
+    const sql = `${insertValuesSql(model, chunk, bindings)} RETURNING *, ${expression} AS ${ident(name)}`
+    for (const row of await query(db, sql, bindings)) out.push({ row: mapRow(model, row, omitted), extra: row[name] })
+  }
+  return out
+}
+
 /**
  * Inserts rows under a parent of `parent` (linked by `parentColumn`) in ONE statement that also reads,
  * in the INSERT's own snapshot, whether each row's parent is still live.
@@ -37,18 +68,14 @@ export async function insertUnderLiveParent(
   rows: readonly Record<string, unknown>[],
 ): Promise<InsertedUnderParent[]> {
   const table = ident(model.table)
-  const live = `EXISTS (SELECT 1 FROM ${ident(parent.table)} x WHERE x.id = ${table}.${ident(parentColumn)} AND x.deleted_at IS NULL) AS "__parent_live"`
-  const created = await insertRows(db, model, rows, `*, ${live}`)
-  return created.map((row) => {
-    const parentLive = row.__parent_live === true
-    delete row.__parent_live
-    return { row, parentLive }
-  })
+  const live = `EXISTS (SELECT 1 FROM ${ident(parent.table)} x WHERE x.id = ${table}.${ident(parentColumn)} AND x.deleted_at IS NULL)`
+  const created = await insertWithExtra(db, model, rows, "__parent_live", live)
+  return created.map(({ row, extra }) => ({ row, parentLive: extra === true }))
 }
 
 /** The live rows of the inserted row's cart, counted in the INSERT's own snapshot: before this insert. */
 const countBefore = (table: string) =>
-  `(SELECT count(*) FROM ${ident(table)} n WHERE n.cart_id = ${ident(table)}.cart_id AND n.deleted_at IS NULL)::int AS "__rows_before"`
+  `(SELECT count(*) FROM ${ident(table)} n WHERE n.cart_id = ${ident(table)}.cart_id AND n.deleted_at IS NULL)::int`
 
 /**
  * Inserts and counts in ONE statement. The count runs in the INSERT's snapshot, taken after the cart
@@ -56,12 +83,8 @@ const countBefore = (table: string) =>
  * a lock that waited keeps the snapshot from before the other writer committed.
  */
 export async function insertCountingCartRows(db: Db, model: Model, rows: readonly Record<string, unknown>[]): Promise<InsertedCounted[]> {
-  const created = await insertRows(db, model, rows, `*, ${countBefore(model.table)}`)
-  return created.map((row) => {
-    const rowsBefore = Number(row.__rows_before)
-    delete row.__rows_before
-    return { row, rowsBefore }
-  })
+  const created = await insertWithExtra(db, model, rows, "__rows_before", countBefore(model.table))
+  return created.map(({ row, extra }) => ({ row, rowsBefore: Number(extra) }))
 }
 
 /** Updates the live `model` rows with these ids with the same `data`; returns the updated rows. */

@@ -1,12 +1,10 @@
 import { MODELS } from "../../models"
-import type { Model } from "../../models"
 import { preparedQuery } from "./db"
 import type { Db } from "./db"
 import { isRecord } from "./is-record"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
-import { arrayInsertable, columnCount, insertArraysSql } from "./insert-arrays"
-import { insertValuesSql } from "./writer"
+import { insertArraysSql } from "./insert-arrays"
 
 /** The rows of new carts, their addresses and their items, column-shaped, ids set. */
 export interface NewCartRows {
@@ -22,9 +20,6 @@ export interface InsertedCarts {
   readonly items: Dto[]
 }
 
-// A batch past PostgreSQL's parameter limit goes the general way (one INSERT per table, chunked).
-const MAX_PARAMETERS = 60_000
-
 // The json columns the statement adds to each cart row; read apart, never part of the cart.
 const CHILD_COLUMNS: ReadonlySet<string> = new Set(["__addresses", "__items"])
 
@@ -32,18 +27,15 @@ const CHILD_COLUMNS: ReadonlySet<string> = new Set(["__addresses", "__items"])
  * Inserts new carts with their addresses and items in ONE statement (three INSERT CTEs), outside
  * any transaction: a new cart has nothing to lock, and one statement is atomic. The cart→address
  * keys are deferred, and checked as the statement ends. Addresses and items come back as json
- * (one row per cart). `undefined` when the batch is too large for one statement.
+ * (one row per cart). Each table's rows travel as one array per column, so the statement has as many
+ * parameters as the three tables have columns whatever the batch size, and one text per shape.
  */
-export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Promise<InsertedCarts | undefined> {
-  if (columnCount(rows.carts) + columnCount(rows.addresses) + columnCount(rows.items) > MAX_PARAMETERS) return undefined
+export async function insertCartsInOneStatement(db: Db, rows: NewCartRows): Promise<InsertedCarts> {
   const bindings: unknown[] = []
   const ctes: string[] = []
-  // Arrays (a stable text, few parameters) when they insert what VALUES with DEFAULT would; VALUES otherwise.
-  const insert = (model: Model, list: readonly Record<string, unknown>[]) =>
-    arrayInsertable(model, list) ? insertArraysSql(model, list, bindings) : insertValuesSql(model, list, bindings)
-  if (rows.addresses.length) ctes.push(`a AS (${insert(MODELS.Address, rows.addresses)} RETURNING *)`)
-  if (rows.items.length) ctes.push(`i AS (${insert(MODELS.LineItem, rows.items)} RETURNING *)`)
-  ctes.push(`c AS (${insert(MODELS.Cart, rows.carts)} RETURNING *)`)
+  if (rows.addresses.length) ctes.push(`a AS (${insertArraysSql(MODELS.Address, rows.addresses, bindings)} RETURNING *)`)
+  if (rows.items.length) ctes.push(`i AS (${insertArraysSql(MODELS.LineItem, rows.items, bindings)} RETURNING *)`)
+  ctes.push(`c AS (${insertArraysSql(MODELS.Cart, rows.carts, bindings)} RETURNING *)`)
   const addresses = rows.addresses.length ? `(SELECT json_agg(a) FROM a)` : "NULL::json"
   const items = rows.items.length ? `(SELECT json_agg(i ORDER BY i.created_at, i.id) FROM i)` : "NULL::json"
   const sql = `WITH ${ctes.join(", ")} SELECT c.*, ${addresses} AS "__addresses", ${items} AS "__items" FROM c ORDER BY c.created_at, c.id`

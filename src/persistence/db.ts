@@ -6,7 +6,7 @@ export type Db = Knex | Knex.Transaction
 
 /** Runs one parameterised statement (`?` placeholders) and returns its rows. */
 export async function query<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
-  if (!db.isTransaction) return onPooledConnection<Row>(db, sql, bindings)
+  if (!db.isTransaction) return onPooledConnection<Row>(db, statementText(sql), bindings)
   return inTransaction<Row>(db, sql, bindings)
 }
 
@@ -20,6 +20,8 @@ interface PgResult<Row> {
 
 /** The part of a `pg` connection (what knex's pool hands out) that runs a statement. */
 interface PgConnection {
+  /** The id knex gives each connection of its pool, which its query events carry. */
+  readonly __knexUid?: string
   query<Row>(config: { readonly text: string; readonly values: readonly unknown[]; readonly name?: string }): Promise<PgResult<Row>>
 }
 
@@ -57,37 +59,14 @@ async function inTransaction<Row>(db: Db, sql: string, bindings: readonly unknow
   return result.rows
 }
 
-/** `?` placeholders as PostgreSQL's `$1, $2...`, by statement text (the same rule as knex's: `\\?` stays a `?`). */
-const positional = new Map<string, string>()
-
-function positionalText(sql: string): string {
-  let text = positional.get(sql)
-  if (text === undefined) {
-    let index = 0
-    text = sql.replace(/(\\*)(\?)/g, (_match: string, escapes: string) => (escapes.length % 2 ? "?" : `$${++index}`))
-    if (positional.size < MAX_PREPARED * 4) positional.set(sql, text)
-  }
-  return text
-}
-
 /**
- * Runs a statement outside any transaction on a connection of the pool, straight through the driver: the
- * statement is one round trip either way, and skipping knex's query builder, formatter and runner for it
- * saves a large share of a write's CPU. Inside a transaction (ours or a host's) statements go through knex,
- * which owns the transaction's connection.
+ * What is worked out once per statement text: its `?` placeholders as PostgreSQL's `$1, $2...` (the same
+ * rule as knex's: `\\?` stays a `?`) and, once {@link preparedQuery} asks, its prepared statement's name.
  */
-async function onPooledConnection<Row>(knex: Knex, sql: string, bindings: readonly unknown[], name?: string): Promise<Row[]> {
-  const client = clientOf(knex)
-  // Listeners of knex's query event (cartwright's `logSql`, a host's query log) still see every statement.
-  if (knex.listenerCount("query") > 0) knex.emit("query", { method: "raw", sql, bindings, ...(name ? { options: { name } } : {}) })
-  const connection = await client.acquireConnection()
-  try {
-    const config = { text: positionalText(sql), values: bindings }
-    const result = await connection.query<Row>(name ? { ...config, name } : config)
-    return result.rows
-  } finally {
-    await client.releaseConnection(connection)
-  }
+interface StatementText {
+  readonly positional: string
+  /** Undefined until asked for; null when the text runs unprepared (past {@link MAX_PREPARED}). */
+  name?: string | null
 }
 
 /**
@@ -96,15 +75,96 @@ async function onPooledConnection<Row>(knex: Knex, sql: string, bindings: readon
  * one per write kind and batch size), so the cap is only a guard against a host's open-ended filters.
  */
 const MAX_PREPARED = 256
-const preparedNames = new Map<string, string>()
 
-function preparedName(sql: string): string | undefined {
-  let name = preparedNames.get(sql)
-  if (name === undefined && preparedNames.size < MAX_PREPARED) {
-    name = `cartwright_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`
-    preparedNames.set(sql, name)
+/**
+ * Statement texts by SQL, bounded: past the bound a new text is worked out on every call and runs
+ * unprepared. Entries are never evicted, so a text keeps its prepared name for the life of the process.
+ */
+const TEXTS = new Map<string, StatementText>()
+const MAX_TEXTS = MAX_PREPARED * 4
+let preparedCount = 0
+
+function statementText(sql: string): StatementText {
+  let text = TEXTS.get(sql)
+  if (text === undefined) {
+    let index = 0
+    text = { positional: sql.replace(/(\\*)(\?)/g, (_match: string, escapes: string) => (escapes.length % 2 ? "?" : `$${++index}`)) }
+    if (TEXTS.size < MAX_TEXTS) TEXTS.set(sql, text)
+    else text.name = null
   }
-  return name
+  return text
+}
+
+/** The prepared statement's name of `sql` (a hash of the text, so one name never stands for two texts). */
+function preparedName(sql: string, text: StatementText): string | undefined {
+  if (text.name === undefined) {
+    text.name = preparedCount < MAX_PREPARED ? `cartwright_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}` : null
+    if (text.name !== null) preparedCount++
+  }
+  return text.name ?? undefined
+}
+
+/**
+ * What knex's `query`, `query-response` and `query-error` events carry for one of its own raw queries
+ * (knex/lib/execution/internal/query-executioner.js): the statement as sent (`$n` placeholders), its
+ * bindings, the prepared statement's name, the connection's and the statement's ids.
+ */
+export interface PooledQueryEvent {
+  readonly method: "raw"
+  readonly sql: string
+  readonly bindings: readonly unknown[]
+  readonly options: { readonly name?: string }
+  readonly __knexUid: string | undefined
+  /** Always undefined: a pooled statement runs outside any transaction. */
+  readonly __knexTxId: undefined
+  /** Ties a statement's `query` event to its `query-response` or `query-error`. */
+  readonly __knexQueryUid: string
+}
+
+let pooledStatements = 0
+
+/** Whether anyone listens to knex's query events; otherwise a statement builds no event at all. */
+function observed(knex: Knex): boolean {
+  return knex.listenerCount("query") + knex.listenerCount("query-response") + knex.listenerCount("query-error") > 0
+}
+
+/**
+ * Runs a statement outside any transaction on a connection of the pool, straight through the driver: the
+ * statement is one round trip either way, and skipping knex's query builder, formatter and runner for it
+ * saves a large share of a write's CPU. Inside a transaction (ours or a host's) statements go through knex,
+ * which owns the transaction's connection.
+ *
+ * Listeners of knex's events (cartwright's `logSql`, a host's query log or metrics) still hear every
+ * statement as knex would report its own raw query: `query` once a connection is held, then
+ * `query-response` with the driver's result or `query-error` with the driver's error.
+ */
+async function onPooledConnection<Row>(knex: Knex, text: StatementText, bindings: readonly unknown[], name?: string): Promise<Row[]> {
+  const client = clientOf(knex)
+  const connection = await client.acquireConnection()
+  const config = { text: text.positional, values: bindings }
+  const event: PooledQueryEvent | undefined = observed(knex)
+    ? {
+        method: "raw",
+        sql: config.text,
+        bindings,
+        options: name ? { name } : {},
+        __knexUid: connection.__knexUid,
+        __knexTxId: undefined,
+        __knexQueryUid: `cartwright_${++pooledStatements}`,
+      }
+    : undefined
+  let result: PgResult<Row>
+  try {
+    if (event) knex.emit("query", event)
+    result = await connection.query<Row>(name ? { ...config, name } : config)
+  } catch (error) {
+    if (event) knex.emit("query-error", error, event)
+    throw error
+  } finally {
+    await client.releaseConnection(connection)
+  }
+  if (event) knex.emit("query-response", result, event)
+  return result.rows
 }
 
 // Knex clients (shared by a pool and its transactions) whose module was configured without prepared statements.
@@ -122,8 +182,9 @@ export function disablePreparedStatements(knex: Knex): void {
  * stands for two texts (which the driver refuses).
  */
 export async function preparedQuery<Row = Record<string, unknown>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<Row[]> {
-  const name = unpreparedClients.has(clientOf(db)) ? undefined : preparedName(sql)
-  if (!db.isTransaction) return onPooledConnection<Row>(db, sql, bindings, name)
+  const text = statementText(sql)
+  const name = unpreparedClients.has(clientOf(db)) ? undefined : preparedName(sql, text)
+  if (!db.isTransaction) return onPooledConnection<Row>(db, text, bindings, name)
   return inTransaction<Row>(db, sql, bindings, name)
 }
 

@@ -65,17 +65,6 @@ function columnSetOf(model: Model, rows: readonly Record<string, unknown>[]): { 
   return { set, ragged }
 }
 
-/** How many distinct keys `rows` name: the parameters of their insert, as rows travel as one array per column. */
-export function columnCount(rows: readonly Record<string, unknown>[]): number {
-  const first = rows[0]
-  if (first === undefined) return 0
-  const keys = Object.keys(first)
-  if (uniform(rows, keys)) return keys.length
-  const seen = new Set(keys)
-  for (const row of rows) for (const key of Object.keys(row)) seen.add(key)
-  return seen.size
-}
-
 function missingFromSome(rows: readonly Record<string, unknown>[], column: string): boolean {
   for (const row of rows) if (!(column in row)) return true
   return false
@@ -83,9 +72,10 @@ function missingFromSome(rows: readonly Record<string, unknown>[], column: strin
 
 /**
  * `INSERT INTO … SELECT … FROM unnest(…)` of `rows`: one array parameter per column, so the text is the same
- * whatever the batch size. Rows may name different columns (see {@link arrayInsertable}): a column a row
- * leaves out is NULL there, or the column's default where it has one (`COALESCE`, only for columns that
- * cannot be NULL, so an explicit NULL is never replaced). `where` (trusted SQL) guards the insert, e.g. on a
+ * whatever the batch size. Rows may name different columns: a column a row leaves out is NULL there, or the
+ * column's default where it has one (`COALESCE`, only for columns that cannot be NULL, so an explicit NULL is
+ * never replaced). Rows {@link arrayInsertable} refuses (some leave out a nullable column with a default)
+ * throw a TypeError rather than insert NULL where VALUES would insert the default. `where` (trusted SQL) guards the insert, e.g. on a
  * lock CTE. No RETURNING; pushes the arrays onto `bindings`.
  */
 export function insertArraysSql(model: Model, rows: readonly Record<string, unknown>[], bindings: unknown[], where = ""): string {
@@ -98,6 +88,11 @@ export function insertArraysSql(model: Model, rows: readonly Record<string, unkn
   }
   // Only ragged rows leave a column out, so only they can need a default.
   const fallbacks = ragged ? set.defaulted.filter((index) => missingFromSome(rows, set.columns[index]!)) : []
+  for (const index of fallbacks) {
+    // NULL in the array would mean both "left out" and "set to NULL": never guess (see arrayInsertable).
+    if (set.infos[index]?.nullable)
+      throw new TypeError(`${model.table}.${set.columns[index]!} is nullable with a default: rows must all name it or all leave it out`)
+  }
   const shape = fallbacks.length ? `${fallbacks.join(",")}\0${where}` : where
   let sql = set.texts.get(shape)
   if (sql === undefined) {
@@ -120,13 +115,26 @@ function buildSql(model: Model, set: ColumnSet, fallbacks: readonly number[], wh
   return `INSERT INTO ${ident(model.table)} (${names}) SELECT ${selected.join(", ")} FROM unnest(${arrays}) AS v(${names})${where ? ` WHERE ${where}` : ""}`
 }
 
+/** Models with a nullable column that has a default: only their rows can be ambiguous as arrays. */
+const NULLABLE_DEFAULTS = new WeakMap<Model, boolean>()
+
+function hasNullableDefault(model: Model): boolean {
+  let has = NULLABLE_DEFAULTS.get(model)
+  if (has === undefined) {
+    has = [...columnInfos(model).values()].some((info) => info.nullable && info.default !== undefined)
+    NULLABLE_DEFAULTS.set(model, has)
+  }
+  return has
+}
+
 /**
  * Whether {@link insertArraysSql} can insert `rows` exactly as `INSERT … VALUES` with DEFAULT for missing
  * cells would: rows may leave out a column unless it is nullable with a default (NULL there would be
- * ambiguous between "left out" and "set to NULL").
+ * ambiguous between "left out" and "set to NULL"). Without such a column (no model has one today) the
+ * answer needs no look at the rows, so the insert's own pass over them is the only one.
  */
 export function arrayInsertable(model: Model, rows: readonly Record<string, unknown>[]): boolean {
-  if (rows.length === 0) return true
+  if (rows.length === 0 || !hasNullableDefault(model)) return true
   const { set, ragged } = columnSetOf(model, rows)
   if (!ragged) return true
   for (const index of set.defaulted) {

@@ -1,26 +1,23 @@
 import type { Model } from "../../models"
-import { lockCartsOf } from "./cart-lock"
-import type { LockedParent } from "./cart-lock"
+import { lockCartsOf, lockParents } from "./cart-lock"
+import type { LockedParent, RowLockOptions } from "./cart-lock"
 import { compileFilters } from "./filters"
 import type { FilterSql, Filters } from "./filters"
 import type { Tx } from "./unit-of-work"
 
-/** Which rows a lock may see and which carts it may still change. */
-export interface RowLockOptions {
-  /** Soft-deleted rows are locked too (a hard delete or a restore targets them). */
-  readonly includeDeleted?: boolean
-  /** A completed cart is not refused (addresses: SPEC §5 does not list them). */
-  readonly allowCompleted?: boolean
-}
+export type { RowLockOptions } from "./cart-lock"
 
-/** Locks the carts owning the `model` rows with these ids (the cart model: the carts themselves); see {@link lockCartsOf}. */
-export function lockCartsOfRows(
+/**
+ * The locked rows of {@link lockParents}, without the missing ids.
+ * @deprecated Call `lockParents(tx, model, ids, options)` and read `locked`: one lock by ids, one function.
+ */
+export async function lockCartsOfRows(
   tx: Tx,
   model: Model,
   ids: readonly string[],
-  { includeDeleted = false, allowCompleted = false }: RowLockOptions = {},
+  options: RowLockOptions = {},
 ): Promise<Map<string, LockedParent>> {
-  return lockCartsOf(tx, model, { sql: "p.id = ANY(?::text[])", bindings: [ids] }, includeDeleted, allowCompleted)
+  return (await lockParents(tx, model, ids, options)).locked
 }
 
 /** Locks the carts owning the live `model` rows that match `filters`; see {@link lockCartsOf}. */

@@ -7,7 +7,7 @@ import type { InsertedCarts, NewCartRows } from "../persistence/create-carts-sql
 import { cartEvent } from "../events/cart-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
 import { deleteOrphanedAddresses, readLiveAddresses, updateAddressOfCart } from "../persistence/address-sql"
-import { deleteCartRows, lockLiveCartsMatching, updateLiveCarts } from "../persistence/cart-sql"
+import { deleteCartRows, lockLiveCartsMatching, updateLiveCarts, updateLiveCartsEach } from "../persistence/cart-sql"
 import type { Filters } from "../persistence/filters"
 import { generateId, generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
@@ -77,12 +77,11 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
 
 /**
  * Creates carts as {@link createCarts} does, in ONE statement and no transaction, when no cart points
- * at an existing address and the batch fits one statement; otherwise `undefined` (no statement sent).
+ * at an existing address; otherwise `undefined` (no statement sent).
  */
 export async function createCartsInOneStatement(tx: Tx, inputs: readonly Input[]): Promise<Dto[] | undefined> {
   if (inputs.some((input) => input.shipping_address_id != null || input.billing_address_id != null)) return undefined
   const inserted = await insertCartsInOneStatement(tx.db, planCarts(inputs))
-  if (!inserted) return undefined
   return finishCreated(tx, inserted, new Map(inserted.addresses.map((address) => [String(address.id), address])))
 }
 
@@ -157,23 +156,96 @@ async function replaceAddresses(
   return patch
 }
 
-/** Updates the carts matching `where` (carts lock themselves: the UPDATE takes the row lock and bumps `version`). */
-export async function updateCartsWhere(tx: Tx, where: Filters, data: Input): Promise<Dto[]> {
-  const targets = await lockLiveCartsMatching(tx.db, where)
-  if (targets.length === 0) return []
+/**
+ * Locks the carts matching `where` in ONE statement that also bumps their `version` and `updated_at`,
+ * and checks the caller's expected version; returns their ids in id order. @throws ConflictError
+ */
+async function lockCarts(tx: Tx, where: Filters): Promise<string[]> {
+  const locked = await lockLiveCartsMatching(tx.db, where)
   const expected = tx.ctx.expectedVersion
   if (expected !== undefined) {
-    for (const target of targets) if (target.version !== expected) throw ConflictError.versionMismatch(target.id, expected, target.version)
+    // The lock already bumped the version: the caller expected the one before.
+    for (const { id, version } of locked) if (version - 1 !== expected) throw ConflictError.versionMismatch(id, expected, version - 1)
   }
-  return updateCartsByIds(
-    tx,
-    targets.map((target) => target.id),
-    data,
+  return locked.map((cart) => cart.id)
+}
+
+/** Updates the carts matching `where` with the same data (the lock bumps `version`). @throws ConflictError */
+export async function updateCartsWhere(tx: Tx, where: Filters, data: Input): Promise<Dto[]> {
+  const ids = await lockCarts(tx, where)
+  if (ids.length === 0) return []
+  const carts = await writeLockedCarts(tx, ids, data)
+  emitUpdated(tx, carts, data)
+  return carts
+}
+
+/** One update of a list `updateCarts([{ id, ...data }])`. */
+export interface CartUpdate {
+  readonly id: string
+  readonly data: Input
+}
+
+/**
+ * Updates carts each with its own data: every cart locked (and its version bumped) in ONE statement,
+ * then the updates that set no address in one statement per distinct set of fields. An update that
+ * sets an address, and every update of a list that names a cart twice (each must see the one before),
+ * is written on its own, in list order. Returns the carts in list order.
+ * @throws NotFoundError naming every missing cart, ConflictError
+ */
+export async function updateEachCart(tx: Tx, updates: readonly CartUpdate[]): Promise<Dto[]> {
+  const ids = updates.map((update) => update.id)
+  const locked = new Set(await lockCarts(tx, { id: [...new Set(ids)] }))
+  const missing = ids.filter((id) => !locked.has(id))
+  // Medusa names every missing id at once; throwing rolls the locks back.
+  if (missing.length) throw NotFoundError.forIds("Cart", missing)
+  const batched = new Set(locked.size === ids.length ? updates.filter((update) => !setsAddress(update.data)) : [])
+  const rows = await updateLiveCartsEach(
+    tx.db,
+    [...batched].map(({ id, data }) => ({ id, patch: cartPatch(data) })),
+  )
+  const results: Dto[] = []
+  for (const update of updates) {
+    const cart = batched.has(update) ? rows.get(update.id) : (await writeLockedCarts(tx, [update.id], update.data))[0]
+    if (!cart) throw NotFoundError.forIds("Cart", [update.id])
+    if (batched.has(update)) withAddresses(cart, new Map())
+    emitUpdated(tx, [cart], update.data)
+    results.push(cart)
+  }
+  return results
+}
+
+/** Whether an update names an address (even as undefined): those take the general path. */
+function setsAddress(data: Input): boolean {
+  return ADDRESS_FIELDS.some((field) => field in data)
+}
+
+/** The cart's own columns of an update: normalised, without the fields other code writes. */
+function cartPatch(data: Input): Record<string, unknown> {
+  const patch = normaliseCart(data)
+  for (const field of [...ADDRESS_FIELDS, "id", "items", "version"]) delete patch[field]
+  return patch
+}
+
+/**
+ * As Medusa's updateCarts: both addresses come back, in full when this call wrote them, else as a
+ * reference `{ id }` (what Medusa's ORM serialises for an unloaded relation), or null.
+ */
+function withAddresses(cart: Dto, written: ReadonlyMap<string, Dto>): void {
+  for (const field of ADDRESS_FIELDS) {
+    const id = cart[`${field}_id`]
+    cart[field] = typeof id === "string" ? (written.get(id) ?? { id }) : null
+  }
+}
+
+function emitUpdated(tx: Tx, carts: readonly Dto[], data: Input): void {
+  const changed = Object.keys(data)
+  tx.emit(
+    ...carts.map((cart) => cartEvent("Cart", "updated", { id: String(cart.id), cart_id: String(cart.id), changed }, tx.ctx.eventGroupId)),
   )
 }
 
-/** Updates carts by id with the same data; fails if any id is missing. */
-export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Input): Promise<Dto[]> {
+/** Writes the same data (addresses included) to carts this call locked; fails if any id is missing. */
+async function writeLockedCarts(tx: Tx, ids: readonly string[], data: Input): Promise<Dto[]> {
   const normalised = normaliseCart(data)
   const shells = ids.map((id) => ({ id }))
   const written = new Map<string, Dto>()
@@ -182,25 +254,13 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
   const perCart = Object.values(addressPatch).some(Array.isArray)
   const groups = perCart ? ids.map((id, index) => ({ ids: [id], index })) : [{ ids, index: 0 }]
   for (const group of groups) {
-    const patch: Record<string, unknown> = { ...normalised }
+    const patch = cartPatch(normalised)
     for (const [key, value] of Object.entries(addressPatch)) patch[key] = Array.isArray(value) ? value[group.index] : value
-    for (const field of [...ADDRESS_FIELDS, "id", "items", "version"]) delete patch[field]
     const rows = await updateCartRows(tx, group.ids, patch)
     results.push(...rows)
   }
   if (Object.keys(addressPatch).length) await deleteReplacedAddresses(tx, ids)
-  // As Medusa's updateCarts: both addresses come back, in full when this call wrote them, else as a
-  // reference `{ id }` (what Medusa's ORM serialises for an unloaded relation), or null.
-  for (const cart of results) {
-    for (const field of ADDRESS_FIELDS) {
-      const id = cart[`${field}_id`]
-      cart[field] = typeof id === "string" ? (written.get(id) ?? { id }) : null
-    }
-  }
-  const changed = Object.keys(data)
-  tx.emit(
-    ...results.map((cart) => cartEvent("Cart", "updated", { id: String(cart.id), cart_id: String(cart.id), changed }, tx.ctx.eventGroupId)),
-  )
+  for (const cart of results) withAddresses(cart, written)
   return results
 }
 
@@ -209,17 +269,11 @@ export async function updateCartsByIds(tx: Tx, ids: readonly string[], data: Inp
  * when the cart is missing, deleted or at another version than expected, `undefined` (general path).
  */
 export async function updateCartInOneStatement(tx: Tx, id: string, data: Input): Promise<Dto[] | undefined> {
-  if (ADDRESS_FIELDS.some((field) => field in data)) return undefined
-  const patch: Record<string, unknown> = normaliseCart(data)
-  for (const field of ["id", "items", "version"]) delete patch[field]
-  const cart = await updateCartRow(tx.db, id, patch, tx.ctx.expectedVersion)
+  if (setsAddress(data)) return undefined
+  const cart = await updateCartRow(tx.db, id, cartPatch(data), tx.ctx.expectedVersion)
   if (!cart) return undefined
-  // As the general path: addresses this call did not write come back as a reference `{ id }`, or null.
-  for (const field of ADDRESS_FIELDS) {
-    const addressId = cart[`${field}_id`]
-    cart[field] = typeof addressId === "string" ? { id: addressId } : null
-  }
-  tx.emit(cartEvent("Cart", "updated", { id, cart_id: id, changed: Object.keys(data) }, tx.ctx.eventGroupId))
+  withAddresses(cart, new Map())
+  emitUpdated(tx, [cart], data)
   return [cart]
 }
 

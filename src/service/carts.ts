@@ -11,6 +11,7 @@ import {
   setCartsDeleted,
   updateCartInOneStatement,
   updateCartsWhere,
+  updateEachCart,
 } from "./cart-writes"
 import { checkedInput, checkedInputs } from "./checked-inputs"
 import type { Input } from "./checked-inputs"
@@ -55,24 +56,15 @@ export class Carts {
     return typed("Cart", await this.deps.unitOfWork.write(ctx, (tx) => updateCartsWhere(tx, selector, patch)))
   }
 
-  /** `[{ id, ...data }]`: each cart its own data, all in one transaction. */
-  private async updateEach(list: unknown[], ctx: CartContext | undefined): Promise<Dto[]> {
+  /** `[{ id, ...data }]`: each cart its own data, all in one transaction (see {@link updateEachCart}). */
+  private updateEach(list: unknown[], ctx: CartContext | undefined): Promise<Dto[]> {
     list.forEach((update, index) => requireData(update, `data[${index}]`))
-    const updates = checkedInputs(this.deps.validator, "updateCartWithId", list)
-    return this.deps.unitOfWork.write(ctx, async (tx) => {
-      const results: Dto[] = []
-      const missing: string[] = []
-      for (const { id, ...rest } of updates) {
-        // The schema made `id` a non-empty string.
-        const cartId = requireId(id, "id")
-        const rows = await updateCartsWhere(tx, { id: [cartId] }, rest)
-        if (rows.length === 0) missing.push(cartId)
-        results.push(...rows)
-      }
-      // Medusa names every missing id at once; throwing rolls back the updates already made.
-      if (missing.length) throw NotFoundError.forIds("Cart", missing)
-      return results
-    })
+    // The schema made each `id` a non-empty string.
+    const updates = checkedInputs(this.deps.validator, "updateCartWithId", list).map(({ id, ...data }) => ({
+      id: requireId(id, "id"),
+      data,
+    }))
+    return this.deps.unitOfWork.write(ctx, (tx) => updateEachCart(tx, updates))
   }
 
   /** Hard-deletes carts and everything in them. */
