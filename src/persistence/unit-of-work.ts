@@ -6,7 +6,9 @@ import type { Db } from "./db"
 import { UnexpectedStateError } from "../errors/errors"
 import { isLockTimeout, isRetryable, mapDriverError } from "./driver-errors"
 import type { TimeoutBudgets } from "./driver-errors"
-import { HostEventBuffers, outermost } from "./host-event-buffers"
+import { EventPublisher } from "./event-publisher"
+import { HostEventBuffers } from "./host-event-buffers"
+import { HostJoins, hostTransaction } from "./host-joins"
 import { safeLogger } from "./safe-logger"
 
 /**
@@ -46,26 +48,6 @@ export interface Tx {
   readonly hostHeldCarts?: ReadonlySet<string>
 }
 
-/** A MikroORM EntityManager, as far as joining its transaction goes. */
-function hasTransactionContext(value: unknown): value is { getTransactionContext(): unknown } {
-  return (
-    typeof value === "object" && value !== null && "getTransactionContext" in value && typeof value.getTransactionContext === "function"
-  )
-}
-
-/**
- * The knex transaction a host passed (directly, or as the transaction context of a MikroORM EntityManager).
- * Medusa's `Context` types `transactionManager` as `unknown`, and a host may bring its own copy of knex, so
- * the one check possible is knex's own marker of a transactor, which knex itself relies on to tell a
- * transaction from the pool; past it the value is taken for the `Knex.Transaction` it is.
- */
-function hostTransaction(ctx: CartContext | undefined): Knex.Transaction | undefined {
-  const manager = ctx?.transactionManager
-  const candidate = hasTransactionContext(manager) ? manager.getTransactionContext() : manager
-  if (typeof candidate !== "function" || !("isTransaction" in candidate) || candidate.isTransaction !== true) return undefined
-  return candidate as Knex.Transaction
-}
-
 /** How long a call may wait, in milliseconds; see `CartModuleOptions.timeouts`. */
 export interface Timeouts extends TimeoutBudgets {
   /** How long a write waits for the event bus after commit before logging and returning. */
@@ -93,25 +75,20 @@ export interface UnitOfWorkOptions {
 export class UnitOfWork {
   private readonly logger: LoggerPort
   private readonly hostEvents: HostEventBuffers
-  /** Per host transaction, the tail of the joined calls queued on its one connection. */
-  private readonly hostQueues = new WeakMap<object, Promise<unknown>>()
-  /**
-   * Per host transaction (the very object the calls were given, so a host's own savepoint is a key of
-   * its own), the carts whose lock a joined call took and kept: its savepoint was released, so the lock
-   * lasts until that transaction ends, and the transaction object cannot be used after it ends.
-   */
-  private readonly hostLocks = new WeakMap<Knex.Transaction, Set<string>>()
+  private readonly hostJoins = new HostJoins()
+  private readonly events: EventPublisher
   private readonly inFlight = new Set<Promise<unknown>>()
   private closed = false
 
   constructor(
     private readonly knex: Knex,
-    private readonly eventBus: EventBusPort,
+    eventBus: EventBusPort,
     logger: LoggerPort,
     private readonly options: UnitOfWorkOptions,
   ) {
     this.logger = safeLogger(logger)
-    this.hostEvents = new HostEventBuffers((events) => this.publish(events))
+    this.events = new EventPublisher(eventBus, this.logger, options.timeouts.eventMs)
+    this.hostEvents = new HostEventBuffers((events) => this.events.publish(events))
   }
 
   /** Runs a read: on the host's transaction when there is one, else straight on the pool (one statement, no BEGIN). */
@@ -149,7 +126,7 @@ export class UnitOfWork {
         return work(this.tx(this.knex, context, events))
       }, this.options.maxRetries)
       if (value === undefined) return undefined
-      await this.publish(events)
+      await this.events.publish(events)
       return { value }
     })
   }
@@ -184,7 +161,7 @@ export class UnitOfWork {
     return this.track(async () => {
       const host = hostTransaction(ctx)
       if (host) this.hostEvents.add(host, events)
-      else await this.publish(events)
+      else await this.events.publish(events)
     })
   }
 
@@ -212,7 +189,7 @@ export class UnitOfWork {
       return this.knex.transaction((trx) => work(this.tx(trx, context, events)))
     }, this.options.maxRetries)
     // Committed: from here on nothing may turn the call into a failure.
-    await this.publish(events)
+    await this.events.publish(events)
     return result
   }
 
@@ -262,9 +239,9 @@ export class UnitOfWork {
         return work(tx)
       })
     }
-    return this.queueOn(host, async () => {
+    return this.hostJoins.queue(host, async () => {
       const result = await this.withLockRetries(once)
-      this.holdLocks(host, held.keys())
+      this.hostJoins.hold(host, held.keys())
       this.hostEvents.add(host, events)
       return result
     })
@@ -276,72 +253,25 @@ export class UnitOfWork {
     ctx: CartContext,
     work: (tx: Tx) => Promise<T | undefined>,
   ): Promise<{ readonly value: T } | undefined> {
-    const heldCarts = this.hostLocks.get(host)
+    const heldCarts = this.hostJoins.heldCarts(host)
     if (heldCarts === undefined) return Promise.resolve(undefined)
     return this.track(() => {
       this.hostEvents.watch(host)
-      return this.queueOn(host, async () => {
+      return this.hostJoins.queue(host, async () => {
         const events: CartEvent[] = []
         const tx = { ...this.tx(host, ctx, events), hostHeldCarts: heldCarts }
         // No retry: a retryable failure (a deadlock) has already aborted the host's transaction.
         const value = await work(tx).catch((error: unknown) => Promise.reject(this.map(error)))
         if (value === undefined) return undefined
-        this.holdLocks(host, tx.heldLocks.keys())
+        this.hostJoins.hold(host, tx.heldLocks.keys())
         this.hostEvents.add(host, events)
         return { value }
       })
     })
   }
 
-  /** Remembers carts a joined call locked and kept; see {@link hostLocks}. */
-  private holdLocks(host: Knex.Transaction, cartIds: Iterable<string>): void {
-    let carts = this.hostLocks.get(host)
-    for (const cartId of cartIds) {
-      if (carts === undefined) this.hostLocks.set(host, (carts = new Set()))
-      carts.add(cartId)
-    }
-  }
-
-  /** Joined calls share one connection; concurrent savepoints on it would release each other, so they queue. */
-  private queueOn<T>(host: Knex.Transaction, run: () => Promise<T>): Promise<T> {
-    const root = outermost(host)
-    const queued = (this.hostQueues.get(root) ?? Promise.resolve()).then(run, run)
-    this.hostQueues.set(
-      root,
-      queued.catch(() => undefined),
-    )
-    return queued
-  }
-
   private tx(db: Db, ctx: CartContext, events: CartEvent[]): Tx {
     return { db, ctx, emit: (...added) => void events.push(...added), heldLocks: new Map() }
-  }
-
-  /** Hands events to the bus, waiting at most `timeouts.eventMs`; a failing or hung bus is logged, never thrown. */
-  private async publish(events: readonly CartEvent[]): Promise<void> {
-    if (events.length === 0) return
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = new Promise<"timeout">((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), this.options.timeouts.eventMs)
-      timer.unref?.()
-    })
-    try {
-      const delivered = Promise.resolve().then(() => this.eventBus.emit(events))
-      delivered.catch(() => undefined)
-      const outcome = await Promise.race([delivered.then(() => "delivered" as const), timedOut])
-      if (outcome === "timeout") {
-        this.logger.error(`event bus did not return within ${this.options.timeouts.eventMs} ms after commit; not waiting for it`, {
-          count: events.length,
-        })
-        delivered.catch((error: unknown) =>
-          this.logger.error("event bus failed after commit; events lost", { error, count: events.length }),
-        )
-      }
-    } catch (error) {
-      this.logger.error("event bus failed after commit; events lost", { error, count: events.length })
-    } finally {
-      clearTimeout(timer)
-    }
   }
 }
 
