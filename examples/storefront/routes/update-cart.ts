@@ -57,7 +57,8 @@ export async function updateCartDetails(deps: StoreDeps, cartId: string, body: U
     ...(body.sales_channel_id !== undefined ? { sales_channel_id: body.sales_channel_id } : {}),
     // v1 replaces the cart's discounts with the codes given (an empty list changes nothing).
     ...(body.discounts?.length ? { promotion_codes: body.discounts.map((discount) => discount.code) } : {}),
-    ...(body.gift_cards?.length ? { gift_card_codes: body.gift_cards.map((card) => card.code) } : {}),
+    // v1 replaces the cart's gift cards with the ones given (an empty list removes them all).
+    ...(body.gift_cards !== undefined ? { gift_card_codes: body.gift_cards.map((card) => card.code) } : {}),
     // v1 merges the new context into the cart's (kept in metadata.context, where create-cart puts it).
     ...(body.context !== undefined ? { metadata: { context: { ...contextOf(current.metadata), ...body.context } } } : {}),
   })
