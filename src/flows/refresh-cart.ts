@@ -1,3 +1,4 @@
+import { pickDefined } from "../ports/pick-defined"
 import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { AddressFieldsDTO, CartAddressDTO, CartDTO } from "../types/dtos"
 import type { UpdateCartDataDTO } from "../types/inputs"
@@ -75,10 +76,7 @@ const CART_ADDRESS_FIELDS = ["customer_id", ...ADDRESS_FIELDS] as const
 
 /** The writable fields of a stored address (no id, so a write makes a fresh copy). */
 export function addressFields(address: CartAddressDTO | null | undefined): CartPatch["shipping_address"] {
-  if (!address) return null
-  const copy: Record<string, unknown> = {}
-  for (const field of CART_ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
-  return copy
+  return address ? pickDefined(address, CART_ADDRESS_FIELDS) : null
 }
 
 /** The fields of `cart` that `patch` would change, as they are now (for undo). */
