@@ -53,6 +53,31 @@ describe("gift cards through Update a Cart (v1 gift_cards)", () => {
   })
 })
 
+describe("Update a Cart's gift_cards replace the cart's list", () => {
+  // Its own host: the checkout above redeems the seeded euro card.
+  const fresh = useStorefront({ host: seedHost() })
+
+  it("replaces the cart's gift cards with the request's list, as v1 does; [] removes them all", async () => {
+    const medusa = fresh.client()
+    let { cart } = await medusa.carts.create({ region_id: SEED.regions.eu, items: [{ variant_id: SEED.variants.teeSmall, quantity: 2 }] })
+    ;({ cart } = await medusa.carts.update(cart.id, { gift_cards: [{ code: SEED.giftCards.euro20 }] }))
+    ;({ cart } = await medusa.carts.update(cart.id, { gift_cards: [{ code: SEED.giftCards.euro5 }] }))
+    expect(cart.gift_cards.map((card: Json) => card.code)).toEqual([SEED.giftCards.euro5])
+    expect(cart).toMatchObject({ subtotal: 5000, gift_card_total: 500, total: 4500 })
+    expectV1Totals(cart)
+
+    ;({ cart } = await medusa.carts.update(cart.id, { gift_cards: [{ code: SEED.giftCards.euro5 }, { code: SEED.giftCards.euro20 }] }))
+    expect(cart.gift_cards.map((card: Json) => card.code)).toEqual([SEED.giftCards.euro5, SEED.giftCards.euro20])
+    expect(cart).toMatchObject({ gift_card_total: 2500, total: 2500 })
+
+    ;({ cart } = await medusa.carts.update(cart.id, { email: "ada@example.com" }))
+    expect(cart.gift_cards).toHaveLength(2)
+
+    ;({ cart } = await medusa.carts.update(cart.id, { gift_cards: [] }))
+    expect(cart).toMatchObject({ gift_cards: [], gift_card_total: 0, total: 5000 })
+  })
+})
+
 describe("Update a Cart is one transaction", () => {
   it("an unknown discount code with a new email and address changes nothing (400)", async () => {
     const medusa = server.client()

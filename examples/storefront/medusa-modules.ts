@@ -11,6 +11,7 @@ import { createRequire } from "node:module"
 import { join } from "node:path"
 import { createMedusaPorts } from "../../src/medusa-ports"
 import type { HostContainer } from "../../src/medusa-ports"
+import { medusaLogger } from "./medusa-logger"
 import { SEED, seedHost } from "./seed"
 import type { SeededHost } from "./seed"
 
@@ -235,13 +236,11 @@ export async function startMedusaModulesHost(databaseUrl: string): Promise<{ hos
     MedusaModule: { clearInstances(): void }
   }>("@medusajs/framework/modules-sdk")
   const { asValue } = load<{ asValue(value: unknown): unknown }>("@medusajs/framework/awilix")
-  // The Medusa host suites' logger (integrations/medusa), quiet except for warnings and errors.
-  const { quietLogger: logger } = load<{ quietLogger: unknown }>("./__tests__/support/quiet-logger")
   // A fresh options object per call: Medusa's loader deletes the link entry from the config it is given.
   const options = () => ({
     modulesConfig: modulesConfig(),
     sharedResourcesConfig: { database: { clientUrl: databaseUrl } },
-    injectedDependencies: { logger },
+    injectedDependencies: { logger: medusaLogger },
   })
   await sdk.MedusaAppMigrateUp(options())
   const app = await sdk.MedusaApp(options())

@@ -25,7 +25,7 @@ export const SEED = {
   shippingOptions: { euStandard: "so_eu_standard", euExpress: "so_eu_express", usStandard: "so_us_standard", usExpress: "so_us_express" },
   salesChannels: { web: "sc_web" },
   promotions: { tenPercent: "SAVE10", freeShipping: "FREESHIP" },
-  giftCards: { euro20: "GIFT-EUR-20", dollar50: "GIFT-USD-50" },
+  giftCards: { euro20: "GIFT-EUR-20", euro5: "GIFT-EUR-5", dollar50: "GIFT-USD-50" },
 } as const
 
 /** The Paris address the demo and the checkout tests ship to. */
@@ -109,6 +109,7 @@ export function seedHost(options: { declinePaymentsAbove?: number; paymentAction
     inventory: new InMemoryInventory([]),
     giftCards: new InMemoryGiftCards([
       { id: "gc_eur_20", code: SEED.giftCards.euro20, balance: 20, currency_code: "eur", region_id: eu },
+      { id: "gc_eur_5", code: SEED.giftCards.euro5, balance: 5, currency_code: "eur", region_id: eu },
       { id: "gc_usd_50", code: SEED.giftCards.dollar50, balance: 50, currency_code: "usd", region_id: us },
     ]),
   }

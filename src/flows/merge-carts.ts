@@ -1,4 +1,5 @@
 import { InvalidDataError, NotAllowedError } from "../errors/errors"
+import { pickDefined } from "../ports/pick-defined"
 import type { CartDTO, CartLineItemDTO } from "../types/dtos"
 import type { CreateLineItemForCartDTO } from "../types/inputs"
 import { sameMetadata } from "./add-to-cart"
@@ -63,18 +64,11 @@ function copyOf(line: CartLineItemDTO, cartId: string): CreateLineItemForCartDTO
     title: line.title,
     quantity: Number(line.quantity),
     unit_price: exact(line.unit_price, line.raw_unit_price),
-    ...definedFields(line, LINE_FIELDS),
+    ...pickDefined(line, LINE_FIELDS),
     ...(line.compare_at_unit_price != null
       ? { compare_at_unit_price: exact(line.compare_at_unit_price, line.raw_compare_at_unit_price) }
       : {}),
   }
-}
-
-// A field the read left out (a `select`) stays out of the copy rather than being written as undefined.
-function definedFields<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const picked: Partial<Pick<T, K>> = {}
-  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key]
-  return picked
 }
 
 function assertMergeable(guest: CartDTO, target: CartDTO, input: MergeCartsInput): void {

@@ -1,7 +1,7 @@
 import { InvalidDataError, NotAllowedError, NotFoundError } from "../errors/errors"
 import type { PaymentSessionInput, ProviderSession } from "../ports/payment"
 import type { CartDTO } from "../types/dtos"
-import { cartTotal, planOnOpenCart, retrieveFullCart, sameAmount } from "./cart-state"
+import { cartTotal, planOnOpenCart, retrieveFullCart, sameAmount, withCartLock } from "./cart-state"
 import type { FlowDeps } from "./flow-deps"
 import { asFlow } from "./flow-step"
 import type { FlowStep } from "./flow-step"
@@ -79,7 +79,7 @@ function requireProvider(input: PaymentSessionFlowInput): string {
   return input.provider_id
 }
 
-function findSession(sessions: readonly CartPaymentSession[], providerId: string): CartPaymentSession {
+function findSession<S extends ProviderSession>(sessions: readonly S[], providerId: string): S {
   const session = sessions.find((candidate) => candidate.provider_id === providerId)
   if (!session) throw NotFoundError.forId("PaymentSession for provider", providerId)
   return session
@@ -153,23 +153,29 @@ async function open(deps: Deps, cart: CartDTO, providerId: string, opened: strin
 
 /**
  * Opens a session per payment provider of the cart's region (dropping others, re-pricing stale
- * ones); with a single provider it is selected at once. Two concurrent calls may both open a
- * session for a provider: the later one of each pair is deleted again, so one per provider remains.
+ * ones); with a single provider it is selected at once. The sessions are listed and opened under the
+ * cart's lock: two calls at once would each find no session and open one (with Medusa's payment
+ * module, each in a payment collection of its own, one never used again), so the second call waits
+ * and finds the first one's sessions.
  */
-export const initializePaymentSessionsStep = sessionStep("initialize-payment-sessions", async (deps, cart, sessions, _input, opened) => {
+export const initializePaymentSessionsStep = sessionStep("initialize-payment-sessions", async (deps, cart, _sessions, _input, opened) => {
   const region = await resolveRegion(deps.regions, cart.region_id)
-  for (const session of sessions) {
-    if (!region.payment_providers.includes(session.provider_id)) await deps.payment.deleteSession(session.id)
-    else await repriceSession(deps, session, cart)
-  }
-  for (const providerId of region.payment_providers) {
-    if (!sessions.some((session) => session.provider_id === providerId)) await open(deps, cart, providerId, opened)
-  }
-  const seen = new Set<string>()
-  for (const session of await deps.payment.listSessions(cart.id)) {
-    if (seen.has(session.provider_id)) await deps.payment.deleteSession(session.id)
-    seen.add(session.provider_id)
-  }
+  await withCartLock(deps.cart, cart.id, async () => {
+    const sessions = await deps.payment.listSessions(cart.id)
+    for (const session of sessions) {
+      if (!region.payment_providers.includes(session.provider_id)) await deps.payment.deleteSession(session.id)
+      else await repriceSession(deps, session, cart)
+    }
+    for (const providerId of region.payment_providers) {
+      if (!sessions.some((session) => session.provider_id === providerId)) await open(deps, cart, providerId, opened)
+    }
+    // A session a re-price replaced outside the lock (or an older version left) may still be doubled: keep the first.
+    const seen = new Set<string>()
+    for (const session of await deps.payment.listSessions(cart.id)) {
+      if (seen.has(session.provider_id)) await deps.payment.deleteSession(session.id)
+      seen.add(session.provider_id)
+    }
+  })
   return region.payment_providers.length === 1 ? { select: region.payment_providers[0]! } : {}
 })
 
@@ -179,11 +185,18 @@ export const refreshPaymentSessionsStep = sessionStep("refresh-payment-sessions"
   return {}
 })
 
-/** Replaces one provider's session with a fresh one (Medusa v1's "refresh a payment session"). */
-export const refreshPaymentSessionStep = sessionStep("refresh-payment-session", async (deps, cart, sessions, input, opened) => {
-  const old = findSession(sessions, requireProvider(input))
-  await deps.payment.deleteSession(old.id)
-  await open(deps, cart, old.provider_id, opened)
+/**
+ * Replaces one provider's session with a fresh one (Medusa v1's "refresh a payment session"), under the
+ * cart's lock as {@link initializePaymentSessionsStep} opens sessions, so neither sees the provider between
+ * the removal and the new session and opens a second one.
+ */
+export const refreshPaymentSessionStep = sessionStep("refresh-payment-session", async (deps, cart, _sessions, input, opened) => {
+  const providerId = requireProvider(input)
+  await withCartLock(deps.cart, cart.id, async () => {
+    const old = findSession(await deps.payment.listSessions(cart.id), providerId)
+    await deps.payment.deleteSession(old.id)
+    await open(deps, cart, old.provider_id, opened)
+  })
   return {}
 })
 

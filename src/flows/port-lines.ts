@@ -1,4 +1,5 @@
 import type { PortLineItem } from "../ports/port-line-item"
+import type { PortShippingMethod } from "../ports/port-shipping-method"
 import type { CartLineItemDTO, CartShippingMethodDTO } from "../types/dtos"
 import { exact } from "./cart-state"
 
@@ -15,6 +16,6 @@ export function portLineOf(item: CartLineItemDTO): PortLineItem {
 }
 
 /** A shipping method as the promotion and tax ports read it, with its exact amount. */
-export function portShippingOf(method: CartShippingMethodDTO): { id: string; shipping_option_id: string | null; amount: string } {
+export function portShippingOf(method: CartShippingMethodDTO): PortShippingMethod {
   return { id: method.id, shipping_option_id: method.shipping_option_id ?? null, amount: exact(method.amount, method.raw_amount) }
 }

@@ -1,3 +1,4 @@
+import { pickDefined } from "../ports/pick-defined"
 import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { AddressFieldsDTO, CartAddressDTO, CartDTO } from "../types/dtos"
 import type { UpdateCartDataDTO } from "../types/inputs"
@@ -13,11 +14,34 @@ import { planRefresh } from "./refresh-plan"
 import { cartChangeEvents } from "./workflow-events"
 import type { CartChanges, CustomPricePolicy, RefreshReport } from "./refresh-plan"
 
+// The cart fields a patch may carry, each with how to read its value on the stored cart (for undo).
+// Adding a field here adds it to CartPatch and to previousOf.
+const PREVIOUS_VALUES = {
+  region_id: (cart: CartDTO) => cart.region_id ?? null,
+  currency_code: (cart: CartDTO) => cart.currency_code,
+  sales_channel_id: (cart: CartDTO) => cart.sales_channel_id ?? null,
+  customer_id: (cart: CartDTO) => cart.customer_id ?? null,
+  email: (cart: CartDTO) => cart.email ?? null,
+  locale: (cart: CartDTO) => cart.locale ?? null,
+  shipping_address: (cart: CartDTO) => addressFields(cart.shipping_address),
+  billing_address: (cart: CartDTO) => addressFields(cart.billing_address),
+}
+
 /** Cart fields a flow changes together with the refresh they cause (one transaction). */
-export type CartPatch = Pick<
-  UpdateCartDataDTO,
-  "region_id" | "currency_code" | "sales_channel_id" | "customer_id" | "email" | "shipping_address" | "billing_address" | "locale"
->
+export type CartPatch = Pick<UpdateCartDataDTO, PatchField>
+
+type PatchField = keyof typeof PREVIOUS_VALUES
+
+// The same readers typed per field: each must return what its patch field holds.
+const previousValue: { readonly [K in PatchField]: (cart: CartDTO) => CartPatch[K] } = PREVIOUS_VALUES
+
+function isPatchField(key: string): key is PatchField {
+  return Object.hasOwn(previousValue, key)
+}
+
+function copyPrevious<K extends PatchField>(previous: CartPatch, field: K, cart: CartDTO): void {
+  previous[field] = previousValue[field](cart)
+}
 
 /** Input of {@link refreshCartStep}: what changed, and optionally the cart fields to change with it. */
 export interface RefreshCartInput {
@@ -74,25 +98,14 @@ function draftAddress(
 const CART_ADDRESS_FIELDS = ["customer_id", ...ADDRESS_FIELDS] as const
 
 /** The writable fields of a stored address (no id, so a write makes a fresh copy). */
-export function addressFields(address: CartAddressDTO | null | undefined): CartPatch["shipping_address"] {
-  if (!address) return null
-  const copy: Record<string, unknown> = {}
-  for (const field of CART_ADDRESS_FIELDS) if (address[field] !== undefined) copy[field] = address[field]
-  return copy
+export function addressFields(address: CartAddressDTO | null | undefined): UpdateCartDataDTO["shipping_address"] {
+  return address ? pickDefined(address, CART_ADDRESS_FIELDS) : null
 }
 
 /** The fields of `cart` that `patch` would change, as they are now (for undo). */
 export function previousOf(cart: CartDTO, patch: CartPatch | undefined): CartPatch {
   const previous: CartPatch = {}
-  if (!patch) return previous
-  if ("region_id" in patch) previous.region_id = cart.region_id ?? null
-  if ("currency_code" in patch) previous.currency_code = cart.currency_code
-  if ("sales_channel_id" in patch) previous.sales_channel_id = cart.sales_channel_id ?? null
-  if ("customer_id" in patch) previous.customer_id = cart.customer_id ?? null
-  if ("email" in patch) previous.email = cart.email ?? null
-  if ("locale" in patch) previous.locale = cart.locale ?? null
-  if ("shipping_address" in patch) previous.shipping_address = addressFields(cart.shipping_address)
-  if ("billing_address" in patch) previous.billing_address = addressFields(cart.billing_address)
+  for (const key of Object.keys(patch ?? {})) if (isPatchField(key)) copyPrevious(previous, key, cart)
   return previous
 }
 

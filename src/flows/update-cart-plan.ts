@@ -31,7 +31,10 @@ export interface UpdateCartInput {
   readonly sales_channel_id?: string | null
   /** Replaces the cart's promotion codes (`[]` removes them all); an unknown code is `invalid_data`. */
   readonly promotion_codes?: readonly string[]
-  /** Gift cards to add by code; one already on the cart is kept as it is. */
+  /**
+   * Replaces the cart's gift cards (`[]` removes them all), as v1's Update a Cart does: a card already on
+   * the cart keeps its credit line, the others are removed, new ones are added; an unknown code is `not_found`.
+   */
   readonly gift_card_codes?: readonly string[]
   /** Merged into the cart's metadata (top-level keys; `""` removes one). */
   readonly metadata?: MetadataDTO
@@ -49,6 +52,8 @@ export interface UpdateCartPlan {
   readonly codes: readonly string[] | undefined
   /** Gift cards to add: their codes and planned amounts. */
   readonly new_gift_cards: readonly { readonly code: string; readonly amount: string }[]
+  /** The gift card credit lines the new list no longer has. */
+  readonly removed_gift_card_ids: readonly string[]
   readonly refresh: RefreshPlan
 }
 
@@ -87,32 +92,45 @@ async function fieldsPatch(
   return { patch, changes }
 }
 
-async function newGiftCards(deps: UpdateCartDeps, draft: DraftCart, codes: readonly string[]): Promise<CartCreditLineDTO[]> {
-  const onCart = new Set(
-    (draft.credit_lines ?? []).filter((line) => line.reference === GIFT_CARD_REFERENCE).map((line) => line.reference_id?.toLowerCase()),
-  )
-  const pending: CartCreditLineDTO[] = []
+/** The draft's gift cards once `codes` replace them: the ones kept, the ones removed, the new ones (pending). */
+async function replaceGiftCards(
+  deps: UpdateCartDeps,
+  draft: DraftCart,
+  codes: readonly string[] | undefined,
+): Promise<{ kept: CartCreditLineDTO[]; removed: CartCreditLineDTO[]; pending: CartCreditLineDTO[] }> {
+  const lines = draft.credit_lines ?? []
+  if (codes === undefined) return { kept: [...lines], removed: [], pending: [] }
+  const wanted = new Map<string, string>()
   for (const code of codes) {
     if (!code) throw InvalidDataError.because("a gift card code is required", ["gift_cards"])
     // Checked against the cart as it will be: a card in another currency than the new region's is refused.
     const card = assertUsable(await deps.giftCards.retrieveByCode(code), code, draft)
-    if (onCart.has(card.code.toLowerCase())) continue
-    onCart.add(card.code.toLowerCase())
-    pending.push({
-      id: `${PENDING}${card.code}`,
-      cart_id: draft.id,
-      reference: GIFT_CARD_REFERENCE,
-      reference_id: card.code,
-      amount: 0,
-      raw_amount: { value: "0", precision: 20 },
-      metadata: null,
-      // Never stored as such: applying the plan creates the real credit line.
-      created_at: draft.updated_at,
-      updated_at: draft.updated_at,
-      deleted_at: null,
-    })
+    wanted.set(card.code.toLowerCase(), card.code)
   }
-  return pending
+  const codeOf = (line: CartCreditLineDTO) => (line.reference === GIFT_CARD_REFERENCE ? (line.reference_id?.toLowerCase() ?? "") : null)
+  const kept: CartCreditLineDTO[] = []
+  const removed: CartCreditLineDTO[] = []
+  for (const line of lines) {
+    const code = codeOf(line)
+    if (code === null || wanted.has(code)) kept.push(line)
+    else removed.push(line)
+  }
+  // A card the cart keeps needs no new credit line.
+  for (const line of kept) wanted.delete(codeOf(line) ?? "")
+  const pending = [...wanted.values()].map((code): CartCreditLineDTO => ({
+    id: `${PENDING}${code}`,
+    cart_id: draft.id,
+    reference: GIFT_CARD_REFERENCE,
+    reference_id: code,
+    amount: 0,
+    raw_amount: { value: "0", precision: 20 },
+    metadata: null,
+    // Never stored as such: applying the plan creates the real credit line.
+    created_at: draft.updated_at,
+    updated_at: draft.updated_at,
+    deleted_at: null,
+  }))
+  return { kept, removed, pending }
 }
 
 /**
@@ -127,8 +145,8 @@ export async function planCartUpdate(deps: UpdateCartDeps, input: UpdateCartInpu
   if (input.customer_id !== undefined) assertTransferable(cart, input.customer_id)
   const { patch, changes } = await fieldsPatch(deps, cart, input)
   const fieldsDraft = draftOf(cart, patch)
-  const pending = await newGiftCards(deps, fieldsDraft, input.gift_card_codes ?? [])
-  const draft = { ...fieldsDraft, credit_lines: [...(fieldsDraft.credit_lines ?? []), ...pending] }
+  const { kept, removed, pending } = await replaceGiftCards(deps, fieldsDraft, input.gift_card_codes)
+  const draft = { ...fieldsDraft, credit_lines: [...kept, ...pending] }
   const previousCodes = await promotionCodesOf(deps, cart.id)
   const codes = input.promotion_codes ? [...new Set(input.promotion_codes)] : previousCodes
   const refresh = await planRefresh(deps, draft, codes, changes, input.custom_price_policy)
@@ -145,6 +163,7 @@ export async function planCartUpdate(deps: UpdateCartDeps, input: UpdateCartInpu
     previous_codes: previousCodes,
     codes: input.promotion_codes ? codes : undefined,
     new_gift_cards: pending.map((line) => ({ code: line.reference_id!, amount: amounts.get(line.id) ?? "0" })),
+    removed_gift_card_ids: removed.map((line) => line.id),
     refresh: { ...refresh, gift_cards: refresh.gift_cards.filter((entry) => !entry.id.startsWith(PENDING)) },
   }
 }

@@ -25,6 +25,8 @@ export interface UpdateCartCompensation extends RefreshCartCompensation {
   readonly previous_codes: readonly string[]
   readonly previous_metadata: MetadataDTO | undefined
   readonly added_credit_line_ids: readonly string[]
+  /** The gift card credit lines a replacing `gift_card_codes` removed (soft-deleted, so undo restores them). */
+  readonly removed_credit_line_ids: readonly string[]
 }
 
 const NO_PROMOTIONS: PromotionResult = { item_adjustments: [], shipping_adjustments: [], unknown_codes: [] }
@@ -35,6 +37,7 @@ async function applyCartUpdate(deps: UpdateCartDeps, planned: UpdateCartPlan, ct
   const fields = { ...planned.patch, ...(planned.metadata !== undefined ? { metadata: planned.metadata } : {}) }
   if (Object.keys(fields).length) await deps.cart.updateCarts(cartId, fields, ctx)
   else await announceCartUpdated(deps.cart, cartId, ctx)
+  if (planned.removed_gift_card_ids.length) await deps.cart.softDeleteCreditLines([...planned.removed_gift_card_ids], undefined, ctx)
   const added = planned.new_gift_cards.length
     ? await deps.cart.createCreditLines(
         planned.new_gift_cards.map((card) => ({
@@ -69,7 +72,8 @@ function previousMetadata(cart: CartDTO, metadata: MetadataDTO | undefined): Met
  * written under one lock in one transaction, only to the cart version that was planned (else it
  * plans again). A failing part (an unknown promotion code, a country outside the region, a disabled
  * channel, another customer's cart) changes nothing. Payment sessions follow after the commit.
- * Undo: the fields, codes and metadata as they were, the gift cards it added removed, removed rows restored.
+ * Undo: the fields, codes and metadata as they were, the gift cards it added removed, removed rows (lines,
+ * shipping methods, gift cards) restored.
  * @throws NotFoundError, InvalidDataError, NotAllowedError; ConflictError when the cart keeps changing.
  */
 export const updateCartStep: FlowStep<UpdateCartDeps, UpdateCartInput, UpdateCartResult, UpdateCartCompensation> = {
@@ -100,12 +104,15 @@ export const updateCartStep: FlowStep<UpdateCartDeps, UpdateCartInput, UpdateCar
         previous_codes: planned.previous_codes,
         previous_metadata: previousMetadata(planned.before, planned.metadata),
         added_credit_line_ids: added,
+        removed_credit_line_ids: planned.removed_gift_card_ids,
       },
     }
   },
   async compensate(deps, compensation) {
     await deps.cart.transaction(async (ctx) => {
       if (compensation.added_credit_line_ids.length) await deps.cart.deleteCreditLines([...compensation.added_credit_line_ids], ctx)
+      if (compensation.removed_credit_line_ids.length)
+        await deps.cart.restoreCreditLines([...compensation.removed_credit_line_ids], undefined, ctx)
       // The refresh below recomputes adjustments for codes; with none left it would keep the current ones.
       if (compensation.previous_codes.length === 0) await writePromotions(deps, compensation.cart_id, [], NO_PROMOTIONS, ctx)
       else await deps.cart.updateCheckoutState(compensation.cart_id, { promotion_codes: [...compensation.previous_codes] }, ctx)

@@ -1,6 +1,7 @@
 import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { CartAddressDTO, CartDTO, CartLineItemDTO, CartShippingMethodDTO, MetadataDTO, TaxLineDTO } from "../types/dtos"
 import type { BigNumberRawValue } from "../money/big-number"
+import { pickDefined } from "../ports/pick-defined"
 import { exactAmount } from "./money"
 
 /** An order line's tax line as Medusa's `createOrders` takes it (`CreateOrderTaxLineDTO`). */
@@ -77,15 +78,8 @@ export interface MedusaCreateOrderInput {
   promo_codes: string[]
 }
 
-/** The fields `keys` of `source` that hold a value: Medusa's order inputs take optional fields, not nulls. */
-function present<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<{ [P in K]: NonNullable<T[P]> }> {
-  const kept: Partial<{ [P in K]: NonNullable<T[P]> }> = {}
-  for (const key of keys) {
-    const value = source[key]
-    if (value !== null && value !== undefined) kept[key] = value
-  }
-  return kept
-}
+// Medusa's order inputs take optional fields, not nulls: a field without a value stays out.
+const NO_NULLS = { nulls: "drop" } as const
 
 // The product and variant snapshot a line carries into the order.
 const SNAPSHOT_FIELDS = [
@@ -111,14 +105,14 @@ function money(numeric: unknown, raw: BigNumberRawValue | null | undefined): str
 
 function address(source: CartAddressDTO | null | undefined): Record<string, unknown> | undefined {
   if (!source) return undefined
-  return present(source, ADDRESS_FIELDS)
+  return pickDefined(source, ADDRESS_FIELDS, NO_NULLS)
 }
 
 function taxLines(lines: readonly TaxLineDTO[] | undefined): MedusaOrderTaxLineInput[] {
   return (lines ?? []).map((line) => ({
     code: line.code,
     rate: money(line.rate, line.raw_rate),
-    ...present(line, ["description", "tax_rate_id", "provider_id"]),
+    ...pickDefined(line, ["description", "tax_rate_id", "provider_id"], NO_NULLS),
   }))
 }
 
@@ -126,7 +120,7 @@ function adjustments(lines: CartLineItemDTO["adjustments"] | CartShippingMethodD
   return (lines ?? []).map((line) => ({
     amount: money(line.amount, line.raw_amount),
     is_tax_inclusive: line.is_tax_inclusive,
-    ...present(line, ["code", "description", "promotion_id", "provider_id"]),
+    ...pickDefined(line, ["code", "description", "promotion_id", "provider_id"], NO_NULLS),
   }))
 }
 
@@ -137,7 +131,7 @@ function metadataOf(metadata: MetadataDTO | undefined): Record<string, unknown> 
 function itemInput(item: CartLineItemDTO): MedusaOrderItemInput {
   const { title, variant_option_values } = item
   return {
-    ...present(item, SNAPSHOT_FIELDS),
+    ...pickDefined(item, SNAPSHOT_FIELDS, NO_NULLS),
     ...(variant_option_values ? { variant_option_values: { ...variant_option_values } } : {}),
     title,
     quantity: item.quantity,
@@ -159,7 +153,7 @@ function shippingInput(method: CartShippingMethodDTO): MedusaOrderShippingInput 
     name: method.name,
     amount: money(method.amount, method.raw_amount),
     is_tax_inclusive: method.is_tax_inclusive,
-    ...present(method, ["shipping_option_id"]),
+    ...pickDefined(method, ["shipping_option_id"], NO_NULLS),
     data: { ...(method.data ?? {}) },
     tax_lines: taxLines(method.tax_lines),
     adjustments: adjustments(method.adjustments),
@@ -180,7 +174,7 @@ export function orderInputOf(cart: CartDTO): MedusaCreateOrderInput {
   const shipping_address = address(cart.shipping_address)
   const billing_address = address(cart.billing_address)
   return {
-    ...present(cart, ["region_id", "customer_id", "sales_channel_id", "email"]),
+    ...pickDefined(cart, ["region_id", "customer_id", "sales_channel_id", "email"], NO_NULLS),
     status: "pending",
     currency_code: cart.currency_code,
     ...(shipping_address ? { shipping_address } : {}),

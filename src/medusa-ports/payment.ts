@@ -63,6 +63,8 @@ function statusOf(status: string): PaymentSessionStatus {
  * authorises at once; Stripe and others through their Medusa provider. An authorised session cannot
  * be re-priced in Medusa (its payment is fixed), so a new amount cancels that payment and replaces the
  * session with a fresh one for the same provider. A decline comes back as the session's status.
+ * Two first `initiateSession` calls at once would each create a collection: the payment-session flows
+ * call it under the cart's lock; a host calling it directly serialises its calls per cart.
  */
 export class MedusaPayment implements PaymentPort {
   private readonly payment: () => MedusaPaymentModule

@@ -34,10 +34,12 @@ export interface PaymentSessionUpdate {
 /**
  * A payment gateway that OWNS the cart's payment sessions (as Medusa v2's payment module does, with
  * a payment collection per cart): the cart module stores none of them, so no cart write can forge one.
- * Called outside any cart lock: `listSessions` whenever a flow needs the payment state (refresh,
- * selection, completion), `initiateSession` when sessions are initialised, `updateSession` when the
- * cart's total or a session's data changes, `authorizeSession` before completion, `deleteSession` on
- * removal and compensation.
+ * `listSessions` is called whenever a flow needs the payment state (refresh, selection, completion),
+ * `initiateSession` when sessions are initialised, `updateSession` when the cart's total or a session's
+ * data changes, `authorizeSession` before completion, `deleteSession` on removal and compensation.
+ * Outside any cart lock, except while sessions are initialised or one is replaced (`initializePaymentSessions`,
+ * `refreshPaymentSession`): those hold the cart's lock so that two calls cannot open a provider's session
+ * twice, so a port must not write to the cart module itself.
  */
 export interface PaymentPort {
   /** The cart's open sessions, oldest first. */

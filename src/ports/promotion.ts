@@ -1,5 +1,6 @@
 import { MoneyDecimal, toDecimal } from "../money/decimal"
 import type { PortLineItem } from "./port-line-item"
+import type { PortShippingMethod } from "./port-shipping-method"
 
 /** The cart as the promotion port sees it; money as exact decimal strings in major units. */
 export interface PromotionCart {
@@ -17,13 +18,10 @@ export interface PromotionCart {
     readonly subtotal?: string
     readonly original_total?: string
   })[]
-  readonly shipping_methods: readonly {
-    readonly id: string
-    readonly shipping_option_id?: string | null
-    readonly amount: string
+  readonly shipping_methods: readonly (PortShippingMethod & {
     readonly subtotal?: string
     readonly original_total?: string
-  }[]
+  })[]
 }
 
 /** One computed discount (a positive amount, an exact decimal string) on an item or a shipping method. */

@@ -1,4 +1,5 @@
 import type { PortLineItem } from "./port-line-item"
+import type { PortShippingMethod } from "./port-shipping-method"
 
 /** The address taxes are computed for (the cart's shipping address). */
 export interface TaxAddress {
@@ -15,7 +16,7 @@ export interface TaxQuery {
   readonly customer_id?: string | null
   readonly address: TaxAddress | null
   readonly items: readonly PortLineItem[]
-  readonly shipping_methods: readonly { readonly id: string; readonly shipping_option_id?: string | null; readonly amount: string }[]
+  readonly shipping_methods: readonly PortShippingMethod[]
 }
 
 /** One tax line as the port returns it; `rate` is a percentage. */

@@ -12,6 +12,7 @@ const deps = () =>
   flows.withHost({
     giftCards: new InMemoryGiftCards([
       { id: "gc_eur", code: "GIFT-10", balance: "10", currency_code: "eur" },
+      { id: "gc_eur_5", code: "GIFT-5", balance: "5", currency_code: "eur" },
       { id: "gc_usd", code: "GIFT-USD", balance: "5", currency_code: "usd" },
     ]),
   })
@@ -93,6 +94,42 @@ describe("updateCart: every part in one transaction, or nothing (#15)", () => {
     expect(moved.items![0]!.unit_price).toBe(29)
     expect(moved.credit_lines!.map((line) => [line.reference_id, line.amount])).toEqual([["GIFT-USD", 5]])
     expect(report.removed_lines).toEqual([])
+  })
+
+  it("replaces the cart's gift cards: a card not in the new list is removed, one in it is kept, [] removes them all", async () => {
+    const cart = await newCart()
+    await updateCart(deps(), { cart_id: cart.id, gift_card_codes: ["GIFT-10"] })
+    const { cart: swapped } = await updateCart(deps(), { cart_id: cart.id, gift_card_codes: ["GIFT-5"] })
+    expect(swapped.credit_lines!.map((line) => [line.reference_id, line.amount])).toEqual([["GIFT-5", 5]])
+    expect(swapped.total?.numeric).toBe(45)
+    const { cart: both } = await updateCart(deps(), { cart_id: cart.id, gift_card_codes: ["gift-5", "GIFT-10"] })
+    expect(both.credit_lines!.map((line) => [line.reference_id, line.amount])).toEqual([
+      ["GIFT-5", 5],
+      ["GIFT-10", 10],
+    ])
+    // The card the cart already had keeps its credit line.
+    expect(both.credit_lines![0]!.id).toBe(swapped.credit_lines![0]!.id)
+    const { cart: none } = await updateCart(deps(), { cart_id: cart.id, gift_card_codes: [] })
+    expect(none.credit_lines).toEqual([])
+    expect(none.total?.numeric).toBe(50)
+  })
+
+  it("an update without gift_card_codes leaves the cart's gift cards as they are", async () => {
+    const cart = await newCart()
+    await updateCart(deps(), { cart_id: cart.id, gift_card_codes: ["GIFT-10"] })
+    const { cart: updated } = await updateCart(deps(), { cart_id: cart.id, email: "ada@example.com" })
+    expect(updated.credit_lines!.map((line) => [line.reference_id, line.amount])).toEqual([["GIFT-10", 10]])
+  })
+
+  it("compensation restores the gift cards a replacing list removed", async () => {
+    const cart = await newCart()
+    await updateCart(deps(), { cart_id: cart.id, gift_card_codes: ["GIFT-10"] })
+    const before = await snapshot(cart.id)
+    const { compensation } = await updateCartStep.invoke(deps(), { cart_id: cart.id, gift_card_codes: ["GIFT-5"] })
+    expect((await snapshot(cart.id)).credit_lines).toEqual(["GIFT-5"])
+    await updateCartStep.compensate(deps(), compensation)
+    const after = await snapshot(cart.id)
+    expect({ ...after, version: before.version }).toEqual(before)
   })
 
   it("refuses a cart of another customer and attaches a guest cart to the logged-in one", async () => {

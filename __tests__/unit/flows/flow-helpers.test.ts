@@ -3,7 +3,9 @@ import { asFlow } from "../../../src/flows/flow-step"
 import type { FlowStep } from "../../../src/flows/flow-step"
 import { GIFT_CARD_REFERENCE, giftCardTotals } from "../../../src/flows/gift-card-totals"
 import { selectedSessionOf } from "../../../src/flows/payment-sessions"
+import { previousOf } from "../../../src/flows/refresh-cart"
 import { BigNumber } from "../../../src/money/big-number"
+import type { CartDTO } from "../../../src/types/dtos"
 
 describe("sameMetadata", () => {
   it("treats null, absent and {} as the same", () => {
@@ -79,5 +81,36 @@ describe("giftCardTotals", () => {
   it("gives the tax share the cards cover when gift cards are taxable", () => {
     // 30.10 of a 120 total carrying 20 tax covers 30.10 × 20 / 120 of tax.
     expect(giftCardTotals(cart, { taxable: true }).gift_card_tax_total.toFixed(4)).toBe("5.0167")
+  })
+})
+
+describe("previousOf", () => {
+  const cart = {
+    id: "cart_1",
+    region_id: "reg_eu",
+    currency_code: "eur",
+    email: null,
+    customer_id: "cus_1",
+    shipping_address: { id: "caaddr_1", city: "Paris", country_code: "fr", created_at: new Date(0) },
+  } as unknown as CartDTO
+
+  it("reads, for exactly the fields the patch names, their values on the cart now", () => {
+    expect(previousOf(cart, { region_id: "reg_us", currency_code: "usd", email: "ada@example.com", sales_channel_id: "sc_1" })).toEqual({
+      region_id: "reg_eu",
+      currency_code: "eur",
+      email: null,
+      sales_channel_id: null,
+    })
+  })
+
+  it("copies an address without its id (a write makes a fresh copy), and a missing one as null", () => {
+    expect(previousOf(cart, { shipping_address: null, billing_address: { city: "Lyon" } })).toEqual({
+      shipping_address: { city: "Paris", country_code: "fr" },
+      billing_address: null,
+    })
+  })
+
+  it("is empty for no patch", () => {
+    expect(previousOf(cart, undefined)).toEqual({})
   })
 })

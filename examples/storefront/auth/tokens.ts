@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
+import { isPlainObject } from "../../../src/validation/arguments"
 
 /** Signs and checks the storefront's credentials: the session cookie's id and v1's store JWT (HS256). */
 export class Tokens {
@@ -68,7 +69,7 @@ function encode(value: Record<string, unknown>): string {
 function decode(part: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"))
-    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null
+    return isPlainObject(value) ? value : null
   } catch {
     return null
   }

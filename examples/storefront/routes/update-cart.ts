@@ -1,7 +1,9 @@
 import type { z } from "zod"
 import { ADDRESS_FIELDS } from "../../../src/types/address-fields"
 import { NotFoundError } from "../../../src/errors/errors"
+import { isPlainObject } from "../../../src/validation/arguments"
 import { updateCart } from "../../../src/flows/update-cart"
+import { pickDefined } from "../../../src/ports/pick-defined"
 import type { CartAddressDTO } from "../../../src/types/dtos"
 import type { CreateAddressDTO } from "../../../src/types/inputs"
 import type { updateCartBody } from "../v1/v1-schemas"
@@ -10,20 +12,15 @@ import type { StoreDeps } from "./store-context"
 type UpdateCartBody = z.infer<typeof updateCartBody>
 type AddressBody = UpdateCartBody["shipping_address"]
 
-// What a shopper may write on an address: the fields an address copy carries, never the links the module sets.
-const WRITABLE_ADDRESS_FIELDS: ReadonlySet<string> = new Set(ADDRESS_FIELDS)
-
 // v1 takes a saved address's id as a string; this storefront keeps no address book.
 function addressInput(address: AddressBody, field: string): CreateAddressDTO | null | undefined {
   if (typeof address === "string") throw NotFoundError.forId(`Address (${field})`, address)
   return address
 }
 
+// What a shopper may write on an address: the fields an address copy carries, never the links the module sets.
 function fieldsOf(address: CartAddressDTO | null | undefined): CreateAddressDTO {
-  const copy: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(address ?? {}))
-    if (WRITABLE_ADDRESS_FIELDS.has(field) && value !== undefined && value !== null) copy[field] = value
-  return copy
+  return address ? pickDefined(address, ADDRESS_FIELDS, { nulls: "drop" }) : {}
 }
 
 /**
@@ -57,7 +54,8 @@ export async function updateCartDetails(deps: StoreDeps, cartId: string, body: U
     ...(body.sales_channel_id !== undefined ? { sales_channel_id: body.sales_channel_id } : {}),
     // v1 replaces the cart's discounts with the codes given (an empty list changes nothing).
     ...(body.discounts?.length ? { promotion_codes: body.discounts.map((discount) => discount.code) } : {}),
-    ...(body.gift_cards?.length ? { gift_card_codes: body.gift_cards.map((card) => card.code) } : {}),
+    // v1 replaces the cart's gift cards with the ones given (an empty list removes them all).
+    ...(body.gift_cards !== undefined ? { gift_card_codes: body.gift_cards.map((card) => card.code) } : {}),
     // v1 merges the new context into the cart's (kept in metadata.context, where create-cart puts it).
     ...(body.context !== undefined ? { metadata: { context: { ...contextOf(current.metadata), ...body.context } } } : {}),
   })
@@ -65,5 +63,5 @@ export async function updateCartDetails(deps: StoreDeps, cartId: string, body: U
 
 function contextOf(metadata: Record<string, unknown> | null | undefined): Record<string, unknown> {
   const context = metadata?.context
-  return typeof context === "object" && context !== null ? (context as Record<string, unknown>) : {}
+  return isPlainObject(context) ? context : {}
 }

@@ -1,6 +1,5 @@
 // Medusa's logger interface, quiet except for warnings and errors. Plain CommonJS without dependencies, so the
-// suites, migrate-medusa.js (plain Node) and the example storefront's `--medusa-modules` host
-// (examples/storefront/medusa-modules.ts) all take this one.
+// suites and migrate-medusa.js (plain Node) both take this one.
 const noop = () => undefined
 
 /** Medusa's logger interface, quiet except for warnings and errors. */
