@@ -1,12 +1,15 @@
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
-import { ConflictError } from "../errors/errors"
 import { ident, preparedQuery } from "./db"
+import { MAX_LOCKED_TEXTS, lockedWrite } from "./locked-write"
+import type { LockChecks } from "./locked-write"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
 import type { Dto } from "./row-mapper"
 import { insertArraysSql } from "./insert-arrays"
 import { setClauses } from "./writer"
+
+export type { LockChecks, LockTarget } from "./locked-write"
 
 /**
  * Writes to ONE cart as ONE statement (issue #10): the cart lock, its version bump, the completion
@@ -20,170 +23,6 @@ import { setClauses } from "./writer"
  * version bump too. Either way the caller then takes the general, multi-statement path, which reports
  * exactly what failed: this path only ever speeds up calls that succeed.
  */
-
-/** Where the rows a write hangs on live: the table and the ids (the cart itself for a cart's children). */
-export interface LockTarget {
-  readonly model: Model
-  readonly ids: readonly string[]
-  /** Soft-deleted rows count too (a hard delete removes them as well). */
-  readonly includeDeleted?: boolean
-  /** The cart the rows must belong to, when the call names one. */
-  readonly cartId?: string
-}
-
-/** The checks of the cart lock, from the call's context. */
-export interface LockChecks {
-  readonly expectedVersion?: number
-  readonly allowCompleted?: boolean
-  /**
-   * Set when the statement runs on a host transaction that already holds these carts' locks (see
-   * `Tx.hostHeldCarts`): any other cart is left alone, so the statement never waits for a lock.
-   */
-  readonly heldCarts?: ReadonlySet<string>
-}
-
-// The marker of the statement's own error; cast to integer it fails with 22P02, which aborts the statement.
-const ABANDON = "cartwright: single-statement write abandoned"
-
-// What PostgreSQL says when the marker is cast; the SQL text (which knex prefixes to every error message)
-// holds the marker too, but never this sentence, so another error of the statement is never taken for it.
-const ABANDONED_MESSAGE = `invalid input syntax for type integer: "${ABANDON}`
-
-function isAbandoned(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "message" in error && String(error.message).includes(ABANDONED_MESSAGE)
-}
-
-/** A write over CTE `c` (the locked cart, one row when every check passed) that returns rows. */
-interface LockedWriteSql {
-  /** More CTEs before the write, `name AS (…)`, comma-separated (e.g. a DELETE whose ids ride along). */
-  readonly ctes?: string
-  readonly sql: string
-  /** Bindings of `ctes` then `sql`, in order. */
-  readonly bindings: readonly unknown[]
-  /** How many rows the write must return; anything else abandons the statement. */
-  readonly expected: number
-  readonly model: Model
-  /** Extra output columns over the CTEs, e.g. `, (SELECT array_agg(id) FROM d) AS __removed`. */
-  readonly extraSelect?: string
-  /** The names of the `extraSelect` columns: left out of the DTOs, read from the first row. */
-  readonly extraColumns?: ReadonlySet<string>
-}
-
-/** What a locked write returned: its rows as DTOs, and the first raw row for the extra columns. */
-interface LockedWriteResult {
-  readonly rows: Dto[]
-  readonly first: Readonly<Record<string, unknown>>
-}
-
-// The stale-version report's columns (see buildLockedWriteSql).
-const STALE_CART = "__stale_cart"
-const STALE_VERSION = "__stale_version"
-
-/**
- * The texts of locked writes, by write text then lock shape. A write text comes from a cache of its own
- * (see insertArraysSql), so the outer lookup is cheap, and a write no longer rebuilds the whole CTE,
- * then hashes the new string again for its prepared name. Bounded: past the bound texts are built per call.
- */
-const LOCKED_TEXTS = new Map<string, Map<string, string>>()
-const MAX_LOCKED_TEXTS = 512
-let lockedTextCount = 0
-
-function lockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWriteSql): string {
-  const shape =
-    `${target.model.table}|${target.includeDeleted === true}|${target.cartId !== undefined}|${checks.allowCompleted === true}|` +
-    `${checks.expectedVersion !== undefined}|${checks.heldCarts !== undefined}|${write.ctes ?? ""}|${write.extraSelect ?? ""}`
-  let shapes = LOCKED_TEXTS.get(write.sql)
-  let sql = shapes?.get(shape)
-  if (sql === undefined) {
-    sql = buildLockedWriteSql(target, checks, write)
-    if (lockedTextCount < MAX_LOCKED_TEXTS) {
-      if (shapes === undefined) LOCKED_TEXTS.set(write.sql, (shapes = new Map()))
-      shapes.set(shape, sql)
-      lockedTextCount++
-    }
-  }
-  return sql
-}
-
-function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWriteSql): string {
-  const cartColumn = target.model.table === "cart" ? "id" : "cart_id"
-  const live = target.includeDeleted ? "" : "p.deleted_at IS NULL AND "
-  // Every check but the version's, on the cart row (unqualified columns are the cart's).
-  let checked = " AND deleted_at IS NULL AND (SELECT count(*) FROM p) = ? AND (SELECT count(DISTINCT cart_id) FROM p) = 1"
-  if (target.cartId !== undefined) checked += " AND id = ?"
-  if (!checks.allowCompleted) checked += " AND completed_at IS NULL"
-  if (checks.heldCarts !== undefined) checked += " AND id = ANY(?::text[])"
-  const versioned = checks.expectedVersion !== undefined
-  // With an expected version, a statement that fails only that check says so (x: the cart and the version
-  // this snapshot saw, newer than the one expected), and the caller reports the conflict at once instead of
-  // running the general path to find it: the commonest failure of optimistic writers on a busy cart.
-  const stale = versioned
-    ? `, x AS (SELECT id, version FROM cart WHERE NOT EXISTS (SELECT 1 FROM c) AND id = (SELECT min(cart_id) FROM p)${checked} AND version > ?)`
-    : ""
-  return (
-    `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
-    `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p)${checked}` +
-    `${versioned ? " AND version = ?" : ""}` +
-    // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
-    ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
-    `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
-    // A failed check (no cart row) returns no rows rather than raising: nothing was written, and an
-    // error would abort a host transaction the statement runs on.
-    `k AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM c) THEN 1 WHEN (SELECT count(*) FROM w) = ? THEN 0 ` +
-    `ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok)${stale} ` +
-    // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
-    (versioned
-      ? `SELECT w.*${write.extraSelect ?? ""}, x.id AS "${STALE_CART}", x.version AS "${STALE_VERSION}" ` +
-        `FROM k LEFT JOIN w ON true LEFT JOIN x ON true WHERE k.ok = 0 OR x.id IS NOT NULL ORDER BY w.created_at, w.id`
-      : `SELECT w.*${write.extraSelect ?? ""} FROM k LEFT JOIN w ON true WHERE k.ok = 0 ORDER BY w.created_at, w.id`)
-  )
-}
-
-/**
- * Runs `write` under the lock of `target`'s one cart and returns its rows as DTOs, or `undefined`
- * when the statement wrote nothing (see above). `write.expected` is at least 1.
- *
- * One statement reads with one snapshot, taken before it waited for the cart lock, so whatever
- * another writer committed meanwhile would be invisible to it (rows a `set*` must delete, lines a
- * limit must count, a parent soft-deleted). Every such writer bumped the cart's version under the
- * same lock, so the lock is taken only if the version is still the one this snapshot saw: then the
- * snapshot is as current as one taken after the lock. Otherwise the statement is abandoned and the
- * general path, which reads after locking, runs instead.
- */
-async function lockedWrite(db: Db, target: LockTarget, checks: LockChecks, write: LockedWriteSql): Promise<LockedWriteResult | undefined> {
-  const checked: unknown[] = [target.ids.length]
-  if (target.cartId !== undefined) checked.push(target.cartId)
-  if (checks.heldCarts !== undefined) checked.push([...checks.heldCarts])
-  const expected = checks.expectedVersion
-  const bindings: unknown[] = [target.ids, ...checked]
-  if (expected !== undefined) bindings.push(expected)
-  for (const binding of write.bindings) bindings.push(binding)
-  bindings.push(write.expected)
-  if (expected !== undefined) bindings.push(...checked, expected)
-  const sql = lockedWriteSql(target, checks, write)
-  let rows: Record<string, unknown>[]
-  try {
-    rows = await preparedQuery(db, sql, bindings)
-  } catch (error) {
-    if (isAbandoned(error)) return undefined
-    throw error
-  }
-  const first = rows[0]
-  // Every write returns at least one row when it runs, so none means a failed check.
-  if (first === undefined) return undefined
-  if (expected !== undefined) {
-    const staleCart = first[STALE_CART]
-    if (typeof staleCart === "string") throw ConflictError.versionMismatch(staleCart, expected, Number(first[STALE_VERSION]))
-  }
-  const omitted = expected === undefined ? write.extraColumns : omittedWithStale(write.extraColumns)
-  return { rows: rows.map((row) => mapRow(write.model, row, omitted)), first }
-}
-
-const STALE_COLUMNS: ReadonlySet<string> = new Set([STALE_CART, STALE_VERSION])
-
-function omittedWithStale(extra: ReadonlySet<string> | undefined): ReadonlySet<string> {
-  return extra === undefined ? STALE_COLUMNS : new Set([...extra, ...STALE_COLUMNS])
-}
 
 const RETURNING_ALL = new Map<string, string>()
 

@@ -4,15 +4,8 @@ import type { CartContext, Tx } from "../persistence/unit-of-work"
 import type { CartDTO } from "../types/dtos"
 import { isPlainObject, requireData, requireId, requireSelector } from "../validation/arguments"
 import type { UpdateCall } from "./call-forms"
-import {
-  createCarts,
-  createCartsInOneStatement,
-  deleteCarts,
-  setCartsDeleted,
-  updateCartInOneStatement,
-  updateCartsWhere,
-  updateEachCart,
-} from "./cart-writes"
+import { createCarts, createCartsInOneStatement } from "./cart-creates"
+import { deleteCarts, setCartsDeleted, updateCartInOneStatement, updateCartsWhere, updateEachCart } from "./cart-writes"
 import { checkedInput, checkedInputs } from "./checked-inputs"
 import type { Input } from "./checked-inputs"
 import type { LinkableKeys } from "./linkable-keys"
