@@ -107,18 +107,24 @@ export class UnitOfWork {
    * Resolves to `undefined`, having written nothing, when `work` resolves to `undefined` (its statement
    * wrote nothing), and the caller then takes the general path.
    *
-   * Joined to a host transaction, the statement runs straight on it, without the savepoint the general
-   * path takes, but only once that transaction holds the lock of some cart (a joined call such as
-   * `lockCart` took it); `work` sees those carts as `tx.hostHeldCarts` and may write only them. The
+   * Joined to a host transaction, it resolves to `undefined` at once (the general path runs, in a
+   * savepoint), unless `onHeldCarts` says that `work` writes only carts in `tx.hostHeldCarts` (a
+   * single-statement.ts write given those carts as `LockChecks.heldCarts`) and that transaction holds the
+   * lock of some cart (a joined call such as `lockCart` took it): then the statement runs straight on it,
+   * without the savepoint the general path takes. The
    * savepoint is there for two things, and neither applies: a lock wait that outlives its probe must be
    * rolled back and retried (a held lock is never waited for), and a failing call must not abort the
    * host's transaction (the statement reports a failed check by returning no rows; only an unexpected
    * error can still abort it, as any statement of the host's own would).
    */
-  writeOneStatement<T>(ctx: CartContext | undefined, work: (tx: Tx) => Promise<T | undefined>): Promise<{ readonly value: T } | undefined> {
+  writeOneStatement<T>(
+    ctx: CartContext | undefined,
+    work: (tx: Tx) => Promise<T | undefined>,
+    onHeldCarts = false,
+  ): Promise<{ readonly value: T } | undefined> {
     const context = ctx ?? {}
     const host = hostTransaction(context)
-    if (host) return this.writeOnHeldCarts(host, context, work)
+    if (host) return onHeldCarts ? this.writeOnHeldCarts(host, context, work) : Promise.resolve(undefined)
     return this.track(async () => {
       let events: CartEvent[] = []
       const value = await this.withLockRetries(() => {

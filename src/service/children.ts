@@ -48,7 +48,7 @@ export class Children {
     const first = inputs[0]?.cart_id
     const oneCart = cartId ?? (typeof first === "string" ? first : undefined)
     const rows = canCreateInOneStatement(spec, inputs, oneCart, maxPerCart)
-      ? await writeFast(this.deps.unitOfWork, ctx, (tx) => createChildrenInOneStatement(tx, spec, inputs, oneCart), general)
+      ? await writeFast(this.deps.unitOfWork, ctx, (tx) => createChildrenInOneStatement(tx, spec, inputs, oneCart), general, true)
       : await this.deps.unitOfWork.write(ctx, general)
     return typed(name, rows)
   }
@@ -69,6 +69,7 @@ export class Children {
         ctx,
         (tx) => updateChildInOneStatement(tx, spec, target, patch),
         (tx) => updateChildrenById(tx, spec, [{ id: target, data: patch }]),
+        true,
       )
       return typed(name, updated)
     }
@@ -124,6 +125,7 @@ export class Children {
         await deleteChildren(tx, spec, checked)
         return true
       },
+      true,
     )
   }
 

@@ -26,6 +26,7 @@ export class PricingLines {
       ctx,
       (tx) => setChildrenInOneStatement(tx, spec, cartId, list),
       (tx) => setChildren(tx, spec, cartId, list),
+      true,
     )
     return typed(name, rows)
   }

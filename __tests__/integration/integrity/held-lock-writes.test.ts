@@ -122,6 +122,34 @@ describe("one-statement writes on a host transaction that holds the cart's lock"
     expect(eventNames()).toContain("cart.line-item.updated")
   })
 
+  it("leave writes that can wait or fail otherwise to the general path: a new cart, another cart's update", async () => {
+    const held = await cartWithItem()
+    const busy = await cartWithItem()
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let locked!: () => void
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve))
+    // Another transaction holds the busy cart's lock longer than one lock probe.
+    const holder = fixture.service.transaction(async (ctx) => {
+      await fixture.service.lockCart(busy.cartId, ctx)
+      locked()
+      await released
+    })
+    await lockTaken
+    const created = await fixture.service.transaction(async (ctx) => {
+      await fixture.service.lockCart(held.cartId, ctx)
+      const create = await countStatements(() => fixture.service.createCarts({ currency_code: "eur" }, ctx))
+      expect(create.statements.some(isSavepoint)).toBe(true)
+      setTimeout(release, 500)
+      // Waits for the busy cart through its savepoint's lock probes, instead of failing the host's transaction.
+      await fixture.service.updateCarts(busy.cartId, { email: "after-the-wait@example.com" }, ctx)
+      return create.result
+    })
+    await holder
+    expect((await fixture.service.retrieveCart(busy.cartId)).email).toBe("after-the-wait@example.com")
+    expect((await fixture.service.retrieveCart(created.id)).currency_code).toBe("eur")
+  })
+
   it("serialises concurrent locked increments without losing one", async () => {
     const { cartId, itemId } = await cartWithItem()
     const increment = () =>
