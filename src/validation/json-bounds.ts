@@ -50,23 +50,16 @@ export function findNul(input: unknown): (string | number)[] | undefined {
 
 /**
  * Whether {@link findNul} would find a NUL in `input`: the same walk to the same depth, without the paths it
- * builds for each value (on a valid input, which has none, they were most of its cost).
+ * builds for each value (on a valid input, which has none, they were most of its cost). Recursive: the
+ * depth is capped as findNul caps it, so the stack stays shallow.
  */
-export function hasNul(input: unknown): boolean {
-  const pending: { value: unknown; depth: number }[] = [{ value: input, depth: 0 }]
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const value = next.value
-    if (typeof value === "string") {
-      if (value.includes("\u0000")) return true
-      continue
-    }
-    if (typeof value !== "object" || value === null || next.depth > JSON_BOUNDS.maxDepth + 4) continue
-    // Object.keys: the own enumerable keys Object.entries walks, without a pair per key.
-    const record = value as Record<string, unknown>
-    for (const key of Object.keys(record)) {
-      if (key.includes("\u0000")) return true
-      pending.push({ value: record[key], depth: next.depth + 1 })
-    }
+export function hasNul(input: unknown, depth = 0): boolean {
+  if (typeof input === "string") return input.includes("\u0000")
+  if (typeof input !== "object" || input === null || depth > JSON_BOUNDS.maxDepth + 4) return false
+  // Object.keys: the own enumerable keys Object.entries walks, without a pair per key.
+  const record = input as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    if (key.includes("\u0000") || hasNul(record[key], depth + 1)) return true
   }
   return false
 }
