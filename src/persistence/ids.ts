@@ -93,7 +93,7 @@ export function generateId(prefix: string): string {
  * independent random ids reveals nothing about any other batch's ids.
  */
 export function generateIds(prefix: string, count: number): string[] {
-  return ulids(count)
-    .map((ulid) => `${prefix}_${ulid}`)
-    .sort()
+  const ids = ulids(count)
+  for (let i = 0; i < ids.length; i++) ids[i] = `${prefix}_${ids[i]!}`
+  return count > 1 ? ids.sort() : ids
 }

@@ -48,6 +48,22 @@ export function findNul(input: unknown): (string | number)[] | undefined {
   return undefined
 }
 
+/**
+ * Whether {@link findNul} would find a NUL in `input`: the same walk to the same depth, without the paths it
+ * builds for each value (on a valid input, which has none, they were most of its cost). Recursive: the
+ * depth is capped as findNul caps it, so the stack stays shallow.
+ */
+export function hasNul(input: unknown, depth = 0): boolean {
+  if (typeof input === "string") return input.includes("\u0000")
+  if (typeof input !== "object" || input === null || depth > JSON_BOUNDS.maxDepth + 4) return false
+  // Object.keys: the own enumerable keys Object.entries walks, without a pair per key.
+  const record = input as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    if (key.includes("\u0000") || hasNul(record[key], depth + 1)) return true
+  }
+  return false
+}
+
 /** A string PostgreSQL can store and that fits the bounds. */
 export function checkString(value: string): string | undefined {
   if (value.includes("\u0000")) return "must not contain NUL characters"

@@ -3,6 +3,7 @@ import { decimalOrUndefined } from "../money/decimal"
 import { z } from "zod"
 import { checkJsonBounds } from "./json-bounds"
 import { MONEY_BOUNDS, RATE_BOUNDS } from "./money-bounds"
+import { withQuickTest } from "./quick-parse"
 import { MODELS } from "../../models"
 import type { ColumnSpec, Model } from "../../models"
 
@@ -22,7 +23,9 @@ function digitsOf(value: Decimal): { integer: number; scale: number } {
   return { integer: value.isZero() ? 0 : Math.max(0, value.e + 1), scale: value.decimalPlaces() }
 }
 
-function withinBounds(value: unknown, bounds: { readonly integerDigits: number; readonly scale: number }): boolean {
+type Bounds = { readonly integerDigits: number; readonly scale: number }
+
+function withinBounds(value: unknown, bounds: Bounds): boolean {
   const decimal = decimalOf(value)
   if (!decimal) return false
   const { integer, scale } = digitsOf(decimal)
@@ -30,71 +33,146 @@ function withinBounds(value: unknown, bounds: { readonly integerDigits: number; 
 }
 
 /**
+ * For the quick tests: a pattern that only plain unsigned decimals within `bounds` match ("12.50", "7"),
+ * written out as the bounds count digits. Leading and trailing zeros count here and not in
+ * {@link withinBounds}, so a match is always within bounds; what does not match takes the exact way.
+ */
+function plainUnsigned(bounds: Bounds): RegExp {
+  return new RegExp(`^\\d{1,${bounds.integerDigits}}(\\.\\d{1,${bounds.scale}})?$`)
+}
+
+/**
+ * The plain spelling of an unsigned amount, or undefined. A number is read as decimal.js reads it (its
+ * shortest round-trip string), so "1e+21", "1e-7" and negatives are not plain.
+ */
+function plainSpelling(value: unknown): string | undefined {
+  if (typeof value === "string") return value
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : undefined
+}
+
+const PLAIN_MONEY = plainUnsigned(MONEY_BOUNDS)
+/** Rates below 100 (two integer digits at most), so a plain match is in range without reading its value. */
+const PLAIN_RATE = plainUnsigned({ integerDigits: 2, scale: RATE_BOUNDS.scale })
+
+function isAmount(value: unknown): boolean {
+  return withinBounds(value, MONEY_BOUNDS)
+}
+
+function isNonNegative(value: unknown): boolean {
+  return decimalOf(value)?.gte(0) === true
+}
+
+function isRate(value: unknown): boolean {
+  return withinBounds(value, RATE_BOUNDS)
+}
+
+function isPercentage(value: unknown): boolean {
+  return decimalOf(value)?.gte(0) === true && decimalOf(value)?.lte(100) === true
+}
+
+/** A plain unsigned amount passes without building a Decimal; anything else is judged exactly. */
+function quickNonNegativeAmount(value: unknown): boolean {
+  const plain = plainSpelling(value)
+  if (plain !== undefined && PLAIN_MONEY.test(plain)) return true
+  return isAmount(value) && isNonNegative(value)
+}
+
+/**
  * Any decimal amount (number, string, BigNumber or raw object) within {@link MONEY_BOUNDS}: finite,
  * at most 18 digits before the point and 20 after, so it is stored and read back exactly.
  */
-export const amount = z.custom<unknown>((value) => withinBounds(value, MONEY_BOUNDS), {
-  message: `must be a decimal number with at most ${MONEY_BOUNDS.integerDigits} digits before the point and ${MONEY_BOUNDS.scale} after`,
-})
+export const amount = withQuickTest(
+  z.custom<unknown>(isAmount, {
+    message: `must be a decimal number with at most ${MONEY_BOUNDS.integerDigits} digits before the point and ${MONEY_BOUNDS.scale} after`,
+  }),
+  (value) => {
+    const plain = plainSpelling(value)
+    return (plain !== undefined && PLAIN_MONEY.test(plain)) || isAmount(value)
+  },
+)
 
 /** A finite decimal ≥ 0. */
-export const nonNegativeAmount = amount.refine((value) => decimalOf(value)?.gte(0) === true, {
-  message: "must be greater than or equal to 0",
-})
+export const nonNegativeAmount = withQuickTest(
+  amount.refine(isNonNegative, { message: "must be greater than or equal to 0" }),
+  quickNonNegativeAmount,
+)
 
 /** A tax rate percentage between 0 and 100 with at most {@link RATE_BOUNDS}.scale decimals. */
-export const rate = z
-  .custom<unknown>((value) => withinBounds(value, RATE_BOUNDS), {
-    message: `must be a decimal number with at most ${RATE_BOUNDS.scale} decimals`,
-  })
-  .refine((value) => decimalOf(value)?.gte(0) === true && decimalOf(value)?.lte(100) === true, { message: "must be between 0 and 100" })
+export const rate = withQuickTest(
+  z
+    .custom<unknown>(isRate, { message: `must be a decimal number with at most ${RATE_BOUNDS.scale} decimals` })
+    .refine(isPercentage, { message: "must be between 0 and 100" }),
+  (value) => {
+    const plain = plainSpelling(value)
+    if (plain !== undefined && PLAIN_RATE.test(plain)) return true
+    return isRate(value) && isPercentage(value)
+  },
+)
 
 /** The largest quantity a line can store (PostgreSQL `integer`). */
 export const MAX_QUANTITY = 2_147_483_647
 
+function isQuantity(value: unknown): boolean {
+  // A safe integer is its own exact decimal: no Decimal needed to judge it.
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value >= 1 && value <= MAX_QUANTITY
+  const decimal = decimalOf(value)
+  return decimal !== undefined && decimal.isInteger() && decimal.gte(1) && decimal.lte(MAX_QUANTITY)
+}
+
 /** A line quantity: an integer between 1 and {@link MAX_QUANTITY}. */
-export const quantity = z.custom<unknown>(
-  (value) => {
-    const decimal = decimalOf(value)
-    return decimal !== undefined && decimal.isInteger() && decimal.gte(1) && decimal.lte(MAX_QUANTITY)
-  },
-  { message: `must be an integer between 1 and ${MAX_QUANTITY}` },
+export const quantity = withQuickTest(
+  z.custom<unknown>(isQuantity, { message: `must be an integer between 1 and ${MAX_QUANTITY}` }),
+  isQuantity,
 )
 
 /** A three-letter ISO 4217 code, any case. */
-export const currencyCode = z.string().regex(/^[a-zA-Z]{3}$/, "must be a three-letter ISO 4217 currency code")
+export const currencyCode = withQuickTest(
+  z.string().regex(/^[a-zA-Z]{3}$/, "must be a three-letter ISO 4217 currency code"),
+  (value) => typeof value === "string" && /^[a-zA-Z]{3}$/.test(value),
+)
+
+function isObjectOrNull(value: unknown): boolean {
+  return value === null || (typeof value === "object" && !Array.isArray(value))
+}
 
 /** Free-form metadata: a plain object or null, at most {@link JSON_BOUNDS} deep and large. */
-export const metadata = z
-  .custom<Record<string, unknown> | null>((value) => value === null || (typeof value === "object" && !Array.isArray(value)), {
-    message: "must be an object or null",
-  })
-  .superRefine((value, ctx) => {
+export const metadata = withQuickTest(
+  z.custom<Record<string, unknown> | null>(isObjectOrNull, { message: "must be an object or null" }).superRefine((value, ctx) => {
     const problem = checkJsonBounds(value)
     if (problem) ctx.addIssue({ code: "custom", message: problem })
-  })
+  }),
+  (value) => isObjectOrNull(value) && checkJsonBounds(value) === undefined,
+)
+
+const isNonEmptyString = (value: unknown) => typeof value === "string" && value.length >= 1
+
+/** A non-empty string: an id, a title, a name, a code. */
+const nonEmpty = () => withQuickTest(z.string().min(1, "is required"), isNonEmptyString)
 
 /** A non-empty id. */
-export const id = z.string().min(1, "is required")
+export const id = nonEmpty()
 
 /** The default schema of a column kind; a model's check constraints become rules given by the caller. */
 function byKind(column: ColumnSpec): z.ZodType {
   switch (column.kind) {
     case "text":
-      return z.string()
+      return withQuickTest(z.string(), (value) => typeof value === "string")
     case "boolean":
-      return z.boolean()
+      return withQuickTest(z.boolean(), (value) => typeof value === "boolean")
     case "integer":
-      return z.number().int()
+      return withQuickTest(z.number().int(), (value) => Number.isSafeInteger(value))
     case "decimal":
       return amount
     case "money":
       return nonNegativeAmount
     case "json":
       // Objects are bounded like metadata; an `any` column (a shipping method's description) takes any JSON value.
-      return column.json === "any" ? z.unknown() : metadata
+      return column.json === "any" ? withQuickTest(z.unknown(), () => true) : metadata
     case "datetime":
-      return z.union([z.date(), z.string()])
+      return withQuickTest(
+        z.union([z.date(), z.string()]),
+        (value) => typeof value === "string" || (value instanceof Date && !Number.isNaN(value.getTime())),
+      )
   }
 }
 
@@ -134,13 +212,13 @@ export const addressOfCart = address.extend({ cart_id: id.nullable().optional() 
 
 /** Line item fields (creation). */
 export const lineItem = columnsSchema(MODELS.LineItem, {
-  rules: { cart_id: id, title: z.string().min(1, "is required"), quantity },
+  rules: { cart_id: id, title: nonEmpty(), quantity },
   optional: ["cart_id"],
 })
 
 /** Shipping method fields (creation). */
 export const shippingMethod = columnsSchema(MODELS.ShippingMethod, {
-  rules: { cart_id: id, name: z.string().min(1, "is required") },
+  rules: { cart_id: id, name: nonEmpty() },
   optional: ["cart_id"],
 })
 
@@ -152,7 +230,7 @@ export const shippingMethodAdjustment = columnsSchema(MODELS.ShippingMethodAdjus
   omit: ["cart_id"],
 }).extend(rowId)
 
-const taxLineRules = { code: z.string().min(1, "is required"), rate }
+const taxLineRules = { code: nonEmpty(), rate }
 /** Line item tax line fields. */
 export const lineItemTaxLine = columnsSchema(MODELS.LineItemTaxLine, { rules: { ...taxLineRules, item_id: id }, omit: ["cart_id"] }).extend(
   rowId,
