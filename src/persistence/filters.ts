@@ -1,7 +1,7 @@
 import type { Model } from "../../models"
 import { InvalidDataError } from "../errors/errors"
 import { ident, placeholders } from "./db"
-import { isRecord } from "./is-record"
+import { isPlainObject } from "../validation/arguments"
 import { hasOwn } from "./own-keys"
 import { modelNamed } from "./read-plan"
 
@@ -30,10 +30,6 @@ const COMPARISONS: Readonly<Record<string, string>> = {
 export interface FilterSql {
   readonly bindings: unknown[]
   aliasCount: number
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return isRecord(value) && !(value instanceof Date)
 }
 
 function bindValue(model: Model, column: string, value: unknown): unknown {

@@ -6,7 +6,7 @@ import { deleteAddressRows } from "../persistence/address-sql"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { lockCartsOfRows } from "../persistence/row-locks"
+import { lockParents } from "../persistence/cart-lock"
 import { setDeleted } from "../persistence/soft-delete-sql"
 import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
 import { idsOf } from "./row-ids"
@@ -18,7 +18,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
   // One given with a cart_id is a write to that cart's children: lock it like the others.
   const cartIds = [...new Set(inputs.map((input) => input.cart_id).filter((id): id is string => typeof id === "string"))]
   if (cartIds.length) {
-    const locked = await lockCartsOfRows(tx, MODELS.Cart, cartIds, { allowCompleted: true })
+    const locked = (await lockParents(tx, MODELS.Cart, cartIds, { allowCompleted: true })).locked
     const missing = cartIds.filter((id) => !locked.has(id))
     if (missing.length) throw NotFoundError.forRelation("cart_id", missing[0]!)
   }
@@ -36,7 +36,7 @@ export async function createAddresses(tx: Tx, inputs: readonly Input[]): Promise
 async function lockOwningCarts(tx: Tx, ids: readonly string[], includeDeleted = false): Promise<void> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  await lockCartsOfRows(tx, MODELS.Address, unique, { includeDeleted, allowCompleted: true })
+  await lockParents(tx, MODELS.Address, unique, { includeDeleted, allowCompleted: true })
 }
 
 /** Updates addresses by id, each with its own data; fails naming any missing id. */

@@ -14,7 +14,7 @@ import type { Filters } from "../persistence/filters"
 import { generateIds } from "../persistence/ids"
 import type { Dto } from "../persistence/row-mapper"
 import type { Tx } from "../persistence/unit-of-work"
-import { lockCartsOfMatching, lockCartsOfRows } from "../persistence/row-locks"
+import { lockCartsOfMatching } from "../persistence/row-locks"
 import { setDeleted } from "../persistence/soft-delete-sql"
 import { insertRows, toColumns, updateRowsById } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
@@ -168,7 +168,7 @@ export async function deleteChildren(tx: Tx, spec: ChildSpec, ids: readonly stri
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
   // Soft-deleted rows are deleted too (as Medusa's delete does), so they are locked with the rest.
-  const locked = await lockCartsOfRows(tx, spec.model, unique, { includeDeleted: true })
+  const locked = (await lockParents(tx, spec.model, unique, { includeDeleted: true })).locked
   if (locked.size === 0) return
   const deleted = await deleteChildRows(tx.db, spec.model, [...locked.keys()])
   emitAll(tx, spec, "deleted", deleted)
@@ -189,7 +189,7 @@ export async function setChildrenDeleted(
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   // Restoring targets deleted rows, so the lock must see them too.
-  const locked = await lockCartsOfRows(tx, spec.model, unique, { includeDeleted: true })
+  const locked = (await lockParents(tx, spec.model, unique, { includeDeleted: true })).locked
   if (locked.size === 0) return new Map()
   const affected = await setDeleted(tx.db, spec.model, [...locked.keys()], deleted)
   const rows = (affected.get(spec.model) ?? []).map((id) => ({ id, cart_id: locked.get(id)?.cart_id ?? null }))
