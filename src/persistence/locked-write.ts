@@ -36,8 +36,16 @@ const ABANDON = "cartwright: single-statement write abandoned"
 // holds the marker too, but never this sentence, so another error of the statement is never taken for it.
 const ABANDONED_MESSAGE = `invalid input syntax for type integer: "${ABANDON}`
 
+// The marker of a conflict found after the lock wait, followed by the cart id and the version found.
+const CONFLICT = "cartwright: single-statement write conflict"
+const CONFLICT_MESSAGE = new RegExp(`invalid input syntax for type integer: "${CONFLICT} (\\S+) (\\d+)"`)
+
+function messageOf(error: unknown): string {
+  return typeof error === "object" && error !== null && "message" in error ? String(error.message) : ""
+}
+
 function isAbandoned(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "message" in error && String(error.message).includes(ABANDONED_MESSAGE)
+  return messageOf(error).includes(ABANDONED_MESSAGE)
 }
 
 /** A write over CTE `c` (the locked cart, one row when every check passed) that returns rows. */
@@ -101,22 +109,38 @@ function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: Lock
   if (!checks.allowCompleted) checked += " AND completed_at IS NULL"
   if (checks.heldCarts !== undefined) checked += " AND id = ANY(?::text[])"
   const versioned = checks.expectedVersion !== undefined
-  // With an expected version, a statement that fails only that check says so (x: the cart and the version
-  // this snapshot saw, newer than the one expected), and the caller reports the conflict at once instead of
-  // running the general path to find it: the commonest failure of optimistic writers on a busy cart.
-  const stale = versioned
-    ? `, x AS (SELECT id, version FROM cart WHERE NOT EXISTS (SELECT 1 FROM c) AND id = (SELECT min(cart_id) FROM p)${checked} AND version > ?)`
-    : ""
-  return (
-    `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), ` +
-    `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p)${checked}` +
-    `${versioned ? " AND version = ?" : ""}` +
+  const from = `FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), `
+  // The version this statement's snapshot saw, evaluated again on the latest row after a lock wait.
+  const seen = "(SELECT s.version FROM cart s WHERE s.id = cart.id)"
+  let lock: string
+  let conflict = ""
+  let stale = ""
+  if (versioned) {
+    // l takes the lock only if the snapshot saw the expected version; after a lock wait it returns the
+    // latest version, and c keeps the cart only if that is still the one expected (so the snapshot is
+    // current too). A conflict found so after the wait is raised with the version found (rolling back
+    // the bump); one the snapshot already saw never waits for the lock: x returns it as a row, raising
+    // nothing, so a host transaction the statement runs on stays usable. Either way the caller reports the
+    // conflict at once instead of running the general path to find it, the commonest failure of
+    // optimistic writers on a busy cart.
+    lock =
+      `l AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p)${checked}` +
+      ` AND ${seen} = ? RETURNING id, version), c AS (SELECT id FROM l WHERE version - 1 = ?), `
+    conflict = ` WHEN NOT EXISTS (SELECT 1 FROM c) THEN ('${CONFLICT} ' || (SELECT id || ' ' || (version - 1) FROM l))::int`
+    stale = `, x AS (SELECT id, version FROM cart WHERE NOT EXISTS (SELECT 1 FROM l) AND id = (SELECT min(cart_id) FROM p)${checked} AND version > ?)`
+  } else {
     // Re-checked on the latest row after a lock wait, against this statement's snapshot (see above).
-    ` AND version = (SELECT s.version FROM cart s WHERE s.id = cart.id) RETURNING id), ` +
+    lock =
+      `c AS (UPDATE cart SET version = version + 1, updated_at = now() WHERE id = (SELECT min(cart_id) FROM p)${checked}` +
+      ` AND version = ${seen} RETURNING id), `
+  }
+  const locked = versioned ? "l" : "c"
+  return (
+    `WITH p AS (SELECT p.id, p.${ident(cartColumn)} AS cart_id ${from}${lock}` +
     `${write.ctes ? `${write.ctes}, ` : ""}w AS (${write.sql}), ` +
     // A failed check (no cart row) returns no rows rather than raising: nothing was written, and an
     // error would abort a host transaction the statement runs on.
-    `k AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM c) THEN 1 WHEN (SELECT count(*) FROM w) = ? THEN 0 ` +
+    `k AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM ${locked}) THEN 1${conflict} WHEN (SELECT count(*) FROM w) = ? THEN 0 ` +
     `ELSE ('${ABANDON} ' || (SELECT count(*) FROM w))::int END AS ok)${stale} ` +
     // k is the preserved side and its value is filtered on, so its check runs even when w is empty.
     (versioned
@@ -148,7 +172,7 @@ export async function lockedWrite(
   if (checks.heldCarts !== undefined) checked.push([...checks.heldCarts])
   const expected = checks.expectedVersion
   const bindings: unknown[] = [target.ids, ...checked]
-  if (expected !== undefined) bindings.push(expected)
+  if (expected !== undefined) bindings.push(expected, expected)
   for (const binding of write.bindings) bindings.push(binding)
   bindings.push(write.expected)
   if (expected !== undefined) bindings.push(...checked, expected)
@@ -158,6 +182,8 @@ export async function lockedWrite(
     rows = await preparedQuery(db, sql, bindings)
   } catch (error) {
     if (isAbandoned(error)) return undefined
+    const conflict = CONFLICT_MESSAGE.exec(messageOf(error))
+    if (conflict && expected !== undefined) throw ConflictError.versionMismatch(conflict[1] ?? "", expected, Number(conflict[2]))
     throw error
   }
   const first = rows[0]

@@ -82,6 +82,30 @@ describe("one-statement writes", () => {
     ])
   })
 
+  it("a write that waited for the lock behind another writer is a conflict found by its own statement", async () => {
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
+    const itemId = cart.items![0]!.id
+    const version = await versionOf(cart.id)
+    let waiting: Promise<{ result: unknown; statements: readonly string[] }> | undefined
+    await fixture.service.transaction(async (ctx: CartContext) => {
+      await fixture.service.updateLineItems(itemId, { quantity: 2 }, ctx)
+      // Its snapshot still sees `version`: it takes the lock, waits, then finds the version this transaction set.
+      waiting = countStatements(() => settle(fixture.service.updateLineItems(itemId, { quantity: 9 }, { expectedVersion: version })))
+      await waitForLockWaiters(fixture.database.url)
+    })
+    const outcome = await waiting!
+    expect(outcome.result).toEqual({
+      error: expect.objectContaining({
+        type: "conflict",
+        message: `Cart with id "${cart.id}" is at version ${version + 1}, not the expected version ${version}`,
+      }),
+    })
+    // Counted meanwhile: the other transaction's COMMIT and the lock-waiter probe; of this call, one statement.
+    expect(outcome.statements.filter((sql) => /^(BEGIN|SAVEPOINT)|cart_line_item/i.test(sql))).toHaveLength(1)
+    expect(await versionOf(cart.id)).toBe(version + 1)
+    expect(Number((await fixture.service.retrieveLineItem(itemId)).quantity)).toBe(2)
+  })
+
   it("an expected version ahead of the cart's is a conflict too (through the general path)", async () => {
     const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 2 }] })
     const version = await versionOf(cart.id)
