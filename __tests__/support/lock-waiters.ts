@@ -1,3 +1,5 @@
+import type { CartModuleService } from "../../src/service/cart-module-service"
+import type { CartContext } from "../../src/persistence/unit-of-work"
 import { withPgClient } from "./test-database"
 
 /**
@@ -16,4 +18,33 @@ export async function waitForLockWaiters(url: string, count = 1): Promise<void> 
     }
     throw new Error(`no ${count} lock waiter(s) appeared`)
   })
+}
+
+/** A cart lock another transaction holds until `release()`, which resolves once that transaction committed. */
+export interface HeldCartLock {
+  release(): Promise<void>
+}
+
+/**
+ * Opens a transaction that runs `take` (a call that locks a cart, e.g. `lockCart` or a write) and then
+ * holds on to the lock; resolves once the lock is taken. The transaction commits on `release()`.
+ */
+export async function holdCartLock(service: CartModuleService, take: (ctx: CartContext) => Promise<unknown>): Promise<HeldCartLock> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let locked!: () => void
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve))
+  const holder = service.transaction(async (ctx) => {
+    await take(ctx)
+    locked()
+    await released
+  })
+  // A holder that fails before taking the lock must fail the test, not leave it waiting.
+  await Promise.race([lockTaken, holder])
+  return {
+    release: () => {
+      release()
+      return holder
+    },
+  }
 }

@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { holdCartLock } from "../../support/lock-waiters"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 import { snapshotDatabase } from "./database-snapshot"
 import { expectNotFound } from "../../support/expectations"
@@ -80,22 +81,14 @@ describe("address writes on a cart's address", () => {
 
   it("waits for a transaction that holds the cart's lock", async () => {
     const cart = await aCartWithAddresses()
-    let release!: () => void
-    const held = new Promise<void>((resolve) => (release = resolve))
-    let locked!: () => void
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve))
-    const host = fixture.service.transaction(async (ctx) => {
-      await fixture.service.addLineItems(cart.cart, [{ title: "Tee", quantity: 1, unit_price: 1 }], ctx)
-      locked()
-      await held
-    })
-    await lockTaken
+    const host = await holdCartLock(fixture.service, (ctx) =>
+      fixture.service.addLineItems(cart.cart, [{ title: "Tee", quantity: 1, unit_price: 1 }], ctx),
+    )
     let settled = false
     const update = fixture.service.updateAddresses({ id: cart.shipping, city: "Nice" }).then(() => (settled = true))
     await new Promise((resolve) => setTimeout(resolve, 150))
     expect(settled).toBe(false)
-    release()
-    await host
+    await host.release()
     await update
     expect(settled).toBe(true)
     expect((await stateOf(cart.cart)).version).toBe(3)

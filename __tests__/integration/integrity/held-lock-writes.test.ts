@@ -1,5 +1,6 @@
 import { useCartModule } from "../../support/cart-module-fixture"
 import { countStatements } from "../../support/statement-counter"
+import { holdCartLock } from "../../support/lock-waiters"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
 
 // Inside a host transaction that already holds a cart's lock (lockCart, or an earlier joined write),
@@ -125,27 +126,18 @@ describe("one-statement writes on a host transaction that holds the cart's lock"
   it("leave writes that can wait or fail otherwise to the general path: a new cart, another cart's update", async () => {
     const held = await cartWithItem()
     const busy = await cartWithItem()
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let locked!: () => void
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve))
     // Another transaction holds the busy cart's lock longer than one lock probe.
-    const holder = fixture.service.transaction(async (ctx) => {
-      await fixture.service.lockCart(busy.cartId, ctx)
-      locked()
-      await released
-    })
-    await lockTaken
+    const holder = await holdCartLock(fixture.service, (ctx) => fixture.service.lockCart(busy.cartId, ctx))
     const created = await fixture.service.transaction(async (ctx) => {
       await fixture.service.lockCart(held.cartId, ctx)
       const create = await countStatements(() => fixture.service.createCarts({ currency_code: "eur" }, ctx))
       expect(create.statements.some(isSavepoint)).toBe(true)
-      setTimeout(release, 500)
+      setTimeout(() => void holder.release(), 500)
       // Waits for the busy cart through its savepoint's lock probes, instead of failing the host's transaction.
       await fixture.service.updateCarts(busy.cartId, { email: "after-the-wait@example.com" }, ctx)
       return create.result
     })
-    await holder
+    await holder.release()
     expect((await fixture.service.retrieveCart(busy.cartId)).email).toBe("after-the-wait@example.com")
     expect((await fixture.service.retrieveCart(created.id)).currency_code).toBe("eur")
   })

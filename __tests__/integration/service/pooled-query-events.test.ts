@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { holdCartLock } from "../../support/lock-waiters"
 
 // Statements sent straight to a pooled connection (reads, one-statement writes) bypass knex's runner;
 // a host listening to knex's query events (a query log, metrics) must still hear them as knex's own.
@@ -43,25 +44,15 @@ describe("knex's query events for pooled statements", () => {
 
   it("reports a pooled statement the database refused as query-error, with the driver's error", async () => {
     const cart = await fixture.service.createCarts({ currency_code: "usd" })
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let locked!: () => void
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve))
     // Another transaction holds the cart's lock: the one-statement insert waits for it until its lock probe
     // expires, which PostgreSQL reports as an error (lock_timeout) on the pooled connection.
-    const holder = fixture.service.transaction(async (ctx) => {
-      await fixture.service.lockCart(cart.id, ctx)
-      locked()
-      await released
-    })
-    await lockTaken
+    const holder = await holdCartLock(fixture.service, (ctx) => fixture.service.lockCart(cart.id, ctx))
     const heard = await listening(() =>
       expect(fixture.service.addLineItems(cart.id, [{ title: "Late", quantity: 1, unit_price: 1 }])).rejects.toMatchObject({
         type: "conflict",
       }),
     )
-    release()
-    await holder
+    await holder.release()
     const failed = heard.find((event) => event.name === "query-error")
     expect(failed?.outcome).toBeInstanceOf(Error)
     expect(failed?.data.__knexTxId).toBeUndefined()
