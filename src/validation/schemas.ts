@@ -131,8 +131,12 @@ export const currencyCode = withQuickTest(
   (value) => typeof value === "string" && /^[a-zA-Z]{3}$/.test(value),
 )
 
+/**
+ * Null, or an object JSON can hold: not an array, and not a Date, Map, Set or other built-in whose
+ * contents JSON would drop or turn into a string (checked by tag, so objects of another realm pass).
+ */
 function isObjectOrNull(value: unknown): boolean {
-  return value === null || (typeof value === "object" && !Array.isArray(value))
+  return value === null || (typeof value === "object" && Object.prototype.toString.call(value) === "[object Object]")
 }
 
 /** Free-form metadata: a plain object or null, at most {@link JSON_BOUNDS} deep and large. */

@@ -73,6 +73,18 @@ describe("every failure is a typed CartModuleError without SQL or internals", ()
     ],
     ["metadata nested 10,000 deep", () => fixture.service.createCarts({ currency_code: "usd", metadata: deep(10_000) })],
     ["metadata nested 40 deep", () => fixture.service.createCarts({ currency_code: "usd", metadata: deep(40) })],
+    [
+      "a Date as metadata",
+      () => fixture.service.createCarts({ currency_code: "usd", metadata: new Date() as unknown as Record<string, unknown> }),
+    ],
+    [
+      "a Map as a line item's metadata",
+      () =>
+        fixture.service.createCarts({
+          currency_code: "usd",
+          items: [{ title: "A", quantity: 1, unit_price: 1, metadata: new Map([["a", 1]]) as unknown as Record<string, unknown> }],
+        }),
+    ],
     ["a NUL byte in a text field", () => fixture.service.createCarts({ currency_code: "usd", email: "a\u0000@example.com" })],
     ["a NUL byte in metadata", () => fixture.service.createCarts({ currency_code: "usd", metadata: { note: "a\u0000b" } })],
     ["a NUL byte in a metadata key", () => fixture.service.createCarts({ currency_code: "usd", metadata: { ["a\u0000"]: 1 } })],
