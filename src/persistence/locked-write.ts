@@ -29,23 +29,25 @@ export interface LockChecks {
   readonly heldCarts?: ReadonlySet<string>
 }
 
-// The marker of the statement's own error; cast to integer it fails with 22P02, which aborts the statement.
+// The markers of the statement's own errors: cast to integer, the marker and the values after it fail with
+// 22P02 (invalid_text_representation), which aborts the statement. PostgreSQL quotes the value in its
+// message whatever its language; the SQL text (which knex prefixes to error messages) holds the markers too,
+// but each followed by `' ||`, never by the values, so no other error of the statement is taken for one.
 const ABANDON = "cartwright: single-statement write abandoned"
+const ABANDONED_MESSAGE = new RegExp(`${ABANDON} \\d+`)
 
-// What PostgreSQL says when the marker is cast; the SQL text (which knex prefixes to every error message)
-// holds the marker too, but never this sentence, so another error of the statement is never taken for it.
-const ABANDONED_MESSAGE = `invalid input syntax for type integer: "${ABANDON}`
-
-// The marker of a conflict found after the lock wait, followed by the cart id and the version found.
+// A conflict found after the lock wait: the marker, then the cart id and the version found.
 const CONFLICT = "cartwright: single-statement write conflict"
-const CONFLICT_MESSAGE = new RegExp(`invalid input syntax for type integer: "${CONFLICT} (\\S+) (\\d+)"`)
+const CONFLICT_MESSAGE = new RegExp(`${CONFLICT} (\\w+) (\\d+)`)
 
-function messageOf(error: unknown): string {
-  return typeof error === "object" && error !== null && "message" in error ? String(error.message) : ""
+/** The message of a driver error raised by the statement's own cast (SQLSTATE 22P02), else "". */
+function castMessageOf(error: unknown): string {
+  if (typeof error !== "object" || error === null || !("code" in error) || error.code !== "22P02") return ""
+  return "message" in error ? String(error.message) : ""
 }
 
 function isAbandoned(error: unknown): boolean {
-  return messageOf(error).includes(ABANDONED_MESSAGE)
+  return ABANDONED_MESSAGE.test(castMessageOf(error))
 }
 
 /** A write over CTE `c` (the locked cart, one row when every check passed) that returns rows. */
@@ -182,7 +184,7 @@ export async function lockedWrite(
     rows = await preparedQuery(db, sql, bindings)
   } catch (error) {
     if (isAbandoned(error)) return undefined
-    const conflict = CONFLICT_MESSAGE.exec(messageOf(error))
+    const conflict = CONFLICT_MESSAGE.exec(castMessageOf(error))
     if (conflict && expected !== undefined) throw ConflictError.versionMismatch(conflict[1] ?? "", expected, Number(conflict[2]))
     throw error
   }
