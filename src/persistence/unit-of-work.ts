@@ -269,7 +269,6 @@ export class UnitOfWork {
         // No retry: a retryable failure (a deadlock) has already aborted the host's transaction.
         const value = await work(tx).catch((error: unknown) => Promise.reject(this.map(error)))
         if (value === undefined) return undefined
-        this.hostJoins.hold(host, tx.heldLocks.keys())
         this.hostEvents.add(host, events)
         return { value }
       })
