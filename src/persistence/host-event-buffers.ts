@@ -1,5 +1,7 @@
 import type { Knex } from "@mikro-orm/postgresql"
 import type { CartEvent } from "../events/cart-events"
+import type { HostTransaction } from "./host-joins"
+import { PooledTransaction } from "./pooled-transaction"
 
 /** The statement that ends a transaction (`COMMIT;`, `ROLLBACK`) or a savepoint (`RELEASE SAVEPOINT …`, `ROLLBACK TO SAVEPOINT …`). */
 const ENDING = /^\s*(?:COMMIT|RELEASE\s+SAVEPOINT|ROLLBACK)\b/i
@@ -35,7 +37,8 @@ interface Buffered {
  * statements reach its parents' listeners too), and refuses any statement after the one that ended it.
  * So the last ending statement a transactor announced before its promise settled is its own. Events are
  * published when the root committed, and dropped when any savepoint between them and the root was
- * rolled back, even if the root commits.
+ * rolled back, even if the root commits. A transaction `service.transaction()` opened (a
+ * {@link PooledTransaction}) needs none of this: its events wait on it, and it publishes them after its COMMIT.
  */
 export class HostEventBuffers {
   /** Transactions being listened to. */
@@ -51,13 +54,16 @@ export class HostEventBuffers {
    * Starts listening to `trx` and every transaction around it. Call it while they are still open (before
    * the work that will {@link add} events runs): a transaction's end is heard only by a listener added before it.
    */
-  watch(trx: Knex.Transaction): void {
+  watch(trx: HostTransaction): void {
+    // A transaction of cartwright's own publishes its events itself after its COMMIT (`UnitOfWork.transaction`).
+    if (trx instanceof PooledTransaction) return
     for (let current: Knex.Transaction | undefined = trx; current; current = current.parentTransaction) this.listen(current)
   }
 
   /** Buffers `events` of a call that wrote in `trx` (a host's transaction or savepoint); they wait for the outermost commit. */
-  add(trx: Knex.Transaction, events: readonly CartEvent[]): void {
+  add(trx: HostTransaction, events: readonly CartEvent[]): void {
     if (events.length === 0) return
+    if (trx instanceof PooledTransaction) return void trx.afterCommit.push(...events)
     this.watch(trx)
     const root = outermost(trx)
     const buffer = this.buffers.get(root)

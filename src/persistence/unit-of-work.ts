@@ -3,13 +3,16 @@ import type { CartEvent } from "../events/cart-events"
 import type { EventBusPort } from "../ports/event-bus"
 import type { LoggerPort } from "../ports/logger"
 import type { Db } from "./db"
+import { PooledTransaction } from "./pooled-transaction"
 import { UnexpectedStateError } from "../errors/errors"
 import { isLockTimeout, isRetryable, mapDriverError } from "./driver-errors"
 import type { TimeoutBudgets } from "./driver-errors"
 import { EventPublisher } from "./event-publisher"
 import { HostEventBuffers } from "./host-event-buffers"
 import { HostJoins, hostTransaction } from "./host-joins"
+import type { HostTransaction } from "./host-joins"
 import { safeLogger } from "./safe-logger"
+import { inSavepoint } from "./savepoint"
 
 /**
  * Medusa's `Context` as the module reads it, plus cartwright's own options.
@@ -137,12 +140,18 @@ export class UnitOfWork {
     })
   }
 
-  /** Opens a transaction a host can pass to several calls as `{ transactionManager }`. */
+  /**
+   * Opens a transaction a host can pass to several calls as `{ transactionManager }` (a
+   * {@link PooledTransaction}); the events of those calls are published after its COMMIT.
+   */
   transaction<T>(work: (ctx: CartContext) => Promise<T>): Promise<T> {
     return this.track(async () => {
       let thrownByWork: unknown = undefined
+      let committed: readonly CartEvent[] = []
+      let result: T
       try {
-        return await this.knex.transaction(async (trx) => {
+        result = await PooledTransaction.run(this.knex, async (trx) => {
+          committed = trx.afterCommit
           try {
             return await work({ transactionManager: trx })
           } catch (error) {
@@ -155,6 +164,8 @@ export class UnitOfWork {
         // itself (BEGIN, COMMIT, a dropped connection) are mapped to typed errors.
         throw error === thrownByWork ? error : this.map(error)
       }
+      await this.events.publish(committed)
+      return result
     })
   }
 
@@ -192,7 +203,7 @@ export class UnitOfWork {
     let events: CartEvent[] = []
     const result = await this.withLockRetries(() => {
       events = []
-      return this.knex.transaction((trx) => work(this.tx(trx, context, events)))
+      return PooledTransaction.run(this.knex, (trx) => work(this.tx(trx, context, events)))
     }, this.options.maxRetries)
     // Committed: from here on nothing may turn the call into a failure.
     await this.events.publish(events)
@@ -230,8 +241,8 @@ export class UnitOfWork {
     return mapDriverError(error, this.logger, this.options.timeouts)
   }
 
-  private inHostTransaction<T>(host: Knex.Transaction, ctx: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-    // Listen before any statement runs: the host's COMMIT or ROLLBACK is heard only by a listener already there.
+  private inHostTransaction<T>(host: HostTransaction, ctx: CartContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+    // Before any statement runs: a knex transaction's COMMIT or ROLLBACK is heard only by a listener already there.
     this.hostEvents.watch(host)
     let events: CartEvent[] = []
     let held: ReadonlyMap<string, number> = new Map()
@@ -239,11 +250,9 @@ export class UnitOfWork {
     // does not commit its half-done writes, nor its events, which are buffered only once the savepoint is released.
     const once = () => {
       events = []
-      return host.transaction((savepoint) => {
-        const tx = this.tx(savepoint, ctx, events)
-        held = tx.heldLocks
-        return work(tx)
-      })
+      const tx = this.tx(host, ctx, events)
+      held = tx.heldLocks
+      return inSavepoint(host, () => work(tx))
     }
     return this.hostJoins.queue(host, async () => {
       const result = await this.withLockRetries(once)
@@ -255,7 +264,7 @@ export class UnitOfWork {
 
   /** The one-statement write joined to a host transaction; see {@link writeOneStatement}. */
   private writeOnHeldCarts<T>(
-    host: Knex.Transaction,
+    host: HostTransaction,
     ctx: CartContext,
     work: (tx: Tx) => Promise<T | undefined>,
   ): Promise<{ readonly value: T } | undefined> {

@@ -1,0 +1,78 @@
+import type { Knex } from "@mikro-orm/postgresql"
+import type { CartEvent } from "../events/cart-events"
+import { UnexpectedStateError } from "../errors/errors"
+import { ENDED, knexClient, observed, onConnection } from "./pg-connection"
+import type { PgClient, PgConnection } from "./pg-connection"
+import { statementText } from "./statement-text"
+import type { StatementText } from "./statement-text"
+
+let transactionCount = 0
+
+/** The statements that open and end a {@link PooledTransaction}, worked out once. */
+const BEGIN = statementText("BEGIN")
+const COMMIT = statementText("COMMIT")
+const ROLLBACK = statementText("ROLLBACK")
+
+/**
+ * A transaction cartwright opens itself: BEGIN, the statements and COMMIT (or ROLLBACK), sent straight on
+ * one connection of knex's pool. A knex transaction builds a transaction object, a client and a knex
+ * instance per transaction, and cost three times the CPU of the two round trips it wraps.
+ *
+ * `service.transaction()` hands one to its work as `transactionManager`: a handle to pass to this
+ * module's calls, not a knex transaction (hosts that need their own statements in the same transaction
+ * pass a knex transaction or a MikroORM EntityManager of theirs instead).
+ */
+export class PooledTransaction {
+  /** Events of the calls that joined it, published after its COMMIT (see `UnitOfWork.transaction`). */
+  readonly afterCommit: CartEvent[] = []
+  private ended = false
+
+  private constructor(
+    private readonly knex: Knex,
+    private readonly connection: PgConnection,
+    /** Named like knex's `trxN`, so a query log tells the transactions apart. */
+    readonly id: string,
+  ) {}
+
+  /**
+   * Runs `work` in a new transaction: commits when it resolves, rolls back when it throws; either way the
+   * connection goes back to the pool and the transaction refuses any later statement.
+   */
+  static async run<T>(knex: Knex, work: (trx: PooledTransaction) => Promise<T>): Promise<T> {
+    const client = knexClient(knex)
+    const trx = new PooledTransaction(knex, await client.acquireConnection(), `cartwright_trx${++transactionCount}`)
+    try {
+      await trx.send(BEGIN, [])
+      let result: T
+      try {
+        result = await work(trx)
+      } catch (error) {
+        // A failed ROLLBACK means a lost connection, which knex's pool drops; the work's error is the one to report.
+        await trx.end(ROLLBACK).catch(() => undefined)
+        throw error
+      }
+      await trx.end(COMMIT)
+      return result
+    } finally {
+      trx.ended = true
+      await client.releaseConnection(trx.connection)
+    }
+  }
+
+  /** The knex client whose pool lent the connection. */
+  get client(): PgClient {
+    return knexClient(this.knex)
+  }
+
+  /** Runs one statement in the transaction; refused once the transaction has ended. */
+  send<Row>(text: StatementText, bindings: readonly unknown[], name?: string): Promise<Row[]> {
+    if (this.ended) return Promise.reject(UnexpectedStateError.because(ENDED))
+    return onConnection<Row>(this.connection, text, bindings, name, observed(this.knex) ? this.knex : undefined, this.id)
+  }
+
+  /** Ends the transaction: nothing sent after this call starts may run on the connection, which another caller gets next. */
+  private end(text: StatementText): Promise<unknown> {
+    this.ended = true
+    return onConnection(this.connection, text, [], undefined, observed(this.knex) ? this.knex : undefined, this.id)
+  }
+}
