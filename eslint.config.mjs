@@ -22,7 +22,13 @@ const SQL_HELPERS = [
   importNames: names,
   message: "may not run SQL: call a typed function of src/persistence/ instead.",
 }))
+// Every folder of src/ but util/: what util/ must never import. Anyone may import util/ (the lowest leaf).
+const ALL_BUT_UTIL = [
+  ...["money", "totals", "errors", "events", "types", "validation", "ports", "persistence", "service", "flows"],
+  ...["module", "container", "medusa", "medusa-ports", "cli", "database"],
+]
 const LAYERS = {
+  util: { folders: ALL_BUT_UTIL, orm: true, models: true },
   money: { folders: ["totals", "persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli"], orm: true },
   totals: {
     folders: ["persistence", "service", "flows", "ports", "module", "medusa", "medusa-ports", "cli", "validation"],

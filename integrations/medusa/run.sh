@@ -24,11 +24,13 @@ echo "installing $TARBALL"
 cd "$HERE"
 npm ci --no-audit --no-fund --prefer-offline
 npm install --no-save --no-audit --no-fund --prefer-offline "$TARBALL"
-# The packed declarations against Medusa's own ICartModuleService (the root's TypeScript; this host has none).
+# The packed declarations against Medusa's own ICartModuleService, and the tests against both packages' `exports`
+# (node16 resolution, as a Medusa 2.21 app resolves them), with the root's TypeScript (this host has none).
 TSC="$ROOT/node_modules/.bin/tsc"
 if [ -x "$TSC" ]; then
-  echo "type-checking types/ against the tarball's declarations"
+  echo "type-checking types/ and __tests__/ against the tarball's declarations"
   "$TSC" -p tsconfig.types.json
+  "$TSC" -p tsconfig.json
 else
   echo "skipping the declaration check: run npm ci at the root first" >&2
 fi

@@ -1,5 +1,5 @@
 import { InvalidDataError, NotAllowedError } from "../errors/errors"
-import { pickDefined } from "../ports/pick-defined"
+import { pickDefined } from "../util/pick-defined"
 import type { CartDTO, CartLineItemDTO } from "../types/dtos"
 import type { CreateLineItemForCartDTO } from "../types/inputs"
 import { sameMetadata } from "./add-to-cart"

@@ -1,4 +1,4 @@
-import { pickDefined } from "../ports/pick-defined"
+import { pickDefined } from "../util/pick-defined"
 import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { AddressFieldsDTO, CartAddressDTO, CartDTO } from "../types/dtos"
 import type { UpdateCartDataDTO } from "../types/inputs"

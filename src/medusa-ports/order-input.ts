@@ -1,7 +1,7 @@
 import { ADDRESS_FIELDS } from "../types/address-fields"
 import type { CartAddressDTO, CartDTO, CartLineItemDTO, CartShippingMethodDTO, MetadataDTO, TaxLineDTO } from "../types/dtos"
 import type { BigNumberRawValue } from "../money/big-number"
-import { pickDefined } from "../ports/pick-defined"
+import { pickDefined } from "../util/pick-defined"
 import { exactAmount } from "./money"
 
 /** An order line's tax line as Medusa's `createOrders` takes it (`CreateOrderTaxLineDTO`). */

@@ -6,7 +6,7 @@ import type { ICartModuleService } from "@medusajs/types"
 import { FULL_CART_RELATIONS } from "cartwright"
 import { MedusaCartModuleService, revertMigration, runMigrations } from "cartwright/medusa"
 import { cartAppOptions, cartModuleOf } from "./support/cartwright-app"
-import type { PgConnection } from "./support/cartwright-app"
+import type { CartModule, PgConnection } from "./support/cartwright-app"
 import { createHostDatabase, query } from "./support/database"
 import type { HostDatabase } from "./support/database"
 
@@ -36,7 +36,7 @@ function sameShapeAs(ours: Json, medusa: Json): Json {
   if (Array.isArray(medusa) && Array.isArray(ours)) return ours.map((row, index) => sameShapeAs(row, medusa[index] ?? null))
   if (typeof medusa !== "object" || medusa === null || typeof ours !== "object" || ours === null || Array.isArray(ours)) return ours
   return Object.fromEntries(
-    Object.keys(medusa).map((key) => [key, key in ours ? sameShapeAs(ours[key] ?? null, medusa[key] ?? null) : "<missing>"]),
+    Object.entries(medusa).map(([key, value]) => [key, key in ours ? sameShapeAs(ours[key] ?? null, value ?? null) : "<missing>"]),
   )
 }
 
@@ -68,7 +68,7 @@ describe("switching an app from @medusajs/cart 2.21 to cartwright and back", () 
   let medusaSchema: unknown[]
   const medusaReads = new Map<string, Json>()
 
-  async function withMedusaCart<T>(work: (carts: ICartModuleService) => Promise<T>): Promise<T> {
+  async function withMedusaCart<T>(work: (carts: CartModule) => Promise<T>): Promise<T> {
     const app = await MedusaApp(cartAppOptions("@medusajs/cart", db, pg))
     try {
       return await work(cartModuleOf(app))

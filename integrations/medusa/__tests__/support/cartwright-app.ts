@@ -2,6 +2,7 @@ import { MedusaApp, MedusaAppMigrateUp, MedusaModule } from "@medusajs/modules-s
 import { ContainerRegistrationKeys, Modules, createPgConnection } from "@medusajs/utils"
 import type { ICartModuleService } from "@medusajs/types"
 import { runMigrations } from "cartwright/medusa"
+import type { MedusaCartModuleService } from "cartwright/medusa"
 import { createHostDatabase } from "./database"
 import type { HostDatabase } from "./database"
 
@@ -17,10 +18,20 @@ export function cartAppOptions(resolve: string, db: HostDatabase, pg: PgConnecti
   }
 }
 
+/**
+ * Medusa's cart contract plus `createCreditLines`, which both @medusajs/cart (generated at run time) and
+ * cartwright have but Medusa's `ICartModuleService` (2.21) does not declare.
+ */
+export type CartModule = ICartModuleService & Pick<MedusaCartModuleService, "createCreditLines">
+
+const hasCreditLines = (carts: ICartModuleService): carts is CartModule => "createCreditLines" in carts
+
 /** The app's cart module, as its container resolves it under the cart key. */
-export function cartModuleOf(app: Awaited<ReturnType<typeof MedusaApp>>): ICartModuleService {
+export function cartModuleOf(app: Awaited<ReturnType<typeof MedusaApp>>): CartModule {
   if (!app.sharedContainer) throw new Error("MedusaApp returned no shared container")
-  return app.sharedContainer.resolve(Modules.CART)
+  const carts = app.sharedContainer.resolve(Modules.CART)
+  if (!hasCreditLines(carts)) throw new Error("the cart module has no createCreditLines")
+  return carts
 }
 
 /** A started Medusa app whose cart module is cartwright/medusa, on a database of its own. */
@@ -29,7 +40,7 @@ export interface CartwrightApp {
   readonly pg: PgConnection
   readonly app: Awaited<ReturnType<typeof MedusaApp>>
   /** The cart module as the app's container resolves it under the cart key. */
-  readonly carts: ICartModuleService
+  readonly carts: CartModule
   /** Shuts the app down, forgets Medusa's loaded modules, closes the connection and drops the database. */
   shutdown(): Promise<void>
 }

@@ -55,7 +55,6 @@ async function bootMedusaModules(extras: readonly ExtraModule[] = []): Promise<M
     async shutdown() {
       await app.onApplicationPrepareShutdown()
       await app.onApplicationShutdown()
-      await connection.context?.destroy()
       await connection.destroy()
       MedusaModule.clearInstances()
       await database.drop()

@@ -1,5 +1,5 @@
-// Here rather than in flows/ or medusa-ports/: both copy DTO fields into what they hand on (a line
-// into another cart, a cart into Medusa's order), and ports/ is the lowest folder both may import.
+// A leaf of util/ rather than in flows/ or medusa-ports/: both copy DTO fields into what they hand on (a
+// line into another cart, a cart into Medusa's order), and neither may import the other.
 
 /** The fields of `T` named `K` that {@link pickDefined} kept: each optional, without `undefined` (and `null` when dropped). */
 export type PickedFields<T, K extends keyof T, Dropped = undefined> = { [P in K]?: Exclude<T[P], Dropped> }

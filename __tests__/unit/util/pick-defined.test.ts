@@ -1,4 +1,4 @@
-import { pickDefined } from "../../../src/ports/pick-defined"
+import { pickDefined } from "../../../src/util/pick-defined"
 
 interface Row {
   readonly id: string
