@@ -12,6 +12,8 @@ let transactionCount = 0
 const BEGIN = statementText("BEGIN")
 const COMMIT = statementText("COMMIT")
 const ROLLBACK = statementText("ROLLBACK")
+/** Both in one simple-protocol round trip. */
+const RESTART = statementText("ROLLBACK; BEGIN")
 
 /**
  * A transaction cartwright opens itself: BEGIN, the statements and COMMIT (or ROLLBACK), sent straight on
@@ -26,6 +28,8 @@ export class PooledTransaction {
   /** Events of the calls that joined it, published after its COMMIT (see `UnitOfWork.transaction`). */
   readonly afterCommit: CartEvent[] = []
   private ended = false
+  /** Statements sent since BEGIN (or the last {@link restart}). */
+  private sent = 0
 
   private constructor(
     private readonly knex: Knex,
@@ -42,7 +46,7 @@ export class PooledTransaction {
     const client = knexClient(knex)
     const trx = new PooledTransaction(knex, await client.acquireConnection(), `cartwright_trx${++transactionCount}`)
     try {
-      await trx.send(BEGIN, [])
+      await trx.control(BEGIN)
       let result: T
       try {
         result = await work(trx)
@@ -64,15 +68,33 @@ export class PooledTransaction {
     return knexClient(this.knex)
   }
 
+  /** True while the transaction is open and has run nothing since BEGIN: it holds no lock and no write yet. */
+  get untouched(): boolean {
+    return this.sent === 0 && !this.ended
+  }
+
   /** Runs one statement in the transaction; refused once the transaction has ended. */
   send<Row>(text: StatementText, bindings: readonly unknown[], name?: string): Promise<Row[]> {
     if (this.ended) return Promise.reject(UnexpectedStateError.because(ENDED))
+    this.sent++
     return onConnection<Row>(this.connection, text, bindings, name, observed(this.knex) ? this.knex : undefined, this.id)
+  }
+
+  /** Rolls back everything the transaction did and begins again, in one round trip: it is as BEGIN left it. */
+  async restart(): Promise<void> {
+    if (this.ended) throw UnexpectedStateError.because(ENDED)
+    this.sent = 0
+    await this.control(RESTART)
   }
 
   /** Ends the transaction: nothing sent after this call starts may run on the connection, which another caller gets next. */
   private end(text: StatementText): Promise<unknown> {
     this.ended = true
+    return this.control(text)
+  }
+
+  /** Sends a statement that begins, restarts or ends the transaction. */
+  private control(text: StatementText): Promise<unknown> {
     return onConnection(this.connection, text, [], undefined, observed(this.knex) ? this.knex : undefined, this.id)
   }
 }

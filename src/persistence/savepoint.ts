@@ -1,5 +1,6 @@
 import { query } from "./db"
 import type { HostTransaction } from "./host-joins"
+import { PooledTransaction } from "./pooled-transaction"
 
 /**
  * The savepoint of a joined call. One name serves every call: the unit of work queues the calls joined
@@ -30,4 +31,22 @@ export async function inSavepoint<T>(trx: HostTransaction, work: () => Promise<T
   }
   await query(trx, `RELEASE SAVEPOINT ${SAVEPOINT}`)
   return result
+}
+
+/**
+ * Runs a call joined to `trx` so that its failure leaves `trx` usable and without the call's writes: in a
+ * savepoint ({@link inSavepoint}), except for the first call in a transaction cartwright opened that has run
+ * nothing since BEGIN (typically the `lockCart` that opens a `service.transaction` block). There, restarting
+ * the transaction (ROLLBACK and BEGIN in one round trip) undoes exactly the call's writes, as rolling back to
+ * a savepoint would, so it takes none: two round trips fewer.
+ */
+export async function asJoinedCall<T>(trx: HostTransaction, work: () => Promise<T>): Promise<T> {
+  if (!(trx instanceof PooledTransaction) || !trx.untouched) return inSavepoint(trx, work)
+  try {
+    return await work()
+  } catch (error) {
+    // As in inSavepoint: a failed restart means a lost connection, and `work`'s error is what the call reports.
+    await trx.restart().catch(() => undefined)
+    throw error
+  }
 }

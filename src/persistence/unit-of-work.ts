@@ -12,7 +12,7 @@ import { HostEventBuffers } from "./host-event-buffers"
 import { HostJoins, hostTransaction } from "./host-joins"
 import type { HostTransaction } from "./host-joins"
 import { safeLogger } from "./safe-logger"
-import { inSavepoint } from "./savepoint"
+import { asJoinedCall } from "./savepoint"
 
 /**
  * Medusa's `Context` as the module reads it, plus cartwright's own options.
@@ -252,7 +252,7 @@ export class UnitOfWork {
       events = []
       const tx = this.tx(host, ctx, events)
       held = tx.heldLocks
-      return inSavepoint(host, () => work(tx))
+      return asJoinedCall(host, () => work(tx))
     }
     return this.hostJoins.queue(host, async () => {
       const result = await this.withLockRetries(once)

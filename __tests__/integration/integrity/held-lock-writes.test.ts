@@ -45,8 +45,9 @@ describe("one-statement writes on a host transaction that holds the cart's lock"
   it("hold the lock from an earlier joined write too", async () => {
     const { itemId } = await cartWithItem()
     await fixture.service.transaction(async (ctx) => {
+      // The first write takes the general path (lock, then write), which holds the lock for the rest.
       const first = await countStatements(() => fixture.service.updateLineItems(itemId, { quantity: 2 }, ctx))
-      expect(first.statements.some(isSavepoint)).toBe(true)
+      expect(first.count).toBeGreaterThan(1)
       const second = await countStatements(() => fixture.service.updateLineItems(itemId, { quantity: 3 }, ctx))
       expect(second.count).toBe(1)
     })

@@ -1,6 +1,7 @@
 import type { Knex } from "@mikro-orm/postgresql"
 import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
+import { holdCartLock, waitForLockWaiters } from "../../support/lock-waiters"
 import { countStatements } from "../../support/statement-counter"
 
 // Statements of a joined call run straight on the transaction's connection, and `service.transaction()`
@@ -68,7 +69,7 @@ describe("the handle service.transaction() passes as transactionManager", () => 
     expect([...ids][0]).toMatch(/^cartwright_trx\d+$/)
   })
 
-  it("takes the lock, reads and writes a line in 7 statements", async () => {
+  it("takes the lock, reads and writes a line in 5 statements, as bare pg would: the first call takes no savepoint", async () => {
     const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 1 }] })
     const itemId = cart.items![0]!.id
     const { statements } = await countStatements(() =>
@@ -78,8 +79,48 @@ describe("the handle service.transaction() passes as transactionManager", () => 
         await fixture.service.updateLineItems(itemId, { quantity: Number(item.quantity) + 1 }, ctx)
       }),
     )
-    expect(statements.map((sql) => sql.split(/\s/)[0])).toEqual(["BEGIN", "SAVEPOINT", "SELECT", "RELEASE", "SELECT", "WITH", "COMMIT"])
+    expect(statements.map((sql) => sql.split(/\s/)[0])).toEqual(["BEGIN", "SELECT", "SELECT", "WITH", "COMMIT"])
     expect((await fixture.service.retrieveLineItem(itemId)).quantity).toEqual(2)
+  })
+})
+
+describe("the first call in a service.transaction, which takes no savepoint", () => {
+  it("undoes its writes by restarting the transaction when it fails, and the transaction goes on", async () => {
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [{ title: "A", quantity: 1, unit_price: 1 }] })
+    const item = cart.items![0]!.id
+    await fixture.service.setLineItemTaxLines(cart.id, [{ item_id: item, code: "VAT", rate: 20 }])
+    const { statements } = await countStatements(() =>
+      fixture.service.transaction(async (ctx) => {
+        // Removes the VAT line, then fails on the unknown id: the restart takes the removal back.
+        await expect(
+          fixture.service.setLineItemTaxLines(cart.id, [{ id: "calitxl_missing", item_id: item, code: "GST", rate: 5 }], ctx),
+        ).rejects.toMatchObject({ type: "not_found" })
+        // The second call finds the transaction touched by nothing and is again the first: it runs bare too.
+        await fixture.service.updateCarts(cart.id, { email: "after@example.com" }, ctx)
+      }),
+    )
+    expect(statements.filter((sql) => /^ROLLBACK; BEGIN$/.test(sql))).toHaveLength(1)
+    expect(statements.filter((sql) => /SAVEPOINT/.test(sql))).toEqual([])
+    expect((await fixture.service.listLineItemTaxLines({ item_id: item })).map((line) => line.code)).toEqual(["VAT"])
+    expect((await fixture.service.retrieveCart(cart.id)).email).toBe("after@example.com")
+  })
+
+  it("waits for a busy cart's lock through its probes, restarting between them, then writes", async () => {
+    const cart = await fixture.service.createCarts({ currency_code: "usd", email: "before@example.com" })
+    const holder = await holdCartLock(fixture.service, (ctx) => fixture.service.lockCart(cart.id, ctx))
+    const counted = countStatements(() =>
+      fixture.service.transaction(async (ctx) => {
+        await fixture.service.lockCart(cart.id, ctx)
+        await fixture.service.updateCarts(cart.id, { email: "waited@example.com" }, ctx)
+      }),
+    )
+    await waitForLockWaiters(fixture.database.url)
+    // Longer than one lock probe (200 ms): at least one probe expires and the transaction restarts.
+    await new Promise((resolve) => setTimeout(resolve, 450))
+    await holder.release()
+    const { statements } = await counted
+    expect(statements.filter((sql) => /^ROLLBACK; BEGIN$/.test(sql)).length).toBeGreaterThanOrEqual(1)
+    expect((await fixture.service.retrieveCart(cart.id)).email).toBe("waited@example.com")
   })
 })
 
