@@ -81,21 +81,34 @@ const STALE_VERSION = "__stale_version"
  * (see insertArraysSql), so the outer lookup is cheap, and a write no longer rebuilds the whole CTE,
  * then hashes the new string again for its prepared name. Bounded: past the bound texts are built per call.
  */
-const LOCKED_TEXTS = new Map<string, Map<string, string>>()
+const LOCKED_TEXTS = new Map<string, Map<string, string[]>>()
 export const MAX_LOCKED_TEXTS = 512
 let lockedTextCount = 0
 
+/** The lock's options as one small number, so finding a text builds no key string per call. */
+function flagsOf(target: LockTarget, checks: LockChecks): number {
+  return (
+    (target.includeDeleted === true ? 1 : 0) |
+    (target.cartId !== undefined ? 2 : 0) |
+    (checks.allowCompleted === true ? 4 : 0) |
+    (checks.expectedVersion !== undefined ? 8 : 0) |
+    (checks.heldCarts !== undefined ? 16 : 0)
+  )
+}
+
 function lockedWriteSql(target: LockTarget, checks: LockChecks, write: LockedWriteSql): string {
-  const shape =
-    `${target.model.table}|${target.includeDeleted === true}|${target.cartId !== undefined}|${checks.allowCompleted === true}|` +
-    `${checks.expectedVersion !== undefined}|${checks.heldCarts !== undefined}|${write.ctes ?? ""}|${write.extraSelect ?? ""}`
+  // By write text, then lock table with CTEs and extra columns, then the lock's options as an index.
+  const rest = `${target.model.table}|${write.ctes ?? ""}|${write.extraSelect ?? ""}`
+  const flags = flagsOf(target, checks)
   let shapes = LOCKED_TEXTS.get(write.sql)
-  let sql = shapes?.get(shape)
+  let texts = shapes?.get(rest)
+  let sql = texts?.[flags]
   if (sql === undefined) {
     sql = buildLockedWriteSql(target, checks, write)
     if (lockedTextCount < MAX_LOCKED_TEXTS) {
       if (shapes === undefined) LOCKED_TEXTS.set(write.sql, (shapes = new Map()))
-      shapes.set(shape, sql)
+      if (texts === undefined) shapes.set(rest, (texts = []))
+      texts[flags] = sql
       lockedTextCount++
     }
   }

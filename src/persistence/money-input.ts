@@ -22,10 +22,26 @@ export function toStoredMoney(input: unknown, path: readonly (string | number)[]
     const text = String(input)
     return { numeric: text, raw: { value: text, precision: 20 } }
   }
+  const plain = typeof input === "string" ? plainText(input) : undefined
+  if (plain !== undefined) return { numeric: plain, raw: { value: plain, precision: 20 } }
   const decimal = decimalOrUndefined(input)
   if (decimal === undefined) {
     throw InvalidDataError.because(`Invalid amount ${JSON.stringify(String(input))}: expected a finite decimal number`, path)
   }
   const text = decimal.toFixed()
   return { numeric: text, raw: { value: text, precision: 20 } }
+}
+
+// A plain non-negative decimal string (no sign, exponent or leading zero) is the text decimal.js's toFixed
+// gives once its fraction's trailing zeros are gone, so prices as callers usually send them ("12.50") build
+// no Decimal. Anything else (signs, exponents, "007", ".5") goes through the money module.
+const PLAIN_AMOUNT = /^(?:0|[1-9]\d*)(?:\.\d+)?$/
+
+function plainText(input: string): string | undefined {
+  if (!PLAIN_AMOUNT.test(input)) return undefined
+  const point = input.indexOf(".")
+  if (point < 0) return input
+  let end = input.length
+  while (input.charCodeAt(end - 1) === 48) end-- // "0"
+  return input.slice(0, end === point + 1 ? point : end)
 }

@@ -29,6 +29,18 @@ const RETURNING_ALL = new Map<string, string>()
 // The ids a `set*` replaced, beside the rows it created.
 const REMOVED = "__removed"
 const REMOVED_COLUMNS: ReadonlySet<string> = new Set([REMOVED])
+const REMOVED_SELECT = `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "${REMOVED}"`
+
+// Texts that depend only on the model, built once: a text built anew per call is hashed anew by every
+// cache keyed on it (the locked write's, the prepared statement's).
+const REPLACED_DELETES = new WeakMap<Model, string>()
+const DELETES = new WeakMap<Model, string>()
+
+function perModel(cache: WeakMap<Model, string>, model: Model, build: () => string): string {
+  let text = cache.get(model)
+  if (text === undefined) cache.set(model, (text = build()))
+  return text
+}
 
 /** The insert of `rows` (all with the same columns), run only when `c` holds the lock. */
 function insertSql(model: Model, rows: readonly Record<string, unknown>[]): { sql: string; bindings: unknown[] } {
@@ -54,8 +66,8 @@ export async function insertUnderLock(
   rows: readonly Record<string, unknown>[],
   checks: LockChecks,
 ): Promise<Dto[] | undefined> {
-  const insert = insertSql(model, rows)
-  const written = await lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { ...insert, expected: rows.length, model })
+  const { sql, bindings } = insertSql(model, rows)
+  const written = await lockedWrite(db, { model: MODELS.Cart, ids: [cartId] }, checks, { sql, bindings, expected: rows.length, model })
   return written?.rows
 }
 
@@ -73,13 +85,18 @@ export async function replaceUnderLock(
   checks: LockChecks,
 ): Promise<{ created: Dto[]; removed: string[] } | undefined> {
   const insert = insertSql(model, rows)
+  insert.bindings.unshift(cartId)
   const written = await lockedWrite(db, { model: parent.model, ids: parent.ids, cartId }, checks, {
-    ctes: `d AS (DELETE FROM ${ident(model.table)} WHERE cart_id = ? AND EXISTS (SELECT 1 FROM c) RETURNING id)`,
+    ctes: perModel(
+      REPLACED_DELETES,
+      model,
+      () => `d AS (DELETE FROM ${ident(model.table)} WHERE cart_id = ? AND EXISTS (SELECT 1 FROM c) RETURNING id)`,
+    ),
     sql: insert.sql,
-    bindings: [cartId, ...insert.bindings],
+    bindings: insert.bindings,
     expected: rows.length,
     model,
-    extraSelect: `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "${REMOVED}"`,
+    extraSelect: REMOVED_SELECT,
     extraColumns: REMOVED_COLUMNS,
   })
   if (!written) return undefined
@@ -111,7 +128,11 @@ export async function deleteUnderLock(
   ids: readonly string[],
   checks: LockChecks,
 ): Promise<{ id: string; cart_id: string }[] | undefined> {
-  const sql = `DELETE FROM ${ident(model.table)} WHERE id = ANY(?::text[]) AND EXISTS (SELECT 1 FROM c) RETURNING id, cart_id, created_at`
+  const sql = perModel(
+    DELETES,
+    model,
+    () => `DELETE FROM ${ident(model.table)} WHERE id = ANY(?::text[]) AND EXISTS (SELECT 1 FROM c) RETURNING id, cart_id, created_at`,
+  )
   const written = await lockedWrite(db, { model, ids, includeDeleted: true }, checks, { sql, bindings: [ids], expected: ids.length, model })
   return written?.rows.map((row) => ({ id: String(row.id), cart_id: String(row.cart_id) }))
 }

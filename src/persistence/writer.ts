@@ -122,6 +122,7 @@ async function insertChunk(db: Db, model: Model, rows: readonly Record<string, u
  */
 export function setClauses(model: Model, data: Readonly<Record<string, unknown>>, bindings: unknown[]): string[] {
   const columns = toColumns(model, data)
+  const infos = columnInfos(model)
   const clauses: string[] = []
   for (const [column, value] of Object.entries(columns)) {
     if (column === "metadata" && value !== null) {
@@ -131,7 +132,8 @@ export function setClauses(model: Model, data: Readonly<Record<string, unknown>>
       continue
     }
     bindings.push(value)
-    clauses.push(`${ident(column)} = ?`)
+    // toColumns keeps only columns (a money column's raw twin too), so each has its quoted name cached.
+    clauses.push(`${infos.get(column)?.quoted ?? ident(column)} = ?`)
   }
   return clauses
 }

@@ -11,7 +11,7 @@ import { isPlainObject } from "../validation/arguments"
 import { idsOf } from "./row-ids"
 
 import type { CartInput as Input } from "./cart-input"
-import { CART_ADDRESS_FIELDS as ADDRESS_FIELDS, normaliseCart } from "./cart-input"
+import { CART_ADDRESS_FIELDS as ADDRESS_FIELDS, normaliseCartColumns } from "./cart-input"
 
 /** A cart input's nested items (validation made each an object). */
 function itemsOf(input: Input): Input[] {
@@ -26,20 +26,26 @@ function planCarts(inputs: readonly Input[]): NewCartRows {
   const cartIds = generateIds(MODELS.Cart.idPrefix, inputs.length)
   const itemCount = inputs.reduce((sum, input) => sum + itemsOf(input).length, 0)
   const itemIds = generateIds(MODELS.LineItem.idPrefix, itemCount)
-  for (const [index, raw] of inputs.entries()) {
-    const input = normaliseCart(raw)
+  // toColumns returns a fresh object, so ids are assigned onto it rather than spread into a copy (a spread
+  // per row was a measurable share of a create's CPU); an existing key keeps its place either way.
+  for (const [index, input] of inputs.entries()) {
     const id = cartIds[index]!
-    const row: Record<string, unknown> = { ...toColumns(MODELS.Cart, input), id }
-    delete row.version
+    const row = normaliseCartColumns(toColumns(MODELS.Cart, input))
+    row.id = id
     for (const field of ADDRESS_FIELDS) {
       const address = input[field]
       if (!isPlainObject(address)) continue
-      const addressId = generateId(MODELS.Address.idPrefix)
-      addresses.push({ ...toColumns(MODELS.Address, address), id: addressId, cart_id: id })
-      row[`${field}_id`] = addressId
+      const addressRow = toColumns(MODELS.Address, address)
+      addressRow.id = generateId(MODELS.Address.idPrefix)
+      addressRow.cart_id = id
+      addresses.push(addressRow)
+      row[`${field}_id`] = addressRow.id
     }
     for (const item of itemsOf(input)) {
-      items.push({ ...toColumns(MODELS.LineItem, item), id: itemIds[items.length]!, cart_id: id })
+      const itemRow = toColumns(MODELS.LineItem, item)
+      itemRow.id = itemIds[items.length]!
+      itemRow.cart_id = id
+      items.push(itemRow)
     }
     carts.push(row)
   }

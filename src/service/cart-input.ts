@@ -10,3 +10,13 @@ export function normaliseCart(input: CartInput): Record<string, unknown> {
   if (typeof data.currency_code === "string") data.currency_code = data.currency_code.toLowerCase()
   return data
 }
+
+/**
+ * {@link normaliseCart} on a cart's columns (from `toColumns`, so a fresh object), in place: a create
+ * copies no input for it. The version is the module's own, never written from an input.
+ */
+export function normaliseCartColumns(columns: Record<string, unknown>): Record<string, unknown> {
+  if (typeof columns.currency_code === "string") columns.currency_code = columns.currency_code.toLowerCase()
+  if ("version" in columns) delete columns.version
+  return columns
+}
