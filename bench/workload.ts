@@ -70,17 +70,11 @@ function addressOf(random: SeededRandom): BenchAddress {
   }
 }
 
-/** The warm-up's sizes: a fifth of each sequential phase, at least a few calls of each. */
-function warmUpSize(size: WorkloadSize): WorkloadSize {
-  const fifth = (n: number, min: number) => Math.max(min, Math.round(n / 5))
-  return { ...size, carts: fifth(size.carts, 20), lists: fifth(size.lists, 10), bigCarts: 2, bigRetrieves: fifth(size.bigRetrieves, 10) }
-}
-
 /**
  * Runs every phase in order on `target` and returns their measurements. The data comes from
  * `seed` alone, so two targets run with one seed receive the same values in the same order.
  *
- * Each target first runs the sequential phases at a fifth of their size on other data, unrecorded: what
+ * Each target first runs the sequential phases once on other data, unrecorded: what
  * is measured is each target at its steady state (its code compiled by the JIT, its statements
  * prepared), not its first calls, which would charge the first phase (create cart) with the warm-up of
  * the whole write path.
@@ -92,7 +86,7 @@ export async function runWorkload(
   log: (line: string) => void,
   options: WorkloadOptions = {},
 ): Promise<WorkloadResult> {
-  await sequentialPhases(target, warmUpSize(size), seededRandom(seed + 1), async (phase) => void (await phase))
+  await sequentialPhases(target, size, seededRandom(seed + 1), async (phase) => void (await phase))
   log(`  ${target.label}: warmed up`)
   const phases: PhaseResult[] = []
   const run: RecordPhase = async (phase) => {
