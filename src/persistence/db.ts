@@ -39,7 +39,7 @@ async function onPooledConnection<Row>(knex: Knex, text: StatementText, bindings
   const connection = await client.acquireConnection()
   try {
     // The connection may still carry the id of the last knex transaction it ran; this statement runs in none.
-    return await onConnection<Row>(connection, text, bindings, name, observed(knex) ? knex : undefined, undefined)
+    return (await onConnection<Row>(connection, text, bindings, name, observed(knex) ? knex : undefined, undefined)).rows
   } finally {
     await client.releaseConnection(connection)
   }
@@ -55,7 +55,7 @@ async function inTransaction<Row>(trx: Knex.Transaction, text: StatementText, bi
   if (trx.isCompleted()) throw UnexpectedStateError.because(ENDED)
   const client = clientOf(trx)
   const connection = await client.acquireConnection()
-  return onConnection<Row>(connection, text, bindings, name, client, connection.__knexTxId)
+  return (await onConnection<Row>(connection, text, bindings, name, client, connection.__knexTxId)).rows
 }
 
 // Knex clients (shared by a pool and its transactions) whose module was configured without prepared statements.

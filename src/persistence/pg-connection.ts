@@ -7,6 +7,8 @@ import type { StatementText } from "./statement-text"
  */
 export interface PgResult<Row> {
   readonly rows: Row[]
+  /** The command tag PostgreSQL answered with: `COMMIT` answers `ROLLBACK` when the transaction had failed. */
+  readonly command?: string
 }
 
 /** The part of a `pg` connection (what knex's pool hands out) that runs a statement. */
@@ -68,7 +70,7 @@ export function observed(knex: Knex): boolean {
 }
 
 /**
- * Runs a statement on a connection knex lent us, straight through the driver: the statement is one round
+ * Runs a statement on a connection knex lent us and returns the driver's result, straight through the driver: the statement is one round
  * trip either way, and skipping knex's query builder, formatter and runner for it saves a large share of a
  * write's CPU. `events` hears it as knex would report its own raw query: `query` once a connection is
  * held, then `query-response` with the driver's result or `query-error` with the driver's error.
@@ -80,7 +82,7 @@ export async function onConnection<Row>(
   name: string | undefined,
   events: EventTarget | undefined,
   transactionId: string | undefined,
-): Promise<Row[]> {
+): Promise<PgResult<Row>> {
   const config = { text: text.positional, values: bindings }
   const event: StatementEvent | undefined = events && {
     method: "raw",
@@ -100,5 +102,5 @@ export async function onConnection<Row>(
     throw error
   }
   if (event) events?.emit("query-response", result, event)
-  return result.rows
+  return result
 }

@@ -2,11 +2,14 @@ import type { Knex } from "@mikro-orm/postgresql"
 import type { CartEvent } from "../events/cart-events"
 import { UnexpectedStateError } from "../errors/errors"
 import { ENDED, knexClient, observed, onConnection } from "./pg-connection"
-import type { PgClient, PgConnection } from "./pg-connection"
+import type { PgClient, PgConnection, PgResult } from "./pg-connection"
 import { statementText } from "./statement-text"
 import type { StatementText } from "./statement-text"
 
 let transactionCount = 0
+
+/** Why a transaction whose COMMIT PostgreSQL answered with ROLLBACK fails. */
+const ROLLED_BACK = "The transaction was rolled back: a statement in it failed, so nothing it wrote was kept"
 
 /** The statements that open and end a {@link PooledTransaction}, worked out once. */
 const BEGIN = statementText("BEGIN")
@@ -55,7 +58,9 @@ export class PooledTransaction {
         await trx.end(ROLLBACK).catch(() => undefined)
         throw error
       }
-      await trx.end(COMMIT)
+      // PostgreSQL answers the COMMIT of a failed transaction (a statement in it failed and its error was
+      // caught) with ROLLBACK and no error: nothing was kept, so the call must not report success.
+      if ((await trx.end(COMMIT)).command === "ROLLBACK") throw UnexpectedStateError.because(ROLLED_BACK)
       return result
     } finally {
       trx.ended = true
@@ -74,10 +79,10 @@ export class PooledTransaction {
   }
 
   /** Runs one statement in the transaction; refused once the transaction has ended. */
-  send<Row>(text: StatementText, bindings: readonly unknown[], name?: string): Promise<Row[]> {
-    if (this.ended) return Promise.reject(UnexpectedStateError.because(ENDED))
+  async send<Row>(text: StatementText, bindings: readonly unknown[], name?: string): Promise<Row[]> {
+    if (this.ended) throw UnexpectedStateError.because(ENDED)
     this.sent++
-    return onConnection<Row>(this.connection, text, bindings, name, observed(this.knex) ? this.knex : undefined, this.id)
+    return (await onConnection<Row>(this.connection, text, bindings, name, observed(this.knex) ? this.knex : undefined, this.id)).rows
   }
 
   /** Rolls back everything the transaction did and begins again, in one round trip: it is as BEGIN left it. */
@@ -88,13 +93,13 @@ export class PooledTransaction {
   }
 
   /** Ends the transaction: nothing sent after this call starts may run on the connection, which another caller gets next. */
-  private end(text: StatementText): Promise<unknown> {
+  private end(text: StatementText): Promise<PgResult<unknown>> {
     this.ended = true
     return this.control(text)
   }
 
   /** Sends a statement that begins, restarts or ends the transaction. */
-  private control(text: StatementText): Promise<unknown> {
+  private control(text: StatementText): Promise<PgResult<unknown>> {
     return onConnection(this.connection, text, [], undefined, observed(this.knex) ? this.knex : undefined, this.id)
   }
 }

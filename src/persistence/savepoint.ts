@@ -22,15 +22,16 @@ const SAVEPOINT = "cartwright_call"
  */
 export async function inSavepoint<T>(trx: HostTransaction, work: () => Promise<T>): Promise<T> {
   await query(trx, `SAVEPOINT ${SAVEPOINT}`)
-  let result: T
   try {
-    result = await work()
+    const result = await work()
+    // A release that fails (the transaction failed under the call) is rolled back too, so the host's
+    // transaction is usable again.
+    await query(trx, `RELEASE SAVEPOINT ${SAVEPOINT}`)
+    return result
   } catch (error) {
     await query(trx, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`).catch(() => undefined)
     throw error
   }
-  await query(trx, `RELEASE SAVEPOINT ${SAVEPOINT}`)
-  return result
 }
 
 /**

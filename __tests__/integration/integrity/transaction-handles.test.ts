@@ -1,6 +1,8 @@
 import type { Knex } from "@mikro-orm/postgresql"
 import { useCartModule } from "../../support/cart-module-fixture"
 import type { CartContext } from "../../../src/persistence/unit-of-work"
+import { query } from "../../../src/persistence/db"
+import { PooledTransaction } from "../../../src/persistence/pooled-transaction"
 import { holdCartLock, waitForLockWaiters } from "../../support/lock-waiters"
 import { countStatements } from "../../support/statement-counter"
 
@@ -81,6 +83,23 @@ describe("the handle service.transaction() passes as transactionManager", () => 
     )
     expect(statements.map((sql) => sql.split(/\s/)[0])).toEqual(["BEGIN", "SELECT", "SELECT", "WITH", "COMMIT"])
     expect((await fixture.service.retrieveLineItem(itemId)).quantity).toEqual(2)
+  })
+})
+
+describe("a transaction cartwright opens itself", () => {
+  it("fails, rather than report a commit, when a failed statement's error was caught and PostgreSQL rolled it back", async () => {
+    const cart = await fixture.service.createCarts({ currency_code: "usd", email: "before@example.com" })
+    const knex = fixture.module.orm.em.getKnex()
+    await expect(
+      PooledTransaction.run(knex, async (trx) => {
+        await query(trx, "UPDATE cart SET email = 'kept@example.com' WHERE id = ?", [cart.id])
+        await query(trx, "SELECT 1 / 0").catch(() => undefined)
+      }),
+    ).rejects.toMatchObject({
+      type: "unexpected_state",
+      message: "The transaction was rolled back: a statement in it failed, so nothing it wrote was kept",
+    })
+    expect((await fixture.service.retrieveCart(cart.id)).email).toBe("before@example.com")
   })
 })
 
