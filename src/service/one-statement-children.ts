@@ -40,17 +40,22 @@ export async function createChildrenInOneStatement(
   inputs: readonly Input[],
   cartId: string,
 ): Promise<Dto[] | undefined> {
+  const created = await insertUnderLock(tx.db, spec.model, cartId, newRowsOf(spec, inputs, cartId), checksOf(tx))
+  if (!created) return undefined
+  tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: String(row.id), cart_id: cartId }, tx.ctx.eventGroupId)))
+  return withEmptyChildren(spec, created)
+}
+
+/** The columns of new children of one cart, each with a fresh id. */
+function newRowsOf(spec: ChildSpec, inputs: readonly Input[], cartId: string): Record<string, unknown>[] {
   const ids = generateIds(spec.model.idPrefix, inputs.length)
-  const rows = inputs.map((input, index) => {
+  return inputs.map((input, index) => {
+    // toColumns returns a fresh object: assigning onto it spares a spread copy per row.
     const row = toColumns(spec.model, input)
     row.id = ids[index]!
     row.cart_id = cartId
     return row
   })
-  const created = await insertUnderLock(tx.db, spec.model, cartId, rows, checksOf(tx))
-  if (!created) return undefined
-  tx.emit(...created.map((row) => cartEvent(spec.event, "created", { id: String(row.id), cart_id: cartId }, tx.ctx.eventGroupId)))
-  return withEmptyChildren(spec, created)
 }
 
 /** Updates one child by id in one statement. */
@@ -86,14 +91,7 @@ export async function setChildrenInOneStatement(
     if (entry.id !== undefined || typeof parentId !== "string") return undefined
     parentIds.push(parentId)
   }
-  const ids = generateIds(spec.model.idPrefix, entries.length)
-  const rows = entries.map((entry, index) => {
-    // toColumns returns a fresh object: assigning onto it spares a spread copy per row.
-    const row = toColumns(spec.model, entry)
-    row.id = ids[index]!
-    row.cart_id = cartId
-    return row
-  })
+  const rows = newRowsOf(spec, entries, cartId)
   const replaced = await replaceUnderLock(
     tx.db,
     spec.model,
