@@ -16,7 +16,7 @@ import { asJoinedCall } from "./savepoint"
 
 /**
  * Medusa's `Context` as the module reads it, plus cartwright's own options.
- * Pass `transactionManager` (a MikroORM EntityManager inside `transactional`, or a knex transaction)
+ * Pass `transactionManager` (a MikroORM EntityManager, a knex transaction, or `service.transaction()`'s handle)
  * to make the call join the host's transaction.
  */
 export interface CartContext {

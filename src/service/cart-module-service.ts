@@ -60,7 +60,12 @@ export class CartModuleService {
     this.transactions = new Transactions(deps.unitOfWork)
   }
 
-  /** Runs several calls in one transaction: pass the given context to each; all commit or none. */
+  /**
+   * Runs several calls in one transaction: pass the given context to each; all commit or none, and their
+   * events are published after the COMMIT. The context's `transactionManager` is a handle for this
+   * module's calls only; to mix in statements of your own, open the transaction yourself (knex or
+   * MikroORM) and pass it as `transactionManager` instead.
+   */
   transaction<T>(work: (sharedContext: CartContext) => Promise<T>): Promise<T> {
     return this.transactions.run(work)
   }
