@@ -21,7 +21,7 @@ const RESTART = statementText("ROLLBACK; BEGIN")
 /**
  * A transaction cartwright opens itself: BEGIN, the statements and COMMIT (or ROLLBACK), sent straight on
  * one connection of knex's pool. A knex transaction builds a transaction object, a client and a knex
- * instance per transaction, and cost three times the CPU of the two round trips it wraps.
+ * instance per transaction, which costs three times the CPU of the two round trips it wraps.
  *
  * `service.transaction()` hands one to its work as `transactionManager`: a handle to pass to this
  * module's calls, not a knex transaction (hosts that need their own statements in the same transaction
