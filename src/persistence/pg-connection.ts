@@ -70,9 +70,9 @@ export function observed(knex: Knex): boolean {
 }
 
 /**
- * Runs a statement on a connection knex lent us and returns the driver's result, straight through the driver: the statement is one round
- * trip either way, and skipping knex's query builder, formatter and runner for it saves a large share of a
- * write's CPU. `events` hears it as knex would report its own raw query: `query` once a connection is
+ * Runs a statement on a connection knex lent us and returns the driver's result, straight through the
+ * driver: the statement is one round trip either way, and skipping knex's query builder, formatter and
+ * runner for it saves a large share of a write's CPU. `events` hears it as knex would report its own raw query: `query` once a connection is
  * held, then `query-response` with the driver's result or `query-error` with the driver's error.
  */
 export async function onConnection<Row>(

@@ -8,6 +8,9 @@ import { PooledTransaction } from "./pooled-transaction"
  * them `trxN`) never share it.
  */
 const SAVEPOINT = "cartwright_call"
+const OPEN = `SAVEPOINT ${SAVEPOINT}`
+const RELEASE = `RELEASE SAVEPOINT ${SAVEPOINT}`
+const UNDO = `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; ${RELEASE}`
 
 /**
  * Runs `work` inside a savepoint of the host's transaction `trx`: released when `work` succeeds, rolled
@@ -21,15 +24,15 @@ const SAVEPOINT = "cartwright_call"
  * call reports.
  */
 export async function inSavepoint<T>(trx: HostTransaction, work: () => Promise<T>): Promise<T> {
-  await query(trx, `SAVEPOINT ${SAVEPOINT}`)
+  await query(trx, OPEN)
   try {
     const result = await work()
     // A release that fails (the transaction failed under the call) is rolled back too, so the host's
     // transaction is usable again.
-    await query(trx, `RELEASE SAVEPOINT ${SAVEPOINT}`)
+    await query(trx, RELEASE)
     return result
   } catch (error) {
-    await query(trx, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`).catch(() => undefined)
+    await query(trx, UNDO).catch(() => undefined)
     throw error
   }
 }

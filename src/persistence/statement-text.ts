@@ -25,6 +25,7 @@ const TEXTS = new Map<string, StatementText>()
 const MAX_TEXTS = MAX_PREPARED * 4
 let preparedCount = 0
 
+/** The worked-out form of `sql` (a `?`-placeholder text), cached per text up to {@link MAX_TEXTS}. */
 export function statementText(sql: string): StatementText {
   let text = TEXTS.get(sql)
   if (text === undefined) {
