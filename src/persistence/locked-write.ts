@@ -85,6 +85,24 @@ const LOCKED_TEXTS = new Map<string, Map<string, string[]>>()
 export const MAX_LOCKED_TEXTS = 512
 let lockedTextCount = 0
 
+/**
+ * `column = ?` for one id, `column = ANY(?::text[])` for more, with {@link idBinding} as its value. One id
+ * is the common call (a line's update or delete), and PostgreSQL plans the two differently: for an array
+ * parameter a prepared statement's generic plan guesses ten elements, which prices it over the plan made
+ * for the actual one-element array, so PostgreSQL planned such a statement anew on every execution
+ * (measured on the delete of one line with analysed tables: never a generic plan in 600 executions, about
+ * 0.3 ms of server time per call). A scalar parameter's generic plan is the custom plan's twin, so from
+ * the sixth execution on the statement is only bound and executed.
+ */
+export function idCondition(column: string, ids: readonly string[]): string {
+  return ids.length === 1 ? `${column} = ?` : `${column} = ANY(?::text[])`
+}
+
+/** The value for {@link idCondition}'s placeholder. */
+export function idBinding(ids: readonly string[]): string | readonly string[] {
+  return ids.length === 1 ? ids[0]! : ids
+}
+
 /** The lock's options as one small number, so finding a text builds no key string per call. */
 function flagsOf(target: LockTarget, checks: LockChecks): number {
   return (
@@ -92,7 +110,8 @@ function flagsOf(target: LockTarget, checks: LockChecks): number {
     (target.cartId !== undefined ? 2 : 0) |
     (checks.allowCompleted === true ? 4 : 0) |
     (checks.expectedVersion !== undefined ? 8 : 0) |
-    (checks.heldCarts !== undefined ? 16 : 0)
+    (checks.heldCarts !== undefined ? 16 : 0) |
+    (target.ids.length === 1 ? 32 : 0)
   )
 }
 
@@ -124,7 +143,7 @@ function buildLockedWriteSql(target: LockTarget, checks: LockChecks, write: Lock
   if (!checks.allowCompleted) checked += " AND completed_at IS NULL"
   if (checks.heldCarts !== undefined) checked += " AND id = ANY(?::text[])"
   const versioned = checks.expectedVersion !== undefined
-  const from = `FROM ${ident(target.model.table)} p WHERE ${live}p.id = ANY(?::text[])), `
+  const from = `FROM ${ident(target.model.table)} p WHERE ${live}${idCondition("p.id", target.ids)}), `
   // The version this statement's snapshot saw, evaluated again on the latest row after a lock wait.
   const seen = "(SELECT s.version FROM cart s WHERE s.id = cart.id)"
   let lock: string
@@ -186,7 +205,7 @@ export async function lockedWrite(
   if (target.cartId !== undefined) checked.push(target.cartId)
   if (checks.heldCarts !== undefined) checked.push([...checks.heldCarts])
   const expected = checks.expectedVersion
-  const bindings: unknown[] = [target.ids, ...checked]
+  const bindings: unknown[] = [idBinding(target.ids), ...checked]
   if (expected !== undefined) bindings.push(expected, expected)
   for (const binding of write.bindings) bindings.push(binding)
   bindings.push(write.expected)

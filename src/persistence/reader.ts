@@ -1,5 +1,5 @@
 import type { Model } from "../../models"
-import { preparedQuery, query } from "./db"
+import { ident, preparedQuery, query } from "./db"
 import type { Db } from "./db"
 import type { FindConfig } from "./find-config"
 import { compileFilters, mentionsDeletedAt } from "./filters"
@@ -25,6 +25,22 @@ function pagination(config: FindConfig, bindings: unknown[]): string {
     sql += " OFFSET ?"
   }
   return sql
+}
+
+/**
+ * The columns a page's outer query reads from the inner one: the plan's own, those its to-one
+ * relations join on, and the sort keys. Carrying every column through the window count and the sort
+ * instead made each row in them several times wider than a narrow select needs.
+ */
+function pageColumns(plan: ReadPlan, order: FindConfig["order"]): string {
+  const columns = new Set<string>(["id", "created_at", ...plan.columns])
+  for (const name of plan.relations.keys()) {
+    const spec = plan.model.relations[name]
+    if (spec?.kind === "one") columns.add(spec.column)
+  }
+  // compileOrder already refused any field that is not a column; nested orders are the relations' own.
+  for (const [field, value] of Object.entries(order ?? {})) if (typeof value === "string") columns.add(field)
+  return [...columns].map((column) => `t0.${ident(column)}`).join(", ")
 }
 
 /**
@@ -55,7 +71,7 @@ export async function readRows(
   // With a page, pick its rows first and build JSON only for them: PostgreSQL projects the rows
   // that OFFSET skips too, so `skip: 100` would otherwise build 100 carts' relations for nothing.
   const sql = page
-    ? `SELECT ${object} AS r${withCount ? ", t0.__count" : ""} FROM (SELECT t0.*${count} FROM "${model.table}" t0` +
+    ? `SELECT ${object} AS r${withCount ? ", t0.__count" : ""} FROM (SELECT ${pageColumns(plan, config.order)}${count} FROM "${model.table}" t0` +
       ` WHERE ${where} ORDER BY ${order}${page}) t0 ORDER BY ${order}`
     : `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
   const result = await preparedQuery<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)

@@ -1,7 +1,7 @@
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { ident, preparedQuery } from "./db"
-import { MAX_LOCKED_TEXTS, lockedWrite } from "./locked-write"
+import { MAX_LOCKED_TEXTS, idBinding, idCondition, lockedWrite } from "./locked-write"
 import type { LockChecks } from "./locked-write"
 import type { Db } from "./db"
 import { mapRow } from "./row-mapper"
@@ -35,6 +35,7 @@ const REMOVED_SELECT = `, (SELECT coalesce(array_agg(d.id), '{}') FROM d) AS "${
 // cache keyed on it (the locked write's, the prepared statement's).
 const REPLACED_DELETES = new WeakMap<Model, string>()
 const DELETES = new WeakMap<Model, string>()
+const DELETES_OF_ONE = new WeakMap<Model, string>()
 
 function perModel(cache: WeakMap<Model, string>, model: Model, build: () => string): string {
   let text = cache.get(model)
@@ -129,11 +130,13 @@ export async function deleteUnderLock(
   checks: LockChecks,
 ): Promise<{ id: string; cart_id: string }[] | undefined> {
   const sql = perModel(
-    DELETES,
+    ids.length === 1 ? DELETES_OF_ONE : DELETES,
     model,
-    () => `DELETE FROM ${ident(model.table)} WHERE id = ANY(?::text[]) AND EXISTS (SELECT 1 FROM c) RETURNING id, cart_id, created_at`,
+    () =>
+      `DELETE FROM ${ident(model.table)} WHERE ${idCondition("id", ids)} AND EXISTS (SELECT 1 FROM c) RETURNING id, cart_id, created_at`,
   )
-  const written = await lockedWrite(db, { model, ids, includeDeleted: true }, checks, { sql, bindings: [ids], expected: ids.length, model })
+  const bindings = [idBinding(ids)]
+  const written = await lockedWrite(db, { model, ids, includeDeleted: true }, checks, { sql, bindings, expected: ids.length, model })
   return written?.rows.map((row) => ({ id: String(row.id), cart_id: String(row.cart_id) }))
 }
 

@@ -105,6 +105,37 @@ describe("listCarts", () => {
     expect(or).toHaveLength(2)
   })
 
+  it("pages by a column it does not return, with to-one and to-many relations", async () => {
+    // A page reads its rows' columns in an inner query: the sort key, the address key and the id the
+    // items hang on must ride along even when `select` leaves them out.
+    const customer = `cus_page_${Date.now()}`
+    await fixture.service.createCarts(
+      ["b@x.com", "d@x.com", "a@x.com", "c@x.com"].map((email, index) => ({
+        currency_code: "usd",
+        customer_id: customer,
+        email,
+        shipping_address: { city: `City ${index}` },
+        items: [{ title: `Item ${index}`, quantity: 1, unit_price: 1 }],
+      })),
+    )
+    const [page, count] = await fixture.service.listAndCountCarts(
+      { customer_id: customer },
+      {
+        take: 2,
+        skip: 1,
+        order: { email: "DESC" },
+        select: ["currency_code", "shipping_address.city", "items.title"],
+        relations: ["shipping_address", "items"],
+      },
+    )
+    expect(count).toBe(4)
+    expect(page.map((cart) => [cart.shipping_address?.city, cart.items?.map((item) => item.title)])).toEqual([
+      ["City 3", ["Item 3"]],
+      ["City 0", ["Item 0"]],
+    ])
+    expect(page[0]).not.toHaveProperty("email")
+  })
+
   it("refuses an unknown filter field with invalid_data", async () => {
     await expect(fixture.service.listCarts({ nope: 1 })).rejects.toMatchObject({ type: "invalid_data" })
   })

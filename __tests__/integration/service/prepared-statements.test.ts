@@ -49,3 +49,42 @@ describe("database.preparedStatements: false (for poolers that move transactions
     expect(rows[0]!.n).toBe(0)
   })
 })
+
+describe("single-line writes reuse one plan (generic plans)", () => {
+  // One pooled connection, so every statement below is prepared, planned and counted on it.
+  const single = useCartModule({ database: { pool: { min: 1, max: 1 } } })
+
+  it("deletes and updates lines by one id with PostgreSQL's generic plan once tables are analysed", async () => {
+    const s = single.module.service
+    const knex = single.module.orm.em.getKnex()
+    const carts = await s.createCarts(
+      Array.from({ length: 10 }, () => ({
+        currency_code: "usd",
+        items: [1, 2].map((quantity) => ({ title: "a", quantity, unit_price: "2.00" })),
+      })),
+    )
+    // Lines of another cart, so the table is the size of a shop's: with statistics on a table this big, the plan
+    // PostgreSQL makes for an id array's actual length is priced under the generic plan's guess of ten elements,
+    // and an array-shaped statement was planned anew on every call (0 generic plans in 10 calls).
+    const [filler] = await s.createCarts([{ currency_code: "usd" }])
+    await knex.raw(
+      "INSERT INTO cart_line_item (id, cart_id, title, quantity, unit_price, raw_unit_price) " +
+        "SELECT 'cali_filler_' || g, ?, 'filler', 1, 1, '{\"value\": \"1\", \"precision\": 20}' FROM generate_series(1, 3000) g",
+      [filler!.id],
+    )
+    await knex.raw("ANALYZE")
+    for (const cart of carts) {
+      await s.updateLineItems(cart.items![0]!.id, { quantity: 9 })
+      await s.deleteLineItems(cart.items![1]!.id)
+    }
+    const { rows } = (await knex.raw(
+      "SELECT statement, generic_plans::int AS generic FROM pg_prepared_statements WHERE name LIKE 'cartwright_%'",
+    )) as { rows: { statement: string; generic: number }[] }
+    const planOf = (pattern: RegExp) => rows.find((row) => pattern.test(row.statement))
+    // Ten calls each: five custom plans while PostgreSQL compares, then the generic plan each time.
+    expect(planOf(/DELETE FROM "cart_line_item"/)?.generic).toBeGreaterThanOrEqual(4)
+    expect(planOf(/UPDATE "cart_line_item"/)?.generic).toBeGreaterThanOrEqual(4)
+    const remaining = await s.listLineItems({ cart_id: carts.map((cart) => cart.id) })
+    expect(remaining.map((line) => Number(line.quantity))).toEqual(Array(10).fill(9))
+  })
+})
