@@ -122,11 +122,22 @@ function exactRate(line: Row): string {
   return String(line.rate)
 }
 
-/** Computes totals for a mapped cart (relations still present) and writes them onto the cart, its items and shipping methods. */
+/**
+ * Computes totals for a mapped cart (relations still present) and writes them onto the cart, its items and
+ * shipping methods. As Medusa's `decorateCartTotals` does, the stored amounts of the rows it reads (a line's
+ * `unit_price` and `compare_at_unit_price`, an adjustment's, a shipping method's and a credit line's `amount`)
+ * become BigNumbers built from their exact `raw_` twins; a tax line's `rate` stays a number, as Medusa's.
+ */
 export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
   const items = rowsOf(cart, "items")
   const methods = rowsOf(cart, "shipping_methods")
   const credits = rowsOf(cart, "credit_lines")
+  const toBigNumber = options.bigNumber ?? ((raw) => new BigNumber(raw))
+  for (const line of [...items, ...methods]) {
+    amountsToBigNumbers(line, toBigNumber)
+    for (const adjustment of rowsOf(line, "adjustments")) amountsToBigNumbers(adjustment, toBigNumber)
+  }
+  for (const credit of credits) amountsToBigNumbers(credit, toBigNumber)
   const totals = computeCartTotals(
     {
       currency_code: String(cart.currency_code),
@@ -147,6 +158,18 @@ export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
     decorateRows(methods[index]!, totals.shipping_method_rows[index]!, write)
   }
   for (let index = 0; index < credits.length; index++) write(credits[index]!, totals.credit_lines[index]!)
+}
+
+/** Money columns a totals read returns as BigNumbers (Medusa turns every field with a `raw_` twin into one). */
+const AMOUNT_COLUMNS = ["unit_price", "compare_at_unit_price", "amount"] as const
+
+/** Replaces each amount of `row` that has an exact `raw_` twin with a BigNumber of that twin; nulls stay null. */
+function amountsToBigNumbers(row: Row, toBigNumber: BigNumberFactory): void {
+  for (const column of AMOUNT_COLUMNS) {
+    const raw = row[rawKeyOf(column)]
+    if (!isPlainObject(raw) || typeof raw.value !== "string") continue
+    row[column] = toBigNumber({ value: raw.value, precision: typeof raw.precision === "number" ? raw.precision : RAW_PRECISION })
+  }
 }
 
 /** Every adjustment and tax line gets its own `subtotal` and `total` (with `raw_` twins), as Medusa's decoration leaves them. */

@@ -2,7 +2,7 @@
 // is nullable); the DTOs, the inputs and the SQL layer all read that. Adding a column is one edit in models/
 // plus a migration.
 import type { ColumnSpec, Model } from "../../models"
-import type { BigNumberRawValue } from "../money/big-number"
+import type { BigNumber, BigNumberRawValue } from "../money/big-number"
 
 /** The TypeScript value of each column kind as the module returns it. */
 interface KindValue {
@@ -11,7 +11,11 @@ interface KindValue {
   integer: number
   /** Numbers for display; the exact value is in the `raw_` twin (money) or `raw_rate` (a tax rate). */
   decimal: number
-  money: number
+  /**
+   * A number for display, its exact value in the `raw_` twin; a read that computes totals returns it as a
+   * BigNumber built from that twin, as Medusa's totals decoration does.
+   */
+  money: number | BigNumber
   json: Record<string, unknown>
   datetime: Date
 }

@@ -1,5 +1,6 @@
 import { addToCart, addToCartStep } from "../../../src/flows/add-to-cart"
 import { createCart } from "../../../src/flows/create-cart"
+import { BigNumber } from "../../../src/money/big-number"
 import { SEED, useFlows } from "./flow-fixture"
 
 const flows = useFlows()
@@ -14,8 +15,10 @@ describe("addToCart", () => {
       variant_sku: "MUG",
       product_id: "prod_mug",
       quantity: 2,
-      unit_price: 12.5,
+      raw_unit_price: { value: "12.5" },
     })
+    // A totals read returns amounts as BigNumbers, as Medusa's does.
+    expect(updated.items?.[0]?.unit_price).toBeInstanceOf(BigNumber)
     expect(updated.item_subtotal?.numeric).toBe(25)
   })
 

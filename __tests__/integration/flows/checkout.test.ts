@@ -96,13 +96,13 @@ describe("region, shipping, taxes, promotions", () => {
     const { output, compensation } = await updateRegionStep.invoke(flows.deps, { cart_id: cart.id, region_id: SEED.regions.us })
     expect(output).toMatchObject({
       currency_code: "usd",
-      items: [{ unit_price: 29 }],
+      items: [{ raw_unit_price: { value: "29" } }],
       shipping_methods: [],
       shipping_address: { country_code: "us" },
     })
     await updateRegionStep.compensate(flows.deps, compensation)
     const back = await flows.deps.cart.retrieveCart(cart.id, { relations: ["items", "shipping_methods"] })
-    expect(back).toMatchObject({ currency_code: "eur", region_id: SEED.regions.eu, items: [{ unit_price: 25 }] })
+    expect(back).toMatchObject({ currency_code: "eur", region_id: SEED.regions.eu, items: [{ raw_unit_price: { value: "25" } }] })
     expect(back.shipping_methods).toHaveLength(1)
     await expect(updateRegion(flows.deps, { cart_id: cart.id, region_id: "reg_nope" })).rejects.toMatchObject({ type: "not_found" })
   })

@@ -1,4 +1,5 @@
 import { useCartModule } from "../../support/cart-module-fixture"
+import { BigNumber } from "../../../src/money/big-number"
 import type { SharedCartModule } from "../../support/cart-module-fixture"
 import { MEDUSA_LINE_TOTALS as LINE_TOTALS } from "../../support/medusa-line-totals"
 
@@ -58,6 +59,32 @@ describe("a cart read with totals", () => {
       shipping_discount_total: 1.2,
     })
     expect(cart).not.toHaveProperty("item_discount_subtotal")
+  })
+
+  it("returns the stored amounts of a totals read as BigNumbers of their exact twins, rates as numbers, as Medusa does", async () => {
+    const id = await aFullCart(fixture)
+    const s = fixture.module.service
+    await s.updateLineItems({ cart_id: id }, { compare_at_unit_price: "12.345678901234567891" })
+    const cart = await s.retrieveCart(id)
+    const item = cart.items![0]!
+    const method = cart.shipping_methods![0]!
+    const amounts = [
+      item.unit_price,
+      item.compare_at_unit_price,
+      item.adjustments![0]!.amount,
+      method.amount,
+      method.adjustments![0]!.amount,
+      cart.credit_lines![0]!.amount,
+    ]
+    for (const amount of amounts) expect(amount).toBeInstanceOf(BigNumber)
+    expect(amounts.map((amount) => (amount instanceof BigNumber ? amount.raw : amount))).toEqual(
+      ["10", "12.345678901234567891", "3", "6", "1", "2"].map((value) => ({ value, precision: 20 })),
+    )
+    // Serialised, they are the numbers a read without totals returns.
+    expect(JSON.parse(JSON.stringify(amounts))).toEqual([10, 12.345678901234567, 3, 6, 1, 2])
+    expect(typeof item.tax_lines![0]!.rate).toBe("number")
+    const [plain] = await s.listLineItems({ cart_id: id }, { relations: ["adjustments"] })
+    expect([typeof plain!.unit_price, typeof plain!.adjustments![0]!.amount]).toEqual(["number", "number"])
   })
 
   it("leaves the relations out with totals.lean, and still computes the totals", async () => {

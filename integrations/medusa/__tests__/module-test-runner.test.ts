@@ -47,6 +47,9 @@ moduleIntegrationTestRunner<ICartModuleService>({
         expect(cart.total.valueOf()).toBe(37.5)
         expect(cart.raw_total).toEqual({ value: "37.5", precision: 20 })
         expect(cart.items?.[0]?.subtotal).toBeInstanceOf(BigNumber)
+        // As @medusajs/cart's decoration does, a totals read returns stored amounts as the host's BigNumbers too.
+        expect(cart.items?.[0]?.unit_price).toBeInstanceOf(BigNumber)
+        expect(cart.items?.[0]?.raw_unit_price).toEqual({ value: "12.5", precision: 20 })
       })
 
       it("lists and counts carts by filter", async () => {
