@@ -23,6 +23,11 @@ export class CartModuleError extends Error {
   override readonly name: string = "CartModuleError"
   /** Marker so hosts can recognise the error across package copies (instanceof fails across duplicates). */
   readonly __isCartModuleError = true
+  /**
+   * The flag Medusa's `MedusaError.isMedusaError(error)` reads: these errors carry Medusa's `type` and
+   * messages, so a Medusa host's handlers treat them as its own.
+   */
+  readonly __isMedusaError = true
 
   constructor(
     readonly type: CartErrorType,

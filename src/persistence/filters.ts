@@ -132,7 +132,8 @@ export function compileFilters(model: Model, filters: Filters, alias: string, ou
     } else if (hasOwn(model.relations, key)) {
       parts.push(relationCondition(model, alias, key, value, out))
     } else {
-      throw InvalidDataError.because(`Unknown filter field "${key}" on ${model.name}`, ["filters", key])
+      // Medusa's (MikroORM's) words for the same mistake.
+      throw InvalidDataError.because(`Trying to query by not existing property ${model.name}.${key}`, ["filters", key])
     }
   }
   return parts.length ? parts.join(" AND ") : "TRUE"

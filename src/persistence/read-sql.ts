@@ -73,6 +73,11 @@ function direction(value: string): "ASC" | "DESC" {
   return upper
 }
 
+/** Medusa's (MikroORM's) words for an order field the model does not have. */
+function unknownOrderField(plan: ReadPlan, field: string): InvalidDataError {
+  return InvalidDataError.because(`Trying to order by not existing property ${plan.model.name}.${field}`, ["order", field])
+}
+
 /**
  * Turns `order` into SQL for the root (returned) and per-relation orders (stored in `childOrders`).
  * Unknown fields are refused: only model columns ever reach the SQL text.
@@ -82,14 +87,14 @@ export function compileOrder(plan: ReadPlan, order: OrderBy | undefined, alias: 
   for (const [field, value] of Object.entries(order ?? {})) {
     if (typeof value === "string") {
       if (!hasOwn(plan.model.columns, field)) {
-        throw InvalidDataError.because(`Unknown order field "${field}" on ${plan.model.name}`, ["order", field])
+        throw unknownOrderField(plan, field)
       }
       parts.push(`${alias}.${ident(field)} ${direction(value)}`)
       continue
     }
     const child = plan.relations.get(field)
     if (!child || !hasOwn(plan.model.relations, field) || plan.model.relations[field]?.kind !== "many") {
-      throw InvalidDataError.because(`Unknown order relation "${field}" on ${plan.model.name}`, ["order", field])
+      throw unknownOrderField(plan, field)
     }
     const childSql = compileOrder(child, value, "$alias", childOrders)
     if (childSql) childOrders.set(child, `${childSql}, ${CREATION_ORDER}`)

@@ -341,6 +341,37 @@ const table: readonly [string, () => Promise<unknown>, string, string][] = [
     "not_found",
     "You tried to set relationship billing_address_id: caaddr_missing, but such entity does not exist",
   ],
+  // Medusa raises these as plain Errors (MikroORM's); the message is the same, with a type to map it to a 400.
+  [
+    "listCarts, unknown filter",
+    () => fixture.service.listCarts(loose({ nope: 1 })),
+    "invalid_data",
+    "Trying to query by not existing property Cart.nope",
+  ],
+  [
+    "listCarts, unknown filter in $or",
+    () => fixture.service.listCarts(loose({ $or: [{ nope: 1 }] })),
+    "invalid_data",
+    "Trying to query by not existing property Cart.nope",
+  ],
+  [
+    "listCarts, unknown filter on a relation",
+    () => fixture.service.listCarts(loose({ items: { nope: 1 } })),
+    "invalid_data",
+    "Trying to query by not existing property LineItem.nope",
+  ],
+  [
+    "listLineItems, unknown filter",
+    () => fixture.service.listLineItems(loose({ nope: 1 })),
+    "invalid_data",
+    "Trying to query by not existing property LineItem.nope",
+  ],
+  [
+    "listCarts, unknown order field",
+    () => fixture.service.listCarts({}, loose({ order: { nope: "ASC" } })),
+    "invalid_data",
+    "Trying to order by not existing property Cart.nope",
+  ],
 ]
 
 describe("errors are @medusajs/cart 2.21's, type and message", () => {
@@ -354,6 +385,11 @@ describe("errors are @medusajs/cart 2.21's, type and message", () => {
       message: "Value for LineItem.title is required, 'undefined' found",
       issues: expect.arrayContaining([expect.objectContaining({ path: ["title"] }), expect.objectContaining({ path: ["quantity"] })]),
     })
+  })
+
+  it("carries the flag MedusaError.isMedusaError reads", async () => {
+    const error: unknown = await fixture.service.retrieveCart("cart_missing").catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ __isMedusaError: true, type: "not_found" })
   })
 
   it("ignores missing ids on delete and soft delete, as Medusa does", async () => {

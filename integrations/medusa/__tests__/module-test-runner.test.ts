@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { BigNumber, Modules } from "@medusajs/framework/utils"
+import { BigNumber, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { FilterableCartProps, ICartModuleService } from "@medusajs/types"
 import { models } from "cartwright/medusa"
 import { query, serverUrl } from "./support/database"
@@ -78,6 +78,8 @@ moduleIntegrationTestRunner<ICartModuleService>({
           type: "not_found",
           message: `Cart with id: ${created.id} was not found`,
         })
+        const error: unknown = await service.retrieveCart(created.id).catch((caught: unknown) => caught)
+        expect(MedusaError.isMedusaError(error)).toBe(true)
         expect(await service.listCarts({ id: created.id })).toEqual([])
       })
 
