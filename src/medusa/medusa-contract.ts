@@ -51,22 +51,22 @@ type TaxLineTotals = DeclaredTotals<"total" | "subtotal">
 export type MedusaCartAddress = Row<CartAddressDTO>
 
 /** A line item tax line as Medusa's `LineItemTaxLineDTO` declares it. */
-export interface MedusaLineItemTaxLine extends Row<LineItemTaxLineDTO>, TaxLineTotals {
+export interface MedusaLineItemTaxLine extends Row<LineItemTaxLineDTO, "item">, TaxLineTotals {
   item: MedusaCartLineItem
 }
 
 /** A shipping method tax line as Medusa's `ShippingMethodTaxLineDTO` declares it. */
-export interface MedusaShippingMethodTaxLine extends Row<ShippingMethodTaxLineDTO>, TaxLineTotals {
+export interface MedusaShippingMethodTaxLine extends Row<ShippingMethodTaxLineDTO, "shipping_method">, TaxLineTotals {
   shipping_method: MedusaCartShippingMethod
 }
 
 /** A line item adjustment as Medusa's `LineItemAdjustmentDTO` declares it. */
-export interface MedusaLineItemAdjustment extends Row<LineItemAdjustmentDTO> {
+export interface MedusaLineItemAdjustment extends Row<LineItemAdjustmentDTO, "item"> {
   item: MedusaCartLineItem
 }
 
 /** A shipping method adjustment as Medusa's `ShippingMethodAdjustmentDTO` declares it. */
-export interface MedusaShippingMethodAdjustment extends Row<ShippingMethodAdjustmentDTO> {
+export interface MedusaShippingMethodAdjustment extends Row<ShippingMethodAdjustmentDTO, "shipping_method"> {
   shipping_method: MedusaCartShippingMethod
 }
 

@@ -92,5 +92,15 @@ export function buildReadPlan(
   const rootFields = explicit.filter((field) => !field.includes("."))
   if (rootFields.length > 0 && !rootFields.includes("*")) restrict(root)
   for (const field of explicit) addSelected(root, field, extraFields)
+  readJoinKeys(root)
   return root
+}
+
+/** A loaded to-one relation's key column is read with it (`shipping_address_id` beside `shipping_address`), as Medusa returns it. */
+function readJoinKeys(plan: ReadPlan): void {
+  for (const [name, child] of plan.relations) {
+    const spec = plan.model.relations[name]
+    if (spec?.kind === "one") plan.columns.add(spec.column)
+    readJoinKeys(child)
+  }
 }

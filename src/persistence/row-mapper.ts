@@ -128,3 +128,53 @@ export function stripHidden(plan: ReadPlan, dto: Dto): Dto {
   }
   return dto
 }
+
+/** The to-one relations of each model: the names a read may answer with a reference, and the model each names. */
+const ONE_RELATIONS = new WeakMap<Model, readonly OneRelation[]>()
+
+interface OneRelation {
+  readonly name: string
+  readonly column: string
+  readonly model: string
+}
+
+function oneRelationsOf(model: Model): readonly OneRelation[] {
+  let relations = ONE_RELATIONS.get(model)
+  if (relations === undefined) {
+    relations = Object.entries(model.relations).flatMap(([name, spec]) =>
+      spec.kind === "one" ? [{ name, column: spec.column, model: spec.model }] : [],
+    )
+    ONE_RELATIONS.set(model, relations)
+  }
+  return relations
+}
+
+/**
+ * Adds, for each to-one relation of `model` the row names but the read did not load, the reference
+ * Medusa's serializer leaves there: `{ id }` of the related row, or `null` when the key is null (a line
+ * item's `cart: { id }`, an adjustment's `item: { id }`, a cart's `shipping_address: { id }`). A row nested
+ * under its parent gets no reference back to it (`cart.items[0]` has no `cart`), as in Medusa, and a row
+ * whose key column was not read gets none.
+ */
+export function addReferences(model: Model, dto: Dto, parent?: Model): Dto {
+  for (const relation of oneRelationsOf(model)) {
+    if (relation.model === parent?.name || relation.name in dto || !(relation.column in dto)) continue
+    const id = dto[relation.column]
+    dto[relation.name] = typeof id === "string" ? { id } : null
+  }
+  return dto
+}
+
+/** {@link addReferences} on a read row and every row nested in it by `plan` (hidden relations already stripped). */
+export function addPlannedReferences(plan: ReadPlan, dto: Dto, parent?: Model): Dto {
+  addReferences(plan.model, dto, parent)
+  for (const [name, child] of plan.relations) {
+    const value = dto[name]
+    if (Array.isArray(value)) {
+      for (const entry of value) if (isRecord(entry)) addPlannedReferences(child, entry, plan.model)
+    } else if (isRecord(value)) {
+      addPlannedReferences(child, value, plan.model)
+    }
+  }
+  return dto
+}

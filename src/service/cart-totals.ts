@@ -52,33 +52,44 @@ function ensure(plan: ReadPlan, relation: string, model: Model, hidden: boolean)
   return child
 }
 
-function ensureColumns(plan: ReadPlan, columns: readonly string[]): void {
-  for (const column of columns) plan.columns.add(column)
-}
-
 /**
- * Adds every relation and column totals need to a cart read plan. As in Medusa, the relations are
- * returned (items and shipping methods with their adjustments and tax lines, credit lines); with
+ * Adds every relation totals need to a cart read plan, each with every column, as Medusa's
+ * `addRelationsToCalculateTotals` does: once totals are on, `select` no longer narrows the items, shipping
+ * methods, credit lines and their adjustments and tax lines (Medusa drops those entries from `select`), so
+ * `select: ["total", "items.title"]` returns whole items. As in Medusa, the relations are returned; with
  * `lean` (the `totals.lean` option) they are loaded for the computation and left out of the result.
+ * Returns whether the caller's plan left out `currency_code`, which the computation reads: then the
+ * caller drops it from the result (see {@link dropUnselectedCurrency}), as Medusa returns only what was selected.
  */
-export function addTotalsRelations(cart: ReadPlan, lean = false): void {
-  const ensure_ = (plan: ReadPlan, relation: string, model: Model) => ensure(plan, relation, model, lean)
-  ensureColumns(cart, ["currency_code"])
+export function addTotalsRelations(cart: ReadPlan, lean = false): boolean {
+  const ensure_ = (plan: ReadPlan, relation: string, model: Model) => whole(ensure(plan, relation, model, lean))
+  const currencyLeftOut = !cart.columns.has("currency_code")
+  cart.columns.add("currency_code")
   for (const [relation, model, adjustments, taxLines] of [
     ["items", MODELS.LineItem, MODELS.LineItemAdjustment, MODELS.LineItemTaxLine],
     ["shipping_methods", MODELS.ShippingMethod, MODELS.ShippingMethodAdjustment, MODELS.ShippingMethodTaxLine],
   ] as const) {
     const line = ensure_(cart, relation, model)
-    ensureColumns(
-      line,
-      relation === "items"
-        ? ["unit_price", "raw_unit_price", "quantity", "is_tax_inclusive"]
-        : ["amount", "raw_amount", "is_tax_inclusive"],
-    )
-    ensureColumns(ensure_(line, "adjustments", adjustments), ["amount", "raw_amount", "is_tax_inclusive"])
-    ensureColumns(ensure_(line, "tax_lines", taxLines), ["rate"])
+    ensure_(line, "adjustments", adjustments)
+    ensure_(line, "tax_lines", taxLines)
   }
-  ensureColumns(ensure_(cart, "credit_lines", MODELS.CreditLine), ["amount", "raw_amount"])
+  ensure_(cart, "credit_lines", MODELS.CreditLine)
+  return currencyLeftOut
+}
+
+/** Widens a plan `select` narrowed back to every column of its model. */
+function whole(plan: ReadPlan): ReadPlan {
+  if (plan.restricted) {
+    plan.columns.clear()
+    for (const column of plan.model.columnNames) plan.columns.add(column)
+    plan.restricted = false
+  }
+  return plan
+}
+
+/** Drops the `currency_code` a totals read added for its computation when the caller's `select` left it out. */
+export function dropUnselectedCurrency(cart: Dto): void {
+  delete cart.currency_code
 }
 
 type Row = Record<string, unknown>

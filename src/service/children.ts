@@ -1,6 +1,8 @@
 import { InvalidDataError } from "../errors/errors"
 import type { Filters } from "../persistence/filters"
+import { addReferences } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
+import type { Model } from "../../models"
 import type { CartContext, Tx } from "../persistence/unit-of-work"
 import { requireData, requireIds, requireSelector } from "../validation/arguments"
 import type { AddCall, UpdateCall } from "./call-forms"
@@ -71,12 +73,12 @@ export class Children {
         (tx) => updateChildrenById(tx, spec, [{ id: target, data: patch }]),
         true,
       )
-      return typed(name, updated)
+      return typed(name, withReferences(spec, updated))
     }
-    if (Array.isArray(target)) return typed(name, await this.updateEach(name, target, ctx))
+    if (Array.isArray(target)) return typed(name, withReferences(spec, await this.updateEach(name, target, ctx)))
     const selector = requireSelector(target)
     const patch = checkedInput(this.deps.validator, `update${name}`, data)
-    return typed(name, await this.deps.unitOfWork.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, patch)))
+    return typed(name, withReferences(spec, await this.deps.unitOfWork.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, patch))))
   }
 
   /** `[{ selector, data }]` and `[{ id, ...data }]`, mixed, in one transaction: selectors first. */
@@ -136,4 +138,10 @@ export class Children {
       setChildrenDeleted(tx, CHILD_SPECS[name], checked, deleted, maxPerCart),
     )
   }
+}
+
+/** Updated rows carry their parent's reference (`cart: { id }`, `item: { id }`), as Medusa's updates return them. */
+function withReferences(spec: { readonly model: Model }, rows: Dto[]): Dto[] {
+  for (const row of rows) addReferences(spec.model, row)
+  return rows
 }

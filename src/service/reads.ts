@@ -6,10 +6,10 @@ import type { FindConfig } from "../persistence/find-config"
 import type { Filters } from "../persistence/filters"
 import { buildReadPlan } from "../persistence/read-plan"
 import { readRows } from "../persistence/reader"
-import { mapPlanned, stripHidden } from "../persistence/row-mapper"
+import { addPlannedReferences, mapPlanned, stripHidden } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
 import type { TotalsOptions } from "../totals"
-import { addTotalsRelations, CART_TOTAL_FIELDS, decorateCartTotals, wantsTotals } from "./cart-totals"
+import { addTotalsRelations, CART_TOTAL_FIELDS, decorateCartTotals, dropUnselectedCurrency, wantsTotals } from "./cart-totals"
 
 /** Reads a list of `model` rows with their relations (and cart totals when asked) in one statement. */
 export async function listRows(
@@ -24,12 +24,15 @@ export async function listRows(
   const isCart = model === MODELS.Cart
   const plan = buildReadPlan(model, cfg.select, cfg.relations, isCart ? CART_TOTAL_FIELDS : undefined)
   const computeTotals = isCart && wantsTotals(cfg.select)
-  if (computeTotals) addTotalsRelations(plan, totals.lean === true)
+  const currencyLeftOut = computeTotals && addTotalsRelations(plan, totals.lean === true)
   const result = await readRows(db, model, plan, filters ?? {}, cfg, withCount)
   const rows = result.rows.map((row) => {
     const dto = mapPlanned(plan, row)
-    if (computeTotals) decorateCartTotals(dto, totals)
-    return stripHidden(plan, dto)
+    if (computeTotals) {
+      decorateCartTotals(dto, totals)
+      if (currencyLeftOut) dropUnselectedCurrency(dto)
+    }
+    return addPlannedReferences(plan, stripHidden(plan, dto))
   })
   return { rows, count: result.count ?? rows.length }
 }

@@ -65,21 +65,34 @@ export interface TaxLineDTO extends BaseDTO, Omit<RowOf<ModelOf<"LineItemTaxLine
 export interface AdjustmentDTO extends BaseDTO, Omit<RowOf<ModelOf<"LineItemAdjustment">>, "item_id">, RowTotalsDTO {}
 
 /** A line item's tax line. */
-export interface LineItemTaxLineDTO extends BaseDTO, RowOf<ModelOf<"LineItemTaxLine">>, TaxLineExtrasDTO {}
+export interface LineItemTaxLineDTO extends BaseDTO, RowOf<ModelOf<"LineItemTaxLine">>, TaxLineExtrasDTO {
+  /** The item: loaded with `relations`, else (on a top-level row) Medusa's reference `{ id }`. */
+  item?: CartLineItemDTO
+}
 
 /** A line item's adjustment. */
-export interface LineItemAdjustmentDTO extends BaseDTO, RowOf<ModelOf<"LineItemAdjustment">>, RowTotalsDTO {}
+export interface LineItemAdjustmentDTO extends BaseDTO, RowOf<ModelOf<"LineItemAdjustment">>, RowTotalsDTO {
+  /** The item: loaded with `relations`, else (on a top-level row) Medusa's reference `{ id }`. */
+  item?: CartLineItemDTO
+}
 
 /** A shipping method's tax line. */
-export interface ShippingMethodTaxLineDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethodTaxLine">>, TaxLineExtrasDTO {}
+export interface ShippingMethodTaxLineDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethodTaxLine">>, TaxLineExtrasDTO {
+  /** The shipping method: loaded with `relations`, else (on a top-level row) Medusa's reference `{ id }`. */
+  shipping_method?: CartShippingMethodDTO
+}
 
 /** A shipping method's adjustment. */
-export interface ShippingMethodAdjustmentDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethodAdjustment">>, RowTotalsDTO {}
+export interface ShippingMethodAdjustmentDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethodAdjustment">>, RowTotalsDTO {
+  /** The shipping method: loaded with `relations`, else (on a top-level row) Medusa's reference `{ id }`. */
+  shipping_method?: CartShippingMethodDTO
+}
 
 /** A line item with its product/variant snapshot and (when loaded) totals. */
 export interface CartLineItemDTO extends BaseDTO, RowOf<ModelOf<"LineItem">>, LineTotalsDTO {
   tax_lines?: LineItemTaxLineDTO[]
   adjustments?: LineItemAdjustmentDTO[]
+  /** The cart: loaded with `relations`, else (on a top-level row) Medusa's reference `{ id }`. */
   cart?: CartDTO
 }
 
@@ -87,11 +100,15 @@ export interface CartLineItemDTO extends BaseDTO, RowOf<ModelOf<"LineItem">>, Li
 export interface CartShippingMethodDTO extends BaseDTO, RowOf<ModelOf<"ShippingMethod">>, LineTotalsDTO {
   tax_lines?: ShippingMethodTaxLineDTO[]
   adjustments?: ShippingMethodAdjustmentDTO[]
+  /** The cart: loaded with `relations`, else (on a top-level row) Medusa's reference `{ id }`. */
   cart?: CartDTO
 }
 
 /** Store credit on a cart. */
-export interface CartCreditLineDTO extends BaseDTO, RowOf<ModelOf<"CreditLine">> {}
+export interface CartCreditLineDTO extends BaseDTO, RowOf<ModelOf<"CreditLine">> {
+  /** The cart: loaded with `relations`, else (on a top-level row) Medusa's reference `{ id }`. */
+  cart?: CartDTO
+}
 
 /**
  * A cart with whatever relations and totals were asked for. `version` is cartwright's: bumped by every write to
@@ -101,7 +118,9 @@ export interface CartDTO extends BaseDTO, RowOf<ModelOf<"Cart">>, LineTotalsDTO,
   items?: CartLineItemDTO[]
   shipping_methods?: CartShippingMethodDTO[]
   credit_lines?: CartCreditLineDTO[]
+  /** Loaded with `relations`; else, on a top-level row whose key was read, Medusa's reference `{ id }` (or null). */
   shipping_address?: CartAddressDTO | null
+  /** Loaded with `relations`; else, on a top-level row whose key was read, Medusa's reference `{ id }` (or null). */
   billing_address?: CartAddressDTO | null
 }
 

@@ -189,3 +189,48 @@ describe("money inputs as Medusa's workflows pass them", () => {
     expect(await fixture.service.listLineItems({ cart_id: cart.id })).toHaveLength(0)
   })
 })
+
+describe("references to relations a read did not load, as Medusa's serializer leaves them", () => {
+  it("gives rows `{ id }` of the to-one relations they did not load (none back to a parent they are nested in)", async () => {
+    const s = fixture.service
+    const cart = await s.createCarts({
+      currency_code: "usd",
+      shipping_address: { city: "Oslo" },
+      items: [{ title: "t", quantity: 1, unit_price: 5 }],
+    })
+    const [item] = await s.listLineItems({ cart_id: cart.id })
+    expect(item!.cart).toEqual({ id: cart.id })
+    const [method] = await s.addShippingMethods(cart.id, [{ name: "std", amount: 2 }])
+    await s.addLineItemAdjustments(cart.id, [{ item_id: item!.id, amount: 1, code: "P" }])
+    await s.setShippingMethodTaxLines(cart.id, [{ shipping_method_id: method!.id, rate: 10, code: "S" }])
+    await s.createCreditLines([{ cart_id: cart.id, amount: 1, reference: "r", reference_id: "x" }])
+    expect((await s.listShippingMethods({ cart_id: cart.id }))[0]!.cart).toEqual({ id: cart.id })
+    expect((await s.listLineItemAdjustments({ item_id: item!.id }))[0]).toMatchObject({ item: { id: item!.id } })
+    expect((await s.listShippingMethodTaxLines({ shipping_method_id: method!.id }))[0]).toMatchObject({
+      shipping_method: { id: method!.id },
+    })
+    expect((await s.listCreditLines({ cart_id: cart.id }))[0]!.cart).toEqual({ id: cart.id })
+    expect((await s.updateLineItems(item!.id, { quantity: 2 })).cart).toEqual({ id: cart.id })
+
+    const [listed] = await s.listCarts({ id: cart.id }, { select: ["id", "shipping_address_id", "billing_address_id"] })
+    expect(listed).toMatchObject({ shipping_address: { id: cart.shipping_address_id }, billing_address: null })
+    // Nothing to refer to when the key was not read; a loaded relation stays whole; nested rows get none.
+    expect(await s.listCarts({ id: cart.id }, { select: ["id"] })).toEqual([{ id: cart.id }])
+    const loaded = await s.retrieveLineItem(item!.id, { relations: ["cart"] })
+    // A loaded parent is whole, and carries its own references (but none back to the item).
+    expect(loaded.cart).toMatchObject({
+      id: cart.id,
+      currency_code: "usd",
+      shipping_address: { id: cart.shipping_address_id },
+      billing_address: null,
+    })
+    // A loaded to-one relation comes with its key, even when `select` leaves the key out.
+    expect(await s.retrieveCart(cart.id, { select: ["id", "shipping_address.city"] })).toEqual({
+      id: cart.id,
+      shipping_address_id: cart.shipping_address_id,
+      shipping_address: { id: cart.shipping_address_id, city: "Oslo" },
+    })
+    const read = await s.retrieveCart(cart.id, { relations: ["items"] })
+    expect(read.items![0]).not.toHaveProperty("cart")
+  })
+})

@@ -87,6 +87,22 @@ describe("a cart read with totals", () => {
     expect([typeof plain!.unit_price, typeof plain!.adjustments![0]!.amount]).toEqual(["number", "number"])
   })
 
+  it("returns whole rows of the relations totals read whatever `select` names in them, and only the cart fields selected", async () => {
+    const id = await aFullCart(fixture)
+    const s = fixture.module.service
+    const narrow = await s.retrieveCart(id, { select: ["id", "total", "items.title", "shipping_methods.name"] })
+    // Medusa drops `items.*`-style entries from `select` once totals are on, so its rows come back whole.
+    expect(Object.keys(narrow.items![0]!)).toEqual(expect.arrayContaining(["title", "quantity", "variant_id", "metadata", "cart_id"]))
+    expect(Object.keys(narrow.items![0]!.adjustments![0]!)).toEqual(expect.arrayContaining(["code", "promotion_id", "item_id"]))
+    expect(Object.keys(narrow.shipping_methods![0]!)).toEqual(expect.arrayContaining(["name", "shipping_option_id", "data"]))
+    // The currency is read for rounding, but returned only when selected.
+    expect(narrow).not.toHaveProperty("currency_code")
+    expect(narrow).not.toHaveProperty("email")
+    expect(narrow.total?.toJSON()).toBe(33.7)
+    const withCurrency = await s.retrieveCart(id, { select: ["id", "currency_code", "total"] })
+    expect(withCurrency.currency_code).toBe("usd")
+  })
+
   it("leaves the relations out with totals.lean, and still computes the totals", async () => {
     const id = await aFullCart(lean)
     const cart = await lean.module.service.retrieveCart(id)
