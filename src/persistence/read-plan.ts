@@ -1,6 +1,6 @@
 import { MODELS } from "../../models"
 import type { Model } from "../../models"
-import { InvalidDataError, UnexpectedStateError } from "../errors/errors"
+import { UnexpectedStateError } from "../errors/errors"
 import { hasOwn } from "./own-keys"
 
 /** What to read from one model: its columns and the relations nested under it. */
@@ -25,23 +25,25 @@ export function fullPlan(model: Model, hidden = false): ReadPlan {
   return { model, columns: new Set(model.columnNames), relations: new Map(), hidden, restricted: false }
 }
 
-function childPlan(parent: ReadPlan, relation: string, path: string): ReadPlan {
+function childPlan(parent: ReadPlan, relation: string): ReadPlan | undefined {
   const existing = parent.relations.get(relation)
   if (existing) return existing
   const spec = hasOwn(parent.model.relations, relation) ? parent.model.relations[relation] : undefined
-  if (!spec) {
-    throw InvalidDataError.because(`Unknown relation "${path}" on ${parent.model.name}`, ["relations"])
-  }
+  if (!spec) return undefined
   const plan = fullPlan(modelNamed(spec.model))
   parent.relations.set(relation, plan)
   return plan
 }
 
-/** Walks (creating as needed) the plan for a dotted relation path like `items.tax_lines`. */
-export function planAt(root: ReadPlan, path: readonly string[], fullPath: string): ReadPlan {
-  let plan = root
+/**
+ * Walks (creating as needed) the plan for a dotted relation path like `items.tax_lines`; `undefined` when
+ * a segment names no relation (the path is then ignored, see {@link buildReadPlan}).
+ */
+export function planAt(root: ReadPlan, path: readonly string[]): ReadPlan | undefined {
+  let plan: ReadPlan | undefined = root
   for (const segment of path) {
-    plan = childPlan(plan, segment, fullPath)
+    plan = childPlan(plan, segment)
+    if (plan === undefined) return undefined
     plan.hidden = false
   }
   return plan
@@ -54,10 +56,11 @@ function restrict(plan: ReadPlan): void {
   plan.columns.add("id")
 }
 
-function addSelected(root: ReadPlan, field: string, extraFields: ReadonlySet<string>): void {
+function addSelected(root: ReadPlan, field: string): void {
   const segments = field.split(".")
   const last = segments.pop()!
-  const plan = planAt(root, segments, field)
+  const plan = planAt(root, segments)
+  if (plan === undefined) return
   if (last === "*") {
     for (const column of plan.model.columnNames) plan.columns.add(column)
     return
@@ -68,30 +71,30 @@ function addSelected(root: ReadPlan, field: string, extraFields: ReadonlySet<str
     if (plan.model.moneyColumns.includes(last)) plan.columns.add(`raw_${last}`)
     return
   }
-  if (hasOwn(plan.model.relations, last)) {
-    planAt(plan, [last], field)
-    return
-  }
-  if (extraFields.has(last)) return
-  throw InvalidDataError.because(`Unknown field "${field}" on ${root.model.name}`, ["select"])
+  if (hasOwn(plan.model.relations, last)) planAt(plan, [last])
+  // Anything else (a computed total, a typo, a field of a linked module, `*items`) is left out, as
+  // `@medusajs/cart` leaves it: Medusa's own store routes select `shipping_address.region_code`, which no
+  // cart module has. Only model columns ever reach the SQL text.
 }
 
 /**
- * Builds the read plan for `select` and `relations`. Fields of relations imply the relation.
- * `extraFields` are computed fields (totals) the caller handles; they are accepted, not read.
+ * Builds the read plan for `select` and `relations`. Fields of relations imply the relation. As in
+ * `@medusajs/cart`, a field or relation the model does not have is ignored rather than refused (see
+ * addSelected), though an unknown top-level field still narrows the row to what else is selected.
+ * `computedFields` (totals) are the caller's: they narrow nothing, as Medusa drops them from `select`.
  */
 export function buildReadPlan(
   model: Model,
   select: readonly string[] | undefined,
   relations: readonly string[] | undefined,
-  extraFields: ReadonlySet<string> = new Set(),
+  computedFields: ReadonlySet<string> = new Set(),
 ): ReadPlan {
   const root = fullPlan(model)
-  for (const relation of relations ?? []) planAt(root, relation.split("."), relation)
+  for (const relation of relations ?? []) planAt(root, relation.split("."))
   const explicit = (select ?? []).filter((field) => field.length > 0)
-  const rootFields = explicit.filter((field) => !field.includes("."))
+  const rootFields = explicit.filter((field) => !field.includes(".") && !computedFields.has(field))
   if (rootFields.length > 0 && !rootFields.includes("*")) restrict(root)
-  for (const field of explicit) addSelected(root, field, extraFields)
+  for (const field of explicit) addSelected(root, field)
   readJoinKeys(root)
   return root
 }

@@ -78,4 +78,44 @@ describe("cartwright/medusa under Medusa's module loader", () => {
       expect.objectContaining({ id: created.id, email: "a@example.com", items: [expect.objectContaining({ title: "Hat" })] }),
     ])
   })
+
+  it("answers the query graph with the cart fields Medusa's store routes ask for, fields no cart module has included", async () => {
+    const cart = underCartKey(host) as { createCarts(input: unknown): Promise<{ id: string }> }
+    const created = await cart.createCarts({
+      currency_code: "eur",
+      shipping_address: { city: "Lisbon" },
+      items: [{ title: "Scarf", quantity: 2, unit_price: 15 }],
+    })
+    // Medusa 2.x's default store cart fields, as far as they are the cart module's: they include
+    // `shipping_address.region_code` (no such column) and relations in `*relation` form, which the
+    // joiner hands on as select fields (with `shipping_methods_id`), as it does to @medusajs/cart.
+    const { data } = await host.app.query.graph({
+      entity: "cart",
+      fields: [
+        "id",
+        "currency_code",
+        "total",
+        "item_total",
+        "items.id",
+        "items.title",
+        "items.quantity",
+        "items.unit_price",
+        "items.tax_lines.rate",
+        "items.adjustments.amount",
+        "shipping_methods.amount",
+        "shipping_address.city",
+        "shipping_address.region_code",
+        "billing_address.region_code",
+        "*credit_lines",
+      ],
+      filters: { id: created.id },
+    })
+    const [read] = data as { id: string; total: unknown; items: { title: string }[]; shipping_address: { city: string } }[]
+    expect(read).toMatchObject({
+      id: created.id,
+      items: [expect.objectContaining({ title: "Scarf" })],
+      shipping_address: { city: "Lisbon" },
+    })
+    expect(Number(read!.total)).toBe(30)
+  })
 })
