@@ -56,6 +56,11 @@ export interface CartEvent {
     /** Medusa's convention: set when the caller passed `eventGroupId` in its context. */
     readonly eventGroupId?: string
   }
+  /**
+   * `"workflow"` for one of {@link CartWorkflowEvents} a flow emits; absent for the module's own events about
+   * its rows. A Medusa host tells them apart: Medusa's module events are internal and named per entity.
+   */
+  readonly origin?: "workflow"
 }
 
 /** Builds an event for `entity` (a key of {@link EventEntity}). */
@@ -87,6 +92,7 @@ const WORKFLOW_ACTIONS = {
 export function cartWorkflowEvent(name: CartWorkflowEventName, data: CartEvent["data"], eventGroupId?: string): CartEvent {
   return {
     name,
+    origin: "workflow",
     data,
     metadata: {
       source: "cartwright",

@@ -76,5 +76,5 @@ export async function deleteAddresses(tx: Tx, ids: readonly string[]): Promise<v
 /** Soft-deletes or restores addresses, locking their carts first (restore targets deleted rows, so the lock sees them). */
 export async function setAddressesDeleted(tx: Tx, ids: readonly string[], deleted: boolean): Promise<Map<Model, string[]>> {
   await lockOwningCarts(tx, ids, true)
-  return setDeleted(tx.db, MODELS.Address, ids, deleted)
+  return (await setDeleted(tx.db, MODELS.Address, ids, deleted)).ids
 }

@@ -77,8 +77,8 @@ export async function createCartsInOneStatement(tx: Tx, inputs: readonly Input[]
   return finishCreated(tx, inserted, new Map(inserted.addresses.map((address) => [String(address.id), address])))
 }
 
-/** Hangs addresses and items on the created carts as Medusa returns them, and emits the events. */
-function finishCreated(tx: Tx, { carts, items }: InsertedCarts, addressById: Map<string, Dto>): Dto[] {
+/** Hangs addresses and items on the created carts as Medusa returns them, and emits the events (carts, new addresses, items). */
+function finishCreated(tx: Tx, { carts, addresses, items }: InsertedCarts, addressById: Map<string, Dto>): Dto[] {
   for (const item of items) {
     item.adjustments = []
     item.tax_lines = []
@@ -93,6 +93,8 @@ function finishCreated(tx: Tx, { carts, items }: InsertedCarts, addressById: Map
   }
   tx.emit(
     ...carts.map((cart) => cartEvent("Cart", "created", { id: String(cart.id), cart_id: String(cart.id) }, tx.ctx.eventGroupId)),
+    // The addresses written with the carts, as @medusajs/cart announces its nested writes.
+    ...addresses.map((address) => cartEvent("Address", "created", idsOf(address), tx.ctx.eventGroupId)),
     ...items.map((item) => cartEvent("LineItem", "created", idsOf(item), tx.ctx.eventGroupId)),
   )
   return carts

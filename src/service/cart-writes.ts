@@ -3,6 +3,7 @@ import type { Model } from "../../models"
 import { lockCartsForDeletion } from "../persistence/cart-lock"
 import { updateCartRow } from "../persistence/single-statement"
 import { cartEvent } from "../events/cart-events"
+import { emitCascadedDeletes } from "./cascade-events"
 import { ConflictError, NotFoundError } from "../errors/errors"
 import { deleteOrphanedAddresses, updateAddressOfCart } from "../persistence/address-sql"
 import { deleteCartRows, lockLiveCartsMatching, updateLiveCarts, updateLiveCartsEach } from "../persistence/cart-sql"
@@ -198,8 +199,9 @@ export async function setCartsDeleted(tx: Tx, ids: readonly string[], deleted: b
   const locked = await lockCartsForDeletion(tx, ids, deleted)
   const affected = await setDeleted(tx.db, MODELS.Cart, locked, deleted)
   const action = deleted ? "deleted" : "restored"
-  tx.emit(...(affected.get(MODELS.Cart) ?? []).map((id) => cartEvent("Cart", action, { id, cart_id: id }, tx.ctx.eventGroupId)))
-  return affected
+  tx.emit(...(affected.ids.get(MODELS.Cart) ?? []).map((id) => cartEvent("Cart", action, { id, cart_id: id }, tx.ctx.eventGroupId)))
+  if (deleted) emitCascadedDeletes(tx, affected, MODELS.Cart)
+  return affected.ids
 }
 
 /** Hard-deletes carts; every child goes with them by foreign-key cascade. */

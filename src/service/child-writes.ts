@@ -1,4 +1,5 @@
 import { cartEvent } from "../events/cart-events"
+import { emitCascadedDeletes } from "./cascade-events"
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
@@ -192,10 +193,11 @@ export async function setChildrenDeleted(
   const locked = (await lockParents(tx, spec.model, unique, { includeDeleted: true })).locked
   if (locked.size === 0) return new Map()
   const affected = await setDeleted(tx.db, spec.model, [...locked.keys()], deleted)
-  const rows = (affected.get(spec.model) ?? []).map((id) => ({ id, cart_id: locked.get(id)?.cart_id ?? null }))
+  const rows = (affected.ids.get(spec.model) ?? []).map((id) => ({ id, cart_id: locked.get(id)?.cart_id ?? null }))
   if (!deleted && maxPerCart !== undefined && rows.length) await checkRowsPerCart(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, deleted ? "deleted" : "restored", rows)
-  return affected
+  if (deleted) emitCascadedDeletes(tx, affected, spec.model)
+  return affected.ids
 }
 
 /** After a restore (the carts are locked): fails if any of the carts now holds more than `max` live rows. */

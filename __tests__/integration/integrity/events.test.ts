@@ -27,6 +27,50 @@ describe("events", () => {
     ])
   })
 
+  it("createCarts announces the addresses it writes with the carts, not the ones it only points at", async () => {
+    const existing = await fixture.service.createAddresses({ city: "Bergen" })
+    fixture.events.clear()
+    const cart = await fixture.service.createCarts({
+      currency_code: "eur",
+      shipping_address: { city: "Oslo" },
+      billing_address_id: existing.id,
+    })
+    expect(fixture.events.events).toEqual([
+      expect.objectContaining({ name: "cart.created", data: expect.objectContaining({ id: cart.id }) }),
+      expect.objectContaining({ name: "cart.address.created", data: { id: cart.shipping_address_id, cart_id: cart.id } }),
+    ])
+  })
+
+  it("a soft delete announces every row it hides with the ones asked for, as Medusa does; a restore only those", async () => {
+    const s = fixture.service
+    const cart = await s.createCarts({
+      currency_code: "eur",
+      shipping_address: { city: "Oslo" },
+      items: [{ title: "t", quantity: 1, unit_price: 2 }],
+    })
+    const item = cart.items![0]!
+    const [adjustment] = await s.addLineItemAdjustments(cart.id, [{ item_id: item.id, amount: 1, code: "P" }])
+    fixture.events.clear()
+    await s.softDeleteLineItems([item.id])
+    expect(fixture.events.events.map((event) => [event.name, event.data])).toEqual([
+      ["cart.line-item.deleted", { id: item.id, cart_id: cart.id }],
+      ["cart.line-item-adjustment.deleted", { id: adjustment!.id, cart_id: cart.id }],
+    ])
+    await s.restoreLineItems([item.id])
+    fixture.events.clear()
+    await s.softDeleteCarts([cart.id])
+    expect(fixture.events.events.map((event) => event.name).sort()).toEqual([
+      "cart.address.deleted",
+      "cart.deleted",
+      "cart.line-item-adjustment.deleted",
+      "cart.line-item.deleted",
+    ])
+    expect(fixture.events.events.every((event) => event.data.cart_id === cart.id)).toBe(true)
+    fixture.events.clear()
+    await s.restoreCarts([cart.id])
+    expect(names()).toEqual(["cart.restored"])
+  })
+
   it("carries the caller's eventGroupId on every event", async () => {
     await fixture.service.createCarts({ currency_code: "usd" }, { eventGroupId: "grp_1" })
     expect(fixture.events.events[0]?.metadata.eventGroupId).toBe("grp_1")
