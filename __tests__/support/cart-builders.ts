@@ -60,3 +60,12 @@ export function aCartPricedAt(service: CartModuleService, ...prices: number[]): 
   const items = prices.map((unit_price, index) => ({ title: String.fromCharCode(65 + index), quantity: 1, unit_price }))
   return service.createCarts({ currency_code: "usd", items })
 }
+
+/** A cart with a shipping address in `city` and one line "t" of quantity 1 at `unitPrice`. */
+export function aCartShippedTo(service: CartModuleService, city: string, unitPrice = 1, currency = "usd"): Promise<CartDTO> {
+  return service.createCarts({
+    currency_code: currency,
+    shipping_address: { city },
+    items: [{ title: "t", quantity: 1, unit_price: unitPrice }],
+  })
+}

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql"
 import { useCartModule } from "../../support/cart-module-fixture"
-import { aCartPricedAt } from "../../support/cart-builders"
 import { countRows } from "./database-snapshot"
+import { aCartPricedAt, aCartShippedTo } from "../../support/cart-builders"
 
 const fixture = useCartModule()
 
@@ -43,11 +43,7 @@ describe("events", () => {
 
   it("a soft delete announces every row it hides with the ones asked for, as Medusa does; a restore only those", async () => {
     const s = fixture.service
-    const cart = await s.createCarts({
-      currency_code: "eur",
-      shipping_address: { city: "Oslo" },
-      items: [{ title: "t", quantity: 1, unit_price: 2 }],
-    })
+    const cart = await aCartShippedTo(s, "Oslo", 2, "eur")
     const item = cart.items![0]!
     const [adjustment] = await s.addLineItemAdjustments(cart.id, [{ item_id: item.id, amount: 1, code: "P" }])
     fixture.events.clear()

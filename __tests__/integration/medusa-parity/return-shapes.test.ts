@@ -1,5 +1,6 @@
 import BigNumberJs from "bignumber.js"
 import { useCartModule } from "../../support/cart-module-fixture"
+import { aCartShippedTo } from "../../support/cart-builders"
 
 /** Field sets recorded from `@medusajs/cart` 2.21.2's own return values for the same calls. */
 const fixture = useCartModule()
@@ -193,11 +194,7 @@ describe("money inputs as Medusa's workflows pass them", () => {
 describe("references to relations a read did not load, as Medusa's serializer leaves them", () => {
   it("gives rows `{ id }` of the to-one relations they did not load (none back to a parent they are nested in)", async () => {
     const s = fixture.service
-    const cart = await s.createCarts({
-      currency_code: "usd",
-      shipping_address: { city: "Oslo" },
-      items: [{ title: "t", quantity: 1, unit_price: 5 }],
-    })
+    const cart = await aCartShippedTo(s, "Oslo", 5)
     const [item] = await s.listLineItems({ cart_id: cart.id })
     expect(item!.cart).toEqual({ id: cart.id })
     const [method] = await s.addShippingMethods(cart.id, [{ name: "std", amount: 2 }])

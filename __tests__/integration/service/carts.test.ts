@@ -1,5 +1,6 @@
 import { useCartModule } from "../../support/cart-module-fixture"
 import { expectNotFound } from "../../support/expectations"
+import { aCartShippedTo } from "../../support/cart-builders"
 
 const fixture = useCartModule()
 
@@ -70,11 +71,7 @@ describe("retrieveCart", () => {
 
   it("ignores select fields and relations the model does not have, as Medusa does; none reaches SQL", async () => {
     const s = fixture.service
-    const cart = await s.createCarts({
-      currency_code: "usd",
-      shipping_address: { city: "Rome" },
-      items: [{ title: "t", quantity: 1, unit_price: 1 }],
-    })
+    const cart = await aCartShippedTo(s, "Rome")
     // What Medusa's own store routes and query graph send: a column no cart module has, `*relation`, `relation_id`.
     const read = await s.retrieveCart(cart.id, {
       select: ["id", "email", "shipping_address.city", "shipping_address.region_code", "*credit_lines", "shipping_methods_id"],
