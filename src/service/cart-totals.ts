@@ -143,7 +143,7 @@ export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
   const items = rowsOf(cart, "items")
   const methods = rowsOf(cart, "shipping_methods")
   const credits = rowsOf(cart, "credit_lines")
-  const toBigNumber = options.bigNumber ?? ((raw) => new BigNumber(raw))
+  const toBigNumber = sharedBigNumbers(options.bigNumber ?? ((raw) => new BigNumber(raw)))
   for (const line of [...items, ...methods]) {
     amountsToBigNumbers(line, toBigNumber)
     for (const adjustment of rowsOf(line, "adjustments")) amountsToBigNumbers(adjustment, toBigNumber)
@@ -173,6 +173,20 @@ export function decorateCartTotals(cart: Dto, options: TotalsOptions): void {
 
 /** Money columns a totals read returns as BigNumbers (Medusa turns every field with a `raw_` twin into one). */
 const AMOUNT_COLUMNS = ["unit_price", "compare_at_unit_price", "amount"] as const
+
+/**
+ * One BigNumber per exact value within a read: lines of a cart often share a price, and a BigNumber is
+ * immutable, so sharing it is safe (as for the totals, see totalsWriter).
+ */
+function sharedBigNumbers(make: BigNumberFactory): BigNumberFactory {
+  const made = new Map<string, BigNumber>()
+  return (raw) => {
+    const key = `${raw.value}/${raw.precision}`
+    let number = made.get(key)
+    if (number === undefined) made.set(key, (number = make(raw)))
+    return number
+  }
+}
 
 /** Replaces each amount of `row` that has an exact `raw_` twin with a BigNumber of that twin; nulls stay null. */
 function amountsToBigNumbers(row: Row, toBigNumber: BigNumberFactory): void {
