@@ -20,10 +20,10 @@ const MEDUSA_ENTITIES: ReadonlyMap<string, { readonly prefix: string; readonly o
   [EventEntity.CreditLine, { prefix: EventEntity.CreditLine, object: "credit_line" }],
 ])
 
-/** One event as Medusa's subscribers receive it: `metadata.source` is the module key (`cart`). */
-function toMessage(event: CartEvent): MedusaEventMessage {
+/** The module's own event about one of its rows, named as @medusajs/cart names it; undefined for any other event. */
+function rowMessage(event: CartEvent): MedusaEventMessage | undefined {
   const entity = event.origin === "workflow" ? undefined : MEDUSA_ENTITIES.get(event.metadata.object)
-  if (entity === undefined) return { name: event.name, data: event.data, metadata: { ...event.metadata, source: CART_MODULE_KEY } }
+  if (entity === undefined) return undefined
   return {
     name: `${entity.prefix}.${event.metadata.action}`,
     data: event.data,
@@ -35,15 +35,20 @@ function toMessage(event: CartEvent): MedusaEventMessage {
  * Sends cartwright's committed events through Medusa's event bus module as `@medusajs/cart` sends its own: the
  * module's events about its rows are internal (`emit(messages, { internal: true })`) and named per entity
  * (`cart.cart.created`, `cart.line-item.updated`), so they never double the `cart.created` / `cart.updated`
- * Medusa's workflows emit for the same write. Events of cartwright's flows (`cart.region_updated`...) keep
- * their names and are not internal, as Medusa's workflow events are not.
+ * Medusa's workflows emit for the same write. Every other event (of cartwright's flows, `cart.region_updated`...,
+ * or the host's own through `emitEvents`) keeps its name and is not internal, as Medusa's workflow events are not.
  */
 export function medusaEventBus(bus: MedusaEventBus): EventBusPort {
   return {
     emit: async (events: readonly CartEvent[]) => {
       const internal: MedusaEventMessage[] = []
       const workflow: MedusaEventMessage[] = []
-      for (const event of events) (event.origin === "workflow" ? workflow : internal).push(toMessage(event))
+      for (const event of events) {
+        const row = rowMessage(event)
+        // Anything else (a flow's workflow event, an event of the host's own through emitEvents) goes out as it is.
+        if (row) internal.push(row)
+        else workflow.push({ name: event.name, data: event.data, metadata: { ...event.metadata, source: CART_MODULE_KEY } })
+      }
       if (internal.length > 0) await bus.emit(internal, { internal: true })
       if (workflow.length > 0) await bus.emit(workflow)
     },

@@ -67,6 +67,17 @@ describe("medusaEventBus", () => {
     expect(calls[1]!.messages[0]!.metadata).toEqual({ source: "cart", object: "cart", action: "updated" })
   })
 
+  it("sends an event of the host's own (emitEvents) as it is, not internal", async () => {
+    const { calls, bus } = recordingBus()
+    const own = {
+      name: "cart.gift_wrapped",
+      data: { id: "cart_1" },
+      metadata: { source: "cartwright" as const, object: "gift_wrap", action: "updated" as const },
+    }
+    await medusaEventBus(bus).emit([own])
+    expect(calls).toEqual([{ options: undefined, messages: [{ ...own, metadata: { ...own.metadata, source: "cart" } }] }])
+  })
+
   it("sends nothing for no events", async () => {
     const { calls, bus } = recordingBus()
     await medusaEventBus(bus).emit([])
