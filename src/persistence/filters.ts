@@ -80,6 +80,16 @@ function operatorCondition(model: Model, alias: string, column: string, ops: Rec
       parts.push(inList(model, target, column, value, op === "$nin", out))
       continue
     }
+    if (op === "$exists") {
+      // MikroORM's: whether the column holds a value.
+      if (typeof value !== "boolean") throw InvalidDataError.because(`$exists on "${column}" needs true or false`, [column, op])
+      parts.push(`${target} IS ${value ? "NOT " : ""}NULL`)
+      continue
+    }
+    if (op === "$not") {
+      parts.push(`NOT (${columnCondition(model, alias, column, value, out)})`)
+      continue
+    }
     const sqlOp = hasOwn(COMPARISONS, op) ? COMPARISONS[op] : undefined
     if (!sqlOp) throw InvalidDataError.because(`Unknown filter operator "${op}" on "${column}"`, [column, op])
     if (value === null && (op === "$eq" || op === "$ne")) {
@@ -123,7 +133,10 @@ export function compileFilters(model: Model, filters: Filters, alias: string, ou
   const parts: string[] = []
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined) continue
-    if (key === "$and" || key === "$or") {
+    if (key === "$not") {
+      if (!isPlainObject(value)) throw InvalidDataError.because(`$not needs an object of filters`, [key])
+      parts.push(`NOT (${compileFilters(model, value, alias, out)})`)
+    } else if (key === "$and" || key === "$or") {
       if (!Array.isArray(value)) throw InvalidDataError.because(`${key} needs an array of filters`, [key])
       const joined = value.map((sub: Filters) => `(${compileFilters(model, sub, alias, out)})`)
       parts.push(joined.length ? `(${joined.join(key === "$and" ? " AND " : " OR ")})` : key === "$and" ? "TRUE" : "FALSE")

@@ -99,11 +99,15 @@ export function buildReadPlan(
   return root
 }
 
-/** A loaded to-one relation's key column is read with it (`shipping_address_id` beside `shipping_address`), as Medusa returns it. */
+/**
+ * The key columns a loaded relation joins on are read with it, as Medusa returns them whatever `select`
+ * names: `shipping_address_id` beside `shipping_address`, each item's `cart_id` under `items`.
+ */
 function readJoinKeys(plan: ReadPlan): void {
   for (const [name, child] of plan.relations) {
     const spec = plan.model.relations[name]
     if (spec?.kind === "one") plan.columns.add(spec.column)
+    else if (spec?.kind === "many") child.columns.add(spec.column)
     readJoinKeys(child)
   }
 }

@@ -12,7 +12,11 @@ type Schema = z.ZodType
 
 const partialOf = (schema: z.ZodObject) => schema.partial()
 
-/** Each public input by name, with its schema. */
+/**
+ * Each public input by name, with its schema. An upsert entry is an update when it names an `id` (only
+ * the fields it gives change) and a create otherwise, so its schema requires nothing; the fields a create
+ * needs are checked per entry (see required-fields.ts), in Medusa's words.
+ */
 const INPUTS = {
   createCart: schemas.cart,
   updateCart: schemas.cart.omit({ items: true }).partial(),
@@ -25,16 +29,16 @@ const INPUTS = {
   updateShippingMethod: partialOf(schemas.shippingMethod),
   createLineItemAdjustment: schemas.lineItemAdjustment,
   updateLineItemAdjustment: partialOf(schemas.lineItemAdjustment),
-  upsertLineItemAdjustment: schemas.lineItemAdjustment.partial({ item_id: true }),
+  upsertLineItemAdjustment: partialOf(schemas.lineItemAdjustment),
   createLineItemTaxLine: schemas.lineItemTaxLine,
   updateLineItemTaxLine: partialOf(schemas.lineItemTaxLine),
-  upsertLineItemTaxLine: schemas.lineItemTaxLine.partial({ item_id: true }),
+  upsertLineItemTaxLine: partialOf(schemas.lineItemTaxLine),
   createShippingMethodAdjustment: schemas.shippingMethodAdjustment,
   updateShippingMethodAdjustment: partialOf(schemas.shippingMethodAdjustment),
-  upsertShippingMethodAdjustment: schemas.shippingMethodAdjustment.partial({ shipping_method_id: true }),
+  upsertShippingMethodAdjustment: partialOf(schemas.shippingMethodAdjustment),
   createShippingMethodTaxLine: schemas.shippingMethodTaxLine,
   updateShippingMethodTaxLine: partialOf(schemas.shippingMethodTaxLine),
-  upsertShippingMethodTaxLine: schemas.shippingMethodTaxLine.partial({ shipping_method_id: true }),
+  upsertShippingMethodTaxLine: partialOf(schemas.shippingMethodTaxLine),
   createCreditLine: schemas.creditLine,
   updateCreditLine: partialOf(schemas.creditLine),
 } as const satisfies Readonly<Record<string, Schema>>

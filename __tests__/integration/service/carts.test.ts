@@ -49,7 +49,8 @@ describe("retrieveCart", () => {
     })
     const cart = await fixture.service.retrieveCart(created.id, { select: ["id", "email", "items.title"], relations: ["items"] })
     expect(cart.items?.map((item) => item.title)).toEqual(["Item 1", "Item 2", "Item 3"])
-    expect(cart.items?.[0]).toEqual({ id: expect.any(String), title: "Item 1" })
+    // The key the items join on comes along, as in Medusa's answer to the same call.
+    expect(cart.items?.[0]).toEqual({ id: expect.any(String), title: "Item 1", cart_id: created.id })
     expect(cart).not.toHaveProperty("currency_code")
     expect(cart).not.toHaveProperty("total")
   })
@@ -145,6 +146,24 @@ describe("listCarts", () => {
       ["City 0", ["Item 0"]],
     ])
     expect(page[0]).not.toHaveProperty("email")
+  })
+
+  it("takes MikroORM's $exists and $not, as Medusa's filters do", async () => {
+    const customer = `cus_ops_${Date.now()}`
+    await fixture.service.createCarts([
+      { currency_code: "usd", customer_id: customer, email: "x@a.com" },
+      { currency_code: "eur", customer_id: customer },
+      { currency_code: "gbp", customer_id: customer, email: "y@b.com" },
+    ])
+    const currencies = async (filters: object) =>
+      (await fixture.service.listCarts({ customer_id: customer, ...filters }, { select: ["currency_code"] })).map(
+        (cart) => cart.currency_code,
+      )
+    expect(await currencies({ email: { $exists: true } })).toEqual(["usd", "gbp"])
+    expect(await currencies({ email: { $exists: false } })).toEqual(["eur"])
+    expect(await currencies({ currency_code: { $not: { $in: ["usd", "eur"] } } })).toEqual(["gbp"])
+    expect(await currencies({ $not: { currency_code: "usd" } })).toEqual(["eur", "gbp"])
+    await expect(currencies({ email: { $exists: "yes" } })).rejects.toMatchObject({ type: "invalid_data" })
   })
 
   it("refuses an unknown filter field with invalid_data", async () => {

@@ -101,6 +101,19 @@ describe("line item tax lines", () => {
     expect(listed.map((entry) => Number(entry.rate))).toEqual([19, 19])
   })
 
+  it("upserts an entry with an id as an update of the fields it names, as Medusa does; a new entry still needs its fields", async () => {
+    const { itemIds } = await aCart()
+    const [line] = await fixture.service.upsertLineItemTaxLines([{ item_id: itemIds[0], code: "VAT", rate: 20, description: "Std" }])
+    const [updated] = await fixture.service.upsertLineItemTaxLines([{ id: line!.id, rate: 7 }])
+    expect(updated).toMatchObject({ id: line!.id, code: "VAT", description: "Std", rate: 7 })
+    const [set] = await fixture.service.setLineItemTaxLines(updated!.cart_id, [{ id: line!.id, code: "RED" }])
+    expect(set).toMatchObject({ id: line!.id, code: "RED", rate: 7 })
+    await expect(fixture.service.upsertLineItemTaxLines([{ item_id: itemIds[1], rate: 5 }])).rejects.toMatchObject({
+      type: "invalid_data",
+      message: "Value for LineItemTaxLine.code is required, 'undefined' found",
+    })
+  })
+
   it("deletes, soft-deletes and restores", async () => {
     const { itemIds } = await aCart()
     const [a, b] = await fixture.service.addLineItemTaxLines([
