@@ -56,45 +56,49 @@ function restrict(plan: ReadPlan): void {
   plan.columns.add("id")
 }
 
+/** The model at the end of a dotted relation path, without planning it; undefined when a segment names no relation. */
+function modelAt(model: Model, path: readonly string[]): Model | undefined {
+  let current = model
+  for (const segment of path) {
+    const spec = hasOwn(current.relations, segment) ? current.relations[segment] : undefined
+    if (spec === undefined) return undefined
+    current = modelNamed(spec.model)
+  }
+  return current
+}
+
 function addSelected(root: ReadPlan, field: string): void {
   const segments = field.split(".")
   const last = segments.pop()!
-  const plan = planAt(root, segments)
-  if (plan === undefined) return
+  const model = modelAt(root.model, segments)
+  // Anything that names nothing the models have (a computed total, a typo, a field of a linked module,
+  // `*items`) is left out, relation path included, as `@medusajs/cart` leaves it: Medusa's own store routes
+  // select `shipping_address.region_code`, which no cart module has. Only model columns reach the SQL text.
+  if (model === undefined) return
+  const known = last === "*" || hasOwn(model.columns, last) || hasOwn(model.relations, last)
+  if (!known) return
+  const plan = planAt(root, segments)!
   if (last === "*") {
     for (const column of plan.model.columnNames) plan.columns.add(column)
-    return
-  }
-  if (hasOwn(plan.model.columns, last)) {
+  } else if (hasOwn(plan.model.columns, last)) {
     restrict(plan)
     plan.columns.add(last)
     if (plan.model.moneyColumns.includes(last)) plan.columns.add(`raw_${last}`)
-    return
+  } else {
+    planAt(plan, [last])
   }
-  if (hasOwn(plan.model.relations, last)) planAt(plan, [last])
-  // Anything else (a computed total, a typo, a field of a linked module, `*items`) is left out, as
-  // `@medusajs/cart` leaves it: Medusa's own store routes select `shipping_address.region_code`, which no
-  // cart module has. Only model columns ever reach the SQL text.
 }
 
 /**
- * Builds the read plan for `select` and `relations`. Fields of relations imply the relation. As in
- * `@medusajs/cart`, a field or relation the model does not have is ignored rather than refused (see
- * addSelected), though an unknown top-level field still narrows the row to what else is selected.
- * `computedFields` (totals) are the caller's: they narrow nothing, as Medusa drops them from `select`.
+ * Builds the read plan for `select` and `relations`, as `@medusajs/cart` reads them: any `select` but one
+ * holding `*` narrows the row to `id` and the columns it names (`select: []` reads only `id`); fields of
+ * relations imply the relation; a field or relation the models do not have is ignored rather than refused.
  */
-export function buildReadPlan(
-  model: Model,
-  select: readonly string[] | undefined,
-  relations: readonly string[] | undefined,
-  computedFields: ReadonlySet<string> = new Set(),
-): ReadPlan {
+export function buildReadPlan(model: Model, select: readonly string[] | undefined, relations: readonly string[] | undefined): ReadPlan {
   const root = fullPlan(model)
   for (const relation of relations ?? []) planAt(root, relation.split("."))
-  const explicit = (select ?? []).filter((field) => field.length > 0)
-  const rootFields = explicit.filter((field) => !field.includes(".") && !computedFields.has(field))
-  if (rootFields.length > 0 && !rootFields.includes("*")) restrict(root)
-  for (const field of explicit) addSelected(root, field)
+  if (select !== undefined && !select.includes("*")) restrict(root)
+  for (const field of select ?? []) if (field.length > 0) addSelected(root, field)
   readJoinKeys(root)
   return root
 }

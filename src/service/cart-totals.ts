@@ -37,9 +37,9 @@ export const CART_TOTAL_FIELDS: ReadonlySet<string> = new Set([
   ...LINE_FIELDS.map((field) => `raw_${field}`),
 ])
 
-/** Whether a cart read must compute totals: no select, `*`, or any total field asked for. */
+/** Whether a cart read must compute totals, as Medusa decides it: no `select`, or one naming `*` or a total. */
 export function wantsTotals(select: readonly string[] | undefined): boolean {
-  if (!select || select.length === 0) return true
+  if (select === undefined) return true
   return select.some((field) => field === "*" || CART_TOTAL_FIELDS.has(field))
 }
 

@@ -9,7 +9,7 @@ import { readRows } from "../persistence/reader"
 import { addPlannedReferences, mapPlanned, stripHidden } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
 import type { TotalsOptions } from "../totals"
-import { addTotalsRelations, CART_TOTAL_FIELDS, decorateCartTotals, dropUnselectedCurrency, wantsTotals } from "./cart-totals"
+import { addTotalsRelations, decorateCartTotals, dropUnselectedCurrency, wantsTotals } from "./cart-totals"
 
 /** Reads a list of `model` rows with their relations (and cart totals when asked) in one statement. */
 export async function listRows(
@@ -22,7 +22,7 @@ export async function listRows(
 ): Promise<{ rows: Dto[]; count: number }> {
   const cfg = config ?? {}
   const isCart = model === MODELS.Cart
-  const plan = buildReadPlan(model, cfg.select, cfg.relations, isCart ? CART_TOTAL_FIELDS : undefined)
+  const plan = buildReadPlan(model, cfg.select, cfg.relations)
   const computeTotals = isCart && wantsTotals(cfg.select)
   const currencyLeftOut = computeTotals && addTotalsRelations(plan, totals.lean === true)
   const result = await readRows(db, model, plan, filters ?? {}, cfg, withCount)

@@ -55,6 +55,27 @@ describe("retrieveCart", () => {
     expect(cart).not.toHaveProperty("total")
   })
 
+  it("narrows the cart to its id and what select names, whatever select holds, as Medusa does", async () => {
+    const created = await fixture.service.createCarts({
+      currency_code: "usd",
+      email: "n@x.com",
+      items: [{ title: "N", quantity: 1, unit_price: 4 }],
+    })
+    const s = fixture.service
+    // An empty select reads the id alone, and no totals.
+    expect(await s.retrieveCart(created.id, { select: [] })).toEqual({ id: created.id })
+    // Fields of a relation only: the relation (with its join key), under the cart's id.
+    expect(await s.retrieveCart(created.id, { select: ["items.title"] })).toEqual({
+      id: created.id,
+      items: [{ id: created.items![0]!.id, title: "N", cart_id: created.id }],
+    })
+    // A field the relation does not have loads nothing of it.
+    expect(await s.retrieveCart(created.id, { select: ["items.nope"] })).toEqual({ id: created.id })
+    const withTotal = await s.retrieveCart(created.id, { select: ["total"] })
+    expect(withTotal).not.toHaveProperty("email")
+    expect(withTotal.total?.toJSON()).toBe(4)
+  })
+
   it("computes totals when no select is given and returns the relations it needed, as Medusa does", async () => {
     const created = await fixture.service.createCarts({
       currency_code: "usd",
