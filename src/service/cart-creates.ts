@@ -9,6 +9,7 @@ import type { Tx } from "../persistence/unit-of-work"
 import { insertRows, toColumns } from "../persistence/writer"
 import { isPlainObject } from "../validation/arguments"
 import { idsOf } from "./row-ids"
+import { createNestedPricingLines, hasNestedPricingLines } from "./nested-pricing-lines"
 
 import type { CartInput as Input } from "./cart-input"
 import { CART_ADDRESS_FIELDS as ADDRESS_FIELDS, normaliseCartColumns } from "./cart-input"
@@ -64,15 +65,27 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
   const items = await insertRows(tx.db, MODELS.LineItem, rows.items)
   const addressById = new Map(addresses.map((address) => [String(address.id), address]))
   await loadReferencedAddresses(tx, carts, addressById)
-  return finishCreated(tx, { carts, addresses, items }, addressById)
+  const created = finishCreated(tx, { carts, addresses, items }, addressById)
+  const itemInputs = inputs.flatMap(itemsOf)
+  if (hasNestedPricingLines(itemInputs)) {
+    const byId = new Map(items.map((item) => [item.id, item]))
+    await createNestedPricingLines(
+      tx,
+      rows.items.map((row) => byId.get(row.id) ?? {}),
+      itemInputs,
+    )
+  }
+  return created
 }
 
 /**
  * Creates carts as {@link createCarts} does, in ONE statement and no transaction, when no cart points
- * at an existing address; otherwise `undefined` (no statement sent).
+ * at an existing address and no item carries tax lines or adjustments; otherwise `undefined` (no statement sent).
  */
 export async function createCartsInOneStatement(tx: Tx, inputs: readonly Input[]): Promise<Dto[] | undefined> {
   if (inputs.some((input) => input.shipping_address_id != null || input.billing_address_id != null)) return undefined
+  // Items carrying tax lines or adjustments: the general path creates those too.
+  if (hasNestedPricingLines(inputs.flatMap(itemsOf))) return undefined
   const inserted = await insertCartsInOneStatement(tx.db, planCarts(inputs))
   return finishCreated(tx, inserted, new Map(inserted.addresses.map((address) => [String(address.id), address])))
 }

@@ -1,5 +1,6 @@
 import { cartEvent } from "../events/cart-events"
 import { emitCascadedDeletes } from "./cascade-events"
+import { createNestedPricingLines, hasNestedPricingLines } from "./nested-pricing-lines"
 import type { Model } from "../../models"
 import { MODELS } from "../../models"
 import { InvalidDataError, NotFoundError } from "../errors/errors"
@@ -72,7 +73,16 @@ export async function createChildren(
   })
   const created = maxPerCart === undefined ? await insertChildRows(tx, spec, rows) : await insertWithinLimit(tx, spec, rows, maxPerCart)
   emitAll(tx, spec, "created", created)
-  return withEmptyChildren(spec, created)
+  withEmptyChildren(spec, created)
+  if (spec.model === MODELS.LineItem && hasNestedPricingLines(inputs)) {
+    const byId = new Map(created.map((row) => [row.id, row]))
+    await createNestedPricingLines(
+      tx,
+      ids.map((id) => byId.get(id) ?? {}),
+      inputs,
+    )
+  }
+  return created
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Tx } from "../persistence/unit-of-work"
 import { arrayInsertable, toColumns } from "../persistence/writer"
 import type { ChildSpec } from "./child-specs"
 import { mutableFields, withEmptyChildren } from "./child-writes"
+import { hasNestedPricingLines } from "./nested-pricing-lines"
 
 // The one-statement forms of the commonest child writes (issue #10): each resolves to `undefined`
 // when its statement wrote nothing, and the caller then runs the general form in child-writes.ts,
@@ -30,7 +31,8 @@ export function canCreateInOneStatement(
   maxPerCart: number | undefined,
 ): cartId is string {
   if (spec.parentColumn !== "cart_id" || cartId === undefined || maxPerCart !== undefined || inputs.length === 0) return false
-  return arrayInsertable(spec.model, inputs) && inputs.every((input) => input.cart_id === cartId)
+  // New items carrying tax lines or adjustments are written by the general path, which creates those too.
+  return arrayInsertable(spec.model, inputs) && inputs.every((input) => input.cart_id === cartId) && !hasNestedPricingLines(inputs)
 }
 
 /** Creates children of one cart in one statement; see {@link canCreateInOneStatement}. */

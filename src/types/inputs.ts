@@ -13,8 +13,14 @@ export interface UpdateAddressDTO extends CreateAddressDTO {
   id: string
 }
 
-/** Fields of a new line item (the model's columns); `cart_id` is optional where the method takes the cart id separately. */
-export type CreateLineItemDTO = CreateOf<ModelOf<"LineItem">, BigNumberInput, "cart_id">
+/**
+ * Fields of a new line item (the model's columns); `cart_id` is optional where the method takes the cart id
+ * separately. `tax_lines` and `adjustments` are created with the item, as Medusa's `CreateLineItemDTO` allows.
+ */
+export type CreateLineItemDTO = CreateOf<ModelOf<"LineItem">, BigNumberInput, "cart_id"> & {
+  tax_lines?: Omit<CreateTaxLineDTO, "id">[]
+  adjustments?: Omit<CreateAdjustmentDTO, "id">[]
+}
 
 /** A line item for a specific cart. */
 export interface CreateLineItemForCartDTO extends CreateLineItemDTO {
@@ -22,7 +28,7 @@ export interface CreateLineItemForCartDTO extends CreateLineItemDTO {
 }
 
 /** Fields a line item update may change. */
-export type UpdateLineItemDTO = Partial<Omit<CreateLineItemDTO, "cart_id">>
+export type UpdateLineItemDTO = Partial<Omit<CreateLineItemDTO, "cart_id" | "tax_lines" | "adjustments">>
 
 /** A line item update carrying its id. */
 export interface UpdateLineItemWithIdDTO extends UpdateLineItemDTO {

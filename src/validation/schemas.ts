@@ -214,12 +214,6 @@ export const address = columnsSchema(MODELS.Address, { omit: ["cart_id"] }).exte
 /** Address fields of `createAddresses`, which may name the cart the address belongs to (its lock is taken). */
 export const addressOfCart = address.extend({ cart_id: id.nullable().optional() })
 
-/** Line item fields (creation). */
-export const lineItem = columnsSchema(MODELS.LineItem, {
-  rules: { cart_id: id, title: nonEmpty(), quantity },
-  optional: ["cart_id"],
-})
-
 /** Shipping method fields (creation). */
 export const shippingMethod = columnsSchema(MODELS.ShippingMethod, {
   rules: { cart_id: id, name: nonEmpty() },
@@ -244,6 +238,21 @@ export const shippingMethodTaxLine = columnsSchema(MODELS.ShippingMethodTaxLine,
   rules: { ...taxLineRules, shipping_method_id: id },
   omit: ["cart_id"],
 }).extend(rowId)
+
+/** Line item fields, without the tax lines and adjustments a new item may carry (see {@link lineItem}). */
+export const lineItemColumns = columnsSchema(MODELS.LineItem, {
+  rules: { cart_id: id, title: nonEmpty(), quantity },
+  optional: ["cart_id"],
+})
+
+/**
+ * Line item fields (creation), with the tax lines and adjustments Medusa's `CreateLineItemDTO` lets a new
+ * item carry: they are created with it, hung on it.
+ */
+export const lineItem = lineItemColumns.extend({
+  tax_lines: z.array(lineItemTaxLine.omit({ item_id: true, id: true })).optional(),
+  adjustments: z.array(lineItemAdjustment.omit({ item_id: true, id: true })).optional(),
+})
 
 /** Credit line fields (the amount may be negative). */
 export const creditLine = columnsSchema(MODELS.CreditLine, { rules: { cart_id: id, amount } })

@@ -24,7 +24,7 @@ const INPUTS = {
   createAddress: schemas.addressOfCart,
   updateAddress: schemas.address.required({ id: true }),
   createLineItem: schemas.lineItem,
-  updateLineItem: partialOf(schemas.lineItem),
+  updateLineItem: partialOf(schemas.lineItemColumns),
   createShippingMethod: schemas.shippingMethod,
   updateShippingMethod: partialOf(schemas.shippingMethod),
   createLineItemAdjustment: schemas.lineItemAdjustment,

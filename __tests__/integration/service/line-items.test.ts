@@ -62,6 +62,41 @@ describe("addLineItems", () => {
   })
 })
 
+describe("new items carrying tax lines and adjustments (Medusa's CreateLineItemDTO)", () => {
+  const taxed = (title: string) => ({ ...tee, title, tax_lines: [{ code: "VAT", rate: 25 }], adjustments: [{ code: "SALE", amount: 2 }] })
+
+  it("creates them with the items of a new cart and of addLineItems, hung on each item, announced", async () => {
+    fixture.events.clear()
+    const cart = await fixture.service.createCarts({ currency_code: "usd", items: [taxed("A"), { ...tee, title: "B" }] })
+    expect(
+      cart.items!.map((item) => [item.title, item.tax_lines!.map((line) => line.code), item.adjustments!.map((adj) => adj.code)]),
+    ).toEqual([
+      ["A", ["VAT"], ["SALE"]],
+      ["B", [], []],
+    ])
+    const [added] = await fixture.service.addLineItems(cart.id, [taxed("C")])
+    expect(added).toMatchObject({
+      title: "C",
+      tax_lines: [{ code: "VAT", item_id: added!.id }],
+      adjustments: [{ code: "SALE", item_id: added!.id }],
+    })
+    const read = await fixture.service.retrieveCart(cart.id)
+    // 3 × 20, less 2 × 2 discounts, taxed at 25% on the discounted lines.
+    expect(read.total?.toJSON()).toBe(20 + 2 * (18 * 1.25))
+    expect(fixture.events.events.map((event) => event.name)).toEqual(
+      expect.arrayContaining(["cart.line-item-tax-line.created", "cart.line-item-adjustment.created"]),
+    )
+  })
+
+  it("refuses a bad nested tax line with invalid_data and writes nothing", async () => {
+    const cartId = await newCart()
+    await expect(fixture.service.addLineItems(cartId, [{ ...tee, tax_lines: [{ code: "VAT", rate: 250 }] }])).rejects.toMatchObject({
+      type: "invalid_data",
+    })
+    expect(await fixture.service.listLineItems({ cart_id: cartId })).toEqual([])
+  })
+})
+
 describe("createLineItems", () => {
   it("returns one object for one input and an array for a list", async () => {
     const cartId = await newCart()
