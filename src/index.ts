@@ -16,7 +16,15 @@ export type { FindConfig, OrderBy, OrderDirection } from "./persistence/find-con
 export type { Filters } from "./persistence/filters"
 export { CartErrorType, CartModuleError } from "./errors/cart-module-error"
 export type { ValidationIssue } from "./errors/cart-module-error"
-export { ConflictError, DuplicateError, InvalidDataError, NotAllowedError, NotFoundError, UnexpectedStateError } from "./errors/errors"
+export {
+  CheckConstraintError,
+  ConflictError,
+  DuplicateError,
+  InvalidDataError,
+  NotAllowedError,
+  NotFoundError,
+  UnexpectedStateError,
+} from "./errors/errors"
 export { cartEvent, cartWorkflowEvent, CartWorkflowEvents, EventEntity } from "./events/cart-events"
 export type { CartEvent, CartEventName, CartWorkflowAction, CartWorkflowEventName, EventAction } from "./events/cart-events"
 export { InMemoryEventBus, noopEventBus } from "./ports/event-bus"

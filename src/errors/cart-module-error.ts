@@ -16,6 +16,8 @@ export type CartErrorType = (typeof CartErrorType)[keyof typeof CartErrorType]
 export interface ValidationIssue {
   readonly path: readonly (string | number)[]
   readonly message: string
+  /** Set when the value breaks a CHECK constraint of the table (a negative amount): the database would refuse it too. */
+  readonly constraint?: true
 }
 
 /** The base of every error the module throws on purpose; `type` says which kind it is. */

@@ -31,16 +31,20 @@ export class NotFoundError extends CartModuleError {
 
 /** The input is malformed; `issues` lists every problem with its path. */
 export class InvalidDataError extends CartModuleError {
-  override readonly name = "InvalidDataError"
+  override readonly name: string = "InvalidDataError"
 
-  /** One error carrying every issue found. */
+  /** One error carrying every issue found; a {@link CheckConstraintError} when every issue is a broken CHECK constraint. */
   static fromIssues(issues: readonly ValidationIssue[], what = "input"): InvalidDataError {
     const summary = issues
       .slice(0, 5)
       .map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`)
       .join("; ")
     const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : ""
-    return new InvalidDataError(CartErrorType.INVALID_DATA, `Invalid ${what}: ${summary}${more}`, issues)
+    const message = `Invalid ${what}: ${summary}${more}`
+    if (issues.length > 0 && issues.every((issue) => issue.constraint === true)) {
+      return new CheckConstraintError(CartErrorType.INVALID_DATA, message, issues)
+    }
+    return new InvalidDataError(CartErrorType.INVALID_DATA, message, issues)
   }
 
   /** A single problem described in words. */
@@ -83,6 +87,16 @@ export class InvalidDataError extends CartModuleError {
 }
 
 /** The operation is not allowed in the entity's current state, e.g. writing to a completed cart. */
+/**
+ * An input the table's CHECK constraints forbid (a negative unit price or amount), refused before any write.
+ * Its `name` is that of the MikroORM exception `@medusajs/cart` lets through for the same input (its database
+ * refuses the row), so code that checks the name keeps working; unlike that exception it is typed
+ * `invalid_data` (HTTP 400 in a Medusa app, where the untyped one is a 500) and quotes no SQL.
+ */
+export class CheckConstraintError extends InvalidDataError {
+  override readonly name: string = "CheckConstraintViolationException"
+}
+
 export class NotAllowedError extends CartModuleError {
   override readonly name = "NotAllowedError"
 

@@ -93,7 +93,8 @@ export const amount = withQuickTest(
 
 /** A finite decimal ≥ 0. */
 export const nonNegativeAmount = withQuickTest(
-  amount.refine(isNonNegative, { message: "must be greater than or equal to 0" }),
+  // The tables hold the same rule as a CHECK constraint; the issue says so (see CheckConstraintError).
+  amount.refine(isNonNegative, { message: "must be greater than or equal to 0", params: { constraint: true } }),
   quickNonNegativeAmount,
 )
 

@@ -47,7 +47,11 @@ const INPUTS = {
 export type InputName = keyof typeof INPUTS
 
 function toIssues(error: z.ZodError, prefix: readonly (string | number)[]): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: [...prefix, ...issuePath(issue.path)], message: issue.message }))
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issuePath(issue.path)]
+    const constraint = issue.code === "custom" && issue.params?.constraint === true
+    return constraint ? { path, message: issue.message, constraint } : { path, message: issue.message }
+  })
 }
 
 function sameIssuePath(a: ValidationIssue, b: ValidationIssue): boolean {

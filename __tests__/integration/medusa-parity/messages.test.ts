@@ -1,3 +1,4 @@
+import { CheckConstraintError, InvalidDataError } from "../../../src/index"
 import { useCartModule } from "../../support/cart-module-fixture"
 
 /**
@@ -385,6 +386,24 @@ describe("errors are @medusajs/cart 2.21's, type and message", () => {
       message: "Value for LineItem.title is required, 'undefined' found",
       issues: expect.arrayContaining([expect.objectContaining({ path: ["title"] }), expect.objectContaining({ path: ["quantity"] })]),
     })
+  })
+
+  it("names a negative amount's error as Medusa's database error is named, typed and without SQL", async () => {
+    const error: unknown = await fixture.service.addShippingMethods(cartId, [{ name: "n", amount: -1 }]).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(CheckConstraintError)
+    expect(error).toBeInstanceOf(InvalidDataError)
+    expect(error).toMatchObject({
+      name: "CheckConstraintViolationException",
+      type: "invalid_data",
+      message: "Invalid create shipping method: amount: must be greater than or equal to 0",
+      issues: [{ path: ["amount"], constraint: true }],
+    })
+    // Any other issue with it: a plain invalid_data error.
+    const mixed: unknown = await fixture.service
+      .addLineItems(cartId, [{ title: "", quantity: 1, unit_price: -1 }])
+      .catch((caught: unknown) => caught)
+    expect(mixed).toMatchObject({ name: "InvalidDataError", type: "invalid_data" })
+    expect(await fixture.service.listShippingMethods({ cart_id: cartId })).toEqual([])
   })
 
   it("carries the flag MedusaError.isMedusaError reads", async () => {
