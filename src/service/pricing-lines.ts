@@ -1,3 +1,4 @@
+import { addReferences } from "../persistence/row-mapper"
 import type { CartContext } from "../persistence/unit-of-work"
 import { requireId } from "../validation/arguments"
 import { CHILD_SPECS } from "./child-specs"
@@ -34,6 +35,10 @@ export class PricingLines {
   /** Updates entries that have an `id` and creates the others; removes nothing. @throws InvalidDataError */
   async upsert<N extends PricingLineName>(name: N, entries: unknown, ctx?: CartContext): Promise<DtoByModel[N][]> {
     const list = checkedInputs(this.deps.validator, `upsert${name}`, entries)
-    return typed(name, await this.deps.unitOfWork.write(ctx, (tx) => upsertChildren(tx, CHILD_SPECS[name], list)))
+    const spec = CHILD_SPECS[name]
+    const rows = await this.deps.unitOfWork.write(ctx, (tx) => upsertChildren(tx, spec, list))
+    // Medusa's upsert answers with its rows' parent references (`item: { id }`), as its updates do.
+    for (const row of rows) addReferences(spec.model, row)
+    return typed(name, rows)
   }
 }
