@@ -108,14 +108,20 @@ describe("retrieveCart", () => {
   })
 })
 
+/** Three carts of a new customer, in usd (x@a.com), eur (no email) and gbp (y@b.com); returns the customer id. */
+async function threeCartsOfOneCustomer(prefix: string): Promise<string> {
+  const customer = `${prefix}_${Date.now()}`
+  await fixture.service.createCarts([
+    { currency_code: "usd", customer_id: customer, email: "x@a.com" },
+    { currency_code: "eur", customer_id: customer },
+    { currency_code: "gbp", customer_id: customer, email: "y@b.com" },
+  ])
+  return customer
+}
+
 describe("listCarts", () => {
   it("filters by equality, arrays, null and operators, and pages", async () => {
-    const customer = `cus_${Date.now()}`
-    await fixture.service.createCarts([
-      { currency_code: "usd", customer_id: customer, email: "x@a.com" },
-      { currency_code: "eur", customer_id: customer },
-      { currency_code: "gbp", customer_id: customer, email: "y@b.com" },
-    ])
+    const customer = await threeCartsOfOneCustomer("cus")
     const noEmail = await fixture.service.listCarts({ customer_id: customer, email: null }, { select: ["id", "currency_code"] })
     expect(noEmail.map((cart) => cart.currency_code)).toEqual(["eur"])
     const inList = await fixture.service.listCarts(
@@ -170,12 +176,7 @@ describe("listCarts", () => {
   })
 
   it("takes MikroORM's $exists and $not, as Medusa's filters do", async () => {
-    const customer = `cus_ops_${Date.now()}`
-    await fixture.service.createCarts([
-      { currency_code: "usd", customer_id: customer, email: "x@a.com" },
-      { currency_code: "eur", customer_id: customer },
-      { currency_code: "gbp", customer_id: customer, email: "y@b.com" },
-    ])
+    const customer = await threeCartsOfOneCustomer("cus_ops")
     const currencies = async (filters: object) =>
       (await fixture.service.listCarts({ customer_id: customer, ...filters }, { select: ["currency_code"] })).map(
         (cart) => cart.currency_code,
