@@ -39,7 +39,7 @@ function childPlan(parent: ReadPlan, relation: string): ReadPlan | undefined {
  * Walks (creating as needed) the plan for a dotted relation path like `items.tax_lines`; `undefined` when
  * a segment names no relation (the path is then ignored, see {@link buildReadPlan}).
  */
-export function planAt(root: ReadPlan, path: readonly string[]): ReadPlan | undefined {
+function planAt(root: ReadPlan, path: readonly string[]): ReadPlan | undefined {
   let plan: ReadPlan | undefined = root
   for (const segment of path) {
     plan = childPlan(plan, segment)

@@ -28,16 +28,12 @@ function pagination(config: FindConfig, bindings: unknown[]): string {
 }
 
 /**
- * The columns a page's outer query reads from the inner one: the plan's own, those its to-one
- * relations join on, and the sort keys. Carrying every column through the window count and the sort
- * instead made each row in them several times wider than a narrow select needs.
+ * The columns a page's outer query reads from the inner one: the plan's own (which include the keys its
+ * to-one relations join on, see buildReadPlan) and the sort keys. Carrying every column through the window
+ * count and the sort instead made each row in them several times wider than a narrow select needs.
  */
 function pageColumns(plan: ReadPlan, order: FindConfig["order"]): string {
   const columns = new Set<string>(["id", "created_at", ...plan.columns])
-  for (const name of plan.relations.keys()) {
-    const spec = plan.model.relations[name]
-    if (spec?.kind === "one") columns.add(spec.column)
-  }
   // compileOrder already refused any field that is not a column; nested orders are the relations' own.
   for (const [field, value] of Object.entries(order ?? {})) if (typeof value === "string") columns.add(field)
   return [...columns].map((column) => `t0.${ident(column)}`).join(", ")

@@ -165,6 +165,12 @@ export function addReferences(model: Model, dto: Dto, parent?: Model): Dto {
   return dto
 }
 
+/** {@link addReferences} on each of `rows` (top-level rows of `model`, e.g. an update's), returned. */
+export function withReferences(model: Model, rows: Dto[]): Dto[] {
+  for (const row of rows) addReferences(model, row)
+  return rows
+}
+
 /** {@link addReferences} on a read row and every row nested in it by `plan` (hidden relations already stripped). */
 export function addPlannedReferences(plan: ReadPlan, dto: Dto, parent?: Model): Dto {
   addReferences(plan.model, dto, parent)

@@ -68,10 +68,10 @@ export async function createCarts(tx: Tx, inputs: readonly Input[]): Promise<Dto
   const created = finishCreated(tx, { carts, addresses, items }, addressById)
   const itemInputs = inputs.flatMap(itemsOf)
   if (hasNestedPricingLines(itemInputs)) {
-    const byId = new Map(items.map((item) => [item.id, item]))
     await createNestedPricingLines(
       tx,
-      rows.items.map((row) => byId.get(row.id) ?? {}),
+      items,
+      rows.items.map((row) => String(row.id)),
       itemInputs,
     )
   }

@@ -28,7 +28,7 @@ const CART_ONLY_FIELDS = ["item", "shipping"].flatMap((prefix) => [
 ])
 
 /** Every computed total a cart can return; naming one in `select` turns totals on. */
-export const CART_TOTAL_FIELDS: ReadonlySet<string> = new Set([
+const CART_TOTAL_FIELDS: ReadonlySet<string> = new Set([
   ...LINE_FIELDS,
   ...CART_ONLY_FIELDS,
   "credit_line_total",
@@ -59,7 +59,7 @@ function ensure(plan: ReadPlan, relation: string, model: Model, hidden: boolean)
  * `select: ["total", "items.title"]` returns whole items. As in Medusa, the relations are returned; with
  * `lean` (the `totals.lean` option) they are loaded for the computation and left out of the result.
  * Returns whether the caller's plan left out `currency_code`, which the computation reads: then the
- * caller drops it from the result (see {@link dropUnselectedCurrency}), as Medusa returns only what was selected.
+ * caller drops it from the result, as Medusa returns only what was selected.
  */
 export function addTotalsRelations(cart: ReadPlan, lean = false): boolean {
   const ensure_ = (plan: ReadPlan, relation: string, model: Model) => whole(ensure(plan, relation, model, lean))
@@ -85,11 +85,6 @@ function whole(plan: ReadPlan): ReadPlan {
     plan.restricted = false
   }
   return plan
-}
-
-/** Drops the `currency_code` a totals read added for its computation when the caller's `select` left it out. */
-export function dropUnselectedCurrency(cart: Dto): void {
-  delete cart.currency_code
 }
 
 type Row = Record<string, unknown>

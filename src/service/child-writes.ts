@@ -75,12 +75,7 @@ export async function createChildren(
   emitAll(tx, spec, "created", created)
   withEmptyChildren(spec, created)
   if (spec.model === MODELS.LineItem && hasNestedPricingLines(inputs)) {
-    const byId = new Map(created.map((row) => [row.id, row]))
-    await createNestedPricingLines(
-      tx,
-      ids.map((id) => byId.get(id) ?? {}),
-      inputs,
-    )
+    await createNestedPricingLines(tx, created, ids, inputs)
   }
   return created
 }

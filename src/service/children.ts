@@ -1,8 +1,7 @@
 import { InvalidDataError } from "../errors/errors"
 import type { Filters } from "../persistence/filters"
-import { addReferences } from "../persistence/row-mapper"
+import { withReferences } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
-import type { Model } from "../../models"
 import type { CartContext, Tx } from "../persistence/unit-of-work"
 import { requireData, requireIds, requireSelector } from "../validation/arguments"
 import type { AddCall, UpdateCall } from "./call-forms"
@@ -61,7 +60,7 @@ export class Children {
     return this.add(name, typeof data === "string" ? { cartId: data, data: undefined, ctx } : { cartId: undefined, data, ctx })
   }
 
-  /** Updates children: `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. @throws NotFoundError, InvalidDataError */
+  /** Updates children (returned with their parent's reference, as Medusa's updates): `(id, data)`, `(selector, data)`, `[{ selector, data }]` or `[{ id, ...data }]`. @throws NotFoundError, InvalidDataError */
   async update<N extends ChildName>(name: N, { target, data, ctx }: UpdateCall): Promise<DtoByModel[N][]> {
     const spec = CHILD_SPECS[name]
     if (typeof target === "string") {
@@ -73,12 +72,15 @@ export class Children {
         (tx) => updateChildrenById(tx, spec, [{ id: target, data: patch }]),
         true,
       )
-      return typed(name, withReferences(spec, updated))
+      return typed(name, withReferences(spec.model, updated))
     }
-    if (Array.isArray(target)) return typed(name, withReferences(spec, await this.updateEach(name, target, ctx)))
+    if (Array.isArray(target)) return typed(name, withReferences(spec.model, await this.updateEach(name, target, ctx)))
     const selector = requireSelector(target)
     const patch = checkedInput(this.deps.validator, `update${name}`, data)
-    return typed(name, withReferences(spec, await this.deps.unitOfWork.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, patch))))
+    return typed(
+      name,
+      withReferences(spec.model, await this.deps.unitOfWork.write(ctx, (tx) => updateChildrenWhere(tx, spec, selector, patch))),
+    )
   }
 
   /** `[{ selector, data }]` and `[{ id, ...data }]`, mixed, in one transaction: selectors first. */
@@ -138,10 +140,4 @@ export class Children {
       setChildrenDeleted(tx, CHILD_SPECS[name], checked, deleted, maxPerCart),
     )
   }
-}
-
-/** Updated rows carry their parent's reference (`cart: { id }`, `item: { id }`), as Medusa's updates return them. */
-function withReferences(spec: { readonly model: Model }, rows: Dto[]): Dto[] {
-  for (const row of rows) addReferences(spec.model, row)
-  return rows
 }

@@ -28,10 +28,17 @@ export function hasNestedPricingLines(inputs: readonly Input[]): boolean {
 }
 
 /**
- * Creates the tax lines and adjustments `inputs` carry for the new `items` (`items[i]` made from
- * `inputs[i]`), two inserts at most, and sets them on the items (which already hold empty lists).
+ * Creates the tax lines and adjustments `inputs` carry for the new items `created` (the item with id `ids[i]`
+ * made from `inputs[i]`), two inserts at most, and sets them on the items (which already hold empty lists).
  */
-export async function createNestedPricingLines(tx: Tx, items: readonly Dto[], inputs: readonly Input[]): Promise<void> {
+export async function createNestedPricingLines(
+  tx: Tx,
+  created: readonly Dto[],
+  ids: readonly string[],
+  inputs: readonly Input[],
+): Promise<void> {
+  const byId = new Map(created.map((item) => [item.id, item]))
+  const items = ids.map((id) => byId.get(id) ?? {})
   for (const { field, model, entity } of NESTED) {
     const rows = nestedRows(model, field, items, inputs)
     if (rows.length === 0) continue

@@ -1,4 +1,4 @@
-import { addReferences } from "../persistence/row-mapper"
+import { withReferences } from "../persistence/row-mapper"
 import type { CartContext } from "../persistence/unit-of-work"
 import { requireId } from "../validation/arguments"
 import { CHILD_SPECS } from "./child-specs"
@@ -38,7 +38,6 @@ export class PricingLines {
     const spec = CHILD_SPECS[name]
     const rows = await this.deps.unitOfWork.write(ctx, (tx) => upsertChildren(tx, spec, list))
     // Medusa's upsert answers with its rows' parent references (`item: { id }`), as its updates do.
-    for (const row of rows) addReferences(spec.model, row)
-    return typed(name, rows)
+    return typed(name, withReferences(spec.model, rows))
   }
 }

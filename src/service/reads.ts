@@ -9,7 +9,7 @@ import { readRows } from "../persistence/reader"
 import { addPlannedReferences, mapPlanned, stripHidden } from "../persistence/row-mapper"
 import type { Dto } from "../persistence/row-mapper"
 import type { TotalsOptions } from "../totals"
-import { addTotalsRelations, decorateCartTotals, dropUnselectedCurrency, wantsTotals } from "./cart-totals"
+import { addTotalsRelations, decorateCartTotals, wantsTotals } from "./cart-totals"
 
 /** Reads a list of `model` rows with their relations (and cart totals when asked) in one statement. */
 export async function listRows(
@@ -30,7 +30,8 @@ export async function listRows(
     const dto = mapPlanned(plan, row)
     if (computeTotals) {
       decorateCartTotals(dto, totals)
-      if (currencyLeftOut) dropUnselectedCurrency(dto)
+      // Read for rounding only: Medusa returns what was selected.
+      if (currencyLeftOut) delete dto.currency_code
     }
     return addPlannedReferences(plan, stripHidden(plan, dto))
   })
