@@ -93,10 +93,27 @@ export interface BenchTarget {
    */
   incrementUnderLock?(cartId: string, itemId: string): Promise<void>
   /**
-   * Untimed: refreshes the planner's statistics (ANALYZE), as autovacuum would have on a live
-   * database. Freshly filled tables have none, and the planner then scans a cart's tax lines once
-   * per item, which hides every other cost of a big-cart read.
+   * Untimed: runs one of the workload's maintenance statements ({@link MAINTENANCE}) on the target's
+   * database, outside any measured phase.
    */
-  analyze(): Promise<unknown>
+  maintain(sql: MaintenanceSql): Promise<unknown>
   close(): Promise<void>
 }
+
+/** The statements the workload runs between phases, untimed, on every target's database (the schemas match). */
+export const MAINTENANCE = {
+  /**
+   * Refreshes the planner's statistics, as autovacuum would have on a live database. Freshly filled
+   * tables have none, and the planner then scans a cart's tax lines once per item, which hides every
+   * other cost of a big-cart read.
+   */
+  analyze: "ANALYZE",
+  /**
+   * Empties every cart table after the warm-up passes, so the recorded pass runs on the same rows
+   * however many passes warmed it up (the child tables go with their parents).
+   */
+  clear: "TRUNCATE cart, cart_address CASCADE",
+} as const
+
+/** One of {@link MAINTENANCE}'s statements. */
+export type MaintenanceSql = (typeof MAINTENANCE)[keyof typeof MAINTENANCE]

@@ -53,7 +53,7 @@ export function cartwrightTarget(module: CartModule): BenchTarget {
         await service.updateLineItems(itemId, { quantity: Number(item.quantity) + 1 }, ctx)
       })
     },
-    analyze: () => module.orm.em.getKnex().raw("ANALYZE"),
+    maintain: (sql) => module.orm.em.getKnex().raw(sql),
     // The module belongs to the caller (bench-database.ts closes it and drops its database).
     close: async () => undefined,
   }

@@ -178,7 +178,7 @@ export function floorTarget(url: string): BenchTarget {
         client.release(broken)
       }
     },
-    analyze: () => pool.query("ANALYZE"),
+    maintain: (sql) => pool.query(sql),
     close: () => pool.end(),
   }
 }

@@ -1,5 +1,6 @@
 import type { PhaseResult } from "./stats"
 import type { ConcurrencyCheck } from "./contention"
+import { passes } from "./workload"
 import { keptPerSec, reportColumns } from "./report-columns"
 import { num, ratio, renderTable } from "./table"
 
@@ -21,6 +22,8 @@ export interface BenchReport {
     readonly cpus: number
     readonly scale: number
     readonly seed: number
+    /** Unrecorded warm-up passes each target ran first (absent in results written before it was recorded). */
+    readonly warmupPasses?: number
     readonly wallSeconds: number
   }
   readonly phases: readonly PhaseResult[]
@@ -99,7 +102,7 @@ export function formatReport(report: BenchReport): string {
   })
   const m = report.meta
   return [
-    `cartwright bench — ${m.date}, node ${m.node}, PostgreSQL ${m.postgres} (${m.database}), ${m.cpus} CPUs, scale ${m.scale}, seed ${m.seed}`,
+    `cartwright bench — ${m.date}, node ${m.node}, PostgreSQL ${m.postgres} (${m.database}), ${m.cpus} CPUs, scale ${m.scale}, seed ${m.seed}, warm-up ${passes(m.warmupPasses ?? 1)}`,
     "",
     renderTable(
       columns.map((c) => c.header),

@@ -12,7 +12,7 @@ import { runMedusaBench } from "./medusa/spawn-medusa"
 import { formatComparison, formatReport } from "./report"
 import type { BenchReport, TargetRun } from "./report"
 import { measureCpu } from "./stats"
-import { runWorkload, workloadSize } from "./workload"
+import { DEFAULT_WARMUP_PASSES, runWorkload, workloadSize } from "./workload"
 import type { WorkloadSize } from "./workload"
 
 const USAGE = `usage: npm run bench [-- --quick] [-- --medusa] [-- --no-floor] [-- --compare a.json b.json]
@@ -22,7 +22,8 @@ const USAGE = `usage: npm run bench [-- --quick] [-- --medusa] [-- --no-floor] [
   --no-floor         skips the floor (the same rows through bare pg with minimal SQL)
   --compare A B      prints per-phase differences between two result files
 env: DATABASE_URL (a server to create throwaway databases on; default: embedded server),
-     BENCH_SCALE (default 1), BENCH_SEED (default 42)`
+     BENCH_SCALE (default 1), BENCH_SEED (default 42),
+     BENCH_WARMUP (unrecorded passes before the recorded one, default ${DEFAULT_WARMUP_PASSES})`
 
 function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw.trim() === "") return fallback
@@ -44,7 +45,7 @@ async function runTarget(target: BenchTarget, size: WorkloadSize, seed: number):
 async function bench(argv: readonly string[]): Promise<void> {
   const scale = argv.includes("--quick") ? 0.25 : positiveNumber(process.env.BENCH_SCALE, 1, "BENCH_SCALE")
   const seed = Math.floor(positiveNumber(process.env.BENCH_SEED, 42, "BENCH_SEED"))
-  const size = workloadSize(scale)
+  const size = workloadSize(scale, Math.max(1, Math.floor(positiveNumber(process.env.BENCH_WARMUP, DEFAULT_WARMUP_PASSES, "BENCH_WARMUP"))))
   const started = performance.now()
   log(`cartwright bench: scale ${scale}, seed ${seed}, ${process.env.DATABASE_URL ? "DATABASE_URL server" : "embedded server"}`)
   const bench = await openBenchModule()
@@ -61,7 +62,7 @@ async function bench(argv: readonly string[]): Promise<void> {
       await migrateDatabase(url)
       floor = await runTarget(floorTarget(url), size, seed)
     }
-    const medusa = argv.includes("--medusa") ? await runMedusaBench(await bench.freshDatabase(), scale, seed, log) : undefined
+    const medusa = argv.includes("--medusa") ? await runMedusaBench(await bench.freshDatabase(), size, seed, log) : undefined
     report = {
       meta: {
         date: new Date().toISOString(),
@@ -71,6 +72,7 @@ async function bench(argv: readonly string[]): Promise<void> {
         cpus: cpus().length,
         scale,
         seed,
+        warmupPasses: size.warmupPasses,
         wallSeconds: (performance.now() - started) / 1000,
       },
       phases: ours.phases,

@@ -115,7 +115,7 @@ export async function openMedusaTarget(url: string): Promise<BenchTarget> {
       await service.updateLineItems(itemId, { quantity })
       return true
     },
-    analyze: () => pg.raw("ANALYZE"),
+    maintain: (sql) => pg.raw(sql),
     async close() {
       await app.onApplicationShutdown()
       sdk.MedusaModule.clearInstances()

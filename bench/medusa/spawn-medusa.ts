@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { TargetRun } from "../report"
+import type { WorkloadSize } from "../workload"
 
 const HOST = join(__dirname, "..", "..", "integrations", "medusa")
 
@@ -12,14 +13,22 @@ const HOST = join(__dirname, "..", "..", "integrations", "medusa")
  *
  * @throws Error when integrations/medusa has no node_modules, or the child fails.
  */
-export async function runMedusaBench(url: string, scale: number, seed: number, log: (line: string) => void): Promise<TargetRun> {
+export async function runMedusaBench(url: string, size: WorkloadSize, seed: number, log: (line: string) => void): Promise<TargetRun> {
   if (!existsSync(join(HOST, "node_modules", "@medusajs", "cart"))) {
     throw new Error("--medusa needs Medusa's packages: run `cd integrations/medusa && npm ci` first")
   }
   const dir = mkdtempSync(join(tmpdir(), "cartwright-bench-medusa-"))
   const out = join(dir, "medusa.json")
   try {
-    const args = [require.resolve("tsx/cli"), join(__dirname, "run-medusa.ts"), url, String(scale), String(seed), out]
+    const args = [
+      require.resolve("tsx/cli"),
+      join(__dirname, "run-medusa.ts"),
+      url,
+      String(size.scale),
+      String(seed),
+      String(size.warmupPasses),
+      out,
+    ]
     log("medusa: booting @medusajs/cart 2.21.2 in a child process")
     // cwd: Medusa's host folder, so that MikroORM's version check reads that folder's package.json.
     const child = spawn(process.execPath, args, {

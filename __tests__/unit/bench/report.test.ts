@@ -40,6 +40,12 @@ function cell(header: string, row: PhaseRow): string | undefined {
 const headerOf = (text: string) => text.split("\n")[2] ?? ""
 
 describe("formatReport", () => {
+  it("names the warm-up passes in its first line (one for results that did not record them)", () => {
+    const withPasses = aReport()
+    expect(formatReport({ ...withPasses, meta: { ...withPasses.meta, warmupPasses: 4 } }).split("\n")[0]).toContain("warm-up 4 passes")
+    expect(formatReport(aReport()).split("\n")[0]).toContain("warm-up 1 pass")
+  })
+
   it("prints the floor's CPU per op and our CPU over it beside ours", () => {
     const row = { ours: aPhase("add 2 items", { cpuMsPerOp: 0.6 }), floor: aPhase("add 2 items", { cpuMsPerOp: 0.2 }) }
     expect(cell("floor cpu", row)).toBe("0.200")
