@@ -49,6 +49,22 @@ function relationExpression(parent: ReadPlan, parentAlias: string, name: string,
   )
 }
 
+/**
+ * The columns of a plan without relations as plain output columns, one per column and named after it, for
+ * a read that needs no nesting: the driver then reads typed columns instead of parsing one JSON text per row,
+ * and the server builds no JSON. Dates go as epoch milliseconds in a float8, which the driver hands over as a
+ * number whatever type parsers the host installed (MikroORM's return dates as text); exact numbers as text.
+ */
+export function plainColumns(plan: ReadPlan, alias: string): string {
+  const columns: string[] = []
+  for (const column of plan.columns) {
+    const expression = columnExpression(plan.model, alias, column)
+    const typed = plan.model.columns[column]?.kind === "datetime" ? `${expression}::float8` : expression
+    columns.push(`${typed} AS ${ident(column)}`)
+  }
+  return columns.join(", ")
+}
+
 /** A json expression building one row of `plan` (with its nested relations) from table alias `alias`. */
 export function objectExpression(plan: ReadPlan, alias: string, ctx: SqlContext): string {
   const pairs: string[] = []

@@ -5,13 +5,51 @@ import type { FindConfig } from "./find-config"
 import { compileFilters, mentionsDeletedAt } from "./filters"
 import type { Filters, FilterSql } from "./filters"
 import type { ReadPlan } from "./read-plan"
-import { compileOrder, CREATION_ORDER, newSqlContext, objectExpression } from "./read-sql"
+import { compileOrder, CREATION_ORDER, newSqlContext, objectExpression, plainColumns } from "./read-sql"
 import type { ChildOrders } from "./read-sql"
 
-/** Rows read in one statement, each a JSON object with its relations nested, plus the total count when asked. */
+/** Rows read in one statement (with their relations nested when the plan has any), plus the total count when asked. */
 export interface ReadResult {
   readonly rows: Record<string, unknown>[]
   readonly count?: number
+}
+
+/** A flat read's row: the plan's columns, and the window count when asked. */
+type FlatRow = Record<string, unknown> & { __count?: string }
+
+/** A nested read's row: one JSON object, and the window count when asked. */
+interface JsonRow {
+  readonly r: Record<string, unknown>
+  readonly __count?: string
+}
+
+/** The rows and the window count (undefined on an empty page) of a statement's result. */
+interface PageRows {
+  readonly rows: Record<string, unknown>[]
+  readonly count: number | undefined
+}
+
+function windowCount(result: readonly { __count?: string }[]): number | undefined {
+  const first = result[0]
+  return first === undefined ? undefined : Number(first.__count)
+}
+
+/**
+ * A flat read's rows as they came, or, with a count, copies of their plan columns without it (deleting the
+ * key instead would turn each driver row into a slow dictionary object).
+ */
+function flatRows(plan: ReadPlan, result: FlatRow[], withCount: boolean): PageRows {
+  if (!withCount) return { rows: result, count: undefined }
+  const rows = result.map((row) => {
+    const columns: Record<string, unknown> = {}
+    for (const column of plan.columns) columns[column] = row[column]
+    return columns
+  })
+  return { rows, count: windowCount(result) }
+}
+
+function jsonRows(result: readonly JsonRow[]): PageRows {
+  return { rows: result.map((row) => row.r), count: windowCount(result) }
 }
 
 function pagination(config: FindConfig, bindings: unknown[]): string {
@@ -42,7 +80,8 @@ function pageColumns(plan: ReadPlan, order: FindConfig["order"]): string {
 /**
  * Reads `plan` for every row of `model` matching `filters`, relations included, in ONE statement:
  * children are aggregated as JSON in correlated subqueries, so the cost in round trips never grows
- * with the number of relations or rows. With `withCount`, a window count rides along.
+ * with the number of relations or rows; a plan without relations reads plain columns. With
+ * `withCount`, a window count rides along.
  */
 export async function readRows(
   db: Db,
@@ -58,7 +97,9 @@ export async function readRows(
   const filterSql: FilterSql = { bindings: [], aliasCount: 0 }
   let where = compileFilters(model, filters, "t0", filterSql)
   if (!withDeleted && !mentionsDeletedAt(filters)) where = `t0.deleted_at IS NULL AND (${where})`
-  const object = objectExpression(plan, "t0", newSqlContext(withDeleted, childOrders))
+  // A plan without relations reads its columns as columns; one with relations nests them as JSON.
+  const flat = plan.relations.size === 0
+  const output = flat ? plainColumns(plan, "t0") : `${objectExpression(plan, "t0", newSqlContext(withDeleted, childOrders))} AS r`
   const bindings = [...filterSql.bindings]
   const count = withCount ? ", count(*) OVER () AS __count" : ""
   const creation = CREATION_ORDER.replace(/\$alias/g, "t0")
@@ -67,15 +108,15 @@ export async function readRows(
   // With a page, pick its rows first and build JSON only for them: PostgreSQL projects the rows
   // that OFFSET skips too, so `skip: 100` would otherwise build 100 carts' relations for nothing.
   const sql = page
-    ? `SELECT ${object} AS r${withCount ? ", t0.__count" : ""} FROM (SELECT ${pageColumns(plan, config.order)}${count} FROM "${model.table}" t0` +
+    ? `SELECT ${output}${withCount ? ", t0.__count" : ""} FROM (SELECT ${pageColumns(plan, config.order)}${count} FROM "${model.table}" t0` +
       ` WHERE ${where} ORDER BY ${order}${page}) t0 ORDER BY ${order}`
-    : `SELECT ${object} AS r${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
-  const result = await preparedQuery<{ r: Record<string, unknown>; __count?: string }>(db, sql, bindings)
-  if (!withCount) return { rows: result.map((row) => row.r) }
+    : `SELECT ${output}${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
+  const { rows, count: windowCount } = flat
+    ? flatRows(plan, await preparedQuery<FlatRow>(db, sql, bindings), withCount)
+    : jsonRows(await preparedQuery<JsonRow>(db, sql, bindings))
+  if (!withCount) return { rows }
   // An empty page has no row for the window count to ride on: past the end, or `take: 0`.
-  if (result.length > 0 || (!config.skip && config.take !== 0)) {
-    return { rows: result.map((row) => row.r), count: result.length ? Number(result[0]!.__count) : 0 }
-  }
+  if (rows.length > 0 || (!config.skip && config.take !== 0)) return { rows, count: windowCount ?? 0 }
   const countSql: FilterSql = { bindings: [], aliasCount: 0 }
   let countWhere = compileFilters(model, filters, "t0", countSql)
   if (!withDeleted && !mentionsDeletedAt(filters)) countWhere = `t0.deleted_at IS NULL AND (${countWhere})`

@@ -60,3 +60,45 @@ describe("a cart read's decorated values", () => {
     }
   })
 })
+
+describe("a read without relations (plain columns, no JSON)", () => {
+  it("returns every column as the same read with a relation does: dates, money, json, booleans and nulls", async () => {
+    const s = fixture.module.service
+    const created = await s.createCarts({
+      currency_code: "usd",
+      email: "flat@example.com",
+      metadata: { note: "flat" },
+      items: [
+        { title: "a", quantity: 2, unit_price: "10.125", compare_at_unit_price: "12", metadata: { gift: true }, is_discountable: false },
+      ],
+    })
+    const itemId = created.items![0]!.id
+    const [flat] = await s.listLineItems({ id: itemId })
+    const [nested] = await s.listLineItems({ id: itemId }, { relations: ["tax_lines"] })
+    const { tax_lines: _loaded, ...nestedColumns } = nested!
+    expect(flat).toEqual(nestedColumns)
+    expect(flat!.created_at).toBeInstanceOf(Date)
+    expect((flat!.created_at as Date).getTime()).toBe((created.items![0]!.created_at as Date).getTime())
+    expect(flat!.deleted_at).toBeNull()
+    expect(flat!.unit_price).toBe(10.125)
+    expect(flat!.raw_unit_price).toEqual({ value: "10.125", precision: 20 })
+    expect(flat!.metadata).toEqual({ gift: true })
+    expect(flat!.is_discountable).toBe(false)
+
+    const [cartFlat] = await s.listCarts({ id: created.id })
+    expect(cartFlat).toMatchObject({ id: created.id, email: "flat@example.com", metadata: { note: "flat" }, shipping_address_id: null })
+  })
+
+  it("counts a page without putting the count on its rows", async () => {
+    const s = fixture.module.service
+    const created = await s.createCarts([{ currency_code: "usd" }, { currency_code: "usd" }, { currency_code: "usd" }])
+    const ids = created.map((cart) => cart.id)
+    const [rows, count] = await s.listAndCountCarts({ id: ids }, { select: ["id", "created_at"], take: 2, order: { created_at: "ASC" } })
+    expect(count).toBe(3)
+    expect(rows).toHaveLength(2)
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(["created_at", "id"])
+    const [past, total] = await s.listAndCountCarts({ id: ids }, { select: ["id"], take: 2, skip: 5 })
+    expect(past).toEqual([])
+    expect(total).toBe(3)
+  })
+})
