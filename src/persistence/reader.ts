@@ -111,12 +111,12 @@ export async function readRows(
     ? `SELECT ${output}${withCount ? ", t0.__count" : ""} FROM (SELECT ${pageColumns(plan, config.order)}${count} FROM "${model.table}" t0` +
       ` WHERE ${where} ORDER BY ${order}${page}) t0 ORDER BY ${order}`
     : `SELECT ${output}${count} FROM "${model.table}" t0 WHERE ${where} ORDER BY ${order}`
-  const { rows, count: windowCount } = flat
+  const { rows, count: pageCount } = flat
     ? flatRows(plan, await preparedQuery<FlatRow>(db, sql, bindings), withCount)
     : jsonRows(await preparedQuery<JsonRow>(db, sql, bindings))
   if (!withCount) return { rows }
   // An empty page has no row for the window count to ride on: past the end, or `take: 0`.
-  if (rows.length > 0 || (!config.skip && config.take !== 0)) return { rows, count: windowCount ?? 0 }
+  if (rows.length > 0 || (!config.skip && config.take !== 0)) return { rows, count: pageCount ?? 0 }
   const countSql: FilterSql = { bindings: [], aliasCount: 0 }
   let countWhere = compileFilters(model, filters, "t0", countSql)
   if (!withDeleted && !mentionsDeletedAt(filters)) countWhere = `t0.deleted_at IS NULL AND (${countWhere})`
