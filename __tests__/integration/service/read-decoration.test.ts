@@ -1,5 +1,6 @@
 import { BigNumber } from "../../../src/index"
 import { useCartModule } from "../../support/cart-module-fixture"
+import { countStatements } from "../../support/statement-counter"
 
 // The read path converts rows in place and shares one BigNumber per distinct total value (issue #10,
 // totals without waste). These pin what callers may rely on despite that.
@@ -87,6 +88,16 @@ describe("a read without relations (plain columns, no JSON)", () => {
 
     const [cartFlat] = await s.listCarts({ id: created.id })
     expect(cartFlat).toMatchObject({ id: created.id, email: "flat@example.com", metadata: { note: "flat" }, shipping_address_id: null })
+  })
+
+  it("builds JSON only for reads that nest relations", async () => {
+    const s = fixture.module.service
+    const created = await s.createCarts({ currency_code: "usd", items: [{ title: "a", quantity: 1, unit_price: 1 }] })
+    const flat = await countStatements(() => s.listAndCountCarts({ id: created.id }, { select: ["id", "created_at"], take: 5 }))
+    const nested = await countStatements(() => s.listCarts({ id: created.id }, { relations: ["items"] }))
+    expect(flat.statements).toHaveLength(1)
+    expect(flat.statements[0]).not.toMatch(/json_build_object|json_agg/)
+    expect(nested.statements[0]).toMatch(/json_agg/)
   })
 
   it("counts a page without putting the count on its rows", async () => {
